@@ -1,0 +1,30 @@
+"""`lantern` — the command line. Each command group lives in `api/commands/<group>.py`.
+
+Heavy imports (spaCy, the driver, FastAPI) happen inside commands so `lantern --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from api.commands import neo4j as neo4j_cmd
+
+app = typer.Typer(
+    name="lantern",
+    help=(
+        "Lantern — knowledge-graph intelligence against human trafficking.\n\n"
+        "Example: lantern neo4j start && lantern schema apply && lantern ingest seed/corpus"
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_show_locals=False,
+)
+app.add_typer(neo4j_cmd.app, name="neo4j")
+
+
+def main() -> None:  # console-script entry point
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""One module per `lantern` command group; registered in api/cli.py."""

@@ -1,0 +1,157 @@
+"""One place that opens the Neo4j driver and runs catalog queries.
+
+* the driver is opened once (Rust extension used automatically when `neo4j-rust-ext` is installed),
+* connectivity is verified with an error that says what to do,
+* the database name is always passed,
+* read queries run in read transactions, writes in write transactions (managed, retried),
+* only catalog query names are accepted — no Cypher strings from callers.
+
+Unit tests use :class:`FakeRunner`, which records query names, Cypher and parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import neo4j
+from neo4j import GraphDatabase, Query as _Query
+from neo4j.exceptions import AuthError, ServiceUnavailable
+
+from graph.catalog import Catalog, catalog
+from graph.config import Settings, get_settings
+
+
+class GraphUnavailableError(RuntimeError):
+    """Neo4j cannot be reached or refused the credentials; the message says what to do next."""
+
+
+class Runner(Protocol):
+    def read(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
+    def write(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
+
+
+def open_driver(settings: Settings | None = None) -> neo4j.Driver:
+    s = settings or get_settings()
+    driver = GraphDatabase.driver(
+        s.uri, auth=(s.neo4j_user, s.password), max_connection_pool_size=50, connection_timeout=10
+    )
+    try:
+        driver.verify_connectivity()
+    except AuthError as exc:
+        driver.close()
+        raise GraphUnavailableError(
+            f"Neo4j at {s.uri} refused user '{s.neo4j_user}': check NEO4J_USER / NEO4J_PASSWORD (.env)."
+        ) from exc
+    except (ServiceUnavailable, OSError) as exc:
+        driver.close()
+        raise GraphUnavailableError(
+            f"Neo4j is not reachable at {s.uri}. Start the local server with `lantern neo4j start` "
+            "(or `docker compose up -d neo4j`), or set NEO4J_URI."
+        ) from exc
+    return driver
+
+
+class Database:
+    """Runs catalog queries against one database. Thread-safe (the driver is)."""
+
+    def __init__(
+        self, driver: neo4j.Driver, settings: Settings | None = None, queries: Catalog | None = None
+    ) -> None:
+        self.driver = driver
+        self.settings = settings or get_settings()
+        self.catalog = queries or catalog()
+        self.database = self.settings.neo4j_database
+
+    @classmethod
+    def connect(cls, settings: Settings | None = None) -> Database:
+        s = settings or get_settings()
+        return cls(open_driver(s), s)
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _query(self, name: str, timeout: float | None) -> _Query:
+        """An auto-commit query object with the server-side timeout (for session.run)."""
+        q = self.catalog.get(name)
+        return _Query(q.text, timeout=timeout or self.settings.neo4j_query_timeout_s)  # type: ignore[arg-type]
+
+    def _work(
+        self, name: str, params: dict[str, Any], timeout: float | None
+    ) -> Callable[[neo4j.ManagedTransaction], list[dict[str, Any]]]:
+        """A transaction function for one catalog query, with the server-side timeout applied."""
+        text = self.catalog.get(name).text
+
+        @neo4j.unit_of_work(timeout=timeout or self.settings.neo4j_query_timeout_s)
+        def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+            return [r.data() for r in tx.run(text, params)]  # type: ignore[arg-type]
+
+        return work
+
+    def read(self, name: str, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
+        with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
+            return s.execute_read(self._work(name, params, timeout))
+
+    def write(self, name: str, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
+        """Run a write query in a managed (retried) transaction.
+
+        Files whose header says `mode: autocommit` (e.g. `CALL {...} IN TRANSACTIONS`) run as
+        auto-commit queries instead, as Neo4j requires.
+        """
+        with self.driver.session(database=self.database) as s:
+            if self.catalog.get(name).mode == "autocommit":
+                return [r.data() for r in s.run(self._query(name, timeout), params)]
+            return s.execute_write(self._work(name, params, timeout))
+
+    def write_many(self, steps: Iterable[tuple[str, dict[str, Any]]], timeout: float | None = None) -> None:
+        """Run several catalog writes in ONE transaction (all or nothing)."""
+        steps = list(steps)
+
+        @neo4j.unit_of_work(timeout=timeout or self.settings.neo4j_query_timeout_s)
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            for name, params in steps:
+                tx.run(self.catalog.get(name).text, params).consume()  # type: ignore[arg-type]
+
+        with self.driver.session(database=self.database) as s:
+            s.execute_write(work)
+
+    def run_schema(self, name: str) -> int:
+        """Run every statement of a schema file (auto-commit; schema changes cannot share a tx)."""
+        q = self.catalog.get(name)
+        with self.driver.session(database=self.database) as s:
+            for stmt in q.statements:
+                s.run(stmt).consume()  # type: ignore[arg-type]
+        return len(q.statements)
+
+
+@dataclass
+class FakeRunner:
+    """Records (name, cypher, params) instead of talking to Neo4j; for unit tests only."""
+
+    results: dict[str, list[dict[str, Any]] | Callable[[dict[str, Any]], list[dict[str, Any]]]] = field(
+        default_factory=dict
+    )
+    calls: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    queries: Catalog = field(default_factory=catalog)
+
+    def _run(self, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        self.calls.append((name, self.queries.get(name).text, params))
+        res = self.results.get(name, [])
+        return res(params) if callable(res) else list(res)
+
+    def read(self, name: str, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
+        return self._run(name, params)
+
+    def write(self, name: str, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
+        return self._run(name, params)
+
+    def write_many(self, steps: Iterable[tuple[str, dict[str, Any]]], timeout: float | None = None) -> None:
+        for name, params in steps:
+            self._run(name, params)
