@@ -27,9 +27,7 @@ class Settings(BaseSettings):
     )
 
     # --- Neo4j connection (standard Neo4j variable names, no prefix) ---
-    neo4j_uri: str | None = Field(
-        None, validation_alias=AliasChoices("NEO4J_URI", "LANTERN_NEO4J_URI")
-    )
+    neo4j_uri: str | None = Field(None, validation_alias=AliasChoices("NEO4J_URI", "LANTERN_NEO4J_URI"))
     """Default: bolt://127.0.0.1:<neo4j_bolt_port>, i.e. the local server `lantern neo4j` runs."""
     neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "LANTERN_NEO4J_USER"))
     neo4j_password: SecretStr = Field(

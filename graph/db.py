@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import neo4j
-from neo4j import GraphDatabase, Query as _Query
+from neo4j import GraphDatabase
+from neo4j import Query as _Query
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from graph.catalog import Catalog, catalog

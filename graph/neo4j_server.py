@@ -121,14 +121,24 @@ def java_executable(settings: Settings) -> str:
     return found
 
 
+def parse_java_major(text: str) -> int | None:
+    """Major version from `java -version` output ("1.8.0_x" → 8, "17.0.15" → 17, "25" → 25)."""
+    m = re.search(r'version "(\d+)(?:\.(\d+))?', text)
+    if not m:
+        return None
+    major = int(m.group(1))
+    return int(m.group(2)) if major == 1 and m.group(2) else major
+
+
 def java_major(java: str) -> int:
     out = subprocess.run([java, "-version"], capture_output=True, text=True, check=False)
     text = out.stderr + out.stdout
-    m = re.search(r'version "(\d+)(?:\.(\d+))?', text)
-    if not m:
-        raise Neo4jServerError(f"Could not read the Java version from `{java} -version`: {text.strip()[:200]}")
-    major = int(m.group(1))
-    return int(m.group(2)) if major == 1 and m.group(2) else major
+    major = parse_java_major(text)
+    if major is None:
+        raise Neo4jServerError(
+            f"Could not read the Java version from `{java} -version`: {text.strip()[:200]}"
+        )
+    return major
 
 
 def check_java(settings: Settings, versions: Versions) -> str:
@@ -179,7 +189,9 @@ def assemble(settings: Settings, versions: Versions | None = None, quiet: bool =
     if proc.returncode != 0:
         out = proc.stdout + proc.stderr
         tail = "\n".join(out.strip().splitlines()[-15:])
-        if re.search(r"UnknownHost|Could not transfer|Connection (refused|timed out)|Network is unreachable", out):
+        if re.search(
+            r"UnknownHost|Could not transfer|Connection (refused|timed out)|Network is unreachable", out
+        ):
             raise Neo4jServerError(
                 "Maven could not reach Maven Central to download Neo4j. Check the network/proxy "
                 f"(~/.m2/settings.xml) and run `lantern neo4j setup` again.\n{tail}"
@@ -308,7 +320,8 @@ def start(settings: Settings, assemble_if_needed: bool = True) -> str:
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise Neo4jServerError(
-                f"Neo4j exited during start-up (exit code {proc.returncode}).\n{_log_tail(settings, since=since)}"
+                f"Neo4j exited during start-up (exit code {proc.returncode}).\n"
+                + _log_tail(settings, since=since)
             )
         if port_open(settings.neo4j_bolt_port) and port_open(settings.neo4j_http_port):
             break
@@ -317,7 +330,8 @@ def start(settings: Settings, assemble_if_needed: bool = True) -> str:
         _terminate(proc.pid, 20)
         raise Neo4jServerError(
             f"Neo4j did not answer on bolt :{settings.neo4j_bolt_port} within "
-            f"{settings.neo4j_start_timeout_s:.0f}s (raise LANTERN_NEO4J_START_TIMEOUT_S if the machine is slow)."
+            f"{settings.neo4j_start_timeout_s:.0f}s "
+            "(raise LANTERN_NEO4J_START_TIMEOUT_S if the machine is slow)."
             f"\n{_log_tail(settings, since=since)}"
         )
     _ensure_password(settings)
@@ -383,7 +397,11 @@ def stop(settings: Settings, timeout: float = 90.0) -> str:
         return "Neo4j is not running; nothing to stop."
     clean = _terminate(pid, timeout)
     _pid_file(settings).unlink(missing_ok=True)
-    return f"Neo4j stopped (pid {pid})." if clean else f"Neo4j (pid {pid}) did not stop in {timeout:.0f}s; killed."
+    return (
+        f"Neo4j stopped (pid {pid})."
+        if clean
+        else f"Neo4j (pid {pid}) did not stop in {timeout:.0f}s; killed."
+    )
 
 
 def browser_served(settings: Settings) -> bool:
@@ -418,9 +436,13 @@ def status(settings: Settings) -> ServerStatus:
                 "RETURN versions[0] AS neo4j, edition, gds.version() AS gds, apoc.version() AS apoc",
                 database_=settings.neo4j_database,
             ).records[0]
-            st.versions = {"neo4j": f"{rec['neo4j']} ({rec['edition']})", "gds": rec["gds"], "apoc": rec["apoc"]}
+            st.versions = {
+                "neo4j": f"{rec['neo4j']} ({rec['edition']})",
+                "gds": rec["gds"],
+                "apoc": rec["apoc"],
+            }
         st.message = "running"
-    except Exception as exc:  # noqa: BLE001 - reported to the user as status
+    except Exception as exc:
         st.message = f"process is up but not answering: {exc}"
     st.browser_served = browser_served(settings)
     return st

@@ -26,7 +26,9 @@ def test_settings() -> Settings:
             "neo4j_bolt_port": bolt,
             "neo4j_http_port": http,
             "neo4j_instance_dir": Path(inst),
-            "neo4j_password": SecretStr(os.environ.get("LANTERN_TEST_NEO4J_PASSWORD", "lantern-test-password")),
+            "neo4j_password": SecretStr(
+                os.environ.get("LANTERN_TEST_NEO4J_PASSWORD", "lantern-test-password")
+            ),
             "neo4j_database": "neo4j",
             "neo4j_heap": os.environ.get("LANTERN_TEST_NEO4J_HEAP", "1g"),
             "neo4j_pagecache": "256m",

@@ -57,7 +57,8 @@ def start() -> None:
         fail(str(exc))
     console.print(msg)
     console.print(
-        f"Browser: http://127.0.0.1:{s.neo4j_http_port}/browser/  (user {s.neo4j_user}, password from NEO4J_PASSWORD)"
+        f"Browser: http://127.0.0.1:{s.neo4j_http_port}/browser/  "
+        f"(user {s.neo4j_user}, password from NEO4J_PASSWORD)"
     )
 
 
@@ -86,11 +87,16 @@ def status() -> None:
     if st.pid:
         t.add_row("pid", str(st.pid))
     t.add_row("bolt", f"bolt://127.0.0.1:{st.bolt_port}")
-    t.add_row("http", f"http://127.0.0.1:{st.http_port}/browser/ ({'served' if st.browser_served else 'not served'})")
+    t.add_row(
+        "http",
+        f"http://127.0.0.1:{st.http_port}/browser/ ({'served' if st.browser_served else 'not served'})",
+    )
     t.add_row("neo4j", st.versions.get("neo4j", f"{v.neo4j} (pinned)"))
     t.add_row("gds", st.versions.get("gds", f"{v.gds} (pinned)"))
     t.add_row("apoc", st.versions.get("apoc", f"{v.apoc} (pinned)"))
-    t.add_row("build", f"{st.build_dir} ({'assembled' if st.assembled else 'not assembled: lantern neo4j setup'})")
+    t.add_row(
+        "build", f"{st.build_dir} ({'assembled' if st.assembled else 'not assembled: lantern neo4j setup'})"
+    )
     t.add_row("data", str(st.data_dir))
     console.print(t)
     if not st.running:

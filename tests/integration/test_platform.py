@@ -30,7 +30,9 @@ def test_gds_projection_wcc_and_drop(db: Database) -> None:
 
 
 def test_browser_page_is_served(neo4j_settings: Settings) -> None:
-    with urllib.request.urlopen(f"http://127.0.0.1:{neo4j_settings.neo4j_http_port}/browser/", timeout=10) as r:
+    with urllib.request.urlopen(
+        f"http://127.0.0.1:{neo4j_settings.neo4j_http_port}/browser/", timeout=10
+    ) as r:
         body = r.read().decode("utf-8", "replace")
     assert r.status == 200
     assert "Neo4j Browser" in body
@@ -68,7 +70,11 @@ def test_cli_status_reports_versions(neo4j_settings: Settings) -> None:
         "PATH": "/usr/bin:/bin",
     }
     out = subprocess.run(
-        [sys.executable, "-m", "api.cli", "neo4j", "status"], capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-m", "api.cli", "neo4j", "status"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert out.returncode == 0, out.stderr
     pinned = neo4j_server.load_versions()
