@@ -8,6 +8,7 @@ from __future__ import annotations
 import typer
 
 from api.commands import neo4j as neo4j_cmd
+from api.commands import queries as queries_cmd
 
 app = typer.Typer(
     name="lantern",
@@ -20,6 +21,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(neo4j_cmd.app, name="neo4j")
+app.add_typer(queries_cmd.app, name="queries")
 
 
 def main() -> None:  # console-script entry point
