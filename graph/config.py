@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     max_query_depth: int = 8
     max_aliases: int = 20
     max_page_size: int = 200
+    api_query_timeout_s: float = 15.0
+    """Server-side timeout of every Cypher query the API runs (seconds)."""
+    state_dir: Path | None = None
+    """API keys, the audit log and the pseudonym secret (SQLite); default: `<cache_dir>/state`."""
 
     @property
     def uri(self) -> str:
@@ -74,6 +78,10 @@ class Settings(BaseSettings):
     @property
     def instance_dir(self) -> Path:
         return self.neo4j_instance_dir or (self.cache_dir / "instance")
+
+    @property
+    def state_path(self) -> Path:
+        return self.state_dir or (self.cache_dir / "state")
 
     @property
     def password(self) -> str:
