@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import typer
 
+from api.commands import audit as audit_cmd
 from api.commands import neo4j as neo4j_cmd
 from api.commands import queries as queries_cmd
 
@@ -22,6 +23,7 @@ app = typer.Typer(
 )
 app.add_typer(neo4j_cmd.app, name="neo4j")
 app.add_typer(queries_cmd.app, name="queries")
+app.command(name="audit")(audit_cmd.audit)
 
 
 def main() -> None:  # console-script entry point

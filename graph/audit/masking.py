@@ -1,0 +1,47 @@
+"""Personal data in audit reports follows the role's masking policy (`api.masking`, default role "auditor").
+
+`api.masking` decides what is masked and how (person names → stable pseudonyms, identifiers partly
+hidden). This adapter remembers every entity it masked on the report's paths so that evidence snippets
+are masked consistently (full names and surnames/first names of those people), and replaces node ids
+that embed personal data (`person:...`, `phone:...`) with opaque `anon:` ids.
+"""
+
+from __future__ import annotations
+
+from api.masking import anon_id, is_masked, mask_snippet, mask_value
+
+
+class Masker:
+    """Masks node captions, node ids and evidence snippets for one role."""
+
+    def __init__(self, role: str = "auditor") -> None:
+        self.role = role
+        self._mentions: set[tuple[str, str, str | None]] = set()
+        self._ids: dict[str, str] = {}
+
+    def node(self, entity_id: str, kind: str, name: str) -> tuple[str, str]:
+        """(id, caption) as the role may see them."""
+        if not is_masked(kind, self.role):
+            return entity_id, name
+        self._mentions.add((kind, name, entity_id))
+        if kind == "Person":
+            for part in name.split():
+                if len(part) > 3:
+                    self._mentions.add((kind, part, entity_id))
+        masked_id = self._ids.setdefault(entity_id, anon_id(entity_id))
+        return masked_id, mask_value(kind, name, self.role, entity_id) or ""
+
+    def known_person(self, entity_id: str, name: str, texts: list[str]) -> None:
+        """A person named in an evidence document: mask its name and mention texts in snippets."""
+        if not is_masked("Person", self.role):
+            return
+        for surface in {name, *texts, *(p for p in (name or "").split() if len(p) > 3)}:
+            if surface:
+                self._mentions.add(("Person", surface, entity_id))
+
+    def node_id(self, entity_id: str) -> str:
+        """An id as the role may see it (ids of masked nodes seen before become `anon:` ids)."""
+        return self._ids.get(entity_id, entity_id)
+
+    def snippet(self, text: str) -> str:
+        return mask_snippet(text, self.role, self._mentions) or ""
