@@ -10,6 +10,7 @@ import typer
 from api.commands import audit as audit_cmd
 from api.commands import neo4j as neo4j_cmd
 from api.commands import queries as queries_cmd
+from api.commands import schema as schema_cmd
 
 app = typer.Typer(
     name="lantern",
@@ -23,6 +24,7 @@ app = typer.Typer(
 )
 app.add_typer(neo4j_cmd.app, name="neo4j")
 app.add_typer(queries_cmd.app, name="queries")
+app.add_typer(schema_cmd.app, name="schema")
 app.command(name="audit")(audit_cmd.audit)
 
 

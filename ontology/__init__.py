@@ -1,0 +1,24 @@
+"""The Lantern trafficking ontology: `lantern.ttl` is the source of truth; this package derives
+labels, relationship types, keys, schema statements, validation, GraSS and RDF export from it."""
+
+from ontology.loader import (
+    DATA,
+    LT,
+    ClassInfo,
+    IndividualInfo,
+    Ontology,
+    RelationInfo,
+    load_ontology,
+    upper_snake,
+)
+
+__all__ = [
+    "DATA",
+    "LT",
+    "ClassInfo",
+    "IndividualInfo",
+    "Ontology",
+    "RelationInfo",
+    "load_ontology",
+    "upper_snake",
+]

@@ -1,0 +1,63 @@
+"""`schema apply` on a real Neo4j: constraints and indexes exist; twice = no error, no change."""
+
+from __future__ import annotations
+
+import pytest
+from neo4j.exceptions import ConstraintError
+
+from graph.db import Database
+from ontology import load_ontology
+from ontology.schema import apply_schema
+
+
+def _drop_schema(db: Database) -> None:
+    for row in db.read("schema/show_constraints"):
+        db.write("schema/drop_constraint", constraint_name=row["name"])
+    for row in db.read("schema/show_indexes"):
+        if row["type"] != "LOOKUP":
+            db.write("schema/drop_index", index_name=row["name"])
+
+
+def test_apply_creates_constraints_indexes_and_typology_then_is_idempotent(db: Database) -> None:
+    _drop_schema(db)
+    first = apply_schema(db)
+    assert set(first.constraints_created) >= {
+        "entity_id_unique", "document_id_unique", "trafficking_type_id_unique", "indicator_id_unique",
+        "role_id_unique", "analysis_run_id_unique", "incident_id_unique",
+    }  # fmt: skip
+    assert set(first.indexes_created) >= {
+        "entity_name",
+        "entity_value",
+        "entity_network_id",
+        "entity_community_id",
+        "entity_search",
+    }
+    ont = load_ontology()
+    expected_nodes = sum(len(ont.individuals(c)) for c in ("TraffickingType", "Indicator", "Role"))
+    assert first.typology_nodes_created == expected_nodes
+
+    constraints = {r["name"]: r for r in db.read("schema/show_constraints")}
+    assert constraints["entity_id_unique"]["labels"] == ["Entity"] and constraints["entity_id_unique"][
+        "properties"
+    ] == ["id"]
+    indexes = {r["name"]: r for r in db.read("schema/show_indexes")}
+    assert indexes["entity_search"]["type"] == "FULLTEXT" and indexes["entity_search"]["state"] == "ONLINE"
+
+    second = apply_schema(db)
+    assert not second.changed
+    assert (
+        second.constraints_created == []
+        and second.indexes_created == []
+        and second.typology_nodes_created == 0
+    )
+    assert {r["name"] for r in db.read("schema/show_constraints")} == set(constraints)
+    assert {r["name"] for r in db.read("schema/show_indexes")} == set(indexes)
+    counts = {r["label"]: r["n"] for r in db.read("schema/count_typology")}
+    assert counts == {c: len(ont.individuals(c)) for c in ("TraffickingType", "Indicator", "Role")}
+
+
+def test_entity_id_constraint_is_enforced(db: Database) -> None:
+    apply_schema(db)
+    db.write("schema/test_create_entity", id="person:ann example", display_name="Ann Example")
+    with pytest.raises(ConstraintError):
+        db.write("schema/test_create_entity", id="person:ann example", display_name="Ann Example")

@@ -1,0 +1,82 @@
+"""Schema statements derived from the ontology: committed files match, apply is idempotent in shape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.catalog import catalog
+from ontology import load_ontology
+from ontology.schema import SCHEMA_DIR, apply_schema, generated_files, schema_text, typology_rows
+
+
+def test_committed_schema_files_match_the_ontology() -> None:
+    for name, text in generated_files().items():
+        path = SCHEMA_DIR / name
+        assert path.exists(), f"{path} missing: run `lantern schema show --write`"
+        assert path.read_text(encoding="utf-8") == text, f"{name} drifted: run `lantern schema show --write`"
+
+
+def test_schema_covers_required_keys_and_indexes() -> None:
+    text = schema_text()
+    for label in ("Entity", "Document", "TraffickingType", "Indicator", "Role", "AnalysisRun", "Incident"):
+        assert f"FOR (n:{label}) REQUIRE n.id IS UNIQUE" in text
+    for prop in ("name", "value", "network_id", "community_id"):
+        assert f"FOR (n:Entity) ON (n.{prop})" in text
+    assert (
+        "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) "
+        "ON EACH [n.name, n.search_text, n.value]" in text
+    )
+    assert all(
+        "IF NOT EXISTS" in s
+        for q in ("constraints", "indexes", "fulltext")
+        for s in catalog().get(f"schema/{q}").statements
+    )
+
+
+def test_typology_rows_come_from_ontology_individuals() -> None:
+    rows = typology_rows()
+    ont = load_ontology()
+    assert len(rows) == sum(len(ont.individuals(c)) for c in ("TraffickingType", "Indicator", "Role"))
+    debt = next(r for r in rows if r["id"] == "DebtBondage")
+    assert debt["label"] == "Indicator" and debt["name"] == "debt bondage" and debt["description"]
+
+
+class _FakeSchemaDb:
+    """Simulates SHOW output growing after the first run (no database)."""
+
+    def __init__(self) -> None:
+        self.applied = False
+        self.runs = 0
+        self.calls: list[str] = []
+
+    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        self.calls.append(name)
+        if not self.applied:
+            return []
+        if name == "schema/show_constraints":
+            return [{"name": "entity_id_unique"}]
+        return [{"name": "entity_id_unique"}, {"name": "entity_name"}]
+
+    def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        self.calls.append(name)
+        if name == "schema/await_indexes":
+            self.runs += 1
+        if name == "schema/merge_typology":
+            created = len(params["rows"]) if self.runs == 1 else 0
+            return [{"created": created, "total": len(params["rows"])}]
+        return []
+
+    def run_schema(self, name: str) -> int:
+        self.calls.append(name)
+        self.applied = True
+        return len(catalog().get(name).statements)
+
+
+def test_apply_schema_reports_created_then_nothing() -> None:
+    db = _FakeSchemaDb()
+    first = apply_schema(db)
+    assert first.constraints_created == ["entity_id_unique"] and first.indexes_created == ["entity_name"]
+    assert first.typology_nodes_created == first.typology_nodes > 20 and first.changed
+    second = apply_schema(db)
+    assert not second.changed and second.statements == first.statements
+    assert db.calls.count("schema/constraints") == 2 and "schema/await_indexes" in db.calls
