@@ -23,7 +23,7 @@ FUZZY_MIN_RATIO = 85.0
 
 
 def normalise_name(name: str) -> str:
-    """Fingerprint without legal forms (Ltd, GmbH, LLC): 'Sunrise Staffing Ltd.' → 'sunrise staffing'."""
+    """Fingerprint without legal forms (Ltd, GmbH, LLC): 'Sunrise Staffing Ltd.' → 'staffing sunrise'."""
     cleaned = fingerprints.remove_types(name or "") or name or ""
     return fingerprints.generate(cleaned) or ""
 
