@@ -1,0 +1,192 @@
+"""Check extraction output and ingest rows against the ontology (plain Python, dictionary lookups).
+
+    errors = validate_result(result)            # list[ValidationError], empty when valid
+    clean, errors = clean_result(result)        # drop the offending items, keep the rest
+    validate_relation("USES_PHONE", "Person", "Phone")   # raises OntologyViolation when refused
+    relation_error("WORKS_FOR", "Person", "City")        # the same check, returns the message or None
+
+Every message names the offending item (document id, entity/relation id, type) and says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ontology.loader import Ontology, load_ontology
+
+if TYPE_CHECKING:
+    from extraction.models import ExtractionResult
+
+
+class OntologyViolation(ValueError):
+    """A type, label or relationship the ontology does not allow; the message names it."""
+
+
+@dataclass(frozen=True)
+class ValidationError:
+    doc_id: str
+    kind: str
+    """entity | relation | trafficking_type | indicator | doc_type | span"""
+    item_id: str
+    type: str
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return f"document {self.doc_id}: {self.kind} {self.item_id} ({self.type}): {self.reason}"
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def _hint(ont: Ontology, name: str, choices: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, choices, n=2)
+    return f" Did you mean {' or '.join(close)}?" if close else ""
+
+
+def entity_type_error(name: str, ont: Ontology | None = None) -> str | None:
+    """Why `name` cannot be an entity type, or None when it is a concrete Entity subclass."""
+    ont = ont or load_ontology()
+    info = ont.classes.get(name)
+    if info is None:
+        hint = _hint(ont, name, ont.entity_classes())
+        return f"unknown entity type '{name}': not a class in the ontology.{hint}"
+    if not ont.is_subclass(name, "Entity") or name == "Entity":
+        return f"'{name}' is an ontology class but not an Entity subclass"
+    if info.abstract:
+        return f"'{name}' is abstract; use one of its subclasses ({', '.join(ont.subclasses(name)[:6])})"
+    return None
+
+
+def relation_error(
+    rel_type: str, source_class: str, target_class: str, ont: Ontology | None = None
+) -> str | None:
+    """Why (source_class)-[rel_type]->(target_class) is refused, or None when the ontology allows it."""
+    ont = ont or load_ontology()
+    rel = ont.relations.get(rel_type)
+    if rel is None:
+        hint = _hint(ont, rel_type, ont.relationship_types)
+        return f"unknown relationship type '{rel_type}': not in the ontology.{hint}"
+    for cls in (source_class, target_class):
+        if cls not in ont.classes:
+            return f"unknown class '{cls}' in {rel_type}.{_hint(ont, cls, list(ont.classes))}"
+    if not any(ont.is_subclass(source_class, d) for d in rel.domain):
+        return f"{rel_type} cannot start at {source_class} (domain: {' or '.join(sorted(rel.domain))})"
+    if not any(ont.is_subclass(target_class, r) for r in rel.range):
+        return f"{rel_type} cannot end at {target_class} (range: {' or '.join(sorted(rel.range))})"
+    return None
+
+
+def validate_entity_type(name: str, item: str = "") -> None:
+    """Raise OntologyViolation unless `name` is a concrete Entity class; `item` names the row."""
+    err = entity_type_error(name)
+    if err:
+        raise OntologyViolation(f"{item}: {err}" if item else err)
+
+
+def validate_relation(rel_type: str, source_class: str, target_class: str, item: str = "") -> None:
+    """Raise OntologyViolation unless the ontology allows this relationship between these classes."""
+    err = relation_error(rel_type, source_class, target_class)
+    if err:
+        raise OntologyViolation(f"{item}: {err}" if item else err)
+
+
+def validate_labels(labels: list[str], item: str = "") -> None:
+    """Raise OntologyViolation when a label is not a graph label of the ontology (before `$(labels)`)."""
+    ont = load_ontology()
+    bad = [label for label in labels if not ont.is_graph_label(label)]
+    if bad:
+        msg = f"labels not in the ontology: {', '.join(bad)}"
+        raise OntologyViolation(f"{item}: {msg}" if item else msg)
+
+
+def validate_individual(name: str, of_class: str, item: str = "") -> None:
+    """Raise unless `name` is an ontology individual of `of_class` (TraffickingType, Indicator, Role)."""
+    ont = load_ontology()
+    if not ont.is_individual(name, of_class):
+        msg = f"unknown {of_class} '{name}'.{_hint(ont, name, ont.individuals(of_class))}"
+        raise OntologyViolation(f"{item}: {msg}" if item else msg)
+
+
+def validate_result(result: ExtractionResult, ont: Ontology | None = None) -> list[ValidationError]:
+    """Every ontology or span problem in one extraction result (empty list = valid)."""
+    ont = ont or load_ontology()
+    doc, n = result.id, len(result.text)
+    errors: list[ValidationError] = []
+    if result.doc_type and not (
+        ont.is_class(result.doc_type) and ont.is_subclass(result.doc_type, "Document")
+    ):
+        errors.append(
+            ValidationError(doc, "doc_type", doc, result.doc_type, "not a Document class in the ontology")
+        )
+    types: dict[str, str] = {}
+    for e in result.entities:
+        err = entity_type_error(e.type, ont)
+        if err:
+            errors.append(ValidationError(doc, "entity", e.id, e.type, err))
+        else:
+            types[e.id] = e.type
+        if not 0 <= e.start <= e.end <= n:
+            errors.append(
+                ValidationError(doc, "span", e.id, e.type, f"span {e.start}-{e.end} outside text (0-{n})")
+            )
+    for r in result.relations:
+        missing = [x for x in (r.source, r.target) if x not in types]
+        if r.type not in ont.relations:
+            err = relation_error(r.type, "Entity", "Entity", ont)
+        elif missing:
+            err = f"source/target {', '.join(missing)} is not a valid entity of this document"
+        else:
+            err = relation_error(r.type, types[r.source], types[r.target], ont)
+            if err:
+                err = f"{r.source} -> {r.target}: {err}"
+        if err:
+            errors.append(ValidationError(doc, "relation", r.id, r.type, err))
+    for t in result.classification.trafficking_types:
+        if not ont.is_individual(t.type, "TraffickingType"):
+            hint = _hint(ont, t.type, ont.individuals("TraffickingType"))
+            errors.append(
+                ValidationError(doc, "trafficking_type", t.type, t.type, f"not a TraffickingType.{hint}")
+            )
+    for i, ind in enumerate(result.classification.indicators):
+        if not ont.is_individual(ind.type, "Indicator"):
+            hint = _hint(ont, ind.type, ont.individuals("Indicator"))
+            errors.append(
+                ValidationError(doc, "indicator", f"indicator[{i}]", ind.type, f"not an Indicator.{hint}")
+            )
+    return errors
+
+
+def clean_result(
+    result: ExtractionResult, ont: Ontology | None = None
+) -> tuple[ExtractionResult, list[ValidationError]]:
+    """A copy of `result` without the items that fail validation (and relations touching them)."""
+    errors = validate_result(result, ont)
+    bad = {(e.kind, e.item_id) for e in errors}
+    bad_entities = {i for k, i in bad if k in ("entity", "span")}
+    entities = [e for e in result.entities if e.id not in bad_entities]
+    relations = [
+        r
+        for r in result.relations
+        if ("relation", r.id) not in bad and r.source not in bad_entities and r.target not in bad_entities
+    ]
+    cls = result.classification.model_copy(
+        update={
+            "trafficking_types": [
+                t for t in result.classification.trafficking_types if ("trafficking_type", t.type) not in bad
+            ],
+            "indicators": [
+                x
+                for i, x in enumerate(result.classification.indicators)
+                if ("indicator", f"indicator[{i}]") not in bad
+            ],
+        }
+    )
+    doc_type = None if ("doc_type", result.id) in bad else result.doc_type
+    clean = result.model_copy(
+        update={"entities": entities, "relations": relations, "classification": cls, "doc_type": doc_type}
+    )
+    return clean, errors
