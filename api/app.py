@@ -1,0 +1,84 @@
+"""The FastAPI app: GraphQL (GraphiQL in a browser) at /graphql, /healthz, /readyz.
+
+`create_app(settings)` is the factory (`lantern serve` and the tests use it). The Neo4j driver is
+opened once in the lifespan; when Neo4j is down the app still starts, /readyz answers 503 with the
+reason, and the next request reconnects, so no restart is needed when Neo4j is back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import util as importlib_util
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
+from strawberry.fastapi import GraphQLRouter
+
+from api.auth import authenticate
+from api.graph_access import GraphAccess
+from api.graphql.context import AppState, LanternContext
+from api.graphql.schema import build_schema
+from api.masking import configure as configure_masking
+from api.state import StateStore
+from graph.config import Settings, get_settings
+
+log = logging.getLogger("lantern.api")
+
+
+def _context_getter(state: AppState):  # type: ignore[no-untyped-def]
+    async def get_context(request: Request) -> LanternContext | None:
+        principal = authenticate(state.store, request.headers.get("authorization"))
+        if principal is None:
+            if request.method == "GET" and "query" not in request.query_params:
+                return None  # the GraphiQL page itself reveals nothing; every operation needs a key
+            raise HTTPException(
+                status_code=401,
+                detail="Missing or invalid API key: send `Authorization: Bearer <key>` "
+                "(create one with `lantern keys create --role investigator --name you`).",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        return LanternContext(state, principal)
+
+    return get_context
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    s = settings or get_settings()
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    store = StateStore.open(s.state_path)
+    configure_masking(store.secret)
+    state = AppState(settings=s, graph=GraphAccess(s), store=store)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        ok, reason = state.graph.ping()
+        if not ok:
+            log.warning("Neo4j not reachable at start (%s); will retry on each request.", reason)
+        yield
+        state.graph.close()
+
+    app = FastAPI(title="Lantern API", version="0.1.0", lifespan=lifespan)
+    app.state.lantern = state
+    app.include_router(
+        GraphQLRouter(build_schema(s), context_getter=_context_getter(state), graphql_ide="graphiql"),
+        prefix="/graphql",
+    )
+
+    @app.get("/healthz")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz")
+    def readyz() -> JSONResponse:
+        ok, reason = state.graph.ping()
+        if ok:
+            return JSONResponse({"status": "ready", "neo4j": s.uri})
+        return JSONResponse({"status": "unavailable", "neo4j": s.uri, "reason": reason}, status_code=503)
+
+    if importlib_util.find_spec("api.explore") is not None:
+        from api.explore import router as explore_router
+
+        app.include_router(explore_router)
+    return app

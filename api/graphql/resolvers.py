@@ -1,0 +1,250 @@
+"""Query resolvers: validate arguments, run one or two catalog queries, present (mask) the rows.
+
+Kept thin on purpose (the benchmark compares them with the same Cypher through the raw driver).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import phonenumbers
+
+from api import audit_log
+from api.auth import CAN_READ_AUDIT_LOG
+from api.graphql import types as t
+from api.graphql.context import LanternContext
+from api.graphql.present import Presenter, edge_doc_ids
+from api.limits import EVIDENCE_PER_EDGE, MAX_DEPTH, MAX_HOPS, api_error, bounded, page
+from api.masking import CATEGORY_KINDS, MASKED_CATEGORIES
+
+ENTITY_KINDS = frozenset(
+    "Entity Person Organization Business FrontBusiness EmploymentAgency TransportCompany Authority NGO Location "
+    "Country Region City Address Identifier Phone Email Website SocialHandle PaymentAccount BankAccount "
+    "CryptoWallet PaymentAppAccount Vehicle".split()
+)
+_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+MAX_TEXT = 200
+
+
+def _text_arg(name: str, value: str, allow_empty: bool = False) -> str:
+    value = value.strip()
+    if not value and not allow_empty:
+        raise api_error("BAD_USER_INPUT", f"{name} must not be empty.")
+    if len(value) > MAX_TEXT:
+        raise api_error("LIMIT_EXCEEDED", f"{name} is longer than {MAX_TEXT} characters.")
+    return value
+
+
+def _kinds(types: list[str] | None) -> list[str]:
+    kinds = list(types or [])
+    unknown = [k for k in kinds if k not in ENTITY_KINDS]
+    if unknown:
+        raise api_error(
+            "BAD_USER_INPUT",
+            f"Unknown entity type(s) {unknown}; use ontology class names such as Person, Business, Phone.",
+        )
+    return kinds
+
+
+def hidden_kinds(ctx: LanternContext) -> list[str]:
+    """Kinds a role may not search on (searching them would confirm hidden values exist)."""
+    cats = MASKED_CATEGORIES.get(ctx.role.value, frozenset())
+    return sorted(k for c in cats for k in CATEGORY_KINDS[c])
+
+
+def lucene_query(text: str) -> str:
+    """User text as literal Lucene terms: specials escaped, operators neutralised by lower-casing."""
+    return _LUCENE_SPECIAL.sub(r"\\\1", text.lower())
+
+
+def normalise_identifier(text: str, region: str) -> str | None:
+    if "@" in text:
+        return text.strip().lower()
+    if sum(c.isdigit() for c in text) < 7 or re.search(r"[A-Za-z]{2,}", text):
+        return None
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def resolve_id(ctx: LanternContext, entity_id: str) -> str:
+    """A client-supplied id → the graph id (pseudonymous `anon:` ids are looked up)."""
+    entity_id = _text_arg("id", entity_id)
+    if entity_id.startswith("anon:"):
+        rows = ctx.store.execute("SELECT entity_id FROM pseudonyms WHERE token = ?", (entity_id,))
+        if not rows:
+            raise api_error("NOT_FOUND", f"Unknown id '{entity_id}'; ids come from earlier responses.")
+        return str(rows[0]["entity_id"])
+    return entity_id
+
+
+def _page_info(limit: int, offset: int, fetched: int) -> t.PageInfo:
+    return t.PageInfo(offset=offset, limit=limit, has_more=fetched > limit)
+
+
+async def search(
+    ctx: LanternContext, text: str, types: list[str] | None, limit: int | None, offset: int | None
+):
+    text = _text_arg("text", text)
+    lim, off = page(limit, offset, ctx.settings)
+    kinds, hidden = _kinds(types), hidden_kinds(ctx)
+    p = Presenter(ctx)
+    normalised = normalise_identifier(text, ctx.settings.default_phone_region)
+    hits: list[tuple[dict[str, Any], float, str]] = []
+    if off == 0:
+        values = sorted({v for v in (normalised, text, text.lower()) if v})
+        rows = await ctx.graph.read(
+            "api/search_exact", values=values, kinds=kinds, exclude_kinds=hidden, limit=lim
+        )
+        hits += [(r["entity"], float(r["score"]), "exact") for r in rows]
+    q = lucene_query(text)
+    rows = await ctx.graph.read(
+        "api/search_fulltext", q=q, kinds=kinds, exclude_kinds=hidden, offset=off, limit=lim + 1
+    )
+    fetched = len(rows)
+    seen = {h[0]["id"] for h in hits}
+    hits += [
+        (r["entity"], float(r["score"]), "fulltext") for r in rows[:lim] if r["entity"]["id"] not in seen
+    ]
+    hits = hits[:lim]
+    p.learn_nodes(h[0] for h in hits)
+    out = [t.SearchHit(entity=p.entity(e), score=s, matched=m) for e, s, m in hits]
+    p.flush()
+    return t.SearchResult(hits=out, page_info=_page_info(lim, off, fetched), normalised=normalised)
+
+
+async def entity(ctx: LanternContext, entity_id: str) -> t.Entity | None:
+    real = resolve_id(ctx, entity_id)
+    rows = await ctx.graph.read("api/entity", id=real)
+    if not rows:
+        return None
+    p = Presenter(ctx)
+    p.learn_nodes([rows[0]["entity"]])
+    out = p.entity(rows[0]["entity"])
+    if out.masked and not entity_id.startswith("anon:"):
+        return None  # masked roles address personal entities only through the ids they were given
+    p.flush()
+    return out
+
+
+async def entity_evidence(ctx: LanternContext, real_id: str, limit: int, offset: int) -> list[t.Mention]:
+    lim, off = page(limit, offset, ctx.settings)
+    rows = await ctx.graph.read("api/entity_mentions", id=real_id, offset=off, limit=lim)
+    p = Presenter(ctx)
+    await p.learn_documents(r["doc_id"] for r in rows)
+    return [
+        t.Mention(
+            document_id=r["doc_id"],
+            title=p.text(r.get("title")),
+            published=r.get("published"),
+            confidence=r.get("confidence"),
+            spans=[p.evidence({**s, "doc_id": r["doc_id"]}) for s in r.get("spans") or []],
+        )
+        for r in rows
+    ]
+
+
+async def _graph_rows(p: Presenter, nodes: list[dict[str, Any]], edges: list[dict[str, Any]]):
+    p.learn_nodes(nodes)
+    await p.learn_documents(edge_doc_ids(edges))
+    return [p.entity(n) for n in nodes], [p.edge(e) for e in edges]
+
+
+async def neighbourhood(ctx, entity_id: str, depth: int, relation_types: list[Any] | None, limit: int | None):
+    real = resolve_id(ctx, entity_id)
+    bounded("depth", depth, 1, MAX_DEPTH)
+    lim, _ = page(limit, 0, ctx.settings, default=100)
+    types = (
+        [getattr(r, "value", r) for r in relation_types] if relation_types else t.DEFAULT_NEIGHBOURHOOD_TYPES
+    )
+    rows = await ctx.graph.read(
+        "api/neighbourhood",
+        id=real,
+        depth=depth,
+        rel_filter="|".join(types),
+        limit=lim,
+        ev_limit=EVIDENCE_PER_EDGE,
+    )
+    if not rows:
+        raise api_error("NOT_FOUND", f"No entity with id '{entity_id}'. Find ids with `search`.")
+    p = Presenter(ctx)
+    nodes, edges = await _graph_rows(p, rows[0]["nodes"], rows[0]["edges"])
+    p.flush()
+    return t.Graph(nodes=nodes, edges=edges, truncated=len(nodes) >= lim)
+
+
+async def paths(ctx, source: str, target: str, max_hops: int, limit: int | None) -> list[t.Path]:
+    a, b = resolve_id(ctx, source), resolve_id(ctx, target)
+    bounded("maxHops", max_hops, 1, MAX_HOPS)
+    lim, _ = page(limit, 0, ctx.settings, default=10)
+    rows = await ctx.graph.read(
+        "api/paths", source=a, target=b, max_hops=max_hops, limit=lim, ev_limit=EVIDENCE_PER_EDGE
+    )
+    p = Presenter(ctx)
+    p.learn_nodes(n for r in rows for n in r["nodes"])
+    await p.learn_documents(edge_doc_ids(e for r in rows for e in r["edges"]))
+    out = [
+        t.Path(hops=r["hops"], nodes=[p.entity(n) for n in r["nodes"]], edges=[p.edge(e) for e in r["edges"]])
+        for r in rows
+    ]
+    p.flush()
+    return out
+
+
+def _shared(p: Presenter, rows: list[dict[str, Any]]) -> list[t.SharedIdentifier]:
+    p.learn_nodes([r["identifier"] for r in rows] + [u for r in rows for u in r["users"]])
+    return [
+        t.SharedIdentifier(
+            identifier=p.entity(r["identifier"]),
+            users=[p.entity(u) for u in r["users"]],
+            document_ids=list(r.get("doc_ids") or []),
+        )
+        for r in rows
+    ]
+
+
+async def group(ctx, prop: str, group_id: int, limit: int | None, offset: int | None) -> t.Group | None:
+    assert prop in ("network_id", "community_id")
+    lim, off = page(limit, offset, ctx.settings, default=50)
+    rows = await ctx.graph.read("api/group_members", prop=prop, group_id=group_id, offset=off, limit=lim)
+    if not rows or rows[0]["size"] == 0:
+        return None
+    links = await ctx.graph.read("api/group_linking_identifiers", prop=prop, group_id=group_id, limit=lim)
+    p = Presenter(ctx)
+    p.learn_nodes(rows[0]["members"])
+    members = [p.entity(m) for m in rows[0]["members"]]
+    key = sorted(members, key=lambda e: -(e.pagerank or 0.0))[:5] if off == 0 else []
+    out = t.Group(
+        id=group_id,
+        kind=prop.removesuffix("_id"),
+        size=rows[0]["size"],
+        members=members,
+        key_players=key,
+        linking_identifiers=_shared(p, links),
+        page_info=t.PageInfo(offset=off, limit=lim, has_more=off + lim < rows[0]["size"]),
+    )
+    p.flush()
+    return out
+
+
+async def shared_identifiers(ctx, ids: list[str], limit: int | None) -> list[t.SharedIdentifier]:
+    if len(ids) < 2:
+        raise api_error("BAD_USER_INPUT", "Give at least two entity ids.")
+    lim, _ = page(limit, 0, ctx.settings, default=50)
+    real = [resolve_id(ctx, i) for i in ids[: ctx.settings.max_page_size]]
+    p = Presenter(ctx)
+    out = _shared(p, await ctx.graph.read("api/shared_identifiers", ids=real, limit=lim))
+    p.flush()
+    return out
+
+
+async def audit_entries(ctx, key_name, since, entity_id, limit, offset) -> list[t.AuditEntry]:
+    ctx.require(CAN_READ_AUDIT_LOG, "read the audit log")
+    lim, off = page(limit, offset, ctx.settings, default=50)
+    rows = audit_log.entries(ctx.store, key_name, since, entity_id, lim, off)
+    return [t.AuditEntry(**r.as_dict()) for r in rows]

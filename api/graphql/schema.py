@@ -1,0 +1,198 @@
+"""The Strawberry schema: Query and Mutation roots, limits and the audit-log extension."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import strawberry
+from graphql import OperationDefinitionNode
+from strawberry.extensions import SchemaExtension
+from strawberry.types import Info
+
+from api import audit_log
+from api.graphql import mutations as m
+from api.graphql import resolvers as r
+from api.graphql import resolvers_overview as o
+from api.graphql import types as t
+from api.limits import extensions as limit_extensions
+from api.masking import MASKED_CATEGORIES
+from graph.config import Settings, get_settings
+
+
+class AuditExtension(SchemaExtension):
+    """After each operation: one append-only audit row if personal data left the API in clear."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        ec = self.execution_context
+        ctx = ec.context
+        disclosures = getattr(ctx, "disclosures", None)
+        if not disclosures:
+            return
+        fields: list[str] = []
+        doc = ec.graphql_document
+        for d in doc.definitions if doc else []:
+            if isinstance(d, OperationDefinitionNode):
+                fields += [s.name.value for s in d.selection_set.selections if hasattr(s, "name")]
+        name = ec.operation_name or ""
+        operation = f"{name}:{','.join(fields)}" if name else ",".join(fields)
+        audit_log.record(ctx.store, ctx.principal.key_name, ctx.role.value, operation or "?", disclosures)
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Who am I: key name, role and the personal-data categories masked for me.")
+    def me(self, info: Info) -> t.Me:
+        c = info.context
+        return t.Me(
+            key_name=c.principal.key_name,
+            role=c.role.value,
+            masked_categories=sorted(MASKED_CATEGORIES[c.role.value]),
+        )
+
+    @strawberry.field(
+        description="Full-text search over names and identifier values; any phone format finds the E.164 node."
+    )
+    async def search(
+        self,
+        info: Info,
+        text: str,
+        types: list[str] | None = None,
+        limit: int | None = 20,
+        offset: int | None = 0,
+    ) -> t.SearchResult:
+        return await r.search(info.context, text, types, limit, offset)
+
+    @strawberry.field(
+        description="One entity: properties, network/community, risk and reasons; `evidence` lists documents and spans."
+    )
+    async def entity(self, info: Info, id: str) -> t.Entity | None:
+        return await r.entity(info.context, id)
+
+    @strawberry.field(
+        description="Nodes and edges up to `depth` (≤ 3) hops around an entity, for a link chart."
+    )
+    async def neighbourhood(
+        self,
+        info: Info,
+        id: str,
+        depth: int = 1,
+        relation_types: list[t.RelationType] | None = None,
+        limit: int | None = 100,
+    ) -> t.Graph:  # type: ignore[valid-type]
+        return await r.neighbourhood(info.context, id, depth, relation_types, limit)
+
+    @strawberry.field(
+        description="Shortest paths between two entities (≤ maxHops, at most 6) with the evidence of each hop."
+    )
+    async def paths(
+        self, info: Info, source: str, target: str, max_hops: int = 4, limit: int | None = 10
+    ) -> list[t.Path]:
+        return await r.paths(info.context, source, target, max_hops, limit)
+
+    @strawberry.field(
+        description="A network (connected component): members, key players, linking identifiers."
+    )
+    async def network(
+        self, info: Info, id: int, limit: int | None = 50, offset: int | None = 0
+    ) -> t.Group | None:
+        return await r.group(info.context, "network_id", id, limit, offset)
+
+    @strawberry.field(description="A community (Louvain/Leiden): members, key players, linking identifiers.")
+    async def community(
+        self, info: Info, id: int, limit: int | None = 50, offset: int | None = 0
+    ) -> t.Group | None:
+        return await r.group(info.context, "community_id", id, limit, offset)
+
+    @strawberry.field(description="Identifiers and addresses shared by at least two of the given entities.")
+    async def shared_identifiers(
+        self, info: Info, ids: list[str], limit: int | None = 50
+    ) -> list[t.SharedIdentifier]:
+        return await r.shared_identifiers(info.context, ids, limit)
+
+    @strawberry.field(
+        description="For auditors: paths from a business to trafficking-linked entities and incidents, with evidence."
+    )
+    async def business_exposure(
+        self,
+        info: Info,
+        name: str | None = None,
+        id: str | None = None,
+        max_hops: int = 3,
+        min_risk: float = 0.7,
+        limit: int | None = 25,
+    ) -> t.BusinessExposure | None:
+        return await o.business_exposure(info.context, name, id, max_hops, min_risk, limit)
+
+    @strawberry.field(
+        description="Places ranked by trafficking events (exploitation, recruitment, transport)."
+    )
+    async def hotspots(
+        self, info: Info, kinds: list[str] | None = None, limit: int | None = 20, offset: int | None = 0
+    ) -> list[t.Hotspot]:
+        return await o.hotspots(info.context, kinds, limit, offset)
+
+    @strawberry.field(description="Movement flows origin → destination (counts of transported persons).")
+    async def routes(self, info: Info, limit: int | None = 20, offset: int | None = 0) -> list[t.Route]:
+        return await o.routes(info.context, limit, offset)
+
+    @strawberry.field(description="Documents, newest first, filtered by kind and title text.")
+    async def documents(
+        self,
+        info: Info,
+        kind: str | None = None,
+        text: str | None = None,
+        limit: int | None = 20,
+        offset: int | None = 0,
+    ) -> t.DocumentPage:
+        return await o.documents(info.context, kind, text, limit, offset)
+
+    @strawberry.field(description="Analytics runs, newest first.")
+    async def analysis_runs(
+        self, info: Info, limit: int | None = 20, offset: int | None = 0
+    ) -> list[t.AnalysisRun]:
+        return await o.analysis_runs(info.context, limit, offset)
+
+    @strawberry.field(description="Admins only: who saw which personal data in clear, newest first.")
+    async def audit_log(
+        self,
+        info: Info,
+        key_name: str | None = None,
+        since: str | None = None,
+        entity_id: str | None = None,
+        limit: int | None = 50,
+        offset: int | None = 0,
+    ) -> list[t.AuditEntry]:
+        return await r.audit_entries(info.context, key_name, since, entity_id, limit, offset)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(
+        description="Extract and ingest documents (investigator, admin); per-document results."
+    )
+    async def ingest_documents(self, info: Info, documents: list[t.DocumentInput]) -> t.IngestReport:
+        return await m.ingest_documents(info.context, documents)
+
+    @strawberry.mutation(description="Merge entities into one (investigator, admin).")
+    async def merge_entities(self, info: Info, ids: list[str], into: str | None = None) -> t.ResolutionResult:
+        return await m.merge_entities(info.context, ids, into)
+
+    @strawberry.mutation(
+        description="Split an entity: the mentions from the given documents become a new entity (investigator, admin)."
+    )
+    async def split_entity(self, info: Info, id: str, document_ids: list[str]) -> t.ResolutionResult:
+        return await m.split_entity(info.context, id, document_ids)
+
+    @strawberry.mutation(
+        description="Run graph analytics (investigator, admin, analyst); `only` picks steps."
+    )
+    async def run_analysis(self, info: Info, only: list[str] | None = None) -> t.AnalysisRun:
+        return await m.run_analysis(info.context, only)
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    s = settings or get_settings()
+    return strawberry.Schema(
+        query=Query, mutation=Mutation, extensions=[*limit_extensions(s), AuditExtension]
+    )

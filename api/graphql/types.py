@@ -1,0 +1,264 @@
+"""GraphQL output types. Values are already masked by `api.graphql.present.Presenter`."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+from strawberry.types import Info
+
+RELATION_TYPES = (
+    "USES_PHONE USES_EMAIL USES_WEBSITE USES_HANDLE USES_ACCOUNT USES_VEHICLE WORKS_FOR OWNS LOCATED_IN "
+    "RECRUITED RECRUITED_IN TRANSPORTED TRANSPORTED_FROM TRANSPORTED_TO TRANSPORTED_VIA EXPLOITED_AT "
+    "CONTROLLED ASSOCIATE_OF CO_ACCUSED MENTIONED_TOGETHER HAS_ROLE POSSIBLY_SAME_AS"
+).split()
+RelationType = strawberry.enum(Enum("RelationType", {n: n for n in RELATION_TYPES}))  # type: ignore[misc]
+DEFAULT_NEIGHBOURHOOD_TYPES = [
+    n for n in RELATION_TYPES if n not in ("MENTIONED_TOGETHER", "POSSIBLY_SAME_AS")
+]
+
+
+@strawberry.type
+class PageInfo:
+    offset: int
+    limit: int
+    has_more: bool
+
+
+@strawberry.type(description="One piece of evidence: a span of a document and the text around it.")
+class Evidence:
+    document_id: str
+    start: int | None
+    end: int | None
+    snippet: str | None
+    confidence: float | None
+
+
+@strawberry.type(description="Where an entity is mentioned: a document, its spans and their snippets.")
+class Mention:
+    document_id: str
+    title: str | None
+    published: str | None
+    confidence: float | None
+    spans: list[Evidence]
+
+
+@strawberry.type(
+    description="A node of the graph. Personal fields are masked for roles not allowed to see them."
+)
+class Entity:
+    id: str
+    kind: str
+    labels: list[str]
+    name: str | None
+    value: str | None
+    aliases: list[str]
+    caption: str
+    masked: bool
+    doc_count: int | None
+    mention_count: int | None
+    first_seen: str | None
+    last_seen: str | None
+    network_id: int | None
+    community_id: int | None
+    pagerank: float | None
+    betweenness: float | None
+    risk_score: float | None
+    risk_reasons: list[str]
+    analysis_run_id: str | None
+    real_id: strawberry.Private[str]
+
+    @strawberry.field(description="Documents mentioning this entity, with spans and snippets (paged).")
+    async def evidence(self, info: Info, limit: int = 20, offset: int = 0) -> list[Mention]:
+        from api.graphql.resolvers import entity_evidence
+
+        return await entity_evidence(info.context, self.real_id, limit, offset)
+
+
+@strawberry.type(description="A relationship with its evidence (first items; see evidenceCount).")
+class Edge:
+    id: str
+    type: str
+    source: str
+    target: str
+    confidence: float | None
+    doc_count: int | None
+    evidence_count: int | None
+    reason: str | None
+    evidence: list[Evidence]
+
+
+@strawberry.type
+class SearchHit:
+    entity: Entity
+    score: float
+    matched: str = strawberry.field(description="'exact' (normalised identifier) or 'fulltext'")
+
+
+@strawberry.type
+class SearchResult:
+    hits: list[SearchHit]
+    page_info: PageInfo
+    normalised: str | None = strawberry.field(
+        description="E.164 form when the text was read as a phone number"
+    )
+
+
+@strawberry.type(description="Nodes and edges ready for a link chart.")
+class Graph:
+    nodes: list[Entity]
+    edges: list[Edge]
+    truncated: bool
+
+
+@strawberry.type
+class Path:
+    hops: int
+    nodes: list[Entity]
+    edges: list[Edge]
+
+
+@strawberry.type
+class SharedIdentifier:
+    identifier: Entity
+    users: list[Entity]
+    document_ids: list[str]
+
+
+@strawberry.type(description="A network (connected component) or community from the last analytics run.")
+class Group:
+    id: int
+    kind: str
+    size: int
+    members: list[Entity]
+    key_players: list[Entity]
+    linking_identifiers: list[SharedIdentifier]
+    page_info: PageInfo
+
+
+@strawberry.type
+class ExposurePath:
+    hops: int
+    target: Entity
+    target_roles: list[str]
+    nodes: list[Entity]
+    edges: list[Edge]
+
+
+@strawberry.type
+class ExposureDocument:
+    document_id: str
+    title: str | None
+    published: str | None
+    trafficking_types: list[str]
+    incidents: list[str]
+    indicators: list[str]
+
+
+@strawberry.type(
+    description="For auditors: how a business connects to trafficking-linked entities or incidents."
+)
+class BusinessExposure:
+    business: Entity
+    exposed: bool
+    paths: list[ExposurePath]
+    documents: list[ExposureDocument]
+    explanation: list[str]
+
+
+@strawberry.type
+class Hotspot:
+    location: Entity
+    events: int
+    persons: int
+    event_types: list[str]
+    doc_count: int
+
+
+@strawberry.type
+class Route:
+    origin: Entity
+    destination: Entity
+    via: list[Entity]
+    persons: int
+    document_ids: list[str]
+
+
+@strawberry.type
+class Document:
+    id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    kind: str | None
+    ingested_at: str | None
+    extractor_version: str | None
+    entity_count: int
+    trafficking_types: list[str]
+    indicators: list[str]
+
+
+@strawberry.type
+class DocumentPage:
+    documents: list[Document]
+    page_info: PageInfo
+
+
+@strawberry.type
+class AnalysisRun:
+    id: str
+    algorithms: list[str]
+    parameters: str | None
+    node_count: int | None
+    relationship_count: int | None
+    started_at: str | None
+    duration_ms: int | None
+
+
+@strawberry.type
+class AuditEntry:
+    id: int
+    at: str
+    key_name: str
+    role: str
+    operation: str
+    entity_ids: list[str]
+    fields: list[str]
+
+
+@strawberry.type
+class Me:
+    key_name: str
+    role: str
+    masked_categories: list[str]
+
+
+@strawberry.input
+class DocumentInput:
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: str | None = None
+
+
+@strawberry.type
+class DocumentIngestResult:
+    id: str
+    ok: bool
+    error: str | None
+    entities: int
+    relations: int
+
+
+@strawberry.type
+class IngestReport:
+    documents: list[DocumentIngestResult]
+
+
+@strawberry.type
+class ResolutionResult:
+    id: str
+    message: str

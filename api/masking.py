@@ -1,0 +1,195 @@
+"""Field-level masking of personal data — the ONE place that decides what a role may see.
+
+Personal categories and the roles that see them masked (the README matrix says the same):
+
+| category | kinds                                                     | analyst | auditor |
+|----------|-----------------------------------------------------------|---------|---------|
+| person   | Person                                                    | clear   | masked  |
+| phone    | Phone                                                     | masked  | masked  |
+| email    | Email                                                     | masked  | masked  |
+| payment  | PaymentAccount, BankAccount, CryptoWallet, PaymentAppAccount | masked | masked |
+| handle   | SocialHandle                                              | masked  | masked  |
+| vehicle  | Vehicle                                                   | masked  | masked  |
+
+admin and investigator see everything in clear. Businesses, locations, documents' titles, graph
+structure, scores and indicators are never masked. Masked values are consistent: the same input
+gives the same output (person names become a stable pseudonym `Person 3f2a9c` keyed by an HMAC
+secret kept in the state directory), so structure stays readable.
+
+Public helpers (the supplier-audit report reuses them): :func:`mask_value`, :func:`mask_snippet`,
+:func:`is_masked`, :func:`category_of`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections.abc import Iterable
+
+import phonenumbers
+
+BULLET = "•"
+
+CATEGORY_KINDS: dict[str, frozenset[str]] = {
+    "person": frozenset({"Person"}),
+    "phone": frozenset({"Phone"}),
+    "email": frozenset({"Email"}),
+    "payment": frozenset({"PaymentAccount", "BankAccount", "CryptoWallet", "PaymentAppAccount"}),
+    "handle": frozenset({"SocialHandle"}),
+    "vehicle": frozenset({"Vehicle"}),
+}
+IDENTIFIER_CATEGORIES = frozenset({"phone", "email", "payment", "handle", "vehicle"})
+MASKED_CATEGORIES: dict[str, frozenset[str]] = {
+    "admin": frozenset(),
+    "investigator": frozenset(),
+    "analyst": IDENTIFIER_CATEGORIES,
+    "auditor": IDENTIFIER_CATEGORIES | {"person"},
+}
+PERSONAL_KINDS = frozenset().union(*CATEGORY_KINDS.values())
+
+_secret: str | None = None
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"(?<![\w])\+?\(?\d[\d\s().-]{5,}\d(?![\w])")
+
+
+def configure(secret: str) -> None:
+    """Set the HMAC secret behind pseudonyms (the app does this from its state store)."""
+    global _secret
+    _secret = secret
+
+
+def _get_secret() -> str:
+    global _secret
+    if _secret is None:
+        from api.state import StateStore
+        from graph.config import get_settings
+
+        store = StateStore.open(get_settings().state_path)
+        _secret = store.secret
+        store.close()
+    return _secret
+
+
+def _role(role: object) -> str:
+    return str(getattr(role, "value", role)).lower()
+
+
+def category_of(kind: str | None, labels: Iterable[str] = ()) -> str | None:
+    """The personal-data category of an entity kind (or any of its labels), or None."""
+    names = {kind, *labels} if kind else set(labels)
+    for category, kinds in CATEGORY_KINDS.items():
+        if names & kinds:
+            return category
+    return None
+
+
+def is_masked(kind: str | None, role: object, labels: Iterable[str] = ()) -> bool:
+    """True when `role` must not see values of this kind in clear (unknown roles: everything masked)."""
+    category = category_of(kind, labels)
+    if category is None:
+        return False
+    return category in MASKED_CATEGORIES.get(_role(role), frozenset(CATEGORY_KINDS))
+
+
+def pseudonym(key: str, length: int = 6) -> str:
+    """Stable short hex pseudonym of a key (entity id or normalised value)."""
+    digest = hmac.new(_get_secret().encode(), key.strip().lower().encode(), hashlib.sha256).hexdigest()
+    return digest[:length]
+
+
+def anon_id(entity_id: str) -> str:
+    """The opaque id a masked role sees instead of an entity id that embeds personal data."""
+    return "anon:" + pseudonym(entity_id, 16)
+
+
+def _mask_phone(value: str) -> str:
+    try:
+        parsed = phonenumbers.parse(value, None if value.strip().startswith("+") else "GB")
+        text = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        cc = f"+{parsed.country_code}"
+        rest = text[len(cc) :]
+    except phonenumbers.NumberParseException:
+        cc, rest = "", value
+    digits_seen, total = 0, sum(c.isdigit() for c in rest)
+    out = []
+    for c in rest:
+        if c.isdigit():
+            digits_seen += 1
+            keep = digits_seen <= 2 or digits_seen > total - 3
+            out.append(c if keep and total > 5 else BULLET)
+        else:
+            out.append(c)
+    return cc + "".join(out)
+
+
+def _mask_email(value: str) -> str:
+    local, at, domain = value.partition("@")
+    if not at:
+        return BULLET * 3
+    return f"{local[:1]}{BULLET * 3}@{domain}"
+
+
+def mask_value(kind: str | None, value: str | None, role: object, key: str | None = None) -> str | None:
+    """`value` as `role` may see it. `key` (the entity id) makes person pseudonyms stable across aliases."""
+    if value is None or not is_masked(kind, role):
+        return value
+    category = category_of(kind)
+    if category == "person":
+        return f"Person {pseudonym(key or value)}"
+    if category == "phone":
+        return _mask_phone(value)
+    if category == "email":
+        return _mask_email(value)
+    if category == "payment":
+        tail = re.sub(r"\s", "", value)[-4:]
+        return f"{BULLET * 4} {tail}" if len(value) > 6 else BULLET * 4
+    if category == "handle":
+        bare = value.lstrip("@")
+        return f"@{bare[:1]}{BULLET * 3}"
+    return f"{BULLET * 3}{value[-2:]}" if len(value) > 4 else BULLET * 3
+
+
+def mask_snippet(
+    snippet: str | None, role: object, mentions: Iterable[tuple[str, str, str | None]] = ()
+) -> str | None:
+    """Mask personal spans inside a text snippet.
+
+    `mentions` are (kind, surface text, entity id) of entities known to occur in the snippet's document
+    (from MENTIONED_IN texts, names, aliases and values); each occurrence of a masked kind is replaced
+    by :func:`mask_value`. Email- and phone-shaped strings are masked as well when the role masks those
+    categories, so a mention extraction missed is not shown either.
+    """
+    if not snippet:
+        return snippet
+    text = snippet
+    for kind, surface, key in sorted(set(mentions), key=lambda m: -len(m[1] or "")):
+        if not surface or len(surface) < 2 or not is_masked(kind, role):
+            continue
+        replacement = mask_value(kind, surface, role, key) or ""
+        text = re.sub(re.escape(surface), lambda _m, r=replacement: r, text, flags=re.IGNORECASE)
+    if is_masked("Email", role):
+        text = _EMAIL.sub(lambda m: _mask_email(m.group(0)), text)
+    if is_masked("Phone", role):
+        text = _PHONE.sub(lambda m: _mask_phone(m.group(0)) if _digits(m.group(0)) >= 7 else m.group(0), text)
+    return text
+
+
+def _digits(text: str) -> int:
+    return sum(c.isdigit() for c in text)
+
+
+def snippet_reveals(
+    snippet: str | None, role: object, mentions: Iterable[tuple[str, str, str | None]]
+) -> list[str]:
+    """Entity ids whose personal surface text appears in clear in `snippet` for `role` (for the audit log)."""
+    if not snippet:
+        return []
+    low = snippet.lower()
+    return sorted(
+        {
+            key or surface
+            for kind, surface, key in mentions
+            if surface and category_of(kind) and not is_masked(kind, role) and surface.lower() in low
+        }
+    )

@@ -1,0 +1,93 @@
+"""The API's own state: API keys, the append-only audit log and pseudonym mappings, in one SQLite
+file under `Settings.state_path` (never in the investigative graph).
+
+* keys are stored as sha256 of a random token; the token is shown once, at creation;
+* `audit_log` is append-only: SQLite triggers abort any UPDATE or DELETE;
+* `pseudonyms` maps the opaque ids shown to masked roles (`anon:<hex>`) back to entity ids;
+* `secret` holds the per-installation HMAC key behind pseudonyms (stable across restarts).
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+import threading
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS api_keys (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL,
+    token_sha256 TEXT NOT NULL UNIQUE,
+    prefix TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+);
+CREATE TABLE IF NOT EXISTS audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    key_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    operation TEXT NOT NULL,
+    entity_ids TEXT NOT NULL,
+    fields TEXT NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TABLE IF NOT EXISTS pseudonyms (
+    token TEXT PRIMARY KEY,
+    entity_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS secret (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    value TEXT NOT NULL
+);
+"""
+
+
+class StateStore:
+    """A small thread-safe wrapper around the SQLite file (one connection, one lock)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.executescript(SCHEMA)
+        self.secret = self._load_secret()
+
+    @classmethod
+    def open(cls, state_dir: Path) -> StateStore:
+        return cls(state_dir / "lantern-api.sqlite")
+
+    def _load_secret(self) -> str:
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM secret WHERE id = 1").fetchone()
+            if row:
+                return str(row["value"])
+            value = secrets.token_hex(32)
+            self._conn.execute("INSERT OR IGNORE INTO secret (id, value) VALUES (1, ?)", (value,))
+            return str(self._conn.execute("SELECT value FROM secret WHERE id = 1").fetchone()["value"])
+
+    def execute(self, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def executemany(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+        with self._lock:
+            self._conn.execute("BEGIN")
+            try:
+                self._conn.executemany(sql, rows)
+                self._conn.execute("COMMIT")
+            except Exception:
+                self._conn.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
