@@ -11,12 +11,12 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import Enum
+from enum import StrEnum
 
 from api.state import StateStore
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     ADMIN = "admin"
     INVESTIGATOR = "investigator"
     ANALYST = "analyst"

@@ -19,7 +19,8 @@ from api.limits import EVIDENCE_PER_EDGE, MAX_DEPTH, MAX_HOPS, api_error, bounde
 from api.masking import CATEGORY_KINDS, MASKED_CATEGORIES
 
 ENTITY_KINDS = frozenset(
-    "Entity Person Organization Business FrontBusiness EmploymentAgency TransportCompany Authority NGO Location "
+    "Entity Person Organization Business FrontBusiness EmploymentAgency TransportCompany Authority NGO "
+    "Location "
     "Country Region City Address Identifier Phone Email Website SocialHandle PaymentAccount BankAccount "
     "CryptoWallet PaymentAppAccount Vehicle".split()
 )

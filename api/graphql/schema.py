@@ -51,7 +51,7 @@ class Query:
         )
 
     @strawberry.field(
-        description="Full-text search over names and identifier values; any phone format finds the E.164 node."
+        description="Full-text search over names and identifier values; any phone format finds E.164."
     )
     async def search(
         self,
@@ -64,7 +64,7 @@ class Query:
         return await r.search(info.context, text, types, limit, offset)
 
     @strawberry.field(
-        description="One entity: properties, network/community, risk and reasons; `evidence` lists documents and spans."
+        description="One entity: properties, network/community, risk and reasons, evidence (paged)."
     )
     async def entity(self, info: Info, id: str) -> t.Entity | None:
         return await r.entity(info.context, id)
@@ -83,7 +83,7 @@ class Query:
         return await r.neighbourhood(info.context, id, depth, relation_types, limit)
 
     @strawberry.field(
-        description="Shortest paths between two entities (≤ maxHops, at most 6) with the evidence of each hop."
+        description="Shortest paths between two entities (maxHops ≤ 6) with the evidence of each hop."
     )
     async def paths(
         self, info: Info, source: str, target: str, max_hops: int = 4, limit: int | None = 10
@@ -111,7 +111,7 @@ class Query:
         return await r.shared_identifiers(info.context, ids, limit)
 
     @strawberry.field(
-        description="For auditors: paths from a business to trafficking-linked entities and incidents, with evidence."
+        description="For auditors: paths from a business to trafficking-linked entities and incidents."
     )
     async def business_exposure(
         self,
@@ -179,7 +179,7 @@ class Mutation:
         return await m.merge_entities(info.context, ids, into)
 
     @strawberry.mutation(
-        description="Split an entity: the mentions from the given documents become a new entity (investigator, admin)."
+        description="Split an entity: mentions from the given documents become a new entity."
     )
     async def split_entity(self, info: Info, id: str, document_ids: list[str]) -> t.ResolutionResult:
         return await m.split_entity(info.context, id, document_ids)
