@@ -8,6 +8,7 @@ from __future__ import annotations
 import typer
 
 from api.commands import audit as audit_cmd
+from api.commands import evaluate as evaluate_cmd
 from api.commands import neo4j as neo4j_cmd
 from api.commands import queries as queries_cmd
 from api.commands import schema as schema_cmd
@@ -22,6 +23,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
     pretty_exceptions_show_locals=False,
 )
+app.add_typer(evaluate_cmd.app, name="evaluate")
 app.add_typer(neo4j_cmd.app, name="neo4j")
 app.add_typer(queries_cmd.app, name="queries")
 app.add_typer(schema_cmd.app, name="schema")

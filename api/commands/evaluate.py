@@ -1,0 +1,154 @@
+"""`lantern evaluate …` — score Lantern against gold data.
+
+Subcommands: `extraction` (entity spans vs the hand-annotated gold set). Add further subcommands
+(e.g. `networks`) with another `@app.command()` below; shared helpers live in this module.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from api.commands.common import console, fail
+
+app = typer.Typer(
+    help="Score Lantern against gold data.\n\nExample: lantern evaluate extraction --baseline",
+    no_args_is_help=True,
+)
+
+DEFAULT_GOLD = Path("extraction/gold/orange_ca.jsonl")
+DEFAULT_DATA = Path("../shared/data/press-releases/orange_ca")
+TARGETS = {"Person": 0.85, "Location": 0.80, "Business": 0.70, "Phone": 0.95, "Email": 0.95}
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def _score_table(systems: list[dict[str, Any]]) -> Table:
+    table = Table(title="Entity scores (exact span / partial overlap)", show_lines=False)
+    table.add_column("Type")
+    table.add_column("Gold", justify="right")
+    table.add_column("Target F1", justify="right")
+    for system in systems:
+        name = system["system"]
+        for label in ("P", "R", "F1", "F1 partial"):
+            table.add_column(f"{name}\n{label}", justify="right")
+    types = list(systems[0]["per_type"]) if systems else []
+    for entity_type in types:
+        row = [entity_type, str(systems[0]["per_type"][entity_type]["gold"])]
+        row.append(_fmt(TARGETS.get(entity_type)))
+        for system in systems:
+            s = system["per_type"][entity_type]
+            row += [_fmt(s["exact_p"]), _fmt(s["exact_r"]), _fmt(s["exact_f1"]), _fmt(s["partial_f1"])]
+        table.add_row(*row)
+    macro = ["macro (headline types with gold)", "", ""]
+    for system in systems:
+        macro += ["", "", _fmt(system["macro_exact_f1"]), _fmt(system["macro_partial_f1"])]
+    table.add_row(*macro, style="bold")
+    return table
+
+
+def _boilerplate_table(systems: list[dict[str, Any]]) -> Table:
+    table = Table(title="Entities predicted outside the article body (target 0) / on unaligned lines")
+    table.add_column("System")
+    table.add_column("Boilerplate entities")
+    table.add_column("Unaligned entities")
+    for system in systems:
+        bp = system["boilerplate_entities"]
+        un = system["unaligned_entities"]
+        table.add_row(
+            system["system"],
+            f"{sum(bp.values())}  " + ", ".join(f"{k}={v}" for k, v in sorted(bp.items())),
+            f"{sum(un.values())}  " + ", ".join(f"{k}={v}" for k, v in sorted(un.items())),
+        )
+    return table
+
+
+@app.command("extraction")
+def extraction_command(
+    gold: Path = typer.Option(DEFAULT_GOLD, "--gold", help="Gold JSONL (offsets + types, no text)."),
+    data: Path = typer.Option(DEFAULT_DATA, "--data", help="Folder with the raw files named in the gold."),
+    seed: Path | None = typer.Option(
+        None, "--seed", help="Seed corpus folder; adds its documents' entity spans as gold."
+    ),
+    baseline: bool = typer.Option(False, "--baseline", help="Also score raw en_core_web_sm NER."),
+    lantern: bool = typer.Option(True, "--lantern/--no-lantern", help="Score the Lantern extractor."),
+    region: str = typer.Option("US", "--region", help="Default phone region for the Lantern extractor."),
+    out: Path | None = typer.Option(None, "--out", help="Write the full report (JSON) here."),
+) -> None:
+    """Score entity extraction against the gold set: per-type P/R/F1, exact and partial spans.
+
+    Example: lantern evaluate extraction --gold extraction/gold/orange_ca.jsonl
+    --data ../shared/data/press-releases/orange_ca --baseline --out report.json
+    """
+    from rich.progress import Progress
+
+    from extraction.evaluate import System, evaluate, prepare
+    from extraction.evaluate_gold import load_gold
+
+    if not gold.exists():
+        fail(f"gold file {gold} not found: pass --gold extraction/gold/orange_ca.jsonl")
+    if not data.is_dir():
+        fail(f"data folder {data} not found: pass --data <folder with the raw press releases>")
+    try:
+        gold_docs = load_gold(gold)
+    except ValueError as exc:
+        fail(str(exc))
+    seed_texts = None
+    if seed is not None:
+        from extraction.evaluate_seed import load_seed_gold
+
+        seed_gold, seed_texts = load_seed_gold(seed)
+        if not seed_gold:
+            console.print(f"[yellow]No seed gold found in {seed}; scoring the press releases only.[/]")
+        gold_docs += seed_gold
+
+    systems: dict[str, System] = {}
+    if lantern:
+        try:
+            from extraction.pipeline import Extractor
+        except ImportError as exc:
+            fail(f"the Lantern extractor is not importable ({exc}); use --no-lantern --baseline")
+        systems["lantern"] = Extractor(region=region)
+    if baseline:
+        from extraction.evaluate_baseline import SpacyBaseline
+
+        systems["spacy-sm"] = SpacyBaseline()
+    if not systems:
+        fail("nothing to score: drop --no-lantern or add --baseline")
+
+    prepared, skipped = prepare(gold_docs, data, seed_texts)
+    for item in skipped:
+        console.print(f"[yellow]skipped[/] {item['doc']}: {item['reason']}")
+    if not prepared:
+        fail("no gold document could be prepared; check --data and the messages above")
+
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("Extracting", total=len(prepared) * len(systems))
+
+        def tick(system: str, doc: str) -> None:
+            progress.update(task, advance=1, description=f"{system}: {doc[:40]}")
+
+        report = evaluate(prepared, systems, on_document=tick)
+    report.skipped = skipped + report.skipped
+    result = report.to_dict()
+    console.print(
+        f"{report.documents} documents scored, {len(report.skipped)} skipped, "
+        f"{report.unaligned_lines} cleaned lines not found in the raw files."
+    )
+    console.print(_score_table(result["systems"]))
+    console.print(_boilerplate_table(result["systems"]))
+    for system in result["systems"]:
+        if system["relation_precision"] is not None:
+            console.print(
+                f"{system['system']}: relation precision {system['relation_precision']:.2f} "
+                f"({system['relations_predicted']} relations in annotated documents)"
+            )
+    if out is not None:
+        out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+        console.print(f"Report written to {out}")

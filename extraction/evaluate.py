@@ -1,0 +1,128 @@
+"""Score an extractor against the development gold set (`lantern evaluate extraction`).
+
+Flow per gold document: read the raw file (offsets of the gold) → the reader's cleaned text (what
+the extractor sees) → each system extracts on the cleaned text → the aligner maps every predicted
+span back to raw offsets → the scorer compares with the gold (see `evaluate_score`).
+
+Systems are anything with `.extract(SourceDocument) -> ExtractionResult`: the Lantern `Extractor`
+and the raw-spaCy `SpacyBaseline`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from extraction.evaluate_align import align
+from extraction.evaluate_gold import GoldDocument, check_gold, read_raw, sha256_text
+from extraction.evaluate_score import SystemScore, score_document, score_relations
+from extraction.models import ExtractionResult, ReadError, SourceDocument
+
+
+class System(Protocol):
+    def extract(self, doc: SourceDocument) -> ExtractionResult: ...
+
+
+@dataclass
+class PreparedDocument:
+    gold: GoldDocument
+    raw: str
+    cleaned: SourceDocument
+
+
+@dataclass
+class EvaluationReport:
+    documents: int = 0
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    systems: list[SystemScore] = field(default_factory=list)
+    unaligned_lines: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "skipped": self.skipped,
+            "unaligned_cleaned_lines": self.unaligned_lines,
+            "systems": [s.to_dict() for s in self.systems],
+        }
+
+
+def _clean(raw_path: Path) -> SourceDocument | ReadError:
+    from extraction.readers import read_inputs
+
+    for item in read_inputs([raw_path]):
+        return item
+    return ReadError(id=raw_path.stem, source=str(raw_path), reason="the reader returned nothing")
+
+
+def prepare(
+    gold_docs: Iterable[GoldDocument],
+    data_dir: Path | None,
+    seed_texts: dict[str, SourceDocument] | None = None,
+) -> tuple[list[PreparedDocument], list[dict[str, str]]]:
+    """Raw + cleaned text for each gold document; problems come back as `{doc, reason}` items."""
+    prepared: list[PreparedDocument] = []
+    skipped: list[dict[str, str]] = []
+    for gold in gold_docs:
+        if gold.corpus == "seed":
+            source = (seed_texts or {}).get(gold.doc)
+            if source is None:
+                skipped.append({"doc": gold.doc, "reason": "seed document not found (pass --seed)"})
+                continue
+            raw, cleaned_or_error = source.text, source
+        else:
+            if data_dir is None:
+                skipped.append({"doc": gold.doc, "reason": "no --data folder given"})
+                continue
+            path = data_dir / gold.doc
+            if not path.exists():
+                skipped.append({"doc": gold.doc, "reason": f"missing file {path}"})
+                continue
+            raw = read_raw(path)
+            cleaned_or_error = _clean(path)
+        problems = check_gold(gold, raw)
+        if problems:
+            skipped.append({"doc": gold.doc, "reason": "; ".join(problems[:3])})
+            continue
+        if isinstance(cleaned_or_error, ReadError):
+            skipped.append({"doc": gold.doc, "reason": f"reader: {cleaned_or_error.reason}"})
+            continue
+        prepared.append(PreparedDocument(gold, raw, cleaned_or_error))
+    return prepared, skipped
+
+
+def evaluate(
+    prepared: list[PreparedDocument],
+    systems: dict[str, System],
+    on_document: Callable[[str, str], None] | None = None,
+) -> EvaluationReport:
+    """Run every system on every prepared document and score it."""
+    report = EvaluationReport(documents=len(prepared))
+    scores = {name: SystemScore(name) for name in systems}
+    for item in prepared:
+        same_text = sha256_text(item.cleaned.text) == sha256_text(item.raw)
+        alignment = None if same_text else align(item.cleaned.text, item.raw)
+        if alignment is not None:
+            report.unaligned_lines += alignment.unaligned_lines
+        for name, system in systems.items():
+            if on_document:
+                on_document(name, item.gold.doc)
+            try:
+                result = system.extract(item.cleaned)
+            except Exception as exc:  # a failing document is reported, the run goes on
+                report.skipped.append({"doc": item.gold.doc, "reason": f"{name} failed: {exc!r}"})
+                continue
+            spans = {
+                e.id: (e.start, e.end) if alignment is None else alignment.map_span(e.start, e.end)
+                for e in result.entities
+            }
+            predicted = [(e.type, spans[e.id]) for e in result.entities]
+            score_document(scores[name], item.gold, item.raw, predicted)
+            score_relations(
+                scores[name],
+                item.gold,
+                [(r.type, spans.get(r.source), spans.get(r.target)) for r in result.relations],
+            )
+    report.systems = list(scores.values())
+    return report

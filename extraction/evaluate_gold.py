@@ -1,0 +1,98 @@
+"""The development gold set: offsets + types only, never the texts.
+
+One JSON line per document (`extraction/gold/orange_ca.jsonl`):
+
+    {"doc": "press_x.txt", "corpus": "orange_ca", "sha256": "<of the raw file bytes>",
+     "body": [[start, end], ...],
+     "mentions": [{"type": "Person", "start": 10, "end": 22}, ...],
+     "relations": [{"type": "RECRUITED", "source": 0, "target": 3}, ...]}
+
+Offsets are Python string (code point) offsets into the raw file decoded as UTF-8. `body` is the
+article region (title + dateline + body); entities predicted outside it are boilerplate. Relation
+`source`/`target` index into `mentions`. Seed documents use the same format with offsets into
+their own `text` field (their body is the whole text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+HEADLINE_TYPES: tuple[str, ...] = ("Person", "Location", "Business", "Phone", "Email")
+"""Types with targets; `Authority` is annotated and scored but kept out of the macro average."""
+GOLD_TYPES: tuple[str, ...] = (*HEADLINE_TYPES, "Authority")
+
+
+class GoldMention(BaseModel):
+    type: str
+    start: int
+    end: int
+
+
+class GoldRelation(BaseModel):
+    type: str
+    source: int
+    """Index into `GoldDocument.mentions`."""
+    target: int
+
+
+class GoldDocument(BaseModel):
+    doc: str
+    """File name inside the data folder (or a seed document id)."""
+    corpus: str = "orange_ca"
+    sha256: str
+    body: list[tuple[int, int]] = Field(default_factory=list)
+    mentions: list[GoldMention] = Field(default_factory=list)
+    relations: list[GoldRelation] = Field(default_factory=list)
+
+    def in_body(self, start: int, end: int) -> bool:
+        """True when the span lies (at least partly) inside the article body."""
+        return any(start < b_end and end > b_start for b_start, b_end in self.body)
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_raw(path: Path) -> str:
+    """The raw file as the gold offsets see it: UTF-8, newlines untouched."""
+    return path.read_bytes().decode("utf-8", errors="replace")
+
+
+def load_gold(path: Path) -> list[GoldDocument]:
+    docs: list[GoldDocument] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            docs.append(GoldDocument.model_validate_json(line))
+        except ValueError as exc:
+            raise ValueError(f"{path}:{number}: not a gold line ({exc})") from exc
+    return docs
+
+
+def save_gold(docs: Iterable[GoldDocument], path: Path) -> None:
+    lines = [json.dumps(doc.model_dump(mode="json"), ensure_ascii=False) for doc in docs]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def check_gold(doc: GoldDocument, raw: str) -> list[str]:
+    """Problems that make a gold line unusable against this raw text (empty list = fine)."""
+    problems: list[str] = []
+    if sha256_text(raw) != doc.sha256:
+        problems.append(f"{doc.doc}: sha256 differs from the gold (the file changed)")
+    for m in doc.mentions:
+        if not 0 <= m.start < m.end <= len(raw):
+            problems.append(f"{doc.doc}: span {m.start}-{m.end} outside the text")
+        elif raw[m.start : m.end] != raw[m.start : m.end].strip():
+            problems.append(f"{doc.doc}: span {m.start}-{m.end} starts or ends with whitespace")
+        elif not doc.in_body(m.start, m.end):
+            problems.append(f"{doc.doc}: span {m.start}-{m.end} outside the body region")
+    for r in doc.relations:
+        if not (0 <= r.source < len(doc.mentions) and 0 <= r.target < len(doc.mentions)):
+            problems.append(f"{doc.doc}: relation {r.type} points at a missing mention")
+    return problems
