@@ -1,0 +1,63 @@
+"""`lantern audit-log list|export`: who saw which personal data in clear (append-only log)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from api.commands.common import console
+
+app = typer.Typer(
+    help="The API's append-only audit log of personal-data disclosures.\n\n"
+    "Example: lantern audit-log export --out audit.jsonl",
+    no_args_is_help=True,
+)
+
+
+def _entries(key: str | None, since: str | None, entity: str | None, limit: int):  # type: ignore[no-untyped-def]
+    from api.audit_log import entries
+    from api.state import StateStore
+    from graph.config import get_settings
+
+    return entries(StateStore.open(get_settings().state_path), key, since, entity, limit, 0)
+
+
+@app.command("list")
+def list_(
+    key: str = typer.Option(None, help="Only this key name."),
+    since: str = typer.Option(None, help="Only entries at or after this ISO time, e.g. 2026-01-31."),
+    entity: str = typer.Option(None, help="Only entries that revealed this entity id."),
+    limit: int = typer.Option(50, help="Newest N entries."),
+) -> None:
+    """Show the newest audit-log entries.
+
+    Example: lantern audit-log list --key anna --limit 20
+    """
+    table = Table("id", "at", "key", "role", "operation", "entities", "fields")
+    for e in _entries(key, since, entity, limit):
+        table.add_row(
+            str(e.id), e.at, e.key_name, e.role, e.operation, ", ".join(e.entity_ids), ", ".join(e.fields)
+        )
+    console.print(table)
+
+
+@app.command("export")
+def export(
+    out: Path = typer.Option(..., help="Output file: .jsonl (one entry per line) or .json."),
+    key: str = typer.Option(None, help="Only this key name."),
+    since: str = typer.Option(None, help="Only entries at or after this ISO time."),
+    limit: int = typer.Option(1_000_000, help="At most N entries (newest first)."),
+) -> None:
+    """Export the audit log for review or archiving.
+
+    Example: lantern audit-log export --out audit.jsonl --since 2026-01-01
+    """
+    rows = [e.as_dict() for e in _entries(key, since, None, limit)]
+    if out.suffix == ".json":
+        out.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    else:
+        out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    console.print(f"Exported {len(rows)} audit-log entries to [bold]{out}[/].")
