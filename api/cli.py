@@ -8,10 +8,13 @@ from __future__ import annotations
 import typer
 
 from api.commands import audit as audit_cmd
+from api.commands import audit_log as audit_log_cmd
 from api.commands import evaluate as evaluate_cmd
+from api.commands import keys as keys_cmd
 from api.commands import neo4j as neo4j_cmd
 from api.commands import queries as queries_cmd
 from api.commands import schema as schema_cmd
+from api.commands import serve as serve_cmd
 
 app = typer.Typer(
     name="lantern",
@@ -27,6 +30,9 @@ app.add_typer(evaluate_cmd.app, name="evaluate")
 app.add_typer(neo4j_cmd.app, name="neo4j")
 app.add_typer(queries_cmd.app, name="queries")
 app.add_typer(schema_cmd.app, name="schema")
+app.add_typer(serve_cmd.app, name="serve")
+app.add_typer(keys_cmd.app, name="keys")
+app.add_typer(audit_log_cmd.app, name="audit-log")
 app.command(name="audit")(audit_cmd.audit)
 
 
