@@ -27,7 +27,8 @@ DOCS: list[dict[str, Any]] = [
             "Lena Morava was transported from Brasov to Leeds via Calais by Tomas Hrubec. "
             "She was exploited at Bright Suds Car Wash, where her wages were withheld to repay a debt. "
             "Drabek used the phone +44 7700 900123. "
-            "Bright Suds Car Wash is owned by Karel Vonn."
+            "Bright Suds Car Wash is owned by Karel Vonn. "
+            "Hrubec used the phone +44 7700 900777."
         ),
         "entities": [
             ("p1", "Person", "Viktor Drabek", "Viktor Drabek", {"roles": ["Recruiter"]}),
@@ -39,6 +40,7 @@ DOCS: list[dict[str, Any]] = [
             ("b1", "FrontBusiness", "Bright Suds Car Wash", "Bright Suds Car Wash", {"location": "Leeds"}),
             ("ph1", "Phone", "+44 7700 900123", "+447700900123", {}),
             ("p4", "Person", "Karel Vonn", "Karel Vonn", {}),
+            ("ph5", "Phone", "+44 7700 900777", "+447700900777", {}),
         ],
         "relations": [
             ("RECRUITED", "p1", "p2", 0),
@@ -51,6 +53,7 @@ DOCS: list[dict[str, Any]] = [
             ("LOCATED_IN", "b1", "c2", 2),
             ("USES_PHONE", "p1", "ph1", 3),
             ("OWNS", "p4", "b1", 4),
+            ("USES_PHONE", "p3", "ph5", 5),
         ],
         "types": ["ForcedLabour"],
         "indicators": [
@@ -65,10 +68,11 @@ DOCS: list[dict[str, Any]] = [
         "published": "2024-06-10",
         "title": "Haulage firm linked to car wash raid",
         "text": (
-            "Karel Vonn also owns Northgate Haulage Ltd, based at 12 Mill Road, Leeds. "
+            "Karel Vonn, the owner of Bright Suds Car Wash, also owns Northgate Haulage Ltd, based at "
+            "12 Mill Road, Leeds. "
             "Northgate Haulage Ltd uses the phone +44 7700 900456. "
             "Bright Suds Car Wash uses the phone +44 7700 900456 and is based at 12 Mill Road, Leeds. "
-            "Viktor Drabek is an associate of Tomas Hrubec."
+            "Viktor Drabek (+44 7700 900123) is an associate of Tomas Hrubec (+44 7700 900777)."
         ),
         "entities": [
             ("p4", "Person", "Karel Vonn", "Karel Vonn", {}),
@@ -78,14 +82,19 @@ DOCS: list[dict[str, Any]] = [
             ("b1", "FrontBusiness", "Bright Suds Car Wash", "Bright Suds Car Wash", {"location": "Leeds"}),
             ("p1", "Person", "Viktor Drabek", "Viktor Drabek", {}),
             ("p3", "Person", "Tomas Hrubec", "Tomas Hrubec", {}),
+            ("ph1", "Phone", "+44 7700 900123", "+447700900123", {}),
+            ("ph5", "Phone", "+44 7700 900777", "+447700900777", {}),
         ],
         "relations": [
+            ("OWNS", "p4", "b1", 0),
             ("OWNS", "p4", "b2", 0),
             ("LOCATED_IN", "b2", "a1", 0),
             ("USES_PHONE", "b2", "ph2", 1),
             ("USES_PHONE", "b1", "ph2", 2),
             ("LOCATED_IN", "b1", "a1", 2),
             ("ASSOCIATE_OF", "p1", "p3", 3),
+            ("USES_PHONE", "p1", "ph1", 3),
+            ("USES_PHONE", "p3", "ph5", 3),
         ],
         "types": ["ForcedLabour"],
         "indicators": [],
@@ -98,7 +107,8 @@ DOCS: list[dict[str, Any]] = [
         "text": (
             "Viktor Drabek recruited Ilse Varga in Brasov with a false job offer. "
             "Ilse Varga was transported from Brasov to Leeds by Tomas Hrubec. "
-            "Ilse Varga was exploited at Bright Suds Car Wash near Leeds."
+            "Ilse Varga was exploited at Bright Suds Car Wash near Leeds. "
+            "Drabek used the phone +44 7700 900123 and Hrubec the phone +44 7700 900777."
         ),
         "entities": [
             ("p1", "Person", "Viktor Drabek", "Viktor Drabek", {"roles": ["Recruiter"]}),
@@ -107,6 +117,8 @@ DOCS: list[dict[str, Any]] = [
             ("c2", "City", "Leeds", "Leeds", {"country_code": "GB", "lat": 53.80, "lon": -1.55}),
             ("p3", "Person", "Tomas Hrubec", "Tomas Hrubec", {}),
             ("b1", "FrontBusiness", "Bright Suds Car Wash", "Bright Suds Car Wash", {"location": "Leeds"}),
+            ("ph1", "Phone", "+44 7700 900123", "+447700900123", {}),
+            ("ph5", "Phone", "+44 7700 900777", "+447700900777", {}),
         ],
         "relations": [
             ("RECRUITED", "p1", "p5", 0),
@@ -114,6 +126,8 @@ DOCS: list[dict[str, Any]] = [
             ("TRANSPORTED_TO", "p5", "c2", 1),
             ("TRANSPORTED", "p3", "p5", 1),
             ("EXPLOITED_AT", "p5", "b1", 2),
+            ("USES_PHONE", "p1", "ph1", 3),
+            ("USES_PHONE", "p3", "ph5", 3),
         ],
         "types": ["ForcedLabour"],
         "indicators": [("FalseJobOffer", "false job offer")],
