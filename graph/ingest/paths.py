@@ -1,0 +1,125 @@
+"""`ingest_paths`: files and folders → extraction results → the graph.
+
+Extraction JSONL (`lantern extract --out`: lines with "entities") is read as is, never re-extracted;
+every other input (txt, html, pdf, csv, document JSONL) goes through `extraction.pipeline.Extractor`.
+Unreadable files and bad JSONL lines are reported with their id and reason; the run goes on.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from extraction.models import ExtractionResult, ReadError
+from graph.db import Database, FakeRunner
+from graph.ingest.run import Progress, ingest_results
+from graph.ingest.summary import IngestSummary
+
+
+def is_extraction_jsonl(path: Path) -> bool:
+    """True for a JSONL file whose first record has extraction output ("entities")."""
+    if path.suffix.lower() != ".jsonl":
+        return False
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                try:
+                    first = json.loads(line)
+                except json.JSONDecodeError:
+                    return False
+                return isinstance(first, dict) and "entities" in first
+    return False
+
+
+def read_extraction_jsonl(path: Path, failed: IngestSummary) -> Iterator[ExtractionResult]:
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield ExtractionResult.model_validate_json(line)
+            except ValidationError as exc:
+                try:
+                    doc_id = str(json.loads(line).get("id") or f"{path.name}:{n}")
+                except (json.JSONDecodeError, AttributeError):
+                    doc_id = f"{path.name}:{n}"
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"])
+                failed.fail(
+                    doc_id, f"{path.name} line {n}: invalid extraction record ({where}: {first['msg']})"
+                )
+
+
+def split_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """(extraction JSONL files, other inputs) in sorted order, folders expanded."""
+    from extraction.readers import iter_files
+
+    extracted, raw = [], []
+    for p in iter_files(paths):
+        (extracted if p.exists() and is_extraction_jsonl(p) else raw).append(p)
+    return extracted, raw
+
+
+def count_documents(paths: Iterable[str | Path]) -> int | None:
+    """Rough total for the progress bar: JSONL/CSV lines, one per other file."""
+    from extraction.readers import iter_files
+
+    total = 0
+    for p in iter_files(paths):
+        if not p.exists():
+            continue
+        if p.suffix.lower() in (".jsonl", ".csv"):
+            with p.open("rb") as fh:
+                total += sum(1 for line in fh if line.strip()) - (1 if p.suffix.lower() == ".csv" else 0)
+        else:
+            total += 1
+    return total
+
+
+def ingest_paths(
+    db: Database | FakeRunner,
+    paths: Iterable[str | Path],
+    *,
+    extractor: Any = None,
+    n_process: int = 1,
+    batch_size: int = 500,
+    progress: Progress | None = None,
+    region: str = "US",
+    force: bool = False,
+) -> IngestSummary:
+    """Ingest files/folders: extraction JSONL directly, everything else through the extractor."""
+    extracted, raw = split_inputs(paths)
+    problems = IngestSummary()
+
+    def results() -> Iterator[ExtractionResult]:
+        for path in extracted:
+            yield from read_extraction_jsonl(path, problems)
+        if raw:
+            from extraction.readers import read_inputs
+
+            ex = extractor
+            if ex is None:
+                from extraction.pipeline import Extractor
+
+                ex = Extractor(region=region)
+
+            def sources() -> Iterator[Any]:
+                for item in read_inputs(raw):
+                    if isinstance(item, ReadError):
+                        problems.fail(item.id, f"{item.source or ''}: {item.reason}".lstrip(": "))
+                        if progress:
+                            progress(1)
+                    else:
+                        yield item
+
+            yield from ex.extract_many(sources(), n_process=n_process)
+
+    summary = ingest_results(
+        db, results(), batch_size=batch_size, progress=progress, region=region, force=force
+    )
+    summary.failed = problems.failed + summary.failed
+    return summary

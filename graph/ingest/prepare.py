@@ -1,0 +1,200 @@
+"""One `ExtractionResult` → a validated `PreparedDoc` (no database): ontology checks and entity keys.
+
+Anything wrong with a document (unknown entity class, relation the ontology does not allow, span out
+of range, unparsable identifier, ...) raises `DocumentError` with a reason; the caller reports the
+document id and goes on. People get only their name base here: which node they join is decided in the
+write transaction (`graph.resolve_people`), where the graph's current state is visible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from extraction.models import EntityMention, ExtractionResult
+from graph.ingest.ontology_view import OntologyView
+from graph.resolve_keys import (
+    KeyError_,
+    Resolved,
+    identifier_key,
+    is_business,
+    location_key,
+    organization_key,
+    person_base,
+)
+
+ENTITY_PROPS = ("age", "country_code", "lat", "lon", "geonameid")
+
+
+class DocumentError(ValueError):
+    """This document cannot be ingested; the message is the reason shown to the user."""
+
+
+@dataclass
+class EntityInfo:
+    kind: str
+    labels: tuple[str, ...]
+    name: str
+    value: str
+    variants: tuple[str, ...]
+    props: dict[str, Any]
+
+
+@dataclass
+class PreparedDoc:
+    result: ExtractionResult
+    content_hash: str
+    labels: tuple[str, ...]
+    kind: str
+    keys: dict[str, str] = field(default_factory=dict)
+    """mention id → entity key (people: filled in by the writer)."""
+    info: dict[str, EntityInfo] = field(default_factory=dict)
+    person_bases: dict[str, str] = field(default_factory=dict)
+    """mention id → person name base, for non-`ref` Person mentions."""
+    refs: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.result.id
+
+
+def content_hash(result: ExtractionResult) -> str:
+    """sha256 of the whole extraction record (text, metadata, extractor version and findings)."""
+    payload = json.dumps(result.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _check_span(doc: ExtractionResult, what: str, start: int, end: int) -> None:
+    if not (0 <= start <= end <= len(doc.text)):
+        raise DocumentError(f"{what}: span [{start}, {end}) is outside the text (length {len(doc.text)})")
+
+
+def _business_places(
+    doc: ExtractionResult, by_id: dict[str, EntityMention], onto: OntologyView
+) -> dict[str, str]:
+    """Business mention id → place named by the document (attribute `location` or a LOCATED_IN relation)."""
+    places: dict[str, str] = {}
+    for rel in doc.relations:
+        src, dst = by_id.get(rel.source), by_id.get(rel.target)
+        if (
+            rel.type == "LOCATED_IN"
+            and src
+            and dst
+            and is_business(src.type)
+            and onto.is_a(dst.type, "Location")
+        ):
+            places.setdefault(src.id, dst.value or dst.text)
+    for m in doc.entities:
+        loc = m.attributes.get("location")
+        if is_business(m.type) and isinstance(loc, str) and loc.strip():
+            places[m.id] = loc
+    return places
+
+
+def _resolve(m: EntityMention, onto: OntologyView, place: str | None, region: str) -> Resolved:
+    value = (m.value or m.text).strip()
+    if onto.is_a(m.type, "Identifier"):
+        return identifier_key(m.type, value, region)
+    if onto.is_a(m.type, "Organization"):
+        return organization_key(m.type, value, place)
+    if onto.is_a(m.type, "Location"):
+        return location_key(m.type, value, m.attributes)
+    raise DocumentError(f"entity {m.id}: no resolution rule for class '{m.type}'")
+
+
+def prepare(doc: ExtractionResult, onto: OntologyView, region: str = "US") -> PreparedDoc:
+    if not doc.id.strip():
+        raise DocumentError("document has an empty id")
+    kind = doc.doc_type or "Document"
+    if not onto.is_document_class(kind):
+        raise DocumentError(f"doc_type '{kind}' is not an ontology Document class")
+    prep = PreparedDoc(doc, content_hash(doc), onto.labels(kind), kind)
+    by_id: dict[str, EntityMention] = {}
+    for m in doc.entities:
+        if m.id in by_id:
+            raise DocumentError(f"entity id '{m.id}' is used twice")
+        if not onto.is_entity_class(m.type):
+            raise DocumentError(
+                f"entity {m.id} ('{m.text}'): type '{m.type}' is not an ontology Entity class"
+            )
+        _check_span(doc, f"entity {m.id}", m.start, m.end)
+        by_id[m.id] = m
+    places = _business_places(doc, by_id, onto)
+    for m in doc.entities:
+        props = {k: m.attributes[k] for k in ENTITY_PROPS if m.attributes.get(k) not in (None, "")}
+        name = m.text.strip() or m.value
+        try:
+            if m.ref:
+                if m.ref not in by_id:
+                    raise DocumentError(f"entity {m.id}: ref '{m.ref}' is not an entity of this document")
+                prep.refs[m.id] = m.ref
+                res = Resolved("", m.value, ())
+            elif m.type == "Person":
+                base = person_base(m.value or m.text)
+                prep.person_bases[m.id] = base
+                res = Resolved("", base.split(":", 1)[1], ())
+            else:
+                res = _resolve(m, onto, places.get(m.id), region)
+                prep.keys[m.id] = res.key
+        except KeyError_ as exc:
+            raise DocumentError(f"entity {m.id}: {exc}") from None
+        if onto.is_a(m.type, "Identifier") and res.value:
+            name = res.variants[1] if m.type == "Phone" and len(res.variants) > 1 else res.value
+        elif m.type == "Person" and m.value.strip():
+            name = m.value.strip()
+        variants = tuple(dict.fromkeys([*res.variants, m.text.strip()]))
+        prep.info[m.id] = EntityInfo(m.type, onto.labels(m.type), name, res.value, variants, props)
+    for mid in prep.refs:
+        seen = {mid}
+        cur = prep.refs[mid]
+        while cur in prep.refs:
+            if cur in seen:
+                raise DocumentError(f"entity {mid}: ref chain loops ({' -> '.join(sorted(seen))})")
+            seen.add(cur)
+            cur = prep.refs[cur]
+    for rel in doc.relations:
+        src, dst = by_id.get(rel.source), by_id.get(rel.target)
+        if src is None or dst is None:
+            raise DocumentError(
+                f"relation {rel.id}: source/target '{rel.source}'/'{rel.target}' not in entities"
+            )
+        if rel.type not in onto.relationship_types():
+            raise DocumentError(f"relation {rel.id}: '{rel.type}' is not an ontology relationship type")
+        if not onto.allows(rel.type, src.type, dst.type):
+            raise DocumentError(
+                f"relation {rel.id}: ontology does not allow {src.type} -[{rel.type}]-> {dst.type}"
+            )
+        _check_span(doc, f"relation {rel.id}", rel.start, rel.end)
+    types, indicators = onto.individuals("TraffickingType"), onto.individuals("Indicator")
+    for t in doc.classification.trafficking_types:
+        if t.type not in types:
+            raise DocumentError(f"classification '{t.type}' is not an ontology TraffickingType")
+        for s, e in t.spans:
+            _check_span(doc, f"classification {t.type}", s, e)
+    for ind in doc.classification.indicators:
+        if ind.type not in indicators:
+            raise DocumentError(f"indicator '{ind.type}' is not an ontology Indicator")
+        _check_span(doc, f"indicator {ind.type}", ind.start, ind.end)
+    roles = onto.individuals("Role")
+    for m in doc.entities:
+        for role in role_names(m):
+            if role not in roles:
+                raise DocumentError(f"entity {m.id}: role '{role}' is not an ontology Role")
+            if not onto.allows("HAS_ROLE", m.type, "Role"):
+                raise DocumentError(f"entity {m.id}: ontology does not allow {m.type} -[HAS_ROLE]-> Role")
+    return prep
+
+
+def role_names(m: EntityMention) -> list[str]:
+    """`attributes["roles"]` as ontology Role names: strings or {"role": ...} maps, capitalised."""
+    raw = m.attributes.get("roles") or []
+    if isinstance(raw, (str, dict)):
+        raw = [raw]
+    out = []
+    for r in raw:
+        name = r.get("role") or r.get("type") if isinstance(r, dict) else r
+        if isinstance(name, str) and name.strip():
+            out.append(name.strip()[0].upper() + name.strip()[1:])
+    return out

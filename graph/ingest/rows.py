@@ -1,0 +1,164 @@
+"""Prepared documents (with final entity keys) → the parameter rows of one batch's write queries.
+
+Rows are aggregated in Python so each node / edge appears once per UNWIND: the same fact found in
+several documents of a batch becomes one row with several evidence items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.ingest.prepare import PreparedDoc, role_names
+
+SNIPPET_MAX = 300
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = SNIPPET_MAX) -> str:
+    """The sentence(s) holding [start, end) — the evidence a person reads on an edge."""
+    left = max(text.rfind(c, 0, start) for c in (".", "!", "?", "\n")) + 1
+    rights = [i for i in (text.find(c, end) for c in (".", "!", "?", "\n")) if i != -1]
+    right = min(rights) + 1 if rights else len(text)
+    snippet = " ".join(text[left:right].split())
+    return snippet if len(snippet) <= limit else snippet[: limit - 1] + "…"
+
+
+def _evidence_row(**ids: Any) -> dict[str, Any]:
+    return {**ids, "doc_ids": [], "starts": [], "ends": [], "snippets": [], "confidences": []}
+
+
+def _add(row: dict[str, Any], doc: str, start: int, end: int, snippet: str, conf: float) -> None:
+    row["doc_ids"].append(doc)
+    row["starts"].append(start)
+    row["ends"].append(end)
+    row["snippets"].append(snippet)
+    row["confidences"].append(float(conf))
+
+
+def _finish(rows: dict[Any, dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for row in rows.values():
+        row["doc_count"] = len(set(row["doc_ids"]))
+        row["confidence"] = max(row["confidences"])
+        out.append(row)
+    return out
+
+
+@dataclass
+class BatchRows:
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    classified: list[dict[str, Any]] = field(default_factory=list)
+    indicators: list[dict[str, Any]] = field(default_factory=list)
+    roles: list[dict[str, Any]] = field(default_factory=list)
+    hashes: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def entity_ids(self) -> list[str]:
+        return [e["id"] for e in self.entities]
+
+    @property
+    def edge_count(self) -> int:
+        return (
+            len(self.mentions)
+            + len(self.relations)
+            + len(self.classified)
+            + len(self.indicators)
+            + len(self.roles)
+        )
+
+
+def document_row(prep: PreparedDoc) -> dict[str, Any]:
+    r = prep.result
+    return {
+        "id": r.id,
+        "labels": list(prep.labels),
+        "kind": prep.kind,
+        "title": r.title,
+        "source": r.source,
+        "url": r.url,
+        "published": r.published,
+        "text": r.text,
+        "extractor_version": r.extractor_version,
+    }
+
+
+def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
+    out = BatchRows()
+    entities: dict[str, dict[str, Any]] = {}
+    mentions: dict[tuple[str, str], dict[str, Any]] = {}
+    relations: dict[tuple[str, str, str], dict[str, Any]] = {}
+    classified: dict[tuple[str, str], dict[str, Any]] = {}
+    indicators: dict[tuple[str, str], dict[str, Any]] = {}
+    roles: dict[tuple[str, str], dict[str, Any]] = {}
+    for prep in docs:
+        r, doc_id = prep.result, prep.id
+        out.documents.append(document_row(prep))
+        out.hashes.append({"id": doc_id, "content_hash": prep.content_hash})
+        for m in sorted(r.entities, key=lambda m: (m.start, m.end, m.id)):
+            key, info = prep.keys[m.id], prep.info[m.id]
+            ent = entities.get(key)
+            if ent is None:
+                ent = entities[key] = {
+                    "id": key,
+                    "labels": [],
+                    "kind": info.kind,
+                    "name": "",
+                    "value": "",
+                    "variants": [],
+                    "props": {},
+                }
+            if not m.ref and not ent["name"]:
+                ent["name"], ent["value"] = info.name, info.value
+            if len(info.labels) > len(ent["labels"]) and set(ent["labels"]) <= set(info.labels):
+                ent["kind"] = info.kind
+            ent["labels"] = list(dict.fromkeys([*ent["labels"], *info.labels]))
+            ent["variants"] = list(dict.fromkeys([*ent["variants"], *info.variants]))
+            ent["props"].update(info.props)
+            men = mentions.setdefault(
+                (key, doc_id),
+                {
+                    "entity": key,
+                    "doc": doc_id,
+                    "starts": [],
+                    "ends": [],
+                    "texts": [],
+                    "confidence": 0.0,
+                    "extractor_version": r.extractor_version,
+                },
+            )
+            men["starts"].append(m.start)
+            men["ends"].append(m.end)
+            men["texts"].append(m.text)
+            men["confidence"] = max(men["confidence"], float(m.confidence))
+            for role in role_names(m):
+                row = roles.setdefault((key, role), _evidence_row(src=key, role=role))
+                _add(row, doc_id, m.start, m.end, sentence_around(r.text, m.start, m.end), m.confidence)
+        for rel in r.relations:
+            src, dst = prep.keys[rel.source], prep.keys[rel.target]
+            if src == dst:
+                continue  # a coreference loop after resolution (someone "associated" with themselves)
+            if rel.type in symmetric and dst < src:
+                src, dst = dst, src
+            row = relations.setdefault((src, rel.type, dst), _evidence_row(src=src, type=rel.type, dst=dst))
+            snippet = rel.snippet.strip() or sentence_around(r.text, rel.start, rel.end)
+            _add(row, doc_id, rel.start, rel.end, snippet[:SNIPPET_MAX], rel.confidence)
+        for t in r.classification.trafficking_types:
+            row = classified.setdefault((doc_id, t.type), _evidence_row(doc=doc_id, target=t.type))
+            for s, e in t.spans or [(0, len(r.text))]:
+                _add(row, doc_id, s, e, sentence_around(r.text, s, e), t.confidence)
+        for ind in r.classification.indicators:
+            row = indicators.setdefault((doc_id, ind.type), _evidence_row(doc=doc_id, target=ind.type))
+            _add(row, doc_id, ind.start, ind.end, sentence_around(r.text, ind.start, ind.end), 1.0)
+    for ent in entities.values():
+        if not ent["name"]:
+            ent["name"] = ent["variants"][-1] if ent["variants"] else ent["id"]
+    out.entities = list(entities.values())
+    out.mentions = list(mentions.values())
+    out.relations = _finish(relations)
+    out.classified = _finish(classified)
+    out.indicators = _finish(indicators)
+    out.roles = _finish(roles)
+    return out

@@ -1,0 +1,135 @@
+"""`ingest_results` and `delete_document`: batching, fast unchanged-skip, per-document failures."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+
+from neo4j.exceptions import Neo4jError
+
+from extraction.models import ExtractionResult
+from graph.db import Database, FakeRunner
+from graph.ingest.ontology_view import OntologyView, default_view
+from graph.ingest.prepare import DocumentError, PreparedDoc, content_hash, prepare
+from graph.ingest.summary import Failure, IngestSummary
+from graph.ingest.tx import CatalogTx, in_transaction
+from graph.ingest.writer import remove_documents, write_batch
+
+Progress = Callable[[int], None]
+"""Called with the number of documents just finished (written, skipped or failed)."""
+
+
+def batches(results: Iterable[ExtractionResult], size: int) -> Iterator[list[ExtractionResult]]:
+    """Chunks of `size`; a document id seen twice starts a new chunk (the later version wins)."""
+    chunk: list[ExtractionResult] = []
+    ids: set[str] = set()
+    for r in results:
+        if len(chunk) >= size or r.id in ids:
+            yield chunk
+            chunk, ids = [], set()
+        chunk.append(r)
+        ids.add(r.id)
+    if chunk:
+        yield chunk
+
+
+def _write(
+    db: Database | FakeRunner,
+    docs: list[PreparedDoc],
+    existing: set[str],
+    onto: OntologyView,
+    out: IngestSummary,
+) -> None:
+    symmetric = {t for t in onto.relationship_types() if onto.is_symmetric(t)}
+
+    def work(tx: CatalogTx):  # type: ignore[no-untyped-def]
+        return write_batch(tx, docs, [d.id for d in docs if d.id in existing], symmetric)
+
+    try:
+        result, _ = in_transaction(db, work)
+    except (Neo4jError, ValueError, TypeError) as exc:
+        if len(docs) == 1:
+            out.fail(docs[0].id, f"write failed: {exc}")
+            return
+        for doc in docs:  # isolate the failing document(s); the others are written one by one
+            _write(db, [doc], existing, onto, out)
+        return
+    for doc in docs:
+        if doc.id in existing:
+            out.replaced += 1
+        else:
+            out.written += 1
+        for err in doc.result.errors:
+            out.warnings.append(Failure(doc.id, f"{err.stage}: {err.reason}"))
+    out.nodes += result.nodes
+    out.edges += result.edges
+    out.rows += result.rows
+    out.candidates += result.candidates
+    out.entities_deleted += len(result.entities_deleted)
+
+
+def ingest_results(
+    db: Database | FakeRunner,
+    results: Iterable[ExtractionResult],
+    *,
+    batch_size: int = 500,
+    progress: Progress | None = None,
+    onto: OntologyView | None = None,
+    region: str = "US",
+    force: bool = False,
+) -> IngestSummary:
+    """Write extraction results to the graph in batches of `batch_size` documents (one transaction each).
+
+    Unchanged documents (same content hash) are skipped after one read per batch; changed ones replace
+    their own mentions and evidence; a document that fails validation or writing is reported in
+    `summary.failed` with its id and reason and the run goes on. `force=True` rewrites unchanged ones.
+    """
+    onto = onto or default_view()
+    summary = IngestSummary()
+    started = time.perf_counter()
+    for chunk in batches(results, max(1, batch_size)):
+        rows = db.read("ingest/document_hashes", ids=[r.id for r in chunk])
+        known = {row["id"]: row["content_hash"] for row in rows}
+        todo: list[PreparedDoc] = []
+        for r in chunk:
+            if not force and r.id in known and known[r.id] == content_hash(r):
+                summary.skipped += 1
+                continue
+            try:
+                todo.append(prepare(r, onto, region))
+            except DocumentError as exc:
+                summary.fail(r.id, str(exc))
+        if todo:
+            _write(db, todo, set(known), onto, summary)
+        if progress:
+            progress(len(chunk))
+    summary.elapsed_s = time.perf_counter() - started
+    return summary
+
+
+def delete_documents(db: Database | FakeRunner, doc_ids: list[str]) -> IngestSummary:
+    """Remove documents, their evidence and mentions, and every entity no other document mentions."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    found = {row["id"] for row in db.read("ingest/document_hashes", ids=doc_ids)}
+    for missing in sorted(set(doc_ids) - found):
+        summary.fail(missing, "no document with this id in the graph (see `lantern queries run library/...`)")
+    ids = sorted(found)
+    if ids:
+
+        def work(tx: CatalogTx) -> list[str]:
+            survivors, gone = remove_documents(tx, ids)
+            if survivors:
+                tx.run("ingest/refresh_entities", ids=survivors)
+            tx.run("ingest/delete_documents", doc_ids=ids)
+            return gone
+
+        gone = in_transaction(db, work)
+        summary.deleted = len(ids)
+        summary.entities_deleted = len(gone)
+    summary.elapsed_s = time.perf_counter() - started
+    return summary
+
+
+def delete_document(db: Database | FakeRunner, doc_id: str) -> IngestSummary:
+    return delete_documents(db, [doc_id])

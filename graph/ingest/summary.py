@@ -1,0 +1,75 @@
+"""What an ingest or delete run did, for the CLI summary, the API and the benchmark."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Failure:
+    id: str
+    reason: str
+
+
+@dataclass
+class IngestSummary:
+    written: int = 0
+    """New documents written."""
+    replaced: int = 0
+    """Changed documents whose old mentions/evidence were replaced."""
+    skipped: int = 0
+    """Unchanged documents (same content hash): nothing written."""
+    deleted: int = 0
+    """Documents removed (`--delete`)."""
+    failed: list[Failure] = field(default_factory=list)
+    nodes: int = 0
+    """Entity and document nodes written (merged) — the same node in two batches counts twice."""
+    edges: int = 0
+    """Relationships written (provenance, facts, classification, roles)."""
+    rows: int = 0
+    """Parameter rows sent to UNWIND queries (the benchmark's unit)."""
+    candidates: int = 0
+    """POSSIBLY_SAME_AS candidates recorded."""
+    entities_deleted: int = 0
+    """Entities removed because no document mentions them any more."""
+    warnings: list[Failure] = field(default_factory=list)
+    """Documents ingested despite extraction errors (id and the extractor's reason)."""
+    elapsed_s: float = 0.0
+
+    @property
+    def seen(self) -> int:
+        return self.written + self.replaced + self.skipped + len(self.failed)
+
+    def fail(self, doc_id: str, reason: str) -> None:
+        self.failed.append(Failure(doc_id, reason))
+
+    def add(self, other: IngestSummary) -> None:
+        for name in (
+            "written",
+            "replaced",
+            "skipped",
+            "deleted",
+            "nodes",
+            "edges",
+            "rows",
+            "candidates",
+            "entities_deleted",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failed.extend(other.failed)
+        self.warnings.extend(other.warnings)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "written": self.written,
+            "replaced": self.replaced,
+            "skipped": self.skipped,
+            "deleted": self.deleted,
+            "failed": [{"id": f.id, "reason": f.reason} for f in self.failed],
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "rows": self.rows,
+            "candidates": self.candidates,
+            "entities_deleted": self.entities_deleted,
+            "elapsed_s": round(self.elapsed_s, 3),
+        }

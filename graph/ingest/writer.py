@@ -1,0 +1,147 @@
+"""One batch of prepared documents → the graph, in ONE transaction (content hashes written last).
+
+Order inside the transaction:
+1. changed documents: strip their evidence items, classification edges and mentions; delete entities
+   no document mentions any more;
+2. read the resolution context (same-name people and their linked identifiers/places/organisations,
+   same-fingerprint businesses) — after step 1, so a changed document never supports itself;
+3. resolve people (`graph.resolve_people`) and build the aggregated rows (`rows.py`);
+4. UNWIND ... MERGE documents, entities, mentions, facts, roles, classifications, candidates;
+5. refresh entity counters/aliases/search_text; 6. set the content hashes.
+A kill -9 at any point leaves either the whole batch or nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from graph.ingest.prepare import PreparedDoc
+from graph.ingest.rows import BatchRows, build_rows
+from graph.ingest.tx import CatalogTx
+from graph.resolve_keys import is_business
+from graph.resolve_people import Candidate, PersonResolver, business_candidates, family_members
+
+MAX_REF_DEPTH = 10
+
+
+@dataclass
+class BatchResult:
+    nodes: int = 0
+    edges: int = 0
+    rows: int = 0
+    candidates: int = 0
+    entities_deleted: list[str] = field(default_factory=list)
+
+
+def remove_documents(tx: CatalogTx, doc_ids: list[str]) -> tuple[list[str], list[str]]:
+    """Strip these documents' evidence and mentions; returns (surviving touched, deleted) entity ids."""
+    if not doc_ids:
+        return [], []
+    tx.run("ingest/remove_document_evidence", doc_ids=doc_ids)
+    tx.run("ingest/remove_document_links", doc_ids=doc_ids)
+    rows = tx.run("ingest/remove_document_mentions", doc_ids=doc_ids)
+    touched = rows[0]["entity_ids"] if rows else []
+    gone_rows = tx.run("ingest/delete_orphan_entities", ids=touched) if touched else []
+    gone = gone_rows[0]["deleted"] if gone_rows else []
+    return sorted(set(touched) - set(gone)), sorted(gone)
+
+
+def _root(prep: PreparedDoc, mention_id: str) -> str:
+    seen = 0
+    while mention_id in prep.refs and seen < MAX_REF_DEPTH:
+        mention_id, seen = prep.refs[mention_id], seen + 1
+    return mention_id
+
+
+def resolve_people(prep: PreparedDoc, resolver: PersonResolver) -> list[Candidate]:
+    """Fill `prep.keys` for Person and `ref` mentions; returns new POSSIBLY_SAME_AS candidates."""
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for mid, base in prep.person_bases.items():
+        clusters[base].append(mid)
+    links: dict[str, set[str]] = defaultdict(set)
+    for rel in prep.result.relations:
+        a, b = _root(prep, rel.source), _root(prep, rel.target)
+        for person, other in ((a, b), (b, a)):
+            if person in prep.person_bases and other in prep.keys:
+                links[prep.person_bases[person]].add(prep.keys[other])
+    candidates: list[Candidate] = []
+    for base in sorted(clusters):
+        key, found = resolver.resolve(base, links[base])
+        candidates.extend(found)
+        for mid in clusters[base]:
+            prep.keys[mid] = key
+    for mid in prep.refs:
+        root = _root(prep, mid)
+        if root not in prep.keys:  # a ref cycle: resolve the mention by its own value
+            raise ValueError(f"entity {mid}: ref chain does not end at an entity")
+        prep.keys[mid] = prep.keys[root]
+    return candidates
+
+
+def _business_candidates(tx: CatalogTx, docs: list[PreparedDoc]) -> list[Candidate]:
+    keys = {k for d in docs for mid, k in d.keys.items() if is_business(d.info[mid].kind)}
+    if not keys:
+        return []
+    bases = sorted({k.split("@", 1)[0] for k in keys})
+    existing: set[str] = set()
+    for row in tx.run("ingest/key_family", bases=bases):
+        existing.update(family_members(row["base"], row["ids"], "@"))
+    return business_candidates(keys - existing, existing)
+
+
+def _published(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def write_batch(
+    tx: CatalogTx, docs: list[PreparedDoc], replaced: list[str], symmetric: set[str]
+) -> tuple[BatchResult, BatchRows]:
+    survivors, gone = remove_documents(tx, replaced)
+    resolver = PersonResolver()
+    bases = sorted({b for d in docs for b in d.person_bases.values()})
+    if bases:
+        for row in tx.run("ingest/person_context", bases=bases):
+            resolver.add_existing(row["base"], row["id"], row["neighbours"])
+    candidates: list[Candidate] = []
+    for prep in docs:
+        prep.keys = {k: v for k, v in prep.keys.items() if k not in prep.person_bases and k not in prep.refs}
+        candidates.extend(resolve_people(prep, resolver))
+    candidates.extend(_business_candidates(tx, docs))
+    rows = build_rows(docs, symmetric)
+    for doc in rows.documents:
+        doc["published"] = _published(doc["published"])
+    steps = (
+        ("ingest/merge_documents", rows.documents),
+        ("ingest/merge_entities", rows.entities),
+        ("ingest/merge_mentions", rows.mentions),
+        ("ingest/merge_relations", rows.relations),
+        ("ingest/merge_roles", rows.roles),
+        ("ingest/merge_classified_as", rows.classified),
+        ("ingest/merge_has_indicator", rows.indicators),
+    )
+    for name, params in steps:
+        if params:
+            tx.run(name, rows=params)
+    cand_rows = [
+        {"source": c.source, "target": c.target, "score": c.score, "reason": c.reason, "origin": "ingest"}
+        for c in candidates
+    ]
+    if cand_rows:
+        tx.run("ingest/possibly_same_as", rows=cand_rows)
+    refresh = sorted(set(rows.entity_ids) | set(survivors))
+    if refresh:
+        tx.run("ingest/refresh_entities", ids=refresh)
+    tx.run("ingest/set_document_hashes", rows=rows.hashes)
+    result = BatchResult(
+        nodes=len(rows.documents) + len(rows.entities),
+        edges=rows.edge_count + len(cand_rows),
+        rows=len(rows.documents) + len(rows.entities) + rows.edge_count + len(cand_rows),
+        candidates=len(cand_rows),
+        entities_deleted=gone,
+    )
+    return result, rows
