@@ -18,7 +18,7 @@ def test_every_graph_label_has_colour_and_name_caption() -> None:
     ont = load_ontology()
     text = grass_text()
     for label in ont.graph_labels():
-        rule = re.search(r"node\." + label + r" \{(.*?)\}", text, re.S)
+        rule = re.search(r"node\." + label + r" \{(.*?)\n\}", text, re.S)
         assert rule, label
         assert f"color: {ont.colour(label)};" in rule.group(1)
         assert "caption: '{name}';" in rule.group(1)
