@@ -12,6 +12,7 @@ from api.commands import audit_log as audit_log_cmd
 from api.commands import evaluate as evaluate_cmd
 from api.commands import export as export_cmd
 from api.commands import extract as extract_cmd
+from api.commands import ingest as ingest_cmd
 from api.commands import keys as keys_cmd
 from api.commands import neo4j as neo4j_cmd
 from api.commands import queries as queries_cmd
@@ -37,6 +38,7 @@ app.add_typer(keys_cmd.app, name="keys")
 app.add_typer(audit_log_cmd.app, name="audit-log")
 app.command(name="export")(export_cmd.export)
 app.command(name="extract")(extract_cmd.extract)
+app.command(name="ingest")(ingest_cmd.ingest)
 app.command(name="audit")(audit_cmd.audit)
 
 

@@ -1,0 +1,108 @@
+"""`lantern ingest INPUT... [--delete ID]` — documents or extraction JSONL → Neo4j, idempotent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from api.commands.common import console, err_console, fail
+
+MAX_FAILURES_SHOWN = 20
+
+
+def _summary_table(summary: object) -> Table:
+    s = summary  # IngestSummary
+    table = Table(title="Ingest summary", header_style="bold cyan", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    for label, value in (
+        ("documents written (new)", s.written),  # type: ignore[attr-defined]
+        ("documents replaced (changed)", s.replaced),  # type: ignore[attr-defined]
+        ("documents skipped (unchanged)", s.skipped),  # type: ignore[attr-defined]
+        ("documents deleted", s.deleted),  # type: ignore[attr-defined]
+        ("documents failed", len(s.failed)),  # type: ignore[attr-defined]
+        ("nodes written", s.nodes),  # type: ignore[attr-defined]
+        ("relationships written", s.edges),  # type: ignore[attr-defined]
+        ("resolution candidates (POSSIBLY_SAME_AS)", s.candidates),  # type: ignore[attr-defined]
+        ("entities removed (no evidence left)", s.entities_deleted),  # type: ignore[attr-defined]
+        ("elapsed", f"{s.elapsed_s:.1f} s"),  # type: ignore[attr-defined]
+    ):
+        table.add_row(label, str(value))
+    return table
+
+
+def _report_failures(summary: object) -> None:
+    failed = summary.failed  # type: ignore[attr-defined]
+    for f in failed[:MAX_FAILURES_SHOWN]:
+        err_console.print(f"[yellow]failed[/] {f.id}: {f.reason}")
+    if len(failed) > MAX_FAILURES_SHOWN:
+        err_console.print(f"... and {len(failed) - MAX_FAILURES_SHOWN} more (use --json for the full list)")
+
+
+def ingest(
+    inputs: list[Path] = typer.Argument(
+        None, help="Files/folders: extraction JSONL, or documents to extract."
+    ),
+    delete: list[str] = typer.Option(None, "--delete", help="Remove this document id (repeatable)."),
+    batch_size: int = typer.Option(0, "--batch-size", min=0, help="Documents per transaction (0: settings)."),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="spaCy worker processes for raw documents."),
+    region: str = typer.Option("", "--region", help="Default phone region (ISO country; '' = settings)."),
+    force: bool = typer.Option(False, "--force", help="Rewrite documents even when their hash is unchanged."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Load documents (extracted on the fly) or `lantern extract` JSONL into Neo4j.
+
+    Re-running is safe: unchanged documents are skipped by content hash, changed ones replace only
+    their own mentions and evidence, and a killed run can simply be started again.
+
+    Example: lantern ingest seed/corpus.jsonl --batch-size 500   |   lantern ingest --delete doc-17
+    """
+    import json
+
+    from graph.config import get_settings
+    from graph.db import Database, GraphUnavailableError
+    from graph.ingest import IngestSummary, delete_documents, ingest_paths
+    from graph.ingest.paths import count_documents
+
+    if not inputs and not delete:
+        fail("give INPUT files/folders to ingest or --delete ID. Example: lantern ingest seed/corpus.jsonl")
+    missing = [str(p) for p in inputs or [] if not p.exists()]
+    if missing:
+        fail(f"no such file or folder: {', '.join(missing)}. Check the path (folders are read recursively).")
+    settings = get_settings()
+    try:
+        db = Database.connect(settings)
+    except GraphUnavailableError as exc:
+        fail(str(exc))
+    summary = IngestSummary()
+    with db:
+        if delete:
+            summary.add(delete_documents(db, list(delete)))
+        if inputs:
+            total = count_documents(inputs)
+            with Progress(
+                TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=err_console, transient=as_json, disable=as_json,
+            ) as bar:  # fmt: skip
+                task = bar.add_task("ingest", total=total)
+                result = ingest_paths(
+                    db,
+                    inputs,
+                    n_process=n_process,
+                    batch_size=batch_size or settings.ingest_batch_size,
+                    progress=lambda n: bar.advance(task, n),
+                    region=region or settings.default_phone_region,
+                    force=force,
+                )
+            summary.add(result)
+            summary.elapsed_s += result.elapsed_s
+    if as_json:
+        console.print_json(json.dumps(summary.as_dict()))
+        return
+    console.print(_summary_table(summary))
+    _report_failures(summary)
+    if summary.candidates:
+        console.print("Review resolution candidates with: lantern resolve review")
