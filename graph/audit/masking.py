@@ -31,6 +31,10 @@ class Masker:
         masked_id = self._ids.setdefault(entity_id, anon_id(entity_id))
         return masked_id, mask_value(kind, name, self.role, entity_id) or ""
 
+    def value(self, kind: str, value: str) -> str:
+        """A bare value (e.g. the supplier's own phone in an explanation) as the role may see it."""
+        return mask_value(kind, value, self.role) or "" if value else value
+
     def known_person(self, entity_id: str, name: str, texts: list[str]) -> None:
         """A person named in an evidence document: mask its name and mention texts in snippets."""
         if not is_masked("Person", self.role):

@@ -1,13 +1,16 @@
 """Explained match scores between a supplier and the graph's businesses.
 
-Score = the strongest of: exact phone (0.95), normalised name equal (0.90, `fingerprints` with legal forms
-removed), fuzzy name (rapidfuzz token-sort ratio ≥ 85 → ratio × 0.85); then +0.05 when the address also
-matches, +0.03 when both name and phone match, −0.15 when the countries disagree. A supplier matches a
-business at `threshold` (default 0.6). An address alone scores 0.5: shown as a near miss, never a match.
+Score = the strongest of: exact phone with a name that agrees (0.95), normalised name equal (0.90,
+`fingerprints` with legal forms removed), fuzzy name (rapidfuzz token-sort ratio ≥ 85 → ratio × 0.85),
+exact phone under a different name (0.65: a shared number — fronts share numbers, so it still matches);
+then +0.05 when the address also matches, +0.03 when both name and phone match, −0.15 when the
+countries disagree. A supplier matches a business at `threshold` (default 0.6). An address alone scores
+0.5: shown as a near miss, never a match. Phone numbers in explanations go through `show` (masking).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +22,7 @@ from graph.audit.model import BusinessMatch, MatchReason
 from graph.audit.suppliers import Supplier
 
 DEFAULT_THRESHOLD = 0.6
+PHONE_ONLY = 0.65
 FUZZY_MIN_RATIO = 85.0
 
 
@@ -76,13 +80,17 @@ class Candidate:
         )
 
 
-def score_candidate(supplier: Supplier, cand: Candidate) -> BusinessMatch | None:
+def _clear(kind: str, value: str) -> str:
+    return value
+
+
+def score_candidate(
+    supplier: Supplier, cand: Candidate, show: Callable[[str, str], str] = _clear
+) -> BusinessMatch | None:
     """The explained score of one supplier against one business, or None when nothing matches at all."""
     reasons: list[MatchReason] = []
     phone = normalise_phone(supplier.phone, supplier.country)
     phone_hit = bool(phone) and phone in cand.phones
-    if phone_hit:
-        reasons.append(MatchReason("exact phone", f"{phone} is used by {cand.name}", 0.95))
     sname = normalise_name(supplier.name)
     name_score = 0.0
     if sname and sname in cand.names_norm:
@@ -101,9 +109,13 @@ def score_candidate(supplier: Supplier, cand: Candidate) -> BusinessMatch | None
                     name_score,
                 )
             )
+    if phone_hit:
+        phone_score = 0.95 if name_score > 0 else PHONE_ONLY
+        detail = f"{show('Phone', phone)} is used by {cand.name}" + ("" if name_score else " (names differ)")
+        reasons.insert(0, MatchReason("exact phone", detail, phone_score))
     addr = normalise_address(supplier.address)
     addr_hit = bool(addr) and any(fuzz.token_sort_ratio(addr, a) >= 90 for a in cand.addresses_norm)
-    base = max(0.95 if phone_hit else 0.0, name_score)
+    base = max((0.95 if name_score else PHONE_ONLY) if phone_hit else 0.0, name_score)
     if addr_hit:
         if base > 0:
             reasons.append(MatchReason("address", f"address '{supplier.address}' matches", 0.05))
@@ -113,7 +125,7 @@ def score_candidate(supplier: Supplier, cand: Candidate) -> BusinessMatch | None
             )
     if base == 0 and not addr_hit:
         return None
-    score = base + (0.05 if base > 0 and addr_hit else 0.0) if base > 0 else 0.5
+    score = (base + (0.05 if addr_hit else 0.0)) if base > 0 else 0.5
     if phone_hit and name_score > 0:
         score += 0.03
         reasons.append(MatchReason("name and phone", "both agree", 0.03))
@@ -133,10 +145,14 @@ def score_candidate(supplier: Supplier, cand: Candidate) -> BusinessMatch | None
 
 
 def match_supplier(
-    supplier: Supplier, candidates: list[Candidate], threshold: float = DEFAULT_THRESHOLD, keep: int = 3
+    supplier: Supplier,
+    candidates: list[Candidate],
+    threshold: float = DEFAULT_THRESHOLD,
+    keep: int = 3,
+    show: Callable[[str, str], str] = _clear,
 ) -> tuple[list[BusinessMatch], list[BusinessMatch]]:
     """(matches ≥ threshold, best near misses below it), each best first, at most `keep` of each."""
-    scored = [m for m in (score_candidate(supplier, c) for c in candidates) if m is not None]
+    scored = [m for m in (score_candidate(supplier, c, show) for c in candidates) if m is not None]
     scored.sort(key=lambda m: (-m.score, m.business_name))
     matches = [m for m in scored if m.score >= threshold][:keep]
     near = [m for m in scored if m.score < threshold][:keep]

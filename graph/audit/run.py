@@ -30,7 +30,7 @@ def audit_suppliers(
     candidates = [Candidate.from_row(r) for r in db.read("supplier_audit/business_candidates")]
     results: list[SupplierResult] = []
     for s in suppliers:
-        matches, near = match_supplier(s, candidates, threshold)
+        matches, near = match_supplier(s, candidates, threshold, show=masker.value)
         paths = []
         for m in matches:
             for p in find_exposure(db, m.business_id, max_hops, masker, risk_threshold):
@@ -44,7 +44,7 @@ def audit_suppliers(
                 row=s.row,
                 name=s.name,
                 address=s.address,
-                phone=s.phone,
+                phone=masker.value("Phone", s.phone),
                 country=s.country,
                 status=status,
                 risk=paths[0].risk if paths else 0.0,

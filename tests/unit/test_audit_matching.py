@@ -97,3 +97,11 @@ def test_no_match_and_address_only_near_miss() -> None:
     assert [n.business_name for n in near] == ["Northgate Haulage Ltd"] and near[0].score == 0.5
     none, none_near = match_supplier(Supplier(3, "w", "Zebra Widgets", "", "", "DE"), [NORTHGATE, BAKERY])
     assert none == [] and none_near == []
+
+
+def test_shared_phone_under_another_name_still_matches_lower() -> None:
+    s = Supplier(2, "v", "Quickwash Services", "", "+44 7700 900456", "GB")
+    m = score_candidate(s, NORTHGATE, show=lambda kind, v: "masked:" + kind)
+    assert m is not None and m.score == 0.65
+    assert m.reasons[0].method == "exact phone" and "names differ" in m.reasons[0].detail
+    assert "masked:Phone" in m.reasons[0].detail and "900456" not in m.explanation
