@@ -55,13 +55,13 @@ class GraphAccess:
         except Exception as exc:
             return False, getattr(exc, "message", None) or str(exc)
 
-    def read_sync(self, name: str, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
+    def read_sync(self, name: str, /, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
         return self._call("read", name, timeout, params)
 
-    def write_sync(self, name: str, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
+    def write_sync(self, name: str, /, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
         return self._call("write", name, timeout, params)
 
-    async def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+    async def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         return await asyncio.to_thread(self._call, "read", name, None, params)
 
     def _call(

@@ -56,6 +56,6 @@ def bounded(name: str, value: int, low: int, high: int) -> int:
 def extensions(settings: Settings) -> list[Any]:
     """Strawberry validation extensions enforcing the document-level limits."""
     return [
-        QueryDepthLimiter(max_depth=settings.max_query_depth),
-        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
     ]

@@ -73,6 +73,14 @@ def normalise_identifier(text: str, region: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def phone_digits(text: str) -> str:
+    """National digits of a phone-looking text ("07700 900123" → "7700900123"), "" otherwise."""
+    if re.search(r"[A-Za-z@]", text):
+        return ""
+    digits = re.sub(r"\D", "", text).lstrip("0")
+    return digits if len(digits) >= 7 else ""
+
+
 def resolve_id(ctx: LanternContext, entity_id: str) -> str:
     """A client-supplied id → the graph id (pseudonymous `anon:` ids are looked up)."""
     entity_id = _text_arg("id", entity_id)
@@ -100,7 +108,12 @@ async def search(
     if off == 0:
         values = sorted({v for v in (normalised, text, text.lower()) if v})
         rows = await ctx.graph.read(
-            "api/search_exact", values=values, kinds=kinds, exclude_kinds=hidden, limit=lim
+            "api/search_exact",
+            values=values,
+            digits=phone_digits(text),
+            kinds=kinds,
+            exclude_kinds=hidden,
+            limit=lim,
         )
         hits += [(r["entity"], float(r["score"]), "exact") for r in rows]
     q = lucene_query(text)

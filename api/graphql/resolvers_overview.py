@@ -43,7 +43,9 @@ async def business_exposure(
     bounded("maxHops", max_hops, 1, MAX_HOPS)
     lim, _ = page(limit, 0, ctx.settings, default=25)
     real = resolve_id(ctx, entity_id) if entity_id else ""
-    found = await ctx.graph.read("api/business_lookup", id=real, name=_text_arg("name", name or "", True))
+    found = await ctx.graph.read(
+        "api/business_lookup", id=real, business_name=_text_arg("name", name or "", True)
+    )
     if not found:
         return None
     raw_b = found[0]["entity"]
