@@ -31,7 +31,7 @@ TYPE_MAP: dict[str, str] = {
 }
 """Ontology class of a prediction -> scored gold type. Unlisted classes (NGO, Website, ...) are ignored."""
 
-MAX_EXAMPLES = 12
+MAX_EXAMPLES = 40
 
 
 @dataclass(frozen=True)

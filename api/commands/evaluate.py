@@ -29,27 +29,39 @@ def _fmt(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
 
 
-def _score_table(systems: list[dict[str, Any]]) -> Table:
-    table = Table(title="Entity scores (exact span / partial overlap)", show_lines=False)
+def _system_table(system: dict[str, Any]) -> Table:
+    table = Table(title=f"{system['system']}: exact span match | partial (overlap) match")
+    for name in ("Type", "Gold", "Pred", "P", "R", "F1", "P~", "R~", "F1~"):
+        table.add_column(name, justify="left" if name == "Type" else "right")
+    for entity_type, s in system["per_type"].items():
+        table.add_row(
+            entity_type,
+            str(s["gold"]),
+            str(s["predicted"]),
+            *(_fmt(s[k]) for k in ("exact_p", "exact_r", "exact_f1", "partial_p", "partial_r", "partial_f1")),
+        )
+    table.add_row(
+        "macro", "", "", "", "", _fmt(system["macro_exact_f1"]), "", "", _fmt(system["macro_partial_f1"])
+    )
+    return table
+
+
+def _comparison_table(systems: list[dict[str, Any]]) -> Table:
+    table = Table(title="Exact-span F1 side by side (target = issue 4)")
     table.add_column("Type")
-    table.add_column("Gold", justify="right")
-    table.add_column("Target F1", justify="right")
+    table.add_column("Target", justify="right")
     for system in systems:
-        name = system["system"]
-        for label in ("P", "R", "F1", "F1 partial"):
-            table.add_column(f"{name}\n{label}", justify="right")
-    types = list(systems[0]["per_type"]) if systems else []
-    for entity_type in types:
-        row = [entity_type, str(systems[0]["per_type"][entity_type]["gold"])]
-        row.append(_fmt(TARGETS.get(entity_type)))
+        table.add_column(system["system"], justify="right")
+    for entity_type in systems[0]["per_type"]:
+        if entity_type not in TARGETS:
+            continue
+        cells = []
         for system in systems:
-            s = system["per_type"][entity_type]
-            row += [_fmt(s["exact_p"]), _fmt(s["exact_r"]), _fmt(s["exact_f1"]), _fmt(s["partial_f1"])]
-        table.add_row(*row)
-    macro = ["macro (headline types with gold)", "", ""]
-    for system in systems:
-        macro += ["", "", _fmt(system["macro_exact_f1"]), _fmt(system["macro_partial_f1"])]
-    table.add_row(*macro, style="bold")
+            f1 = system["per_type"][entity_type]["exact_f1"]
+            target = TARGETS[entity_type]
+            style = "" if f1 is None else ("green" if f1 >= target else "red")
+            cells.append(f"[{style}]{_fmt(f1)}[/]" if style else _fmt(f1))
+        table.add_row(entity_type, _fmt(TARGETS[entity_type]), *cells)
     return table
 
 
@@ -141,7 +153,9 @@ def extraction_command(
         f"{report.documents} documents scored, {len(report.skipped)} skipped, "
         f"{report.unaligned_lines} cleaned lines not found in the raw files."
     )
-    console.print(_score_table(result["systems"]))
+    for system in result["systems"]:
+        console.print(_system_table(system))
+    console.print(_comparison_table(result["systems"]))
     console.print(_boilerplate_table(result["systems"]))
     for system in result["systems"]:
         if system["relation_precision"] is not None:
