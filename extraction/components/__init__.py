@@ -1,0 +1,1 @@
+"""Lantern spaCy components; `extraction.pipeline` imports them to register their factories."""

@@ -1,0 +1,105 @@
+"""Shared state for Lantern components: Doc extensions, mention helpers, error capture.
+
+Components communicate through msgpack-friendly Doc extensions (so `n_process > 1` works):
+`doc._.lantern_mentions` (list of dicts with character offsets), `doc._.lantern_relations`,
+`doc._.lantern_classification` and `doc._.lantern_errors`. Relations and `ref` point at mentions
+by their `key` (a per-document integer)."""
+
+from __future__ import annotations
+
+import json
+import traceback
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+PATTERN_DIR = Path(__file__).parent / "patterns"
+
+for _name, _default in (
+    ("lantern_mentions", None),
+    ("lantern_relations", None),
+    ("lantern_classification", None),
+    ("lantern_errors", None),
+):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def mentions(doc: Doc) -> list[dict[str, Any]]:
+    if doc._.lantern_mentions is None:
+        doc._.lantern_mentions = []
+    return doc._.lantern_mentions
+
+
+def relations(doc: Doc) -> list[dict[str, Any]]:
+    if doc._.lantern_relations is None:
+        doc._.lantern_relations = []
+    return doc._.lantern_relations
+
+
+def add_mention(
+    doc: Doc,
+    type_: str,
+    start: int,
+    end: int,
+    value: str,
+    confidence: float,
+    method: str,
+    **attributes: Any,
+) -> dict[str, Any]:
+    items = mentions(doc)
+    key = max((m["key"] for m in items), default=-1) + 1
+    mention = {
+        "key": key,
+        "type": type_,
+        "start": start,
+        "end": end,
+        "text": doc.text[start:end],
+        "value": value,
+        "confidence": round(confidence, 3),
+        "ref": None,
+        "attributes": {"method": method, **attributes},
+    }
+    items.append(mention)
+    return mention
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def record_error(doc: Doc, stage: str, exc: BaseException) -> None:
+    errors = doc._.lantern_errors or []
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" ({Path(frame.filename).name}:{frame.lineno})" if frame else ""
+    errors.append({"stage": stage, "reason": f"{exc.__class__.__name__}: {exc}{where}"})
+    doc._.lantern_errors = errors
+
+
+def guarded(stage: str) -> Callable[[Callable[[Doc], None]], Callable[[Doc], Doc]]:
+    """Run a component body; an exception is recorded on the doc instead of killing the batch."""
+
+    def decorate(body: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
+        @wraps(body)
+        def run(doc: Doc) -> Doc:
+            try:
+                body(doc)
+            except Exception as exc:  # one bad document must not stop the batch
+                record_error(doc, stage, exc)
+            return doc
+
+        return run
+
+    return decorate
+
+
+def load_patterns(name: str) -> list[dict[str, Any]]:
+    """Rows of `patterns/<name>.jsonl` (blank lines and // comments skipped)."""
+    rows = []
+    for line in (PATTERN_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("//"):
+            rows.append(json.loads(line))
+    return rows

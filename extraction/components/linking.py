@@ -1,0 +1,146 @@
+"""spaCy component `lantern_linking`: within-document person linking and person facts.
+
+* A later surname-only mention, "Mr./Ms./Dr. Surname", or a first-name-only mention refers (`ref`)
+  to the full-name mention; surname occurrences the NER missed or mislabeled (ORG/GPE) are added.
+* Aliases ("a.k.a. Royalty", "also known as", "who goes by") become mentions with `ref` to the
+  person and are listed in the person's `attributes["aliases"]`.
+* Ages: "Jane Roe, 25," / "Jane Roe (25)" / "25-year-old Jane Roe" → `attributes["age"]`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extraction.components.base import add_mention, guarded, mentions, overlaps
+
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+TITLE_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+$")
+ALIAS = re.compile(
+    r"(?:\ba\.k\.a\.?|\baka\b|\balso known as\b|\bwho goes by\b|\bknown on the street as\b|"
+    r"\bnicknamed\b|\bgoes by\b)\s*(?:the name\s+)?[,:]?\s*[\"“‘']?"
+    r"(?P<alias>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})[\"”’']?"
+)
+AGE_AFTER = re.compile(
+    r"^(?:,\s*|\s*\(\s*)(?:age\s+|aged\s+)?(\d{1,3})(?:\s*\)|\s*,|\s*;|\s*\.|\s+of\b|\s+from\b|\s+and\b)"
+)
+AGE_BEFORE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\s+(?:[a-z]+\s+){0,2}$")
+LINKABLE = {"Person", "Organization", "Location", "City", "Region", "Country"}
+
+
+def name_parts(value: str) -> list[str]:
+    parts = [p.strip(",") for p in value.split()]
+    return [p for p in parts if p and p.lower() not in SUFFIXES]
+
+
+class PersonLinker:
+    def __call__(self, doc: Doc) -> Doc:
+        return guarded("linking")(self._link)(doc)
+
+    def _link(self, doc: Doc) -> None:
+        self._aliases(doc)
+        full = [
+            m
+            for m in mentions(doc)
+            if m["type"] == "Person" and m["ref"] is None and len(name_parts(m["value"])) >= 2
+        ]
+        full.sort(key=lambda m: m["start"])
+        surnames: dict[str, dict[str, Any]] = {}
+        firsts: dict[str, list[dict[str, Any]]] = {}
+        for person in full:
+            parts = name_parts(person["value"])
+            surnames.setdefault(parts[-1], person)
+            firsts.setdefault(parts[0], []).append(person)
+        self._link_short_mentions(doc, surnames, firsts)
+        self._add_missed_surnames(doc, surnames)
+        self._ages(doc)
+
+    def _link_short_mentions(
+        self, doc: Doc, surnames: dict[str, dict[str, Any]], firsts: dict[str, list[dict[str, Any]]]
+    ) -> None:
+        for mention in list(mentions(doc)):
+            if mention["ref"] is not None or mention["type"] not in LINKABLE:
+                continue
+            parts = name_parts(mention["value"])
+            if len(parts) != 1:
+                continue
+            word = parts[0]
+            target = surnames.get(word)
+            if target is None and mention["type"] == "Person" and len(firsts.get(word, [])) == 1:
+                target = firsts[word][0]
+            if target is None or target is mention:
+                continue
+            if mention["type"] != "Person" and mention["attributes"].get("geonameid"):
+                continue  # a real place that shares a surname stays a place
+            mention["type"] = "Person"
+            mention["ref"] = target["key"]
+            mention["value"] = target["value"]
+            self._extend_title(doc, mention)
+
+    @staticmethod
+    def _extend_title(doc: Doc, mention: dict[str, Any]) -> None:
+        before = doc.text[max(0, mention["start"] - 6) : mention["start"]]
+        title = TITLE_BEFORE.search(before)
+        if title:
+            mention["start"] -= len(title.group(0))
+            mention["text"] = doc.text[mention["start"] : mention["end"]]
+
+    def _add_missed_surnames(self, doc: Doc, surnames: dict[str, dict[str, Any]]) -> None:
+        if not surnames:
+            return
+        taken = [(m["start"], m["end"]) for m in mentions(doc)]
+        for token in doc:
+            target = surnames.get(token.text)
+            if target is None or not token.is_title:
+                continue
+            start, end = token.idx, token.idx + len(token.text)
+            if any(overlaps(start, end, a, b) for a, b in taken):
+                continue
+            if token.i + 1 < len(doc) and doc[token.i + 1].is_title and not doc[token.i + 1].is_sent_start:
+                continue  # part of a longer capitalised name
+            added = add_mention(doc, "Person", start, end, target["value"], 0.7, "coref")
+            added["ref"] = target["key"]
+            self._extend_title(doc, added)
+            taken.append((added["start"], end))
+
+    def _aliases(self, doc: Doc) -> None:
+        people = sorted((m for m in mentions(doc) if m["type"] == "Person"), key=lambda m: m["start"])
+        for match in ALIAS.finditer(doc.text):
+            before = [p for p in people if p["end"] <= match.start() and match.start() - p["end"] < 40]
+            if not before:
+                continue
+            person = before[-1]
+            start, end = match.span("alias")
+            alias = match.group("alias").rstrip(".,")
+            end = start + len(alias)
+            for other in list(mentions(doc)):
+                if other is not person and overlaps(start, end, other["start"], other["end"]):
+                    mentions(doc).remove(other)
+            added = add_mention(doc, "Person", start, end, person["value"], 0.85, "alias", alias=alias)
+            added["ref"] = person["key"]
+            aliases = person["attributes"].setdefault("aliases", [])
+            if alias not in aliases:
+                aliases.append(alias)
+
+    @staticmethod
+    def _ages(doc: Doc) -> None:
+        for person in mentions(doc):
+            if person["type"] != "Person" or person["ref"] is not None:
+                continue
+            after = AGE_AFTER.match(doc.text[person["end"] : person["end"] + 16])
+            before = AGE_BEFORE.search(doc.text[max(0, person["start"] - 40) : person["start"]])
+            found = after or before
+            if found and 0 < int(found.group(1)) < 110:
+                person["attributes"]["age"] = int(found.group(1))
+
+
+@Language.factory(
+    "lantern_linking",
+    requires=["doc._.lantern_mentions", "token.is_sent_start"],
+    assigns=["doc._.lantern_mentions"],
+)
+def make_person_linker(nlp: Language, name: str) -> PersonLinker:
+    return PersonLinker()

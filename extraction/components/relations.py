@@ -1,0 +1,348 @@
+"""spaCy component `lantern_relations`: typed relations with the evidence sentence, and roles.
+
+Relations come from dependency patterns around trigger verbs/nouns (patterns/relations.jsonl) and
+a few layout rules ("Name, 25, City" → LOCATED_IN). Identifiers are linked to a person or
+organisation only when the sentence says how they are used (a cue such as "phone", "called",
+"posted", "account"). Co-occurrence alone never makes a typed relation. Roles (Role individuals)
+go into the person's `attributes["roles"]`."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from extraction.components.base import guarded, load_patterns, mentions, relations
+from extraction.components.role_rules import assign_roles
+
+AGENTS = {
+    "Person",
+    "Organization",
+    "Business",
+    "FrontBusiness",
+    "EmploymentAgency",
+    "TransportCompany",
+    "NGO",
+    "Authority",
+}
+ORGS = AGENTS - {"Person"}
+PLACES = {"Location", "Country", "Region", "City", "Address"}
+VENUES = PLACES | ORGS
+IDENTIFIER_RELATION = {
+    "Phone": "USES_PHONE",
+    "Email": "USES_EMAIL",
+    "Website": "USES_WEBSITE",
+    "SocialHandle": "USES_HANDLE",
+    "BankAccount": "USES_ACCOUNT",
+    "CryptoWallet": "USES_ACCOUNT",
+    "PaymentAppAccount": "USES_ACCOUNT",
+    "Vehicle": "USES_VEHICLE",
+}
+USE_CUE = re.compile(
+    r"\b(?:phone|number|cell|call(?:ed|ing)?|text(?:ed|ing)?|contact(?:ed)?|reach|e-?mail(?:ed)?|account|"
+    r"handle|profile|user ?name|listed|advertis\w*|post(?:ed|ing)?|website|site|page|wallet|paid|pay|"
+    r"payment|sent|send|transfer\w*|venmo|cash ?app|zelle|paypal|drove|driving|vehicle|car|plate|"
+    r"registered|owns?|used|using|uses)\b",
+    re.IGNORECASE,
+)
+EXPLOITATION_CUE = re.compile(
+    r"\b(?:forc\w+|made|compel\w*|unpaid|without pay|prostitut\w*|commercial sex|brothel|"
+    r"victims?|traffick\w*|exploit\w*)\b",
+    re.IGNORECASE,
+)
+RESIDENCE = re.compile(r"^,\s*(?:age\s+)?\d{1,3},\s*(?:of\s+)?$|^,\s*(?:of\s+)?$|^\s+(?:of|from)\s+$")
+BASED_IN = re.compile(r"^\s*(?:,|in|at|on|located in|based in|located at|,\s*located in)\s*$")
+FROM_PREPS = {"from"}
+TO_PREPS = {"to", "into", "toward", "towards"}
+VIA_PREPS = {"via", "through"}
+AT_PREPS = {"at", "in", "inside", "out"}
+SYMMETRIC = {"ASSOCIATE_OF", "CO_ACCUSED"}
+CHAIN_DEPS = {"xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl", "pobj", "ccomp"}
+
+
+def _load_triggers() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    verbs: dict[str, set[str]] = {}
+    nouns: dict[str, set[str]] = {}
+    for row in load_patterns("relations"):
+        for lemma in row.get("lemmas", []):
+            verbs.setdefault(lemma, set()).add(row["label"])
+        for noun in row.get("nouns", []):
+            nouns.setdefault(noun, set()).add(row["label"])
+    return verbs, nouns
+
+
+class RelationFinder:
+    def __init__(self) -> None:
+        self.verbs, self.nouns = _load_triggers()
+
+    def __call__(self, doc: Doc) -> Doc:
+        return guarded("relations")(self._find)(doc)
+
+    # ------------------------------------------------------------------ helpers
+    def _index(self, doc: Doc) -> dict[int, dict[str, Any]]:
+        """token index → mention covering it."""
+        by_token: dict[int, dict[str, Any]] = {}
+        for mention in mentions(doc):
+            span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+            if span is None:
+                continue
+            mention["_sent"] = span.sent.start
+            for token in span:
+                by_token.setdefault(token.i, mention)
+        return by_token
+
+    @staticmethod
+    def _mentions_at(token: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+        heads = [token, *token.conjuncts]
+        found: list[dict[str, Any]] = []
+        for head in heads:
+            candidates = [head, *[c for c in head.children if c.dep_ in {"appos", "compound"}]]
+            for appos in [c for c in head.children if c.dep_ == "appos"]:
+                candidates.extend(appos.conjuncts)
+            for candidate in candidates:
+                mention = index.get(candidate.i)
+                if mention is not None and mention not in found:
+                    found.append(mention)
+        return found
+
+    def _subjects(self, verb: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+        """Actor mentions, walking up xcomp/pcomp/prep chains ("X is accused of pimping Y")."""
+        node = verb
+        for _ in range(6):
+            children = list(node.children)
+            if any(c.dep_ == "nsubjpass" for c in children):
+                if node is verb:  # "Y was recruited by X": the actor is the agent
+                    return [
+                        m
+                        for c in children
+                        if c.dep_ == "agent"
+                        for pobj in c.children
+                        if pobj.dep_ == "pobj"
+                        for m in self._mentions_at(pobj, index)
+                    ]
+                return [m for c in children if c.dep_ == "nsubjpass" for m in self._mentions_at(c, index)]
+            subj = [m for c in children if c.dep_ == "nsubj" for m in self._mentions_at(c, index)]
+            if subj:
+                return subj
+            if node.dep_ in CHAIN_DEPS and node.head is not node:
+                node = node.head
+            else:
+                break
+        return []
+
+    def _objects(self, verb: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+        objs = [m for c in verb.children if c.dep_ in {"dobj", "obj"} for m in self._mentions_at(c, index)]
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            objs += [m for c in verb.children if c.dep_ == "nsubjpass" for m in self._mentions_at(c, index)]
+        return objs
+
+    def _prep_targets(
+        self, verb: Token, index: dict[int, dict[str, Any]]
+    ) -> list[tuple[str, dict[str, Any]]]:
+        found = []
+        for child in verb.children:
+            if child.dep_ != "prep":
+                continue
+            prep = child.lower_
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found += [(prep, m) for m in self._mentions_at(pobj, index)]
+                elif pobj.dep_ == "prep":  # "out of X"
+                    found += [
+                        (prep, m)
+                        for g in pobj.children
+                        if g.dep_ == "pobj"
+                        for m in self._mentions_at(g, index)
+                    ]
+        return found
+
+    # ------------------------------------------------------------------ rules
+    def _find(self, doc: Doc) -> None:
+        items = mentions(doc)
+        if not items:
+            return
+        index = self._index(doc)
+        out: dict[tuple[str, int, int, int], dict[str, Any]] = {}
+
+        def emit(
+            type_: str, source: dict[str, Any], target: dict[str, Any], sent: Span, confidence: float
+        ) -> None:
+            if source is target or source["key"] == target.get("ref") or target["key"] == source.get("ref"):
+                return
+            if source.get("ref") is not None and source.get("ref") == target.get("ref"):
+                return
+            if type_ in SYMMETRIC and source["key"] > target["key"]:
+                source, target = target, source
+            key = (type_, source["key"], target["key"], sent.start_char)
+            if key not in out:
+                out[key] = {
+                    "type": type_,
+                    "source": source["key"],
+                    "target": target["key"],
+                    "start": sent.start_char,
+                    "end": sent.end_char,
+                    "confidence": confidence,
+                    "snippet": sent.text,
+                }
+
+        for sent in doc.sents:
+            self._verb_rules(sent, index, emit)
+            self._noun_rules(sent, index, emit)
+            sent_mentions = [m for m in items if m.get("_sent") == sent.start]
+            self._layout_rules(doc, sent, sent_mentions, emit)
+            self._identifier_rules(doc, sent, sent_mentions, emit)
+        relations(doc).extend(out.values())
+        assign_roles(doc, items, list(out.values()))
+        for mention in items:
+            mention.pop("_sent", None)
+
+    def _verb_rules(self, sent: Span, index: dict[int, dict[str, Any]], emit: Any) -> None:
+        exploitation = bool(EXPLOITATION_CUE.search(sent.text))
+        for verb in sent:
+            labels = self.verbs.get(verb.lemma_.lower())
+            if not labels or verb.pos_ not in {"VERB", "AUX", "NOUN"}:
+                continue
+            subjects = self._subjects(verb, index)
+            objects = self._objects(verb, index)
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a spa owned by X", "a girl recruited by X"
+                objects = objects or self._mentions_at(verb.head, index)
+            passive_subjects = [
+                m for c in verb.children if c.dep_ == "nsubjpass" for m in self._mentions_at(c, index)
+            ]
+            preps = self._prep_targets(verb, index)
+            agents = [s for s in subjects if s["type"] in AGENTS]
+            people = [o for o in objects if o["type"] == "Person"]
+            for label in labels:
+                if label in {"RECRUITED", "TRANSPORTED", "CONTROLLED"}:
+                    for s in agents:
+                        for o in people:
+                            emit(label, s, o, sent, 0.75)
+                    moving = people or [s for s in subjects if s["type"] == "Person"]
+                    for prep, target in preps:
+                        if target["type"] not in PLACES:
+                            continue
+                        for person in moving:
+                            if label == "RECRUITED" and prep in {"in", "from", "at"}:
+                                emit("RECRUITED_IN", person, target, sent, 0.7)
+                            elif label in {"TRANSPORTED", "CONTROLLED"}:
+                                if prep in FROM_PREPS:
+                                    emit("TRANSPORTED_FROM", person, target, sent, 0.7)
+                                elif prep in TO_PREPS:
+                                    emit("TRANSPORTED_TO", person, target, sent, 0.7)
+                                elif prep in VIA_PREPS:
+                                    emit("TRANSPORTED_VIA", person, target, sent, 0.7)
+                elif label == "OWNS":
+                    for s in agents:
+                        for o in objects:
+                            if o["type"] in ORGS - {"Authority"}:
+                                emit("OWNS", s, o, sent, 0.7)
+                elif label == "WORKS_FOR" and not exploitation:
+                    for s in subjects:
+                        for prep, target in preps:
+                            if (
+                                s["type"] == "Person"
+                                and target["type"] in ORGS
+                                and prep in {"for", "at", "by"}
+                            ):
+                                emit("WORKS_FOR", s, target, sent, 0.7)
+                    if verb.lemma_ == "employ":
+                        for o in people:
+                            for s in agents:
+                                if s["type"] in ORGS:
+                                    emit("WORKS_FOR", o, s, sent, 0.7)
+                elif label == "EXPLOITED_AT" and exploitation:
+                    victims = people or [s for s in subjects if s["type"] == "Person"]
+                    for prep, target in preps:
+                        if prep in AT_PREPS and target["type"] in VENUES - {"Authority", "Country", "Region"}:
+                            for person in victims:
+                                emit("EXPLOITED_AT", person, target, sent, 0.65)
+                elif label == "CO_ACCUSED":
+                    accused = [s for s in (passive_subjects or subjects) if s["type"] == "Person"]
+                    for a, b in combinations(accused, 2):
+                        emit("CO_ACCUSED", a, b, sent, 0.7)
+
+    def _noun_rules(self, sent: Span, index: dict[int, dict[str, Any]], emit: Any) -> None:
+        for noun in sent:
+            labels = self.nouns.get(noun.lower_)
+            if not labels:
+                continue
+            # Who holds the noun: "X, the owner of Y" (appos), "X is the owner of Y" (attr),
+            # "X and his associate Y" (conj).
+            holders: list[dict[str, Any]] = []
+            if noun.dep_ == "appos":
+                holders = self._mentions_at(noun.head, index)
+            elif noun.dep_ in {"attr", "acomp"}:
+                holders = [
+                    m for c in noun.head.children if c.dep_ == "nsubj" for m in self._mentions_at(c, index)
+                ]
+            elif noun.dep_ == "conj":
+                holders = self._mentions_at(noun.head, index)
+            named = self._mentions_at(noun, index)  # "associate Jane Roe" (compound/appos)
+            of_targets = [
+                m
+                for prep in noun.children
+                if prep.dep_ == "prep" and prep.lower_ in {"of", "at", "for"}
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+                for m in self._mentions_at(pobj, index)
+            ]
+            for label in labels:
+                if label in {"ASSOCIATE_OF", "CO_ACCUSED"}:
+                    others = [m for m in named + of_targets if m["type"] == "Person"]
+                    for h in holders:
+                        for o in others:
+                            if h["type"] == "Person":
+                                emit(label, h, o, sent, 0.7)
+                elif label in {"OWNS", "WORKS_FOR"}:
+                    for h in holders:
+                        for t in of_targets:
+                            if h["type"] in AGENTS and t["type"] in ORGS - {"Authority"} | (
+                                {"Authority"} if label == "WORKS_FOR" else set()
+                            ):
+                                emit(label, h, t, sent, 0.7)
+
+    @staticmethod
+    def _layout_rules(doc: Doc, sent: Span, sent_mentions: list[dict[str, Any]], emit: Any) -> None:
+        ordered = sorted(sent_mentions, key=lambda m: m["start"])
+        for i, left in enumerate(ordered):
+            for right in ordered[i + 1 : i + 3]:
+                between = doc.text[left["end"] : right["start"]]
+                if right["type"] not in PLACES or len(between) > 20:
+                    continue
+                if left["type"] == "Person" and RESIDENCE.match(between):
+                    emit("LOCATED_IN", left, right, sent, 0.7)
+                elif left["type"] in ORGS - {"Authority"} | {"Address"} and BASED_IN.match(between):
+                    emit("LOCATED_IN", left, right, sent, 0.7)
+                elif (
+                    left["type"] == "City"
+                    and right["type"] in {"Region", "Country"}
+                    and between.strip() == ","
+                ):
+                    emit("LOCATED_IN", left, right, sent, 0.8)
+
+    @staticmethod
+    def _identifier_rules(doc: Doc, sent: Span, sent_mentions: list[dict[str, Any]], emit: Any) -> None:
+        if not USE_CUE.search(sent.text):
+            return
+        agents = [m for m in sent_mentions if m["type"] in AGENTS - {"Authority"}]
+        if not agents:
+            return
+        for ident in sent_mentions:
+            rel = IDENTIFIER_RELATION.get(ident["type"])
+            if rel is None:
+                continue
+            before = [a for a in agents if a["end"] <= ident["start"]]
+            owner = before[-1] if before else min(agents, key=lambda a: a["start"] - ident["end"])
+            emit(rel, owner, ident, sent, 0.7 if before else 0.6)
+
+
+@Language.factory(
+    "lantern_relations",
+    requires=["doc._.lantern_mentions", "token.dep", "token.lemma", "token.pos"],
+    assigns=["doc._.lantern_relations", "doc._.lantern_mentions"],
+)
+def make_relation_finder(nlp: Language, name: str) -> RelationFinder:
+    return RelationFinder()

