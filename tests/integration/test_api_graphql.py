@@ -1,3 +1,4 @@
+# ruff: noqa: F811, E501
 """Every query and mutation of the GraphQL API against a real Neo4j (investigator's view)."""
 
 from __future__ import annotations
