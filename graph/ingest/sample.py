@@ -156,3 +156,82 @@ def sample_world() -> list[ExtractionResult]:
         types=["ForcedLabour"],
     )
     return [d1, d2, d3, d4]
+
+
+_FIRST = [
+    "Viktor",
+    "Anna",
+    "Maria",
+    "Tomas",
+    "Elena",
+    "Oskar",
+    "Ines",
+    "Dmitri",
+    "Lena",
+    "Pavel",
+    "Rosa",
+    "Jonas",
+]
+_LAST = [
+    "Petrov",
+    "Kowalska",
+    "Lopez",
+    "Novak",
+    "Ferreira",
+    "Lindqvist",
+    "Moreau",
+    "Brandt",
+    "Okafor",
+    "Varga",
+]
+_BUSINESS = [
+    "Sunrise Cleaning Ltd",
+    "Green Valley Farms LLC",
+    "Blue Harbour Logistics",
+    "Northgate Staffing Ltd",
+    "Silver Lake Nails",
+    "Cedar Car Wash",
+]
+_CITY = [("Manchester", "GB"), ("Leeds", "GB"), ("Lodz", "PL"), ("Bristol", "GB"), ("Porto", "PT")]
+
+
+def generated_world(n: int, start: int = 0) -> list[ExtractionResult]:
+    """`n` deterministic fictional documents with identifiers shared across documents (for scale runs)."""
+    docs = []
+    for i in range(start, start + n):
+        person = f"{_FIRST[i % len(_FIRST)]} {_LAST[(i // 3) % len(_LAST)]}"
+        victim = f"{_FIRST[(i + 5) % len(_FIRST)]} {_LAST[(i + 7) % len(_LAST)]}"
+        business = _BUSINESS[i % len(_BUSINESS)]
+        city, cc = _CITY[i % len(_CITY)]
+        phone = f"+44 7700 900{i % 97:03d}"
+        email = f"jobs{i % 41}@example.com"
+        text = (
+            f"{person} recruited {victim} for {business} in {city}. "
+            f"Adverts listed {phone} and {email}. {victim} described debt bondage and long hours."
+        )
+        docs.append(
+            make_result(
+                f"gen-{i:06d}",
+                text,
+                [
+                    ("p1", "Person", person, None, {"roles": ["Recruiter"]}),
+                    ("p2", "Person", victim, None, {"roles": ["Victim"]}),
+                    ("b1", "Business", business, None),
+                    ("c1", "City", city, None, {"country_code": cc}),
+                    ("ph", "Phone", phone, phone.replace(" ", "")),
+                    ("em", "Email", email, None),
+                ],
+                [
+                    ("RECRUITED", "p1", "p2"),
+                    ("WORKS_FOR", "p1", "b1"),
+                    ("LOCATED_IN", "b1", "c1"),
+                    ("USES_PHONE", "p1", "ph"),
+                    ("USES_EMAIL", "b1", "em"),
+                    ("EXPLOITED_AT", "p2", "b1"),
+                ],
+                types=["ForcedLabour"],
+                indicators=[("DebtBondage", "debt bondage")],
+                published=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            )
+        )
+    return docs

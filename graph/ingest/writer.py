@@ -127,10 +127,12 @@ def write_batch(
     for name, params in steps:
         if params:
             tx.run(name, rows=params)
+    # candidates are symmetric in meaning: stored once, lower key → higher key (independent of batching)
     cand_rows = [
-        {"source": c.source, "target": c.target, "score": c.score, "reason": c.reason, "origin": "ingest"}
+        {"source": min(c.source, c.target), "target": max(c.source, c.target), "score": c.score,
+         "reason": c.reason, "origin": "ingest"}
         for c in candidates
-    ]
+    ]  # fmt: skip
     if cand_rows:
         tx.run("ingest/possibly_same_as", rows=cand_rows)
     refresh = sorted(set(rows.entity_ids) | set(survivors))
