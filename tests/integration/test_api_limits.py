@@ -1,0 +1,109 @@
+# ruff: noqa: F811, E501
+"""Limits (depth, aliases, page size, Cypher timeout) and injection attempts through every string argument."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from graph.config import Settings
+from graph.db import Database
+from tests.integration.test_api_fixtures import Api, api, api_graph, make_app  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("api_graph")
+
+PAYLOADS = [
+    "') DETACH DELETE n //",
+    "x' OR 1=1 WITH n MATCH (m) DETACH DELETE m //",
+    '"}) MATCH (n) DETACH DELETE n RETURN 1 //',
+    "*:* OR name:*",
+    "person:viktor petrov' OR '1'='1",
+    "anon:' OR 1=1 --",
+    "Robert'); DROP TABLE audit_log;--",
+]
+STRING_ARGS = [
+    ("search(text: $v) { hits { entity { id } } }", "String!"),
+    ("search(text: \"petrov\", types: [$v]) { hits { entity { id } } }", "String!"),
+    ("entity(id: $v) { id }", "String!"),
+    ("neighbourhood(id: $v) { nodes { id } }", "String!"),
+    ('paths(source: $v, target: "person:viktor petrov") { hops }', "String!"),
+    ('paths(source: "person:viktor petrov", target: $v) { hops }', "String!"),
+    ('sharedIdentifiers(ids: [$v, "person:viktor petrov"]) { documentIds }', "String!"),
+    ("businessExposure(name: $v) { exposed }", "String"),
+    ("businessExposure(id: $v) { exposed }", "String"),
+    ("hotspots(kinds: [$v]) { events }", "String!"),
+    ("documents(kind: $v) { documents { id } }", "String"),
+    ("documents(text: $v) { documents { id } }", "String"),
+    ("auditLog(keyName: $v) { id }", "String"),
+    ("auditLog(since: $v) { id }", "String"),
+    ("auditLog(entityId: $v) { id }", "String"),
+]
+MUTATIONS = [
+    ('mergeEntities(ids: [$v, "person:marek nowak"]) { id }', "String!"),
+    ("splitEntity(id: $v, documentIds: [$v]) { id }", "String!"),
+    ("runAnalysis(only: [$v]) { id }", "String!"),
+]
+OK_CODES = {"BAD_USER_INPUT", "NOT_FOUND", "NOT_AVAILABLE", "LIMIT_EXCEEDED"}
+
+
+def _counts(db: Database) -> dict:
+    return db.read("api/graph_counts")[0]
+
+
+def test_injection_through_every_string_argument_changes_nothing(api: Api, api_graph: Database) -> None:
+    before = _counts(api_graph)
+    store = api.app.state.lantern.store
+    audit_before = store.execute("SELECT count(*) AS n FROM audit_log")[0]["n"]
+    for field, typ in STRING_ARGS:
+        for payload in PAYLOADS:
+            res = api.gql("admin", f"query($v: {typ}) {{ {field} }}", {"v": payload})
+            for err in res.get("errors") or []:
+                assert err["extensions"]["code"] in OK_CODES, (field, payload, err)
+    for field, typ in MUTATIONS:
+        for payload in PAYLOADS:
+            res = api.gql("investigator", f"mutation($v: {typ}) {{ {field} }}", {"v": payload})
+            for err in res.get("errors") or []:
+                assert err["extensions"]["code"] in OK_CODES, (field, payload, err)
+    assert _counts(api_graph) == before
+    assert store.execute("SELECT count(*) AS n FROM audit_log")[0]["n"] >= audit_before  # table still there
+    res = api.gql("investigator", '{ entity(id: "person:viktor petrov") { name } }')
+    assert res["data"]["entity"]["name"] == "Viktor Petrov"
+
+
+def test_page_size_depth_and_hops_are_capped(api: Api) -> None:
+    res = api.gql("investigator", '{ search(text: "ltd", limit: 100000) { hits { score } } }')
+    err = res["errors"][0]
+    assert err["extensions"]["code"] == "LIMIT_EXCEEDED" and "offset" in err["message"]
+    res = api.gql("investigator", '{ neighbourhood(id: "person:viktor petrov", depth: 4) { truncated } }')
+    assert res["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED" and "depth" in res["errors"][0]["message"]
+    res = api.gql("investigator", '{ paths(source: "a", target: "b", maxHops: 9) { hops } }')
+    assert res["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+    res = api.gql("investigator", '{ documents(offset: -1) { documents { id } } }')
+    assert res["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    g = api.gql("investigator", '{ neighbourhood(id: "person:viktor petrov", depth: 3, limit: 3) { truncated nodes { id } } }')
+    assert g["data"]["neighbourhood"]["truncated"] is True and len(g["data"]["neighbourhood"]["nodes"]) <= 3
+
+
+def test_document_depth_and_aliases_limits(neo4j_settings: Settings, tmp_path: Path) -> None:
+    strict = neo4j_settings.model_copy(update={"max_query_depth": 2, "max_aliases": 2})
+    app, tokens = make_app(strict, tmp_path / "state")
+    with TestClient(app) as client:
+        api = Api(app, client, tokens)
+        deep = api.gql("investigator", '{ network(id: 1) { linkingIdentifiers { users { name } } } }')
+        assert deep["data"] is None and "exceeds maximum operation depth of 2" in deep["errors"][0]["message"]
+        ok = api.gql("investigator", '{ network(id: 1) { members { name } } }')  # depth 2: allowed
+        assert "errors" not in ok
+        many = api.gql("investigator", '{ a: me { role } b: me { role } c: me { role } }')
+        assert many["data"] is None and "aliases" in many["errors"][0]["message"].lower()
+
+
+def test_server_side_cypher_timeout_is_a_typed_error(api: Api) -> None:
+    from graphql import GraphQLError
+
+    graph = api.app.state.lantern.graph
+    with pytest.raises(GraphQLError) as exc:
+        graph.read_sync("api/test_sleep", timeout=0.5, ms=5000)
+    assert exc.value.extensions["code"] == "QUERY_TIMEOUT" and "0.5 s" in exc.value.message
+    assert graph.read_sync("api/test_sleep", timeout=5, ms=10) == [{"done": 1}]
