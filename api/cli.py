@@ -9,6 +9,7 @@ import typer
 
 from api.commands import audit as audit_cmd
 from api.commands import audit_log as audit_log_cmd
+from api.commands import demo as demo_cmd
 from api.commands import evaluate as evaluate_cmd
 from api.commands import export as export_cmd
 from api.commands import extract as extract_cmd
@@ -17,6 +18,7 @@ from api.commands import keys as keys_cmd
 from api.commands import neo4j as neo4j_cmd
 from api.commands import queries as queries_cmd
 from api.commands import schema as schema_cmd
+from api.commands import seed as seed_cmd
 from api.commands import serve as serve_cmd
 
 app = typer.Typer(
@@ -36,6 +38,8 @@ app.add_typer(schema_cmd.app, name="schema")
 app.add_typer(serve_cmd.app, name="serve")
 app.add_typer(keys_cmd.app, name="keys")
 app.add_typer(audit_log_cmd.app, name="audit-log")
+app.add_typer(seed_cmd.app, name="seed")
+app.command(name="demo")(demo_cmd.demo)
 app.command(name="export")(export_cmd.export)
 app.command(name="extract")(extract_cmd.extract)
 app.command(name="ingest")(ingest_cmd.ingest)
