@@ -25,6 +25,7 @@ from ontology.loader import DATA, LT, Ontology, load_ontology
 EVIDENCE_LISTS = ("ev_doc_ids", "ev_starts", "ev_ends", "ev_snippets", "ev_confidences")
 MENTION_LISTS = ("starts", "ends", "texts")
 TYPOLOGY = ("TraffickingType", "Indicator", "Role")
+_SAFE = ":@+"  # readable IRIs (phone:+44..., email:a@example.com); spaces etc. are %-encoded
 
 
 @dataclass
@@ -65,10 +66,10 @@ def node_iri(ont: Ontology, kind: str, key: str) -> URIRef:
     if kind in TYPOLOGY and ont.is_individual(key, kind):
         return LT[key]
     if ont.is_subclass(kind, "Entity"):
-        return DATA[f"entity/{quote(key, safe='')}"]
+        return DATA[f"entity/{quote(key, safe=_SAFE)}"]
     if ont.is_subclass(kind, "Document"):
-        return DATA[f"document/{quote(key, safe='')}"]
-    return DATA[f"{kind.lower()}/{quote(key, safe='')}"]
+        return DATA[f"document/{quote(key, safe=_SAFE)}"]
+    return DATA[f"{kind.lower()}/{quote(key, safe=_SAFE)}"]
 
 
 def _add_props(g: Graph, subject: URIRef, props: dict[str, Any], skip: Iterable[str] = ()) -> None:
@@ -151,7 +152,7 @@ def _add_evidence(g: Graph, stmt: URIRef, props: dict[str, Any]) -> int:
         m = DATA[f"mention/{_h(stmt, doc_id, i)}"]
         g.add((stmt, LT.evidence, m))
         g.add((m, RDF.type, LT.Mention))
-        g.add((m, LT.inDocument, DATA[f"document/{quote(str(doc_id), safe='')}"]))
+        g.add((m, LT.inDocument, DATA[f"document/{quote(str(doc_id), safe=_SAFE)}"]))
         _add_props(
             g,
             m,

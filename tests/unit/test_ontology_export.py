@@ -43,7 +43,7 @@ RELS = [
 
 def test_build_rdf_types_most_specific_class_and_skips_non_ontology_items() -> None:
     g, stats = build_rdf(NODES, RELS)
-    biz = DATA["entity/business%3Ax"]
+    biz = DATA["entity/business:x"]
     assert set(g.objects(biz, RDF.type)) == {LT.FrontBusiness}
     assert (biz, LT.hasRole, LT.Facilitator) in g and (LT.Facilitator, RDF.type, LT.Role) in g
     assert (stats.nodes, stats.relationships, stats.skipped_nodes, stats.skipped_relationships) == (

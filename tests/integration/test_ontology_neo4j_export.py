@@ -12,7 +12,7 @@ from ontology import DATA, LT
 from ontology.export import build_rdf, serialize
 from ontology.export_graph import fetch_all, fetch_subgraph
 
-ENTITY = DATA["entity/phone%3A%2B447700900123"]
+ENTITY = DATA["entity/phone:+447700900123"]
 
 
 def _mentions_of(g: Graph, iri: URIRef) -> set[tuple[int, int, str]]:
@@ -36,7 +36,7 @@ def test_export_round_trips_turtle_and_jsonld(db: Database, tmp_path: Path) -> N
         assert (ENTITY, RDF.type, LT.Phone) in back
         assert (ENTITY, LT.value, Literal("+447700900123")) in back
         assert _mentions_of(back, ENTITY) == {(60, 75, "+44 7700 900123")}
-        viktor = DATA["entity/person%3Aviktor%20example"]
+        viktor = DATA["entity/person:viktor%20example"]
         assert _mentions_of(back, viktor) == {(0, 14, "Viktor Example"), (120, 127, "Example")}
         assert set(back.objects(viktor, LT.aliases)) == {Literal("V. Example"), Literal("Vik")}
         # edge evidence: the reified statement for EXPLOITED_AT has two evidence mentions with spans
