@@ -85,7 +85,9 @@ class SystemScore:
     boilerplate: Counter[str] = field(default_factory=Counter)
     unaligned: Counter[str] = field(default_factory=Counter)
     errors: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
-    """type -> error kind (missed, boundary, wrong_type, spurious) -> count."""
+    """type -> error kind -> count. For gold spans: missed, boundary (same type, other span),
+    wrong_type (overlapped only by another type). For predictions: spurious (overlaps no gold),
+    inside_other_type (overlaps only gold of another type)."""
     examples: list[dict[str, Any]] = field(default_factory=list)
     relations_predicted: int = 0
     relations_correct: int = 0
@@ -172,6 +174,11 @@ def score_document(
             if not any(s.overlaps(x) for x in gold):
                 score.errors[t]["spurious"] += 1
                 _example(score, f"spurious:{t}", gold_doc.doc, raw, None, s)
+            elif not any(s.overlaps(x) for x in g):
+                # overlaps only gold of another type, e.g. "Orange County" inside an agency name
+                clash = next(x for x in gold if s.overlaps(x))
+                score.errors[t]["inside_other_type"] += 1
+                _example(score, f"inside_other_type:{t}", gold_doc.doc, raw, clash, s)
 
 
 def score_relations(

@@ -83,6 +83,7 @@ def test_exact_partial_boilerplate_and_error_kinds() -> None:
     assert score.errors["Person"]["missed"] == 1
     assert score.errors["Business"]["wrong_type"] == 1
     assert score.errors["Person"]["spurious"] == 0
+    assert score.errors["Person"]["inside_other_type"] == 1  # "Willow Motel" predicted as Person
     kinds = {e["kind"] for e in score.examples}
     assert {"boilerplate", "boundary:Person", "wrong_type:Business"} <= kinds
 
