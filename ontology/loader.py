@@ -11,7 +11,6 @@ dictionary lookups, not graph queries.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,61 +19,11 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from ontology.model import ClassInfo, IndividualInfo, RelationInfo, upper_snake
+
 ONTOLOGY_PATH = Path(__file__).resolve().parent / "lantern.ttl"
 LT = Namespace("https://lantern.example.org/ontology#")
 DATA = Namespace("https://lantern.example.org/id/")
-
-
-@dataclass(frozen=True)
-class ClassInfo:
-    name: str
-    iri: str
-    label: str
-    comment: str
-    parents: tuple[str, ...]
-    ancestors: tuple[str, ...]
-    """Root first, excluding the class itself."""
-    abstract: bool = False
-    rdf_only: bool = False
-    key_property: str | None = None
-    colour: str | None = None
-    htcds: str = ""
-    equivalent: tuple[str, ...] = ()
-    see_also: tuple[str, ...] = ()
-    range_indexes: tuple[str, ...] = ()
-    fulltext_index: str | None = None
-    fulltext_properties: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class RelationInfo:
-    type: str
-    """Neo4j relationship type, UPPER_SNAKE."""
-    name: str
-    """Ontology property local name (camelCase)."""
-    iri: str
-    label: str
-    comment: str
-    domain: frozenset[str]
-    range: frozenset[str]
-    symmetric: bool = False
-    evidence_exempt: bool = False
-    htcds: str = ""
-
-
-@dataclass(frozen=True)
-class IndividualInfo:
-    name: str
-    iri: str
-    of_class: str
-    label: str
-    comment: str
-    htcds: str = ""
-
-
-def upper_snake(name: str) -> str:
-    """camelCase property name -> UPPER_SNAKE relationship type (usesPhone -> USES_PHONE)."""
-    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).upper()
 
 
 def _local(node: Node) -> str:
