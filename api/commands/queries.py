@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -91,6 +92,28 @@ def show(name: str = typer.Argument(..., help="Query name, e.g. phone_network"))
     console.print(f"  returns: {lq.returns}")
     console.print(f"  Browser: :params {json.dumps(lq.example_params())}")
     console.print(lq.cypher, markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def guide(
+    out: Path = typer.Option(
+        Path("browser/lantern-guide.html"), "--out", "-o", help="Where to write the guide."
+    ),
+    api_base: str = typer.Option("http://localhost:8000", help="Base URL that serves the GraSS file."),
+) -> None:
+    """Write the Neo4j Browser guide (all library queries, ready to run) as a static HTML file.
+
+    The API serves the same guide at /browser-guide/lantern.html; use this to host it elsewhere.
+
+    Example: lantern queries guide --out browser/lantern-guide.html
+    """
+    from graph.library_guide import render_guide
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(render_guide(api_base), encoding="utf-8")
+    console.print(
+        f"Wrote {out}. In Neo4j Browser: :guide <URL of this file> (host must be on the allow-list)."
+    )
 
 
 @app.command()

@@ -15,6 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from extraction.models import ExtractionResult
+from graph.config import Settings
+from graph.db import Database
 
 DOCS: list[dict[str, Any]] = [
     {
@@ -246,3 +248,23 @@ def world_results() -> list[ExtractionResult]:
             )
         )
     return results
+
+
+def load_world(db: Database, settings: Settings, analytics: bool = False) -> bool:
+    """Empty graph → schema → the world ingested. Returns whether analytics ran."""
+    from graph.ingest import ingest_results
+    from ontology.schema import apply_schema
+
+    db.write("platform/drop_all_gds_graphs")
+    db.write("platform/wipe_graph")
+    apply_schema(db)
+    summary = ingest_results(db, world_results())
+    assert not summary.failed, f"world did not ingest cleanly: {summary.failed}"
+    if not analytics:
+        return False
+    try:
+        from graph.analytics import run_analysis
+    except ImportError:
+        return False
+    run_analysis(db, settings)
+    return True

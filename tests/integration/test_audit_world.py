@@ -13,8 +13,7 @@ from api import masking
 from graph.audit import audit_suppliers, read_suppliers, write_report
 from graph.config import Settings
 from graph.db import Database
-from tests.integration.library_world import SUPPLIERS_CSV
-from tests.integration.test_library_queries import load_world
+from tests.integration.library_world import SUPPLIERS_CSV, load_world
 
 
 @pytest.fixture(scope="module")

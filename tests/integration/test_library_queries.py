@@ -11,30 +11,10 @@ import pytest
 from graph.config import Settings
 from graph.db import Database
 from graph.library import library, run_library_query
-from tests.integration.library_world import world_results
+from tests.integration.library_world import load_world
 
 Rows = list[dict[str, Any]]
 ANALYTICS_QUERIES = {"community_members_brokers", "top_risk_entities"}
-
-
-def load_world(db: Database, settings: Settings, analytics: bool = False) -> bool:
-    """Empty graph → schema → the world ingested. Returns whether analytics ran."""
-    from graph.ingest import ingest_results
-    from ontology.schema import apply_schema
-
-    db.write("platform/drop_all_gds_graphs")
-    db.write("platform/wipe_graph")
-    apply_schema(db)
-    summary = ingest_results(db, world_results())
-    assert not summary.failed, f"world did not ingest cleanly: {summary.failed}"
-    if not analytics:
-        return False
-    try:
-        from graph.analytics import run_analysis
-    except ImportError:
-        return False
-    run_analysis(db, settings)
-    return True
 
 
 @pytest.fixture(scope="module")

@@ -75,7 +75,8 @@
   }
 
   function relayout() {
-    cy.layout({ name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 90, padding: 30 }).run();
+    cy.layout({ name: "cose", animate: false, nodeRepulsion: 12000, idealEdgeLength: 120, padding: 40 }).run();
+    if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); }
     recolour();
   }
 

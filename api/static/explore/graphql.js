@@ -12,12 +12,28 @@ const LanternAPI = (() => {
       search(text: $text, limit: $limit) { hits { score entity { ${ENTITY} } } } }`,
     neighbourhood: `query Neighbourhood($id: String!, $limit: Int) {
       neighbourhood(id: $id, depth: 1, limit: $limit) { truncated nodes { ${ENTITY} } edges { ${EDGE} } } }`,
-    hotspots: `query Hotspots($limit: Int) {
-      hotspots(limit: $limit) { events persons eventTypes docCount location { id caption lat lon } } }`,
-    routes: `query Routes($limit: Int) {
-      routes(limit: $limit) { persons documentIds origin { id caption lat lon }
-        destination { id caption lat lon } via { id caption lat lon } } }`,
+    hotspots: (place) => `query Hotspots($limit: Int) {
+      hotspots(limit: $limit) { events persons eventTypes docCount location { ${place} } } }`,
+    routes: (place) => `query Routes($limit: Int) {
+      routes(limit: $limit) { persons documentIds origin { ${place} } destination { ${place} } via { ${place} } } }`,
+    entityFields: `query EntityFields { __type(name: "Entity") { fields { name } } }`,
   };
+  let placeFields = null;
+
+  // Coordinates are requested only if the API's Entity type has them (lat/lon), so the page keeps working
+  // against an API version without them (places are then listed instead of drawn).
+  async function place() {
+    if (placeFields === null) {
+      try {
+        const d = await call("entityFields");
+        const names = new Set(((d.__type && d.__type.fields) || []).map((f) => f.name));
+        placeFields = "id caption" + (names.has("lat") && names.has("lon") ? " lat lon" : "");
+      } catch (e) {
+        placeFields = "id caption"; // introspection disabled: list places instead of drawing them
+      }
+    }
+    return placeFields;
+  }
 
   function apiKey() { return localStorage.getItem(KEY) || ""; }
   function setApiKey(value) { localStorage.setItem(KEY, value.trim()); }
@@ -28,7 +44,7 @@ const LanternAPI = (() => {
     const res = await fetch("/graphql", {
       method: "POST",
       headers: { "Content-Type": "application/json", "Authorization": "Bearer " + key },
-      body: JSON.stringify({ query: QUERIES[name], variables: variables || {} }),
+      body: JSON.stringify({ query: typeof name === "string" ? QUERIES[name] : name.query, variables: variables || {} }),
     });
     if (res.status === 401 || res.status === 403) throw new Error("The API refused this key (" + res.status + "): check it or ask an admin for a new one.");
     let body;
@@ -41,7 +57,7 @@ const LanternAPI = (() => {
     apiKey, setApiKey, QUERIES,
     search: (text, limit = 20) => call("search", { text, limit }).then((d) => d.search.hits),
     neighbourhood: (id, limit = 100) => call("neighbourhood", { id, limit }).then((d) => d.neighbourhood),
-    hotspots: (limit = 100) => call("hotspots", { limit }).then((d) => d.hotspots),
-    routes: (limit = 100) => call("routes", { limit }).then((d) => d.routes),
+    hotspots: async (limit = 100) => (await call({ query: QUERIES.hotspots(await place()) }, { limit })).hotspots,
+    routes: async (limit = 100) => (await call({ query: QUERIES.routes(await place()) }, { limit })).routes,
   };
 })();
