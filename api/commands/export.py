@@ -16,6 +16,9 @@ def export(
         None, "--query", "-q", help="Library query whose rows select the subgraph."
     ),
     param: list[str] = typer.Option([], "--param", "-p", help="Query parameter NAME=VALUE; repeat."),
+    validate: bool = typer.Option(
+        False, "--validate", help="Check the RDF against the SHACL shapes (pyshacl)."
+    ),
 ) -> None:
     """Export the graph as RDF (Turtle or JSON-LD) with provenance: each mention's document and span.
 
@@ -23,6 +26,8 @@ def export(
     and the relationships between them.
 
     Example: lantern export --format turtle --query phone_network --param phone=+447700900123 --out net.ttl
+
+    Example: lantern export --format jsonld --validate --out graph.jsonld
     """
     from graph.db import Database, GraphUnavailableError
     from graph.library import LibraryParamError, parse_cli_params, run_library_query
@@ -54,6 +59,17 @@ def export(
         f"Wrote {out}: {stats.triples} triples — {stats.nodes} nodes, {stats.relationships} relationships, "
         f"{stats.mentions} mentions ({fmt})."
     )
+    if validate:
+        from ontology.shapes import validate_rdf
+
+        with console.status("Validating with SHACL shapes derived from the ontology..."):
+            conforms, messages = validate_rdf(graph)
+        if conforms:
+            console.print("[green]SHACL: conforms[/] (domain/range, keys, mention spans).")
+        else:
+            console.print(f"[yellow]SHACL: {len(messages)} violations[/] (first 10):")
+            for message in messages[:10]:
+                console.print(f"  {message}", markup=False)
     if stats.skipped_nodes or stats.skipped_relationships:
         console.print(
             f"[yellow]Skipped[/] {stats.skipped_nodes} nodes and {stats.skipped_relationships} relationships "

@@ -11,6 +11,7 @@ from graph.db import Database
 from ontology import DATA, LT
 from ontology.export import build_rdf, serialize
 from ontology.export_graph import fetch_all, fetch_subgraph
+from ontology.shapes import validate_rdf
 
 ENTITY = DATA["entity/phone:+447700900123"]
 
@@ -28,6 +29,7 @@ def test_export_round_trips_turtle_and_jsonld(db: Database, tmp_path: Path) -> N
     graph, stats = build_rdf(nodes, rels)
     assert (stats.nodes, stats.relationships, stats.mentions) == (6, 7, 8)
     assert stats.skipped_nodes == stats.skipped_relationships == 0
+    assert validate_rdf(graph) == (True, [])
     for fmt in ("turtle", "jsonld"):
         path = tmp_path / f"out.{fmt}"
         path.write_text(serialize(graph, fmt), encoding="utf-8")
@@ -69,7 +71,8 @@ def test_cli_export_writes_a_parsable_file(db: Database, tmp_path: Path, monkeyp
     db.write("schema/test_fixture_small_graph")
     monkeypatch.setattr("graph.db.get_settings", lambda: neo4j_settings)
     out = tmp_path / "g.jsonld"
-    result = CliRunner().invoke(app, ["export", "--format", "jsonld", "--out", str(out)])
+    result = CliRunner().invoke(app, ["export", "--format", "jsonld", "--validate", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "6 nodes, 7 relationships, 8 mentions" in " ".join(result.output.split())
+    assert "SHACL: conforms" in result.output
     assert len(Graph().parse(out, format="json-ld")) > 50
