@@ -99,7 +99,9 @@ def evaluate(
 ) -> EvaluationReport:
     """Run every system on every prepared document and score it."""
     report = EvaluationReport(documents=len(prepared))
-    scores = {name: SystemScore(name) for name in systems}
+    corpora = sorted({item.gold.corpus for item in prepared})
+    groups = corpora + (["all"] if len(corpora) > 1 else [])
+    scores = {(name, group): SystemScore(name, group) for name in systems for group in groups}
     for item in prepared:
         same_text = sha256_text(item.cleaned.text) == sha256_text(item.raw)
         alignment = None if same_text else align(item.cleaned.text, item.raw)
@@ -118,11 +120,11 @@ def evaluate(
                 for e in result.entities
             }
             predicted = [(e.type, spans[e.id]) for e in result.entities]
-            score_document(scores[name], item.gold, item.raw, predicted)
-            score_relations(
-                scores[name],
-                item.gold,
-                [(r.type, spans.get(r.source), spans.get(r.target)) for r in result.relations],
-            )
+            relations = [(r.type, spans.get(r.source), spans.get(r.target)) for r in result.relations]
+            for group in (item.gold.corpus, "all"):
+                if (name, group) not in scores:
+                    continue
+                score_document(scores[(name, group)], item.gold, item.raw, predicted)
+                score_relations(scores[(name, group)], item.gold, relations)
     report.systems = list(scores.values())
     return report

@@ -81,6 +81,7 @@ class TypeCounts:
 @dataclass
 class SystemScore:
     name: str
+    corpus: str = "all"
     counts: dict[str, TypeCounts] = field(default_factory=lambda: {t: TypeCounts() for t in GOLD_TYPES})
     boilerplate: Counter[str] = field(default_factory=Counter)
     unaligned: Counter[str] = field(default_factory=Counter)
@@ -99,6 +100,7 @@ class SystemScore:
     def to_dict(self) -> dict[str, Any]:
         return {
             "system": self.name,
+            "corpus": self.corpus,
             "per_type": {t: {**vars(c), **c.scores()} for t, c in self.counts.items()},
             "macro_exact_f1": self.macro("exact_f1"),
             "macro_partial_f1": self.macro("partial_f1"),

@@ -1,12 +1,62 @@
-"""Gold from the fictional seed corpus (placeholder until the seed ground truth exists)."""
+"""Gold from the fictional seed corpus: `seed/gold_entities.jsonl` + `seed/corpus/*.jsonl`.
+
+The seed builder writes one line per document, `{"id", "mentions": [{"type", "start", "end",
+"value"}]}`, with offsets into the document's `text` (JSONL input is not cleaned, so the body is
+the whole text). Ontology subclasses are folded into the scored gold types (City/Country/Address
+-> Location, FrontBusiness/EmploymentAgency -> Business); types we do not score (NGO,
+SocialHandle, BankAccount, ...) are dropped.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from extraction.evaluate_gold import GoldDocument
+from extraction.evaluate_gold import GOLD_TYPES, GoldDocument, GoldMention, sha256_text
+from extraction.evaluate_score import TYPE_MAP
 from extraction.models import SourceDocument
+
+SEED_GOLD_FILE = "gold_entities.jsonl"
+SEED_CORPUS_DIR = "corpus"
+
+
+def _read_jsonl(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def load_seed_texts(seed_dir: Path) -> dict[str, SourceDocument]:
+    texts: dict[str, SourceDocument] = {}
+    for path in sorted((seed_dir / SEED_CORPUS_DIR).glob("*.jsonl")):
+        for record in _read_jsonl(path):
+            doc = SourceDocument.model_validate({**record, "source": str(path)})
+            texts[doc.id] = doc
+    return texts
 
 
 def load_seed_gold(seed_dir: Path) -> tuple[list[GoldDocument], dict[str, SourceDocument]]:
-    return [], {}
+    """Seed gold documents (corpus "seed") and their source documents; empty when absent."""
+    gold_path = seed_dir / SEED_GOLD_FILE
+    if not gold_path.exists():
+        return [], {}
+    texts = load_seed_texts(seed_dir)
+    gold: list[GoldDocument] = []
+    for record in _read_jsonl(gold_path):
+        doc_id = str(record["id"])
+        source = texts.get(doc_id)
+        if source is None:
+            continue
+        mentions = []
+        for m in record.get("mentions", []):  # type: ignore[union-attr]
+            kind = TYPE_MAP.get(str(m["type"]))
+            if kind in GOLD_TYPES:
+                mentions.append(GoldMention(type=kind, start=int(m["start"]), end=int(m["end"])))
+        gold.append(
+            GoldDocument(
+                doc=doc_id,
+                corpus="seed",
+                sha256=sha256_text(source.text),
+                body=[(0, len(source.text))],
+                mentions=sorted(mentions, key=lambda m: (m.start, m.end)),
+            )
+        )
+    return gold, texts

@@ -22,6 +22,7 @@ app = typer.Typer(
 
 DEFAULT_GOLD = Path("extraction/gold/orange_ca.jsonl")
 DEFAULT_DATA = Path("../shared/data/press-releases/orange_ca")
+DEFAULT_SEED = Path("seed")
 TARGETS = {"Person": 0.85, "Location": 0.80, "Business": 0.70, "Phone": 0.95, "Email": 0.95}
 
 
@@ -30,7 +31,8 @@ def _fmt(value: float | None) -> str:
 
 
 def _system_table(system: dict[str, Any]) -> Table:
-    table = Table(title=f"{system['system']}: exact span match | partial (overlap) match")
+    title = f"{system['system']} on {system['corpus']}: exact span | partial (overlap) match"
+    table = Table(title=title)
     for name in ("Type", "Gold", "Pred", "P", "R", "F1", "P~", "R~", "F1~"):
         table.add_column(name, justify="left" if name == "Type" else "right")
     for entity_type, s in system["per_type"].items():
@@ -51,7 +53,7 @@ def _comparison_table(systems: list[dict[str, Any]]) -> Table:
     table.add_column("Type")
     table.add_column("Target", justify="right")
     for system in systems:
-        table.add_column(system["system"], justify="right")
+        table.add_column(f"{system['system']}\n{system['corpus']}", justify="right")
     for entity_type in systems[0]["per_type"]:
         if entity_type not in TARGETS:
             continue
@@ -68,6 +70,7 @@ def _comparison_table(systems: list[dict[str, Any]]) -> Table:
 def _boilerplate_table(systems: list[dict[str, Any]]) -> Table:
     table = Table(title="Entities predicted outside the article body (target 0) / on unaligned lines")
     table.add_column("System")
+    table.add_column("Corpus")
     table.add_column("Boilerplate entities")
     table.add_column("Unaligned entities")
     for system in systems:
@@ -75,6 +78,7 @@ def _boilerplate_table(systems: list[dict[str, Any]]) -> Table:
         un = system["unaligned_entities"]
         table.add_row(
             system["system"],
+            system["corpus"],
             f"{sum(bp.values())}  " + ", ".join(f"{k}={v}" for k, v in sorted(bp.items())),
             f"{sum(un.values())}  " + ", ".join(f"{k}={v}" for k, v in sorted(un.items())),
         )
@@ -85,9 +89,10 @@ def _boilerplate_table(systems: list[dict[str, Any]]) -> Table:
 def extraction_command(
     gold: Path = typer.Option(DEFAULT_GOLD, "--gold", help="Gold JSONL (offsets + types, no text)."),
     data: Path = typer.Option(DEFAULT_DATA, "--data", help="Folder with the raw files named in the gold."),
-    seed: Path | None = typer.Option(
-        None, "--seed", help="Seed corpus folder; adds its documents' entity spans as gold."
+    seed: Path = typer.Option(
+        DEFAULT_SEED, "--seed", help="Seed folder (gold_entities.jsonl + corpus/); its spans are gold too."
     ),
+    use_seed: bool = typer.Option(True, "--with-seed/--no-seed", help="Include the seed documents."),
     baseline: bool = typer.Option(False, "--baseline", help="Also score raw en_core_web_sm NER."),
     lantern: bool = typer.Option(True, "--lantern/--no-lantern", help="Score the Lantern extractor."),
     region: str = typer.Option("US", "--region", help="Default phone region for the Lantern extractor."),
@@ -112,7 +117,7 @@ def extraction_command(
     except ValueError as exc:
         fail(str(exc))
     seed_texts = None
-    if seed is not None:
+    if use_seed:
         from extraction.evaluate_seed import load_seed_gold
 
         seed_gold, seed_texts = load_seed_gold(seed)
