@@ -1,8 +1,12 @@
 """Exposure paths from a matched business to trafficking-linked entities, and their risk.
 
 Risk of a path = weight of the strongest reason at its end × 0.75^(hops − 1) (a business that is itself
-flagged: hops 0 → full weight). Weights: front business 1.0, recruited/transported/controlled people 1.0,
-exploitation site 0.9, trafficking role 0.8, risk score 0.6. Supplier risk = match score × best path risk.
+flagged: hops 0 → full weight) × 0.5 per weak hop. Weights: front business 1.0, recruited/transported/
+controlled people 1.0, exploitation site 0.9, trafficking role 0.8, risk score 0.6. Supplier risk = match
+score × best path risk.
+
+Typed relationships are searched first. Entities reachable only through a same-sentence co-mention
+(MENTIONED_TOGETHER, "weak") are added from a second search, marked weak and down-weighted.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ REASON_WEIGHTS = (
     ("risk score", 0.6),
 )
 HOP_DECAY = 0.75
+WEAK_HOP_FACTOR = 0.5
+WEAK_TYPE = "MENTIONED_TOGETHER"
 
 
 def reason_weight(reasons: list[str]) -> float:
@@ -32,8 +38,8 @@ def reason_weight(reasons: list[str]) -> float:
     return best
 
 
-def path_risk(reasons: list[str], hops: int) -> float:
-    return round(reason_weight(reasons) * HOP_DECAY ** max(0, hops - 1), 3)
+def path_risk(reasons: list[str], hops: int, weak_hops: int = 0) -> float:
+    return round(reason_weight(reasons) * HOP_DECAY ** max(0, hops - 1) * WEAK_HOP_FACTOR**weak_hops, 3)
 
 
 def path_from_row(business_id: str, row: dict[str, Any], masker: Masker) -> ExposurePath:
@@ -65,7 +71,7 @@ def path_from_row(business_id: str, row: dict[str, Any], masker: Masker) -> Expo
         nodes=nodes,
         hops=hops,
         reasons=reasons,
-        risk=path_risk(reasons, int(row["hops"])),
+        risk=path_risk(reasons, int(row["hops"]), sum(1 for r in row["rels"] if r["type"] == WEAK_TYPE)),
         trafficking_types=list(row.get("trafficking_types") or []),
         incidents=list(row.get("incidents") or []),
         doc_ids=list(row.get("doc_ids") or []),
@@ -75,13 +81,20 @@ def path_from_row(business_id: str, row: dict[str, Any], masker: Masker) -> Expo
 def find_exposure(
     db: Runner, business_id: str, max_hops: int, masker: Masker, risk_threshold: float = 0.7, limit: int = 25
 ) -> list[ExposurePath]:
-    rows = db.read(
-        "supplier_audit/exposure_paths",
-        business_id=business_id,
-        max_hops=max_hops,
-        risk_threshold=risk_threshold,
-        limit=limit,
-    )
-    paths = [path_from_row(business_id, row, masker) for row in rows]
+    """Typed paths first; then entities only reachable through a co-mention, as weak paths."""
+    params = {
+        "business_id": business_id,
+        "max_hops": max_hops,
+        "risk_threshold": risk_threshold,
+        "limit": limit,
+    }
+    strong = db.read("supplier_audit/exposure_paths", include_weak=False, **params)
+    reached = {row["nodes"][-1]["id"] for row in strong}
+    weak = [
+        row
+        for row in db.read("supplier_audit/exposure_paths", include_weak=True, **params)
+        if row["nodes"][-1]["id"] not in reached and any(r["type"] == WEAK_TYPE for r in row["rels"])
+    ]
+    paths = [path_from_row(business_id, row, masker) for row in [*strong, *weak]]
     paths.sort(key=lambda p: (-p.risk, len(p.hops)))
     return paths

@@ -62,6 +62,11 @@ class ExposurePath:
     doc_ids: list[str] = field(default_factory=list)
 
     @property
+    def weak(self) -> bool:
+        """True when a hop is only a same-sentence co-mention (MENTIONED_TOGETHER)."""
+        return any(h.type == "MENTIONED_TOGETHER" for h in self.hops)
+
+    @property
     def summary(self) -> str:
         parts = [self.nodes[0].name]
         for hop, node in zip(self.hops, self.nodes[1:], strict=False):

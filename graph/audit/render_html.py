@@ -52,7 +52,8 @@ def path_svg(path: ExposurePath) -> str:
         x1, x2 = xs[i] + r, xs[i + 1] - r
         forward = hop.source == path.nodes[i].id
         arrow = "→" if forward else "←"
-        parts.append(f'<line x1="{x1}" y1="40" x2="{x2}" y2="40" stroke="#888" stroke-width="2"/>')
+        dash = ' stroke-dasharray="5,4"' if hop.type == "MENTIONED_TOGETHER" else ""
+        parts.append(f'<line x1="{x1}" y1="40" x2="{x2}" y2="40" stroke="#888" stroke-width="2"{dash}/>')
         parts.append(
             f'<text x="{(x1 + x2) // 2}" y="32" font-size="11" text-anchor="middle" fill="#555">'
             f"{escape(hop.type)} {arrow}</text>"
@@ -90,7 +91,9 @@ def _path_html(path: ExposurePath, n: int) -> str:
     if path.doc_ids:
         context.append("documents naming it: " + ", ".join(escape(d) for d in path.doc_ids))
     return (
-        f"<h4>Path {n}: {len(path.hops)} hop(s), risk {path.risk:.2f} — ends at a trafficking-linked entity "
+        f"<h4>Path {n}: {len(path.hops)} hop(s), risk {path.risk:.2f}"
+        f"{' (weak: includes a same-sentence co-mention, not a stated relation)' if path.weak else ''}"
+        " — ends at a trafficking-linked entity "
         f"({escape('; '.join(path.reasons))})</h4>{path_svg(path)}"
         f"<ol>{''.join(hops) or '<li>The matched business itself is flagged.</li>'}</ol>"
         f"<p class='small'>{' · '.join(context)}</p>"

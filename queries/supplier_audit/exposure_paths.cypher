@@ -3,16 +3,19 @@
 // description: hops, never through countries, regions, cities, authorities, NGOs or documents) that end at a
 // description: trafficking-linked entity: a front business, an exploitation site, someone who recruited, transported
 // description: or controlled people, an entity with a trafficking role, or a risk score at or above the threshold.
-// description: Each hop carries its evidence (snippets, document ids); the end entity its trafficking documents.
+// description: With $include_weak, same-sentence co-mentions (MENTIONED_TOGETHER) are followed too (the caller
+// description: marks such paths weak). Each hop carries its evidence (snippets, document ids); the end entity its trafficking documents.
 // params: business_id (string; e.g. "business:northgate logistics") — the matched business node id
 // params: max_hops (int; default 3; e.g. 3) — longest path
 // params: risk_threshold (float; default 0.7; e.g. 0.7) — risk_score at which an entity counts as trafficking-linked
+// params: include_weak (bool; default false; e.g. false) — also follow MENTIONED_TOGETHER (same-sentence, untyped) hops
 // params: limit (int; default 25; e.g. 25) — maximum paths
 // returns: hops, nodes ({id,name,kind}), rels ({type,from,to,snippets,doc_ids,confidence,people mentioned in those documents}), reasons, risk_score, trafficking_types, incidents, doc_ids
 // mode: read
 MATCH (b:Entity {id: $business_id})
 CALL apoc.path.expandConfig(b, {
-  relationshipFilter: 'USES_PHONE|USES_EMAIL|USES_WEBSITE|USES_HANDLE|USES_ACCOUNT|USES_VEHICLE|WORKS_FOR|OWNS|LOCATED_IN|RECRUITED|TRANSPORTED|EXPLOITED_AT|CONTROLLED|ASSOCIATE_OF|CO_ACCUSED',
+  relationshipFilter: 'USES_PHONE|USES_EMAIL|USES_WEBSITE|USES_HANDLE|USES_ACCOUNT|USES_VEHICLE|WORKS_FOR|OWNS|LOCATED_IN|RECRUITED|TRANSPORTED|EXPLOITED_AT|CONTROLLED|ASSOCIATE_OF|CO_ACCUSED'
+                      + CASE WHEN $include_weak THEN '|MENTIONED_TOGETHER' ELSE '' END,
   labelFilter: '-Country|-Region|-City|-Authority|-NGO|-Document',
   minLevel: 0, maxLevel: $max_hops, uniqueness: 'NODE_GLOBAL', bfs: true
 }) YIELD path

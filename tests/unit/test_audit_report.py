@@ -158,3 +158,37 @@ def test_three_formats(tmp_path: Path) -> None:
     assert data["results"][0]["paths"][0]["reasons"] == ["front business", "exploitation site"]
     with pytest.raises(ValueError, match="Unknown report format"):
         write_report(report, tmp_path / "r.pdf")
+
+
+def test_co_mention_only_paths_are_weak_and_down_weighted() -> None:
+    shady = {"id": "business:shady@leeds", "name": "Shady Ltd", "kind": "FrontBusiness"}
+    weak_row = {
+        "hops": 1,
+        "nodes": [EXPOSURE[0]["nodes"][0], shady],
+        "rels": [
+            {
+                "type": "MENTIONED_TOGETHER",
+                "from": "business:northgate haulage@leeds",
+                "to": shady["id"],
+                "snippets": ["Northgate Haulage Ltd and Shady Ltd were named."],
+                "doc_ids": ["d9"],
+                "people": [],
+            }
+        ],
+        "reasons": ["front business"],
+        "risk_score": None,
+        "trafficking_types": [],
+        "incidents": [],
+        "doc_ids": [],
+    }
+
+    def exposure(params: dict[str, Any]) -> list[dict[str, Any]]:
+        return [*EXPOSURE, weak_row] if params["include_weak"] else EXPOSURE
+
+    runner = FakeRunner(results={"supplier_audit/business_candidates": CANDIDATES,
+                                 "supplier_audit/exposure_paths": exposure})  # fmt: skip
+    report = audit_suppliers(runner, [Supplier(2, "S-002", "Northgate Haulage Ltd", "", "", "GB")])
+    paths = report.results[0].paths
+    assert [p.nodes[-1].name for p in paths] == ["Bright Suds Car Wash", "Shady Ltd"]
+    assert paths[1].weak and not paths[0].weak
+    assert paths[1].risk == pytest.approx(0.5 * 0.9)  # front (1.0) × weak hop (0.5) × match score 0.9
