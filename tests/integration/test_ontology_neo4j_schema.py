@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from neo4j.exceptions import ConstraintError
 
 from graph.db import Database
 from ontology import load_ontology
-from ontology.schema import apply_schema
+from ontology.schema import apply_schema, schema_text
 
 
 def _drop_schema(db: Database) -> None:
+    """Drop only what the ontology derives (other suites' indexes stay)."""
+    ours = set(re.findall(r"CREATE (?:CONSTRAINT|INDEX|FULLTEXT INDEX) (\w+)", schema_text()))
     for row in db.read("schema/show_constraints"):
-        db.write("schema/drop_constraint", constraint_name=row["name"])
+        if row["name"] in ours:
+            db.write("schema/drop_constraint", constraint_name=row["name"])
     for row in db.read("schema/show_indexes"):
-        if row["type"] != "LOOKUP":
+        if row["name"] in ours:
             db.write("schema/drop_index", index_name=row["name"])
 
 
@@ -51,6 +56,7 @@ def test_apply_creates_constraints_indexes_and_typology_then_is_idempotent(db: D
         and second.typology_nodes_created == 0
     )
     assert {r["name"] for r in db.read("schema/show_constraints")} == set(constraints)
+    assert len(re.findall(r"CREATE ", schema_text())) == 12
     assert {r["name"] for r in db.read("schema/show_indexes")} == set(indexes)
     counts = {r["label"]: r["n"] for r in db.read("schema/count_typology")}
     assert counts == {c: len(ont.individuals(c)) for c in ("TraffickingType", "Indicator", "Role")}
@@ -61,3 +67,21 @@ def test_entity_id_constraint_is_enforced(db: Database) -> None:
     db.write("schema/test_create_entity", id="person:ann example", display_name="Ann Example")
     with pytest.raises(ConstraintError):
         db.write("schema/test_create_entity", id="person:ann example", display_name="Ann Example")
+
+
+def test_cli_schema_apply_twice_reports_nothing_to_change(db: Database, monkeypatch, neo4j_settings) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from api.cli import app
+
+    monkeypatch.setattr("graph.db.get_settings", lambda: neo4j_settings)
+    first = CliRunner().invoke(app, ["schema", "apply"])
+    assert first.exit_code == 0, first.output
+    second = CliRunner().invoke(app, ["schema", "apply"])
+    assert second.exit_code == 0, second.output
+    assert "0 constraints and 0 indexes created; 0 of 25 typology nodes created" in " ".join(
+        second.output.split()
+    )
+    assert "Nothing to change" in second.output
+    shown = CliRunner().invoke(app, ["schema", "show"])
+    assert "CREATE CONSTRAINT entity_id_unique IF NOT EXISTS" in shown.output
