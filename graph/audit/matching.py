@@ -1,11 +1,12 @@
 """Explained match scores between a supplier and the graph's businesses.
 
-Score = the strongest of: exact phone with a name that agrees (0.95), normalised name equal (0.90,
-`fingerprints` with legal forms removed), fuzzy name (rapidfuzz token-sort ratio ≥ 85 → ratio × 0.85),
-exact phone under a different name (0.65: a shared number — fronts share numbers, so it still matches);
-then +0.05 when the address also matches, +0.03 when both name and phone match, −0.15 when the
-countries disagree. A supplier matches a business at `threshold` (default 0.6). An address alone scores
-0.5: shown as a near miss, never a match. Phone numbers in explanations go through `show` (masking).
+Score = the strongest of: exact phone or email with a name that agrees (0.95), normalised name equal
+(0.90, `fingerprints` with legal forms removed), fuzzy name (rapidfuzz token-sort ratio ≥ 85 → ratio ×
+0.85), exact phone or email under a different name (0.65: a shared identifier — fronts share numbers, so
+it still matches); then +0.05 when the address also matches, +0.03 when name and identifier agree,
+−0.15 when the countries disagree. A supplier matches a business at `threshold` (default 0.6). An
+address alone scores 0.5: shown as a near miss, never a match. Identifiers in explanations go through
+`show` (masking).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class Candidate:
     kind: str
     aliases: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
     addresses: list[str] = field(default_factory=list)
     country_codes: list[str] = field(default_factory=list)
     names_norm: list[str] = field(default_factory=list)
@@ -73,6 +75,7 @@ class Candidate:
             kind=row.get("kind") or "Business",
             aliases=list(row.get("aliases") or []),
             phones=[p for p in row.get("phones") or [] if p],
+            emails=[e.lower() for e in row.get("emails") or [] if e],
             addresses=addresses,
             country_codes=[c.upper() for c in row.get("country_codes") or [] if c],
             names_norm=[n for n in (normalise_name(x) for x in names) if n],
@@ -91,6 +94,7 @@ def score_candidate(
     reasons: list[MatchReason] = []
     phone = normalise_phone(supplier.phone, supplier.country)
     phone_hit = bool(phone) and phone in cand.phones
+    email_hit = bool(supplier.email) and supplier.email in cand.emails
     sname = normalise_name(supplier.name)
     name_score = 0.0
     if sname and sname in cand.names_norm:
@@ -113,6 +117,12 @@ def score_candidate(
         phone_score = 0.95 if name_score > 0 else PHONE_ONLY
         detail = f"{show('Phone', phone)} is used by {cand.name}" + ("" if name_score else " (names differ)")
         reasons.insert(0, MatchReason("exact phone", detail, phone_score))
+    if email_hit:
+        detail = f"{show('Email', supplier.email)} is used by {cand.name}" + (
+            "" if name_score else " (names differ)"
+        )
+        reasons.insert(0, MatchReason("exact email", detail, 0.95 if name_score > 0 else PHONE_ONLY))
+    phone_hit = phone_hit or email_hit
     addr = normalise_address(supplier.address)
     addr_hit = bool(addr) and any(fuzz.token_sort_ratio(addr, a) >= 90 for a in cand.addresses_norm)
     base = max((0.95 if name_score else PHONE_ONLY) if phone_hit else 0.0, name_score)
@@ -128,7 +138,7 @@ def score_candidate(
     score = (base + (0.05 if addr_hit else 0.0)) if base > 0 else 0.5
     if phone_hit and name_score > 0:
         score += 0.03
-        reasons.append(MatchReason("name and phone", "both agree", 0.03))
+        reasons.append(MatchReason("name and identifier", "both agree", 0.03))
     if supplier.country and len(supplier.country) == 2 and cand.country_codes:
         if supplier.country in cand.country_codes:
             reasons.append(MatchReason("country", f"{supplier.country} agrees", 0.0))

@@ -1,7 +1,8 @@
 """Read a supplier register (CSV). Bad rows become `RowError`s with the row number and reason; the rest go on.
 
 Columns (header names are matched case-insensitively, common synonyms accepted):
-`supplier_id` (or id), `name` (required), `address`, `phone`, `country` (ISO code or name).
+`supplier_id` (or id; default `row-N`), `name` (required), `address`, `phone`, `email`, `country`
+(ISO code or name). Other columns (city, owner, ...) are ignored.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ _SYNONYMS = {
     "address": ("address", "street_address", "registered_address"),
     "phone": ("phone", "telephone", "tel", "phone_number"),
     "country": ("country", "country_code", "iso_country"),
+    "email": ("email", "e-mail", "email_address"),
 }
 
 
@@ -32,6 +34,7 @@ class Supplier:
     country: str = ""
     """ISO 3166 alpha-2 when it could be read, else as written."""
     notes: tuple[str, ...] = field(default=())
+    email: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,14 @@ def read_suppliers(path: Path) -> tuple[list[Supplier], list[RowError]]:
                 notes.append(f"country '{get['country']}' not recognised; country check skipped")
             suppliers.append(
                 Supplier(
-                    row, sid, get["name"], get.get("address", ""), get.get("phone", ""), code, tuple(notes)
+                    row,
+                    sid,
+                    get["name"],
+                    get.get("address", ""),
+                    get.get("phone", ""),
+                    code,
+                    tuple(notes),
+                    get.get("email", "").lower(),
                 )
             )
     return suppliers, errors

@@ -105,3 +105,21 @@ def test_shared_phone_under_another_name_still_matches_lower() -> None:
     assert m is not None and m.score == 0.65
     assert m.reasons[0].method == "exact phone" and "names differ" in m.reasons[0].detail
     assert "masked:Phone" in m.reasons[0].detail and "900456" not in m.explanation
+
+
+def test_exact_email_counts_as_an_identifier(tmp_path: Path) -> None:
+    cand = Candidate.from_row(
+        {
+            "id": "business:agriflex@wisbech",
+            "name": "AgriFlex Recruitment Ltd",
+            "emails": ["Jobs@Example.com"],
+        }
+    )
+    m = score_candidate(
+        Supplier(2, "e", "AgriFlex Recruitment Ltd", "", "", "", email="jobs@example.com"), cand
+    )
+    assert m is not None and m.score == 0.98 and m.reasons[0].method == "exact email"
+    f = tmp_path / "s.csv"
+    f.write_text("name,email,owner\nAgriFlex,JOBS@example.com,Somebody\n", encoding="utf-8")
+    suppliers, errors = read_suppliers(f)
+    assert errors == [] and suppliers[0].email == "jobs@example.com" and suppliers[0].supplier_id == "row-2"
