@@ -49,8 +49,9 @@ def _literal(value: Any) -> Literal:
         return Literal(value, datatype=XSD.integer)
     if isinstance(value, float):
         return Literal(value, datatype=XSD.double)
-    if hasattr(value, "iso_format"):  # neo4j.time Date/DateTime
-        return Literal(value.iso_format())
+    if hasattr(value, "iso_format"):  # neo4j.time Date / DateTime / Time / Duration
+        kind = {"Date": XSD.date, "DateTime": XSD.dateTime}.get(type(value).__name__)
+        return Literal(value.iso_format(), datatype=kind)
     return Literal(str(value))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 from typer.testing import CliRunner
 
 from graph.db import Database
@@ -52,6 +52,7 @@ def test_export_round_trips_turtle_and_jsonld(db: Database, tmp_path: Path) -> N
         assert all(back.value(m, LT.inDocument) == doc for m in back.objects(stmt, LT.evidence))
         # typology nodes use the ontology individual IRI
         assert (doc, LT.hasIndicator, LT.DebtBondage) in back
+        assert back.value(doc, LT.published) == Literal("2024-03-01", datatype=XSD.date)
 
 
 def test_subgraph_export_follows_query_ids_and_cited_documents(db: Database) -> None:
