@@ -8,11 +8,21 @@ import re
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extraction.components.base import add_mention, guarded, load_patterns, mentions, overlaps
+from extraction.components.name_rules import (
+    NOT_A_PERSON,
+    PLACE_NOISE,
+    RANK_WORDS,
+    STREET,
+    VICTIM_PSEUDONYM,
+    extend_person,
+    extend_place,
+    trim_leading_ranks,
+)
 
 ADDRESS = re.compile(
     r"\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}"
@@ -52,10 +62,15 @@ class EntityRecognizer:
     def __init__(self, nlp: Language) -> None:
         self.matcher = Matcher(nlp.vocab)
         self.pattern_labels: dict[str, str] = {}
-        for row in load_patterns("business"):
+        for row in load_patterns("authorities") + load_patterns("business"):
             key = f"{row['label']}:{row['id']}"
             self.pattern_labels[key] = row["label"]
             self.matcher.add(key, [row["pattern"]], greedy="LONGEST")
+        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for row in load_patterns("business_names"):
+            key = f"{row['label']}:names"
+            self.pattern_labels[key] = row["label"]
+            self.names.add(key, [nlp.make_doc(name) for name in row["names"]])
         self.org_type = OrganizationTyper(load_patterns("organizations"))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -63,32 +78,49 @@ class EntityRecognizer:
 
     def _pattern_spans(self, doc: Doc) -> list[Span]:
         spans = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in [*self.matcher(doc), *self.names(doc)]:
             label = self.pattern_labels[doc.vocab.strings[match_id]]
-            # Leading function words ("The", "In") are not part of a business name.
-            while start < end - 1 and doc[start].is_stop:
+            # Leading function words and ranks ("The", "An", "Deputy") are not part of a name.
+            while start < end - 1 and (doc[start].is_stop or doc[start].lower_ in RANK_WORDS):
                 start += 1
+            if end - start == 1 and label != "Authority" and doc[start].is_stop:
+                continue
             spans.append(Span(doc, start, end, label=label))
         return filter_spans(spans)
 
     def _recognize(self, doc: Doc) -> None:
         taken = [(m["start"], m["end"]) for m in mentions(doc)]
-        patterns = [
-            s
-            for s in self._pattern_spans(doc)
-            if not any(overlaps(s.start_char, s.end_char, a, b) for a, b in taken)
-        ]
-        for span in patterns:
+
+        def free(start: int, end: int) -> bool:
+            return not any(overlaps(start, end, a, b) for a, b in taken)
+
+        for match in VICTIM_PSEUDONYM.finditer(doc.text):
+            if free(*match.span()):
+                add_mention(doc, "Person", match.start(), match.end(), match.group(0), 0.9, "rule")
+                taken.append(match.span())
+        for span in self._pattern_spans(doc):
+            if not free(span.start_char, span.end_char):
+                continue
+            if span.label_ != "Authority" and self._only_a_place(doc, span):
+                continue  # "Anaheim Motel" is an unnamed motel in Anaheim, not a business name
             value = collapse(span.text)
             add_mention(doc, span.label_, span.start_char, span.end_char, value, 0.85, "pattern")
             taken.append((span.start_char, span.end_char))
-        for match in ADDRESS.finditer(doc.text):
-            if any(overlaps(match.start(), match.end(), a, b) for a, b in taken):
-                continue
-            add_mention(doc, "Address", match.start(), match.end(), collapse(match.group(0)), 0.8, "rule")
-            taken.append(match.span())
+        for regex, type_ in ((ADDRESS, "Address"), (STREET, "Address")):
+            for match in regex.finditer(doc.text):
+                if free(*match.span()):
+                    value = collapse(match.group(0))
+                    add_mention(doc, type_, match.start(), match.end(), value, 0.8, "rule")
+                    taken.append(match.span())
         for ent in doc.ents:
             self._add_ent(doc, ent, taken)
+
+    @staticmethod
+    def _only_a_place(doc: Doc, span: Span) -> bool:
+        from extraction.components.gazetteer import gazetteer
+
+        name = " ".join(t.text for t in span[:-1])
+        return bool(name) and gazetteer().lookup(name) is not None
 
     def _add_ent(self, doc: Doc, ent: Span, taken: list[tuple[int, int]]) -> None:
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"}:
@@ -97,22 +129,30 @@ class EntityRecognizer:
         text = doc.text[start:end]
         # Trim possessives and surrounding punctuation the sm model includes.
         trimmed = POSSESSIVE.sub("", text).rstrip(" .,;:-–")
-        if trimmed.lower().startswith("the "):
-            start += 4
-            trimmed = trimmed[4:]
         end = start + len(trimmed)
-        if not trimmed or not any(ch.isalpha() for ch in trimmed):
-            return
-        if any(overlaps(start, end, a, b) for a, b in taken):
+        start = trim_leading_ranks(doc, start, end)
+        trimmed = doc.text[start:end]
+        if not trimmed or not any(ch.isalpha() for ch in trimmed) or not trimmed[0].isupper():
             return
         if sum(ch.isdigit() for ch in trimmed) >= 5:
             return  # an identifier or number the NER mislabeled
         type_ = self._type_of(doc, ent, trimmed, end)
         if type_ is None:
             return
+        if type_ == "Person":
+            if trimmed.lower() in NOT_A_PERSON or len(trimmed) <= 2:
+                return
+            start, end = extend_person(doc, start, end)
+        elif type_ == "Location":
+            if PLACE_NOISE.search(trimmed):
+                return
+            start, end = extend_place(doc, start, end)
+        trimmed = doc.text[start:end]
+        if any(overlaps(start, end, a, b) for a, b in taken):
+            return
         shouting = trimmed.isupper() and len(trimmed) > 3
         if shouting and type_ == "Person":
-            return  # headline words in capitals are not reliable names
+            return  # headline capitals: linking adds them back when the name is known
         value = collapse(trimmed.title() if shouting else trimmed)
         add_mention(doc, type_, start, end, value, 0.75 if shouting else 0.8, "ner", ner_label=ent.label_)
         taken.append((start, end))

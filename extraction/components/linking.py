@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 from extraction.components.base import add_mention, guarded, mentions, overlaps
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-TITLE_BEFORE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.?\s+$")
 ALIAS = re.compile(
     r"(?:\ba\.k\.a\.?|\baka\b|\balso known as\b|\bwho goes by\b|\bknown on the street as\b|"
     r"\bnicknamed\b|\bgoes by\b)\s*(?:the name\s+)?[,:]?\s*[\"“‘']?"
@@ -56,6 +55,7 @@ class PersonLinker:
             firsts.setdefault(parts[0], []).append(person)
         self._link_short_mentions(doc, surnames, firsts)
         self._add_missed_surnames(doc, surnames)
+        self._add_capitalised_names(doc, full)
         self._ages(doc)
 
     def _link_short_mentions(
@@ -78,15 +78,6 @@ class PersonLinker:
             mention["type"] = "Person"
             mention["ref"] = target["key"]
             mention["value"] = target["value"]
-            self._extend_title(doc, mention)
-
-    @staticmethod
-    def _extend_title(doc: Doc, mention: dict[str, Any]) -> None:
-        before = doc.text[max(0, mention["start"] - 6) : mention["start"]]
-        title = TITLE_BEFORE.search(before)
-        if title:
-            mention["start"] -= len(title.group(0))
-            mention["text"] = doc.text[mention["start"] : mention["end"]]
 
     def _add_missed_surnames(self, doc: Doc, surnames: dict[str, dict[str, Any]]) -> None:
         if not surnames:
@@ -103,8 +94,23 @@ class PersonLinker:
                 continue  # part of a longer capitalised name
             added = add_mention(doc, "Person", start, end, target["value"], 0.7, "coref")
             added["ref"] = target["key"]
-            self._extend_title(doc, added)
-            taken.append((added["start"], end))
+            taken.append((start, end))
+
+    @staticmethod
+    def _add_capitalised_names(doc: Doc, full: list[dict[str, Any]]) -> None:
+        """Known names written in capitals in a headline ("REMARKS BY TONY RACKAUCKAS")."""
+        taken = [(m["start"], m["end"]) for m in mentions(doc)]
+        for person in full:
+            upper = person["value"].upper()
+            if upper == person["value"]:
+                continue
+            for match in re.finditer(re.escape(upper), doc.text):
+                if not any(overlaps(match.start(), match.end(), a, b) for a, b in taken):
+                    added = add_mention(
+                        doc, "Person", match.start(), match.end(), person["value"], 0.75, "coref"
+                    )
+                    added["ref"] = person["key"]
+                    taken.append(match.span())
 
     def _aliases(self, doc: Doc) -> None:
         people = sorted((m for m in mentions(doc) if m["type"] == "Person"), key=lambda m: m["start"])

@@ -4,14 +4,40 @@ the state most other places in the document are in, then the configured region's
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extraction.components.base import guarded, mentions
-from extraction.components.gazetteer import Gazetteer, gazetteer
+from extraction.components.base import add_mention, guarded, mentions, overlaps
+from extraction.components.gazetteer import Gazetteer, Place, gazetteer
+
+AGE_BEFORE = re.compile(r"\b\d{1,3},\s*(?:of\s+)?$")
+COMMON_WORDS = {
+    "man",
+    "woman",
+    "mobile",
+    "orange",
+    "independence",
+    "commerce",
+    "industry",
+    "hope",
+    "victoria",
+    "march",
+    "may",
+    "june",
+    "august",
+    "justice",
+    "police",
+    "sale",
+    "union",
+    "temple",
+    "paradise",
+    "federal",
+    "bell",
+}
 
 
 class LocationNormalizer:
@@ -30,29 +56,104 @@ class LocationNormalizer:
 
     def _normalize(self, doc: Doc) -> None:
         items = [m for m in mentions(doc) if m["type"] == "Location"]
-        if not items:
-            return
         first_pass = {m["key"]: self.places.lookup(m["value"]) for m in items}
         states = Counter(p.admin1 for p in first_pass.values() if p is not None and p.admin1)
         prefer = states.most_common(1)[0][0] if states else None
+        self._people_that_are_places(doc, prefer)
+        self._sweep(doc, prefer)
         drop: list[dict[str, Any]] = []
-        for mention in items:
-            place = self.places.lookup(mention["value"], prefer) if prefer else first_pass[mention["key"]]
+        for mention in [m for m in mentions(doc) if m["type"] == "Location"]:
+            place = self.places.lookup(mention["value"], prefer)
             if place is None:
                 if mention["text"].isupper():
                     drop.append(mention)  # unresolved capitals in a headline: not a reliable place
                 continue
-            mention["type"] = place.type
-            mention["value"] = place.name
-            attrs = mention["attributes"]
-            attrs["country_code"] = place.country_code
-            if place.lat is not None:
-                attrs["lat"] = place.lat
-                attrs["lon"] = place.lon
-            if place.geonameid:
-                attrs["geonameid"] = place.geonameid
+            self._resolve(mention, place)
         for mention in drop:
             mentions(doc).remove(mention)
+
+    @staticmethod
+    def _resolve(mention: dict[str, Any], place: Place) -> None:
+        mention["type"] = place.type
+        mention["value"] = place.name
+        attrs = mention["attributes"]
+        attrs["country_code"] = place.country_code
+        if place.lat is not None:
+            attrs["lat"] = place.lat
+            attrs["lon"] = place.lon
+        if place.geonameid:
+            attrs["geonameid"] = place.geonameid
+
+    def _people_that_are_places(self, doc: Doc, prefer: str | None) -> None:
+        """ "Jian Shi, 49, Montebello," — the NER often calls the town a person."""
+        for mention in mentions(doc):
+            if mention["type"] not in {"Person", "Organization"} or mention["ref"] is not None:
+                continue
+            before = doc.text[max(0, mention["start"] - 12) : mention["start"]]
+            place = self.places.lookup(mention["text"], prefer)
+            if place is None or not (AGE_BEFORE.search(before) or self._local(place, prefer)):
+                continue
+            if (
+                mention["type"] == "Person"
+                and len(mention["text"].split()) > 1
+                and not AGE_BEFORE.search(before)
+            ):
+                continue
+            mention["type"] = "Location"
+            mention["value"] = mention["text"]
+
+    @staticmethod
+    def _local(place: Place, prefer: str | None) -> bool:
+        return place.type == "City" and prefer is not None and place.admin1 == prefer
+
+    def _sweep(self, doc: Doc, prefer: str | None) -> None:
+        """Places the NER missed: capitalised 1–3-token names found in the gazetteer."""
+        items = mentions(doc)
+        taken = [(m["start"], m["end"]) for m in items]
+        name_parts = {
+            part
+            for m in items
+            if m["type"] == "Person"
+            for part in m["value"].split()
+            if len(m["value"].split()) > 1
+        }
+        i = 0
+        tokens = list(doc)
+        while i < len(tokens):
+            matched = 0
+            for n in (3, 2, 1):
+                window = tokens[i : i + n]
+                if len(window) < n or not all(t.is_title or t.is_upper for t in window):
+                    continue
+                if not all(t.is_alpha or t.text.endswith(".") for t in window):
+                    continue
+                start, end = window[0].idx, window[-1].idx + len(window[-1].text)
+                if any(overlaps(start, end, a, b) for a, b in taken):
+                    continue
+                name = doc.text[start:end]
+                place = self.places.lookup(name.title() if name.isupper() else name, prefer)
+                if place is None or not self._acceptable(doc, window, place, prefer, name_parts):
+                    continue
+                mention = add_mention(doc, "Location", start, end, name, 0.7, "gazetteer")
+                self._resolve(mention, place)
+                taken.append((start, end))
+                matched = n
+                break
+            i += matched or 1
+
+    @staticmethod
+    def _acceptable(doc: Doc, window: list, place: Place, prefer: str | None, name_parts: set[str]) -> bool:
+        first = window[0]
+        if len(window) > 1:
+            return not any(t.text in name_parts for t in window)
+        if first.text in name_parts or first.is_stop or first.lower_ in COMMON_WORDS:
+            return False
+        after_comma = first.i >= 2 and doc[first.i - 1].text == ","
+        if len(first.text.rstrip(".")) <= 2 or first.text.endswith("."):
+            return place.type == "Region" and after_comma  # "Danbury, CT", "Santa Ana, Calif."
+        if place.type in {"Country", "Region"}:
+            return True
+        return place.type == "City" and prefer is not None and place.admin1 == prefer
 
 
 @Language.factory(

@@ -1,0 +1,193 @@
+"""Span repairs for names from the sm NER: titles, initials, suffixes, possessives, place spans."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+RANK_WORDS = {
+    "sergeant",
+    "sgt.",
+    "defendant",
+    "defendants",
+    "deputy",
+    "officer",
+    "detective",
+    "det.",
+    "judge",
+    "senator",
+    "investigator",
+    "victim",
+    "agent",
+    "sheriff",
+    "prosecutor",
+    "supervisor",
+    "attorney",
+    "district",
+    "senior",
+    "assistant",
+    "supervising",
+    "special",
+    "chief",
+    "lieutenant",
+    "lt.",
+    "captain",
+    "capt.",
+    "corporal",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "mayor",
+    "governor",
+    "president",
+    "director",
+    "councilman",
+    "councilwoman",
+    "inmate",
+    "suspect",
+    "pimp",
+    "co-defendant",
+    "codefendant",
+    "the",
+    "a",
+    "an",
+    "•",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "miss",
+    "spokesperson",
+    "commander",
+    "coroner",
+    "sheriff-coroner",
+}
+NOT_A_PERSON = {
+    "victim",
+    "victims",
+    "publicity",
+    "juvenile",
+    "juveniles",
+    "defendant",
+    "defendants",
+    "minor",
+    "prostitute",
+    "pimp",
+    "jane",
+    "john",
+    "doe",
+    "education",
+    "prosecution",
+    "resources",
+    "heat",
+    "circumstances",
+    "court",
+    "police",
+    "sentencing",
+    "felony",
+    "misdemeanor",
+    "prop",
+    "proposition",
+    "calif",
+    "ca",
+    "state",
+    "county",
+    "count",
+    "counts",
+    "charges",
+    "case",
+}
+SUFFIX_AFTER = re.compile(r"^(?:,?\s+(?:Jr|Sr)\.?|,?\s+(?:II|III|IV)\b)")
+VICTIM_PSEUDONYM = re.compile(r"\b(?:Jane|John) Don?e(?:\s*#\s*\d+|\s+\d+\b)?")
+STREET = re.compile(
+    r"\b(?:(?:North|South|East|West|N\.|S\.|E\.|W\.)\s+)?(?:[A-Z][a-z]+\s+){1,3}"
+    r"(?:Street|Avenue|Boulevard|Road|Drive|Lane|Highway|Freeway|Parkway|Way)\b"
+)
+PLACE_NOISE = re.compile(
+    r"^(?:Department\s+[A-Z]-?\d+|Operation\b)|\b(?:Ordinance|Act|Bill|Proposition|Prop)\b"
+)
+ABBREVIATED = {
+    "Calif",
+    "Ca",
+    "Fla",
+    "Tex",
+    "Ariz",
+    "Nev",
+    "Ore",
+    "Wash",
+    "Colo",
+    "Ill",
+    "Mich",
+    "Ga",
+    "Okla",
+    "Ala",
+    "Tenn",
+    "Penn",
+    "Conn",
+    "Mass",
+    "Va",
+    "Wis",
+    "Minn",
+    "Ind",
+    "Ky",
+    "Md",
+    "Mo",
+    "Neb",
+    "Kan",
+}
+
+
+def trim_leading_ranks(doc: Doc, start: int, end: int) -> int:
+    """New start character after dropping rank/title words ("Sergeant Dave Hill" → "Dave Hill")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start
+    tokens = list(span)
+    while len(tokens) > 1 and tokens[0].lower_ in RANK_WORDS:
+        tokens = tokens[1:]
+    return tokens[0].idx if tokens else start
+
+
+def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Include a trailing initial's period ("Ana R."), a suffix ("Holman, Jr."), and a sentence-
+    initial first name the NER left out ("Gilberto [Cruz Silva]")."""
+    text = doc.text
+    if end < len(text) and text[end] == "." and re.search(r"(?:^|\s)[A-Z]$", text[start:end]):
+        end += 1
+    suffix = SUFFIX_AFTER.match(text[end : end + 6])
+    if suffix:
+        end += len(suffix.group(0))
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and span.start > 0:
+        prev = doc[span.start - 1]
+        if (
+            prev.is_sent_start
+            and prev.is_title
+            and prev.is_alpha
+            and not prev.is_stop
+            and prev.lower_ not in RANK_WORDS
+            and prev.ent_type_ in {"", "PERSON", "ORG"}
+        ):
+            start = prev.idx
+    return start, end
+
+
+def extend_place(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """ "Los Angeles county" (lower-case county), "Calif." (the abbreviation's period), "State of X" → X."""
+    text = doc.text
+    name = text[start:end]
+    if name.startswith("State of "):
+        start += len("State of ")
+        name = text[start:end]
+    if name in ABBREVIATED and text[end : end + 1] == ".":
+        end += 1
+    tail = re.match(r"^\s+[Cc]ounty\b", text[end : end + 8])
+    if tail and not name.lower().endswith("county"):
+        end += len(tail.group(0))
+    return start, end
