@@ -10,6 +10,7 @@ from __future__ import annotations
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
+from rdflib.term import Node
 
 from ontology.loader import LT, Ontology, load_ontology
 
@@ -17,7 +18,7 @@ LTSH = Namespace("https://lantern.example.org/shapes#")
 
 
 def _class_or(g: Graph, classes: frozenset[str]) -> BNode:
-    items = []
+    items: list[Node] = []
     for c in sorted(classes):
         b = BNode()
         g.add((b, SH["class"], LT[c]))
