@@ -1,7 +1,7 @@
 """No drift: every label / relationship type used in queries/ and extraction/ is in the ontology.
 
 Scanned:
-* `queries/**/*.cypher`: `(n:Label)`, `n:Label`, `:A|B`, `[r:TYPE]`, `[:A|B]`;
+* `queries/**/*.cypher`: `(n:Label)`, `n:Label`, `:A|B`, `[r:TYPE]`, `[:A|B]`, quoted 'TYPE' strings;
 * `extraction/**/*.jsonl`: every "label" / "type" value (classes, relationship types, individuals);
 * `extraction/**/*.py`: string constants in `type=` / `label=` / `kind=` keywords and "type"/"label"/"kind"
   dict entries, UPPER_SNAKE string constants (relationship types), and Cypher-like `(:Label` / `[:TYPE`.
@@ -34,6 +34,10 @@ _LABEL_EXPR = re.compile(
 )
 _CYPHER_IN_PY = re.compile(r"[\[(]\w*:([A-Za-z_]\w*)")
 _UPPER_SNAKE = re.compile(r"^[A-Z]+(?:_[A-Z]+)+$")
+_QUOTED_TYPE = re.compile(r"^[A-Z]{3,}(?:_[A-Z]+)*$")
+# All-caps option values of APOC / GDS procedures (not relationship types).
+PROCEDURE_VALUES = {"NODE_GLOBAL", "NODE_PATH", "RELATIONSHIP_GLOBAL", "RELATIONSHIP_PATH", "NONE",
+                    "NATURAL", "REVERSE", "UNDIRECTED"}  # fmt: skip
 
 
 def _names() -> tuple[set[str], set[str], set[str]]:
@@ -77,6 +81,11 @@ def test_cypher_uses_only_ontology_names(path: Path) -> None:
         ok = name in types if context == "type" else (name in labels or name in types)
         if not ok:
             bad.append(f"{context} {name}")
+    # quoted relationship types, e.g. `type(r) IN ['OWNS', 'RECRUITED']` (all-caps, 3+ letters)
+    for literal in _STRINGS.findall(_COMMENT.sub("", path.read_text(encoding="utf-8"))):
+        value = literal[1:-1]
+        if _QUOTED_TYPE.match(value) and value not in types | labels | PLATFORM_ONLY | PROCEDURE_VALUES:
+            bad.append(f"quoted {value}")
     assert bad == [], f"{path.relative_to(REPO_ROOT)} uses names not in ontology/lantern.ttl: {bad}"
 
 
