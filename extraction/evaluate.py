@@ -96,8 +96,12 @@ def evaluate(
     prepared: list[PreparedDocument],
     systems: dict[str, System],
     on_document: Callable[[str, str], None] | None = None,
+    per_corpus: dict[str, dict[str, System]] | None = None,
 ) -> EvaluationReport:
-    """Run every system on every prepared document and score it."""
+    """Run every system on every prepared document and score it.
+
+    `per_corpus[corpus][name]` replaces system `name` for that corpus's documents (e.g. the Lantern
+    extractor configured with the corpus's phone region)."""
     report = EvaluationReport(documents=len(prepared))
     corpora = sorted({item.gold.corpus for item in prepared})
     groups = corpora + (["all"] if len(corpora) > 1 else [])
@@ -107,7 +111,8 @@ def evaluate(
         alignment = None if same_text else align(item.cleaned.text, item.raw)
         if alignment is not None:
             report.unaligned_lines += alignment.unaligned_lines
-        for name, system in systems.items():
+        for name, default_system in systems.items():
+            system = (per_corpus or {}).get(item.gold.corpus, {}).get(name, default_system)
             if on_document:
                 on_document(name, item.gold.doc)
             try:

@@ -95,7 +95,8 @@ def extraction_command(
     use_seed: bool = typer.Option(True, "--with-seed/--no-seed", help="Include the seed documents."),
     baseline: bool = typer.Option(False, "--baseline", help="Also score raw en_core_web_sm NER."),
     lantern: bool = typer.Option(True, "--lantern/--no-lantern", help="Score the Lantern extractor."),
-    region: str = typer.Option("US", "--region", help="Default phone region for the Lantern extractor."),
+    region: str = typer.Option("US", "--region", help="Phone region for the press releases (US)."),
+    seed_region: str = typer.Option("GB", "--seed-region", help="Phone region for the seed documents (GB)."),
     out: Path | None = typer.Option(None, "--out", help="Write the full report (JSON) here."),
 ) -> None:
     """Score entity extraction against the gold set: per-type P/R/F1, exact and partial spans.
@@ -126,12 +127,15 @@ def extraction_command(
         gold_docs += seed_gold
 
     systems: dict[str, System] = {}
+    per_corpus: dict[str, dict[str, System]] = {}
     if lantern:
         try:
             from extraction.pipeline import Extractor
         except ImportError as exc:
             fail(f"the Lantern extractor is not importable ({exc}); use --no-lantern --baseline")
         systems["lantern"] = Extractor(region=region)
+        if seed_texts and seed_region != region:
+            per_corpus["seed"] = {"lantern": Extractor(region=seed_region)}
     if baseline:
         from extraction.evaluate_baseline import SpacyBaseline
 
@@ -151,7 +155,7 @@ def extraction_command(
         def tick(system: str, doc: str) -> None:
             progress.update(task, advance=1, description=f"{system}: {doc[:40]}")
 
-        report = evaluate(prepared, systems, on_document=tick)
+        report = evaluate(prepared, systems, on_document=tick, per_corpus=per_corpus)
     report.skipped = skipped + report.skipped
     result = report.to_dict()
     console.print(
