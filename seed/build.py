@@ -48,9 +48,10 @@ def compose() -> list[DocSource]:
         docs.extend(network_docs(net, rng, ids))
     docs.extend(distractor_docs(DISTRACTOR_DOCS, rng, ids))
     for path in sorted((SEED_DIR / "sources").glob("*.md")):
-        docs.append(read_handwritten(path))
-    for doc in docs:  # hand-written documents that name network members
-        doc.networks = doc.networks or _networks_named(doc.markup)
+        doc, named = read_handwritten(path)
+        if not named:  # hand-written documents belong to the networks whose members they name
+            doc.networks = _networks_named(doc.markup)
+        docs.append(doc)
     return docs
 
 

@@ -79,12 +79,16 @@ def distractor_docs(n: int, rng: random.Random, ids: Iterator[str]) -> Iterator[
         yield _doc(next(ids), title, doc_type, body, rng, [])
 
 
-def read_handwritten(path: Path) -> DocSource:
-    """A hand-written source: `key: value` header lines, a blank line, then the marked-up body."""
+def read_handwritten(path: Path) -> tuple[DocSource, bool]:
+    """A hand-written source: `key: value` header lines, a blank line, then the marked-up body.
+
+    Returns the document and whether the header named its networks (`networks: N1, N7` or `none`)."""
     head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
     meta = dict(line.split(": ", 1) for line in head.splitlines() if ": " in line)
-    return DocSource(meta["id"], meta["title"], meta["doc_type"], body.strip(), meta["published"],
-                     meta["source"], meta.get("url"))  # fmt: skip
+    nets = [n.strip() for n in meta.get("networks", "").split(",") if n.strip() and n.strip() != "none"]
+    doc = DocSource(meta["id"], meta["title"], meta["doc_type"], body.strip(), meta["published"],
+                    meta["source"], meta.get("url"), nets)  # fmt: skip
+    return doc, "networks" in meta
 
 
 def to_records(doc: DocSource) -> tuple[dict[str, object], dict[str, object]]:

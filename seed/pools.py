@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (data tables read better on one line)
 """Name, business and identifier pools for the scale generator: unique, fictional, deterministic."""
 
 from __future__ import annotations
