@@ -88,3 +88,23 @@ def grass(
     console.print(
         f"Wrote {out} ({len(text.splitlines())} lines). In Neo4j Browser run :style and drop the file in."
     )
+
+
+@app.command()
+def describe(
+    part: str = typer.Argument("all", help="classes | individuals | relations | all"),
+) -> None:
+    """Print the ontology as tables: classes (labels, FtM/schema.org/FOAF, HTCDS), individuals, relations.
+
+    Example: lantern schema describe relations
+    """
+    from rich.markdown import Markdown
+
+    from ontology.reference import class_table, individuals_table, relation_table
+
+    tables = {"classes": class_table, "individuals": individuals_table, "relations": relation_table}
+    if part != "all" and part not in tables:
+        fail(f"Unknown part '{part}': use classes, individuals, relations or all.")
+    for name, make in tables.items():
+        if part in ("all", name):
+            console.print(Markdown(f"### {name}\n\n" + make()))

@@ -125,3 +125,34 @@ def test_alignment_uses_real_followthemoney_schemata() -> None:
     assert ftm + "BankAccount" in ont.classes["BankAccount"].equivalent
     assert "https://schema.org/NewsArticle" in ont.classes["NewsArticle"].see_also
     assert "http://xmlns.com/foaf/0.1/Person" in ont.classes["Person"].see_also
+
+
+def test_adding_a_class_in_turtle_flows_into_labels_schema_and_style(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ontology.grass import grass_text
+    from ontology.loader import parse_ontology
+    from ontology.schema import constraint_statements, index_statements
+
+    extra = """
+lt:Hotel a owl:Class ; rdfs:subClassOf lt:Business ; rdfs:label "hotel"@en ; rdfs:comment "A hotel."@en ;
+    lt:colour "#123456" .
+lt:Shipment a owl:Class ; rdfs:label "shipment"@en ; rdfs:comment "A shipment."@en ;
+    lt:keyProperty "id" ; lt:rangeIndex "reference" .
+lt:shippedBy a owl:ObjectProperty ; rdfs:label "shipped by"@en ; rdfs:comment "x"@en ;
+    lt:neo4jType "SHIPPED_BY" ; rdfs:domain lt:Shipment ; rdfs:range lt:TransportCompany .
+"""
+    path = tmp_path / "lantern.ttl"
+    path.write_text(ONTOLOGY_PATH.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    ont = parse_ontology(path)
+    assert ont.labels_for("Hotel") == ["Entity", "Organization", "Business", "Hotel"]
+    assert ont.allows("USES_PHONE", "Hotel", "Phone") and ont.allows("EXPLOITED_AT", "Person", "Hotel")
+    assert ont.allows("SHIPPED_BY", "Shipment", "TransportCompany") and not ont.allows(
+        "SHIPPED_BY", "Shipment", "Hotel"
+    )
+    assert "CREATE CONSTRAINT shipment_id_unique IF NOT EXISTS FOR (n:Shipment) REQUIRE n.id IS UNIQUE" in (
+        constraint_statements(ont)
+    )
+    assert (
+        "CREATE INDEX shipment_reference IF NOT EXISTS FOR (n:Shipment) ON (n.reference)"
+        in index_statements(ont)
+    )
+    assert "node.Hotel {\n  color: #123456;" in grass_text(ont)

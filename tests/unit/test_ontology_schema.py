@@ -80,3 +80,21 @@ def test_apply_schema_reports_created_then_nothing() -> None:
     second = apply_schema(db)
     assert not second.changed and second.statements == first.statements
     assert db.calls.count("schema/constraints") == 2 and "schema/await_indexes" in db.calls
+
+
+def test_cli_schema_show_grass_and_describe(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from api.cli import app
+    from ontology.grass import grass_text
+
+    runner = CliRunner()
+    shown = runner.invoke(app, ["schema", "show"])
+    assert shown.exit_code == 0 and "CREATE FULLTEXT INDEX entity_search" in shown.output
+    out = tmp_path / "s.grass"
+    assert runner.invoke(app, ["schema", "grass", "--out", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8") == grass_text()
+    described = runner.invoke(app, ["schema", "describe", "individuals"])
+    assert described.exit_code == 0 and "DebtBondage" in described.output
+    bad = runner.invoke(app, ["schema", "describe", "bogus"])
+    assert bad.exit_code == 1 and "Unknown part 'bogus'" in bad.output
