@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ontology.loader import Ontology, load_ontology
 
 if TYPE_CHECKING:
-    from extraction.models import ExtractionResult
+    from extraction.models import EntityMention, ExtractionResult
 
 
 class OntologyViolation(ValueError):
@@ -27,7 +27,7 @@ class OntologyViolation(ValueError):
 class ValidationError:
     doc_id: str
     kind: str
-    """entity | relation | trafficking_type | indicator | doc_type | span"""
+    """entity | relation | role | trafficking_type | indicator | doc_type | span"""
     item_id: str
     type: str
     reason: str
@@ -111,6 +111,22 @@ def validate_individual(name: str, of_class: str, item: str = "") -> None:
         raise OntologyViolation(f"{item}: {msg}" if item else msg)
 
 
+def _roles(raw: object) -> list[str]:
+    """`attributes["roles"]`: a name, {"role": name} or a list of them; capitalised like ingest does."""
+    items = raw if isinstance(raw, list) else [raw] if raw else []
+    out = []
+    for item in items:
+        name = (item.get("role") or item.get("type")) if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip():
+            out.append(name.strip()[0].upper() + name.strip()[1:])
+    return out
+
+
+def _without_roles(e: EntityMention, bad: set[tuple[str, str]]) -> EntityMention:
+    keep = [r for r in _roles(e.attributes.get("roles")) if (e.id, r) not in bad]
+    return e.model_copy(update={"attributes": {**e.attributes, "roles": keep}})
+
+
 def validate_result(result: ExtractionResult, ont: Ontology | None = None) -> list[ValidationError]:
     """Every ontology or span problem in one extraction result (empty list = valid)."""
     ont = ont or load_ontology()
@@ -129,6 +145,12 @@ def validate_result(result: ExtractionResult, ont: Ontology | None = None) -> li
             errors.append(ValidationError(doc, "entity", e.id, e.type, err))
         else:
             types[e.id] = e.type
+        for role in _roles(e.attributes.get("roles")):
+            if not ont.is_individual(role, "Role"):
+                hint = _hint(ont, role, ont.individuals("Role"))
+                errors.append(ValidationError(doc, "role", e.id, role, f"not a Role.{hint}"))
+            elif e.id in types and not ont.allows("HAS_ROLE", e.type, "Role"):
+                errors.append(ValidationError(doc, "role", e.id, role, f"{e.type} cannot have a role"))
         if not 0 <= e.start <= e.end <= n:
             errors.append(
                 ValidationError(doc, "span", e.id, e.type, f"span {e.start}-{e.end} outside text (0-{n})")
@@ -167,7 +189,12 @@ def clean_result(
     errors = validate_result(result, ont)
     bad = {(e.kind, e.item_id) for e in errors}
     bad_entities = {i for k, i in bad if k in ("entity", "span")}
-    entities = [e for e in result.entities if e.id not in bad_entities]
+    bad_roles = {(e.item_id, e.type) for e in errors if e.kind == "role"}
+    entities = [
+        e if not any(i == e.id for i, _ in bad_roles) else _without_roles(e, bad_roles)
+        for e in result.entities
+        if e.id not in bad_entities
+    ]
     relations = [
         r
         for r in result.relations

@@ -169,3 +169,20 @@ def test_row_validators_raise_with_the_item_named() -> None:
     assert "abstract" in (entity_type_error("Identifier") or "")
     assert "not an Entity subclass" in (entity_type_error("Document") or "")
     assert relation_error("LOCATED_IN", "Phone", "Address") is None
+
+
+def test_roles_in_attributes_must_be_role_individuals() -> None:
+    r = _result()
+    r.entities[0].attributes["roles"] = ["recruiter", {"role": "Pimp"}]
+    r.entities[3].attributes["roles"] = "Victim"  # a City cannot have a role
+    errors = {(e.kind, e.item_id, e.type): e.reason for e in validate_result(r)}
+    assert set(errors) == {("role", "e1", "Pimp"), ("role", "e4", "Victim")}
+    assert "City cannot have a role" in errors[("role", "e4", "Victim")]
+
+
+def test_clean_result_keeps_entity_but_drops_its_bad_roles() -> None:
+    r = _result()
+    r.entities[0].attributes["roles"] = ["recruiter", "Pimp"]
+    clean, errors = clean_result(r)
+    assert [(e.kind, e.type) for e in errors] == [("role", "Pimp")]
+    assert clean.entities[0].attributes["roles"] == ["Recruiter"] and len(clean.relations) == 3
