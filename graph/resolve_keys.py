@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import fingerprints
 import phonenumbers
@@ -44,6 +45,7 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def normalise_person_name(name: str) -> str:
     """Lower-case, accents folded, punctuation and honorifics dropped, spaces collapsed."""
     text = _NOT_WORD.sub(" ", ascii_fold(name).casefold().replace(".", " "))
@@ -53,6 +55,7 @@ def normalise_person_name(name: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=65536)
 def business_fingerprint(name: str) -> str:
     """Legal forms removed, case/accents folded, order kept: 'Sunrise Cleaning Ltd.' → 'sunrise cleaning'."""
     fp = fingerprints.generate(fingerprints.remove_types(name), keep_order=True)
@@ -65,6 +68,7 @@ def normalise_place(name: str) -> str:
     return _SPACES.sub(" ", ascii_fold(name).casefold()).strip(" ,.")
 
 
+@lru_cache(maxsize=65536)
 def phone_variants(value: str, region: str = "US") -> Resolved:
     """E.164 key plus national, international and digits-only forms, so any format finds the node."""
     raw = value.strip()
@@ -81,6 +85,7 @@ def phone_variants(value: str, region: str = "US") -> Resolved:
     return Resolved(f"phone:{e164}", e164, variants)
 
 
+@lru_cache(maxsize=65536)
 def website_value(value: str) -> str:
     text = value.strip().casefold()
     text = re.sub(r"^[a-z][a-z0-9+.-]*://", "", text)

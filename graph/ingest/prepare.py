@@ -9,7 +9,6 @@ write transaction (`graph.resolve_people`), where the graph's current state is v
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,8 +61,7 @@ class PreparedDoc:
 
 def content_hash(result: ExtractionResult) -> str:
     """sha256 of the whole extraction record (text, metadata, extractor version and findings)."""
-    payload = json.dumps(result.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return hashlib.sha256(result.model_dump_json().encode("utf-8")).hexdigest()
 
 
 def _check_span(doc: ExtractionResult, what: str, start: int, end: int) -> None:
@@ -104,13 +102,15 @@ def _resolve(m: EntityMention, onto: OntologyView, place: str | None, region: st
     raise DocumentError(f"entity {m.id}: no resolution rule for class '{m.type}'")
 
 
-def prepare(doc: ExtractionResult, onto: OntologyView, region: str = "US") -> PreparedDoc:
+def prepare(
+    doc: ExtractionResult, onto: OntologyView, region: str = "US", doc_hash: str | None = None
+) -> PreparedDoc:
     if not doc.id.strip():
         raise DocumentError("document has an empty id")
     kind = doc.doc_type or "Document"
     if not onto.is_document_class(kind):
         raise DocumentError(f"doc_type '{kind}' is not an ontology Document class")
-    prep = PreparedDoc(doc, content_hash(doc), onto.labels(kind), kind)
+    prep = PreparedDoc(doc, doc_hash or content_hash(doc), onto.labels(kind), kind)
     by_id: dict[str, EntityMention] = {}
     for m in doc.entities:
         if m.id in by_id:

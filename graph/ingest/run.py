@@ -92,11 +92,12 @@ def ingest_results(
         known = {row["id"]: row["content_hash"] for row in rows}
         todo: list[PreparedDoc] = []
         for r in chunk:
-            if not force and r.id in known and known[r.id] == content_hash(r):
+            doc_hash = content_hash(r)
+            if not force and r.id in known and known[r.id] == doc_hash:
                 summary.skipped += 1
                 continue
             try:
-                todo.append(prepare(r, onto, region))
+                todo.append(prepare(r, onto, region, doc_hash))
             except DocumentError as exc:
                 summary.fail(r.id, str(exc))
         if todo:
