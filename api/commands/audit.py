@@ -25,6 +25,11 @@ def audit(
         0.6, "--threshold", min=0.0, max=1.0, help="Lowest match score that counts."
     ),
     role: str = typer.Option("auditor", "--role", help="Masking role for personal data in the report."),
+    risk_threshold: float | None = typer.Option(
+        None,
+        "--risk-threshold",
+        help="Also count entities whose analytics risk_score is at least this (off by default).",
+    ),
 ) -> None:
     """Match each supplier to graph businesses (explained score), find exposure paths to trafficking-linked
     entities with the evidence of every hop, and rank suppliers by risk.
@@ -65,6 +70,7 @@ def audit(
                 threshold=threshold,
                 role=role,
                 register=str(register),
+                risk_threshold=risk_threshold,
                 progress=lambda _s: progress.advance(task),
             )
     except GraphUnavailableError as exc:

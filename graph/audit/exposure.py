@@ -79,7 +79,12 @@ def path_from_row(business_id: str, row: dict[str, Any], masker: Masker) -> Expo
 
 
 def find_exposure(
-    db: Runner, business_id: str, max_hops: int, masker: Masker, risk_threshold: float = 0.7, limit: int = 25
+    db: Runner,
+    business_id: str,
+    max_hops: int,
+    masker: Masker,
+    risk_threshold: float | None = None,
+    limit: int = 25,
 ) -> list[ExposurePath]:
     """Typed paths first; then entities only reachable through a co-mention, as weak paths."""
     params = {

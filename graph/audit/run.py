@@ -22,7 +22,7 @@ def audit_suppliers(
     threshold: float = DEFAULT_THRESHOLD,
     role: str = "auditor",
     register: str = "",
-    risk_threshold: float = 0.7,
+    risk_threshold: float | None = None,
     progress: Callable[[Supplier], None] | None = None,
 ) -> AuditReport:
     """Audit every supplier; results ranked by risk (exposed first), then by name."""

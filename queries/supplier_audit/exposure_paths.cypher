@@ -2,12 +2,12 @@
 // description: Exposure of one business: breadth-first paths (shortest to each entity, at most $max_hops typed
 // description: hops, never through countries, regions, cities, authorities, NGOs or documents) that end at a
 // description: trafficking-linked entity: a front business, an exploitation site, someone who recruited, transported
-// description: or controlled people, an entity with a trafficking role, or a risk score at or above the threshold.
+// description: or controlled people, an entity with a trafficking role, or (when $risk_threshold is set) a risk score at or above it.
 // description: With $include_weak, same-sentence co-mentions (MENTIONED_TOGETHER) are followed too (the caller
 // description: marks such paths weak). Each hop carries its evidence (snippets, document ids); the end entity its trafficking documents.
 // params: business_id (string; e.g. "business:northgate logistics") — the matched business node id
 // params: max_hops (int; default 3; e.g. 3) — longest path
-// params: risk_threshold (float; default 0.7; e.g. 0.7) — risk_score at which an entity counts as trafficking-linked
+// params: risk_threshold (float; default null; e.g. 0.7) — risk_score at which an entity counts as trafficking-linked (null: risk scores are not used)
 // params: include_weak (bool; default false; e.g. false) — also follow MENTIONED_TOGETHER (same-sentence, untyped) hops
 // params: limit (int; default 25; e.g. 25) — maximum paths
 // returns: hops, nodes ({id,name,kind}), rels ({type,from,to,snippets,doc_ids,confidence,people mentioned in those documents}), reasons, risk_score, trafficking_types, incidents, doc_ids
@@ -28,7 +28,8 @@ WITH path, x, [reason IN [
     CASE WHEN EXISTS { (x)-[:HAS_ROLE]->(r:Role) WHERE r.id <> 'Victim' }
          THEN 'trafficking role: ' + apoc.text.join(COLLECT { MATCH (x)-[:HAS_ROLE]->(r:Role) WHERE r.id <> 'Victim'
                                                               RETURN DISTINCT r.id }, ', ') END,
-    CASE WHEN x.risk_score >= $risk_threshold THEN 'risk score ' + toString(round(x.risk_score, 2)) END
+    CASE WHEN $risk_threshold IS NOT NULL AND x.risk_score >= $risk_threshold
+         THEN 'risk score ' + toString(round(x.risk_score, 2)) END
   ] WHERE reason IS NOT NULL] AS reasons
 WHERE size(reasons) > 0
 RETURN length(path) AS hops,
