@@ -1,0 +1,56 @@
+"""Analytics options: which nodes form networks, hub thresholds, algorithm parameters.
+
+Read from the environment / `.env` with the `LANTERN_` prefix (e.g. `LANTERN_HUB_MAX_DOC_FRACTION=0.2`),
+overridable per run (`lantern analyze --hub-max-doc-fraction 0.2`).
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+STEPS = ("networks", "communities", "centrality", "similarity", "hotspots", "routes", "risk")
+"""Analysis steps in run order; `--only` picks a subset (networks is implied by the graph steps)."""
+
+GRAPH_STEPS = ("networks", "communities", "centrality", "similarity", "risk")
+PERPETRATOR_ROLES = ("Recruiter", "Transporter", "Exploiter", "Harbourer", "Financier", "Facilitator")
+
+
+class AnalysisOptions(BaseSettings):
+    """Everything `lantern analyze` can be told; defaults suit a corpus of tens to thousands of documents."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_prefix="LANTERN_", extra="ignore")
+
+    network_labels: list[str] = Field(default=["Person", "Organization", "Identifier", "Address"])
+    """Entity classes that form linked networks (others, e.g. cities, never link cases)."""
+    hub_exclude_labels: list[str] = Field(default=["Authority", "NGO", "Country", "Region", "City"])
+    """Classes that never link cases: institutions and generic places."""
+    hub_max_doc_fraction: float = 0.25
+    """An entity mentioned in more than this share of all documents is a hub ..."""
+    hub_min_docs: int = 5
+    """... provided it appears in at least this many documents (small corpora have no hubs by share)."""
+    hub_max_degree: int = 50
+    """An entity with more typed links than this is a hub (a spokesperson's phone, a big employer)."""
+    community_algorithm: str = "leiden"
+    """leiden (seeded, reproducible) or louvain."""
+    leiden_gamma: float = 1.0
+    random_seed: int = 42
+    pagerank_damping: float = 0.85
+    betweenness_exact_max_nodes: int = 20000
+    """Up to this many nodes betweenness is exact; above, it samples this many source nodes."""
+    similarity_cutoff: float = 0.5
+    similarity_top_k: int = 5
+    concurrency: int = Field(default=4, ge=1, le=4)
+    """Open-source GDS allows at most 4."""
+    max_heap_percentage: float = 80.0
+    """Refuse to run when the projection or an algorithm is estimated to need more of the heap than this."""
+    window_days: int = 365
+    """Hotspot time window (days); trends compare with the window before."""
+    write_batch_size: int = 2000
+
+
+def load_options(**overrides: object) -> AnalysisOptions:
+    """Options from the environment, with non-None overrides (from the CLI or a caller) applied."""
+    base = AnalysisOptions()
+    clean = {k: v for k, v in overrides.items() if v is not None}
+    return base.model_copy(update=clean) if clean else base

@@ -1,0 +1,220 @@
+"""`run_analysis`: hubs → estimate → project → WCC / communities / centrality / similarity / risk → drop,
+then hotspots and routes; an AnalysisRun node records what ran, on what, and how long it took."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from graph.analytics.hotspots import hotspots as find_hotspots
+from graph.analytics.hubs import excluded_ids, find_hubs
+from graph.analytics.networks import (
+    NodeResults,
+    run_centrality,
+    run_communities,
+    run_networks,
+    run_similarity,
+    sampling_size,
+)
+from graph.analytics.options import GRAPH_STEPS, STEPS, AnalysisOptions, load_options
+from graph.analytics.projection import check_algorithms, estimate_projection, projected
+from graph.analytics.risk import run_risk
+from graph.analytics.routes import routes as find_routes
+from graph.analytics.summary import AnalysisSummary, NetworkInfo
+from graph.db import Runner
+
+ProgressFn = Callable[[str, int, int], None]
+"""progress(step description, steps done, steps total)."""
+
+
+def parse_only(only: str | list[str] | None) -> list[str]:
+    if not only:
+        return list(STEPS)
+    items = only.split(",") if isinstance(only, str) else list(only)
+    wanted = {s.strip().lower() for s in items if s.strip()}
+    unknown = sorted(wanted - set(STEPS))
+    if unknown:
+        raise ValueError(f"unknown analysis step(s) {', '.join(unknown)}; choose from {', '.join(STEPS)}")
+    if wanted & set(GRAPH_STEPS):
+        wanted.add("networks")  # every graph step needs the networks
+    return [s for s in STEPS if s in wanted]
+
+
+def _algorithms(steps: list[str], opts: AnalysisOptions) -> list[str]:
+    names = {
+        "networks": ["wcc"],
+        "communities": [opts.community_algorithm],
+        "centrality": ["pageRank", "betweenness"],
+        "similarity": ["nodeSimilarity"],
+        "hotspots": ["hotspots"],
+        "routes": ["routes"],
+        "risk": ["risk"],
+    }
+    return [a for s in steps for a in names[s]]
+
+
+def _network_infos(members: list[dict[str, Any]], limit: int = 10) -> list[NetworkInfo]:
+    by_net: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for m in members:
+        by_net[m["network_id"]].append(m)
+    infos = []
+    for net, ms in sorted(by_net.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]:
+        people = [m for m in ms if m["kind"] not in {None} and not _is_identifier(m)]
+        people.sort(key=lambda m: -(m["pagerank"] or 0))
+        bridges = sorted(
+            (m for m in ms if (m["betweenness"] or 0) > 0), key=lambda m: -(m["betweenness"] or 0)
+        )
+        infos.append(
+            NetworkInfo(
+                network_id=net,
+                size=len(ms),
+                kinds=dict(Counter(m["kind"] or "?" for m in ms)),
+                communities=len({m["community_id"] for m in ms if m["community_id"] is not None}),
+                members=[m["name"] or m["id"] for m in people[:8]],
+                bridges=[f"{m['name'] or m['value'] or m['id']} ({m['kind']})" for m in bridges[:3]],
+            )
+        )
+    return infos
+
+
+IDENTIFIER_KINDS = {
+    "Phone",
+    "Email",
+    "Website",
+    "SocialHandle",
+    "PaymentAccount",
+    "BankAccount",
+    "CryptoWallet",
+    "PaymentAppAccount",
+    "Vehicle",
+    "Address",
+}
+
+
+def _is_identifier(m: dict[str, Any]) -> bool:
+    return m["kind"] in IDENTIFIER_KINDS
+
+
+def _graph_steps(
+    db: Runner, steps: list[str], opts: AnalysisOptions, summary: AnalysisSummary, tick: Callable[[str], None]
+) -> None:
+    tick("finding hubs")
+    hubs = find_hubs(db, opts)
+    summary.excluded_hubs = hubs
+    excluded = excluded_ids(hubs)
+    _, _, summary.memory["projection"] = estimate_projection(db, opts, excluded)
+    res = NodeResults()
+    name = f"lantern-networks-{summary.run_id}"
+    with projected(db, name, opts, excluded) as proj:
+        summary.node_count, summary.relationship_count = proj.nodes, proj.relationships
+        summary.memory.update(check_algorithms(db, name, opts, max(sampling_size(proj.nodes, opts), 1)))
+        tick("linked networks (WCC)")
+        run_networks(db, name, opts, res)
+        if "communities" in steps:
+            tick(f"communities ({opts.community_algorithm})")
+            run_communities(db, name, opts, res)
+        if "centrality" in steps:
+            tick("key players (PageRank, betweenness)")
+            run_centrality(db, name, proj.nodes, opts, res)
+        tick("writing results")
+        db.write("analysis/clear_results")
+        rows = res.rows()
+        for i in range(0, len(rows), opts.write_batch_size):
+            db.write(
+                "analysis/write_node_results", run_id=summary.run_id, rows=rows[i : i + opts.write_batch_size]
+            )
+        if "similarity" in steps:
+            tick("similar entities (node similarity)")
+            summary.similarity_candidates = run_similarity(db, name, opts, summary.run_id)
+    summary.network_count = len(res.network_size)
+    summary.linked_network_count = sum(1 for n in res.network_size.values() if n >= 2)
+    summary.community_count = len(set(res.community.values()))
+    members = db.read("analysis/network_members")
+    summary.networks = _network_infos(members)
+    ranked = sorted(members, key=lambda m: (-(m["betweenness"] or 0), -(m["pagerank"] or 0), m["id"]))
+    summary.key_players = [
+        {k: m[k] for k in ("id", "name", "kind", "network_id", "community_id", "pagerank", "betweenness")}
+        for m in ranked[:10]
+    ]
+    if "risk" in steps:
+        tick("risk scores")
+        risks = run_risk(db, res, opts, summary.run_id)
+        summary.risk_scored = len(risks)
+        summary.top_risk = [
+            {"id": r.id, "name": r.name, "score": r.score, "reasons": r.reasons} for r in risks[:10]
+        ]
+
+
+def _run_record(
+    summary: AnalysisSummary, opts: AnalysisOptions, started: datetime, status: str, error: str | None
+) -> dict[str, Any]:
+    return {
+        "id": summary.run_id,
+        "algorithms": _algorithms(summary.steps, opts),
+        "steps": summary.steps,
+        "parameters": json.dumps(opts.model_dump(), sort_keys=True),
+        "node_count": summary.node_count,
+        "relationship_count": summary.relationship_count,
+        "network_count": summary.network_count,
+        "community_count": summary.community_count,
+        "excluded_hubs": [h.label() for h in summary.excluded_hubs],
+        "excluded_hub_ids": [h.id for h in summary.excluded_hubs],
+        "similarity_candidates": summary.similarity_candidates,
+        "started_at": started.isoformat(),
+        "duration_ms": summary.duration_ms,
+        "status": status,
+        "error": error,
+    }
+
+
+def run_analysis(
+    db: Runner,
+    settings: object | None = None,
+    only: str | list[str] | None = None,
+    progress: ProgressFn | None = None,
+    options: AnalysisOptions | None = None,
+) -> AnalysisSummary:
+    """Run the analysis steps (`only` picks some: networks, communities, centrality, similarity, hotspots,
+    routes, risk) and return the summary. Raises InsufficientMemoryError before projecting a graph that
+    would not fit, ValueError for unknown steps; projections are dropped in every case."""
+    opts = options or load_options()
+    steps = parse_only(only)
+    run_id = f"run-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    summary = AnalysisSummary(run_id=run_id, steps=steps)
+    started, t0 = datetime.now(UTC), time.monotonic()
+    total = len(steps) + (2 if set(steps) & set(GRAPH_STEPS) else 0)
+    done = 0
+
+    def tick(label: str) -> None:
+        nonlocal done
+        if progress:
+            progress(label, done, total)
+        done += 1
+
+    db.write("analysis/merge_run", run=_run_record(summary, opts, started, "running", None))
+    try:
+        if set(steps) & set(GRAPH_STEPS):
+            _graph_steps(db, steps, opts, summary, tick)
+        if "hotspots" in steps:
+            tick("hotspots")
+            summary.hotspots = find_hotspots(db, window_days=opts.window_days, limit=10)["rows"]
+        if "routes" in steps:
+            tick("routes")
+            summary.routes = find_routes(db, limit=10)["rows"]
+    except Exception as exc:
+        summary.duration_ms = int((time.monotonic() - t0) * 1000)
+        db.write(
+            "analysis/merge_run",
+            run=_run_record(summary, opts, started, "failed", f"{type(exc).__name__}: {exc}"),
+        )
+        raise
+    summary.duration_ms = int((time.monotonic() - t0) * 1000)
+    db.write("analysis/merge_run", run=_run_record(summary, opts, started, "completed", None))
+    if progress:
+        progress("done", total, total)
+    return summary

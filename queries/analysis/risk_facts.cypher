@@ -1,0 +1,21 @@
+// name: analysis/risk_facts
+// description: The facts a risk score is built from, per person / organisation (other ids are skipped): documents with
+// description: indicators, trafficking roles, typed acts against other persons, and victim records.
+// params: ids (list of entity ids)
+// returns: id, name, kind, indicator_docs, indicators, roles (list of role ids), acts (list of maps: type, count),
+// returns: victim_links (count of RECRUITED/TRANSPORTED/CONTROLLED edges pointing at the entity)
+// mode: read
+UNWIND $ids AS eid
+MATCH (e:Entity {id: eid})
+WHERE e:Person OR e:Organization
+OPTIONAL MATCH (e)-[:MENTIONED_IN]->(d:Document)-[:HAS_INDICATOR]->(i:Indicator)
+WITH e, count(DISTINCT d) AS indicator_docs, collect(DISTINCT i.id) AS indicators
+OPTIONAL MATCH (e)-[:HAS_ROLE]->(role:Role)
+WITH e, indicator_docs, indicators, collect(DISTINCT role.id) AS roles
+CALL (e) {
+  OPTIONAL MATCH (e)-[a:RECRUITED|TRANSPORTED|CONTROLLED]->()
+  WITH type(a) AS t, count(a) AS n WHERE t IS NOT NULL
+  RETURN collect({type: t, count: n}) AS acts
+}
+RETURN e.id AS id, e.name AS name, e.kind AS kind, indicator_docs, indicators, roles, acts,
+       COUNT { (e)<-[:RECRUITED|TRANSPORTED|CONTROLLED]-() } AS victim_links
