@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import typer
 
+from api.commands import analyze as analyze_cmd
 from api.commands import audit as audit_cmd
 from api.commands import audit_log as audit_log_cmd
 from api.commands import demo as demo_cmd
@@ -44,6 +45,7 @@ app.command(name="export")(export_cmd.export)
 app.command(name="extract")(extract_cmd.extract)
 app.command(name="ingest")(ingest_cmd.ingest)
 app.command(name="audit")(audit_cmd.audit)
+app.command(name="analyze")(analyze_cmd.analyze)
 
 
 def main() -> None:  # console-script entry point

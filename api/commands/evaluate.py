@@ -167,11 +167,17 @@ def extraction_command(
     console.print(_comparison_table(result["systems"]))
     console.print(_boilerplate_table(result["systems"]))
     for system in result["systems"]:
-        if system["relation_precision"] is not None:
+        if system["relation_precision"] is not None or system["relation_recall"] is not None:
             console.print(
-                f"{system['system']}: relation precision {system['relation_precision']:.2f} "
-                f"({system['relations_predicted']} relations in annotated documents)"
+                f"{system['system']} on {system['corpus']}: relation precision "
+                f"{_fmt(system['relation_precision'])} ({system['relations_predicted']} predicted), "
+                f"recall {_fmt(system['relation_recall'])} ({system['relations_gold']} gold relations)"
             )
     if out is not None:
         out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
         console.print(f"Report written to {out}")
+
+
+from api.commands.evaluate_networks import networks_command  # noqa: E402  (analytics engineer's subcommand)
+
+app.command("networks")(networks_command)
