@@ -5,11 +5,13 @@ One JSON line per document (`extraction/gold/orange_ca.jsonl`):
     {"doc": "press_x.txt", "corpus": "orange_ca", "sha256": "<of the raw file bytes>",
      "body": [[start, end], ...],
      "mentions": [{"type": "Person", "start": 10, "end": 22}, ...],
-     "relations": [{"type": "RECRUITED", "source": 0, "target": 3}, ...]}
+     "relations": [{"type": "RECRUITED", "source": 0, "target": 3}, ...],
+     "relation_types": ["RECRUITED", "LOCATED_IN:Person"]}
 
 Offsets are Python string (code point) offsets into the raw file decoded as UTF-8. `body` is the
 article region (title + dateline + body); entities predicted outside it are boilerplate. Relation
-`source`/`target` index into `mentions`. Seed documents use the same format with offsets into
+`source`/`target` index into `mentions` (the entity's first mention; later
+mentions point to it with `ref`). Seed documents use the same format with offsets into
 their own `text` field (their body is the whole text).
 """
 
@@ -31,6 +33,8 @@ class GoldMention(BaseModel):
     type: str
     start: int
     end: int
+    ref: int | None = None
+    """Index of the entity's first mention when this one refers to it (surname-only, repeats)."""
 
 
 class GoldRelation(BaseModel):
@@ -48,6 +52,14 @@ class GoldDocument(BaseModel):
     body: list[tuple[int, int]] = Field(default_factory=list)
     mentions: list[GoldMention] = Field(default_factory=list)
     relations: list[GoldRelation] = Field(default_factory=list)
+    relation_types: list[str] = Field(default_factory=list)
+    """Relation types annotated exhaustively in this document ("TYPE" or "TYPE:SourceClass", e.g.
+    "LOCATED_IN:Person" = only LOCATED_IN relations whose source is a Person). Only predictions of
+    these types are scored for relation precision."""
+
+    def cluster(self, index: int) -> list[GoldMention]:
+        """All mentions of the entity whose first mention is `index`."""
+        return [m for i, m in enumerate(self.mentions) if i == index or m.ref == index]
 
     def in_body(self, start: int, end: int) -> bool:
         """True when the span lies (at least partly) inside the article body."""

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from extraction.evaluate_gold import GOLD_TYPES, HEADLINE_TYPES, GoldDocument
+from extraction.evaluate_gold import GOLD_TYPES, HEADLINE_TYPES, GoldDocument, GoldMention
 
 TYPE_MAP: dict[str, str] = {
     "Person": "Person",
@@ -92,6 +92,8 @@ class SystemScore:
     examples: list[dict[str, Any]] = field(default_factory=list)
     relations_predicted: int = 0
     relations_correct: int = 0
+    relations_gold: int = 0
+    relations_found: int = 0
 
     def macro(self, key: str) -> float:
         values = [self.counts[t].scores()[key] or 0.0 for t in HEADLINE_TYPES if self.counts[t].gold]
@@ -113,6 +115,10 @@ class SystemScore:
                 else None
             ),
             "relations_predicted": self.relations_predicted,
+            "relation_recall": (
+                round(self.relations_found / self.relations_gold, 4) if self.relations_gold else None
+            ),
+            "relations_gold": self.relations_gold,
             "examples": self.examples,
         }
 
@@ -183,29 +189,51 @@ def score_document(
                 _example(score, f"inside_other_type:{t}", gold_doc.doc, raw, clash, s)
 
 
+SYMMETRIC_RELATIONS = frozenset({"CO_ACCUSED", "ASSOCIATE_OF", "MENTIONED_TOGETHER"})
+
+
+def _hits(span: tuple[int, int], mentions: list[GoldMention]) -> bool:
+    return any(m.start < span[1] and span[0] < m.end for m in mentions)
+
+
+def _scored(rel_type: str, source: tuple[int, int], gold_doc: GoldDocument) -> bool:
+    for entry in gold_doc.relation_types:
+        name, _, source_class = entry.partition(":")
+        if name != rel_type:
+            continue
+        if not source_class:
+            return True
+        if _hits(source, [m for m in gold_doc.mentions if m.type == source_class]):
+            return True
+    return False
+
+
 def score_relations(
     score: SystemScore,
     gold_doc: GoldDocument,
     predicted: list[tuple[str, tuple[int, int] | None, tuple[int, int] | None]],
 ) -> None:
-    """Relation precision: a predicted `(type, source span, target span)` is correct when a gold
-    relation of that type links mentions overlapping both ends. Only documents whose gold has
-    relations are scored (relation annotation is partial)."""
-    if not gold_doc.relations:
+    """Relation precision and recall on documents with `relation_types`.
+
+    A predicted `(type, source span, target span)` is correct when a gold relation of that type
+    links entities one of whose mentions overlaps each end (either direction for symmetric types).
+    Predicted types the document does not annotate are not scored."""
+    if not gold_doc.relation_types:
         return
-    gold = [(r.type, gold_doc.mentions[r.source], gold_doc.mentions[r.target]) for r in gold_doc.relations]
+    gold = [(r.type, gold_doc.cluster(r.source), gold_doc.cluster(r.target)) for r in gold_doc.relations]
+    found = [False] * len(gold)
     for rel_type, source, target in predicted:
-        if source is None or target is None:
-            continue
-        if not (gold_doc.in_body(*source) and gold_doc.in_body(*target)):
+        if source is None or target is None or not _scored(rel_type, source, gold_doc):
             continue
         score.relations_predicted += 1
-        if any(
-            t == rel_type
-            and s.start < source[1]
-            and source[0] < s.end
-            and o.start < target[1]
-            and target[0] < o.end
-            for t, s, o in gold
-        ):
-            score.relations_correct += 1
+        correct = False
+        for k, (t, src, tgt) in enumerate(gold):
+            if t != rel_type:
+                continue
+            forward = _hits(source, src) and _hits(target, tgt)
+            backward = t in SYMMETRIC_RELATIONS and _hits(source, tgt) and _hits(target, src)
+            if forward or backward:
+                found[k] = correct = True
+        score.relations_correct += correct
+    score.relations_gold += len(gold)
+    score.relations_found += sum(found)
