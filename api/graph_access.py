@@ -10,6 +10,7 @@ import asyncio
 import threading
 from typing import Any
 
+import neo4j
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from api.limits import api_error
@@ -64,15 +65,23 @@ class GraphAccess:
     async def read(self, name: str, /, **params: Any) -> list[dict[str, Any]]:
         return await asyncio.to_thread(self._call, "read", name, None, params)
 
+    @staticmethod
+    def _read_once(db: Database, name: str, timeout: float, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """One auto-commit read, no driver retries: an API request fails fast with a typed error
+        instead of waiting out the driver's 30 s retry window when Neo4j is down."""
+        query = neo4j.Query(db.catalog.get(name).text, timeout=timeout)  # type: ignore[arg-type]
+        with db.driver.session(database=db.database, default_access_mode=neo4j.READ_ACCESS) as session:
+            return [r.data() for r in session.run(query, params)]
+
     def _call(
         self, mode: str, name: str, timeout: float | None, params: dict[str, Any]
     ) -> list[dict[str, Any]]:
         t = timeout or self.settings.api_query_timeout_s
         try:
             db = self.database()
-            return (
-                db.read(name, timeout=t, **params) if mode == "read" else db.write(name, timeout=t, **params)
-            )
+            if mode == "read":
+                return self._read_once(db, name, t, params)
+            return db.write(name, timeout=t, **params)
         except GraphUnavailableError as exc:
             raise api_error("GRAPH_UNAVAILABLE", str(exc)) from exc
         except (ServiceUnavailable, SessionExpired, OSError) as exc:
