@@ -30,6 +30,18 @@ ADDRESS = re.compile(
     r"Court|Ct\.?|Place|Pl\.?|Highway|Hwy\.?|Parkway|Pkwy\.?|Circle|Terrace)"
     r"(?:,?\s+(?:Apt\.?|Apartment|Suite|Ste\.?|Unit|#)\s*[\w-]+)?"
 )
+_NAME = r"[A-ZÀ-ÖØ-Þ\u0100-\u017F][^\W\d_]+"
+EUROPEAN_ADDRESS = re.compile(
+    rf"(?:(?:Unit|Flat|Apt\.?)\s+\d+[A-Z]?,\s*)?"
+    rf"(?:\d{{1,4}}\s+(?:{_NAME}\s+){{1,3}}(?:Mews|Street|Road|Lane|Court|Close|Way|Avenue|Place|Square|Gardens|Row|Terrace)"
+    rf"(?:\s+Industrial Estate)?"
+    rf"|(?:ul\.|Strada|Str\.|Calle|Rue|Via)\s+(?:{_NAME}\s+){{0,3}}{_NAME}\s+\d{{1,4}}[a-z]?"
+    rf"|(?:{_NAME}\s+){{0,2}}{_NAME}(?:stra(?:ß|ss)e|weg|platz|gasse|Caddesi|Sokak|utca)\s+\d{{1,4}}[a-z]?"
+    rf"|{_NAME}\s+Caddesi\s+\d{{1,4}}"
+    rf"|(?:{_NAME}\s+){{1,3}}(?:Court|Estate|House|Mews)(?=,))"
+    rf",\s*(?:\d{{2}}-\d{{3}}\s+|\d{{4,5}}\s+)?{_NAME}(?:\s+[A-Z]{{1,2}}\d[A-Z\d]?\s*\d[A-Z]{{2}}|\s+\d{{1,2}}\b)?"
+    rf"(?:,\s*(?!where\b|which\b){_NAME}(?=[\s,.;:]))?"
+)
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
@@ -62,7 +74,7 @@ class EntityRecognizer:
     def __init__(self, nlp: Language) -> None:
         self.matcher = Matcher(nlp.vocab)
         self.pattern_labels: dict[str, str] = {}
-        for row in load_patterns("authorities") + load_patterns("business"):
+        for row in load_patterns("authorities") + load_patterns("business") + load_patterns("ngos"):
             key = f"{row['label']}:{row['id']}"
             self.pattern_labels[key] = row["label"]
             self.matcher.add(key, [row["pattern"]], greedy="LONGEST")
@@ -106,7 +118,7 @@ class EntityRecognizer:
             value = collapse(span.text)
             add_mention(doc, span.label_, span.start_char, span.end_char, value, 0.85, "pattern")
             taken.append((span.start_char, span.end_char))
-        for regex, type_ in ((ADDRESS, "Address"), (STREET, "Address")):
+        for regex, type_ in ((EUROPEAN_ADDRESS, "Address"), (ADDRESS, "Address"), (STREET, "Address")):
             for match in regex.finditer(doc.text):
                 if free(*match.span()):
                     value = collapse(match.group(0))
@@ -151,7 +163,7 @@ class EntityRecognizer:
         if any(overlaps(start, end, a, b) for a, b in taken):
             return
         shouting = trimmed.isupper() and len(trimmed) > 3
-        if shouting and type_ == "Person":
+        if shouting and (type_ == "Person" or (type_ != "Location" and " " not in trimmed)):
             return  # headline capitals: linking adds them back when the name is known
         value = collapse(trimmed.title() if shouting else trimmed)
         add_mention(doc, type_, start, end, value, 0.75 if shouting else 0.8, "ner", ner_label=ent.label_)

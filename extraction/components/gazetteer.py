@@ -56,6 +56,9 @@ STATE_ABBREVIATIONS = {
 }
 
 
+ALTERNATE_NAMES_MIN_POPULATION = 200_000  # "Praha", "Wien", "Харків" for large cities only
+
+
 @dataclass(frozen=True)
 class Place:
     type: str  # Country | Region | City
@@ -109,7 +112,10 @@ class Gazetteer:
                 f"{row['countrycode']}.{row.get('admin1code', '')}",
             )
             population = row.get("population", 0)
-            for name in {row["name"], row.get("asciiname", row["name"])}:
+            names = {row["name"], row.get("asciiname", row["name"])}
+            if row.get("population", 0) >= ALTERNATE_NAMES_MIN_POPULATION:
+                names.update(n for n in row.get("alternatenames", []) if len(n) > 3 and n[0].isupper())
+            for name in names:
                 self.cities.setdefault(_key(name), []).append((population, place))  # type: ignore[arg-type]
         for key, rows in self.cities.items():
             rows.sort(key=lambda item: -item[0])  # type: ignore[index]

@@ -15,6 +15,8 @@ from extraction.components.base import add_mention, guarded, mentions, overlaps
 from extraction.components.gazetteer import Gazetteer, Place, gazetteer
 
 AGE_BEFORE = re.compile(r"\b\d{1,3},\s*(?:of\s+)?$")
+PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|at|of|near|left|via|through|into|toward|towards|and)\s+$")
+DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)$")
 COMMON_WORDS = {
     "man",
     "woman",
@@ -65,7 +67,7 @@ class LocationNormalizer:
         for mention in [m for m in mentions(doc) if m["type"] == "Location"]:
             place = self.places.lookup(mention["value"], prefer)
             if place is None:
-                if mention["text"].isupper():
+                if mention["text"].isupper() or DEMONYM.match(mention["text"]):
                     drop.append(mention)  # unresolved capitals in a headline: not a reliable place
                 continue
             self._resolve(mention, place)
@@ -91,7 +93,8 @@ class LocationNormalizer:
                 continue
             before = doc.text[max(0, mention["start"] - 12) : mention["start"]]
             place = self.places.lookup(mention["text"], prefer)
-            if place is None or not (AGE_BEFORE.search(before) or self._local(place, prefer)):
+            cue = AGE_BEFORE.search(before) or PLACE_PREPOSITION.search(before)
+            if place is None or not (cue or self._local(place, prefer)):
                 continue
             if (
                 mention["type"] == "Person"

@@ -33,6 +33,24 @@ OBFUSCATED_RUN = re.compile(
 )
 UNIT_TOKEN = re.compile(UNIT, re.IGNORECASE)
 MIN_NATIONAL_DIGITS = 8
+NANP_FORMAT = re.compile(r"^(?:\+?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[.-]\d{4}$")
+VANITY = re.compile(
+    r"(?<![\w-])(?:1-)?\d{3}-(?=[0-9A-Z-]*[A-Z][0-9A-Z-]*[A-Z])[0-9A-Z]{3}-?[0-9A-Z]{4}(?![\w-])"
+)
+KEYPAD = {
+    ch: digit
+    for digit, letters in {
+        "2": "ABC",
+        "3": "DEF",
+        "4": "GHI",
+        "5": "JKL",
+        "6": "MNO",
+        "7": "PQRS",
+        "8": "TUV",
+        "9": "WXYZ",
+    }.items()
+    for ch in letters
+}
 
 
 @dataclass(frozen=True)
@@ -47,22 +65,48 @@ def _e164(number: phonenumbers.PhoneNumber) -> str:
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
 
-def _acceptable(number: phonenumbers.PhoneNumber, has_plus: bool) -> bool:
+def _acceptable(number: phonenumbers.PhoneNumber, has_plus: bool, region: str) -> bool:
     national = str(number.national_number)
-    if len(national) < MIN_NATIONAL_DIGITS:
+    if len(national) < MIN_NATIONAL_DIGITS or not phonenumbers.is_possible_number(number):
         return False
     if number.country_code == 1:
         # NANP: 10 digits, area code and exchange cannot start with 0 or 1.
         return len(national) == 10 and national[0] not in "01" and national[3] not in "01"
-    return has_plus and phonenumbers.is_possible_number(number)
+    return has_plus or number.country_code == phonenumbers.country_code_for_region(region)
 
 
 def plain_phones(text: str, region: str) -> list[PhoneHit]:
+    """Formatted numbers: NANP-formatted ones first ("(212) 555-0142", "702.555.0154", fictional
+    555-01xx included), then the document's region."""
     hits: list[PhoneHit] = []
-    for match in PhoneNumberMatcher(text, region, leniency=Leniency.POSSIBLE):
-        raw = match.raw_string
-        if _acceptable(match.number, raw.lstrip().startswith("+")):
-            hits.append(PhoneHit(match.start, match.end, _e164(match.number), False))
+    for match_region in dict.fromkeys(["US", region]):
+        for match in PhoneNumberMatcher(text, match_region, leniency=Leniency.POSSIBLE):
+            start, raw = match.start, match.raw_string
+            if raw.startswith("(") and ")" not in raw:
+                start, raw = start + 1, raw[1:]
+            if any(start < h.end and h.start < match.end for h in hits):
+                continue
+            if match_region == "US" and region != "US" and not NANP_FORMAT.match(raw):
+                continue
+            international = raw.lstrip().startswith(("+", "00"))
+            if _acceptable(match.number, international, match_region):
+                hits.append(PhoneHit(start, match.end, _e164(match.number), False))
+    return hits + vanity_phones(text, hits)
+
+
+def vanity_phones(text: str, taken: list[PhoneHit]) -> list[PhoneHit]:
+    """NANP numbers with letters on the keypad: "855-TIP-OCCS"."""
+    hits = []
+    for match in VANITY.finditer(text):
+        if any(match.start() < h.end and h.start < match.end() for h in taken):
+            continue
+        digits = "".join(KEYPAD.get(ch, ch) for ch in re.sub(r"[^0-9A-Z]", "", match.group(0)))
+        try:
+            number = phonenumbers.parse(digits[-10:], "US")
+        except phonenumbers.NumberParseException:
+            continue
+        if _acceptable(number, False, "US"):
+            hits.append(PhoneHit(match.start(), match.end(), _e164(number), True))
     return hits
 
 
@@ -87,15 +131,16 @@ def _parse_window(
         number = phonenumbers.parse(("+" if has_plus else "") + digits, region)
     except phonenumbers.NumberParseException:
         return None
-    return number if _acceptable(number, has_plus or len(digits) > 10) else None
+    return number if _acceptable(number, has_plus or len(digits) > 10, region) else None
 
 
 def obfuscated_phones(text: str, region: str, taken: list[tuple[int, int]]) -> list[PhoneHit]:
     hits: list[PhoneHit] = []
-    for run in OBFUSCATED_RUN.finditer(text):
-        start, end = run.span()
-        if any(start < t_end and t_start < end for t_start, t_end in taken):
-            continue
+    masked = list(text)
+    for t_start, t_end in taken:  # runs must not bridge numbers already found
+        masked[t_start:t_end] = "#" * (t_end - t_start)
+    for run in OBFUSCATED_RUN.finditer("".join(masked)):
+        start = run.start()
         raw = run.group(0)
         units = _units(raw, start)
         if not any(unit[3] for unit in units) and not re.search(r"\d[ .,]\d[ .,]\d", raw):
