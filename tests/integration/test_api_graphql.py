@@ -41,7 +41,7 @@ def test_search_full_text_types_and_pagination(api: Api) -> None:
 
 
 def test_entity_with_evidence_network_and_risk(api: Api) -> None:
-    q = f'{{ entity(id: "person:viktor petrov") {{ ...E evidence {{ documentId title spans {{ start end snippet }} }} }} }} fragment E on Entity {ENTITY}'  # noqa: E501
+    q = f'{{ entity(id: "person:viktor petrov") {{ ...E evidence {{ documentId title spans {{ start end snippet }} }} }} }} fragment E on Entity {ENTITY}'
     e = data(api.gql(INV, q))["entity"]
     assert e["name"] == "Viktor Petrov" and e["kind"] == "Person" and not e["masked"]
     assert (e["networkId"], e["communityId"], e["riskScore"]) == (1, 10, 0.92)
@@ -89,7 +89,7 @@ def test_paths_with_evidence_per_hop(api: Api) -> None:
 
 def test_network_community_and_shared_identifiers(api: Api) -> None:
     q = """{ network(id: 1) { kind size members { id } keyPlayers { id } linkingIdentifiers { identifier { id } users { id } } }
-             community(id: 11) { size members { id } } nope: community(id: 999) { size } }"""  # noqa: E501
+             community(id: 11) { size members { id } } nope: community(id: 999) { size } }"""
     d = data(api.gql(INV, q))
     assert d["network"]["size"] == 5 and d["network"]["keyPlayers"][0]["id"] == "person:viktor petrov"
     links = {

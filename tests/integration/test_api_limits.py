@@ -1,4 +1,4 @@
-# ruff: noqa: F811, E501
+# ruff: noqa: F811
 """Limits (depth, aliases, page size, Cypher timeout) and injection attempts through every string argument."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ PAYLOADS = [
 ]
 STRING_ARGS = [
     ("search(text: $v) { hits { entity { id } } }", "String!"),
-    ("search(text: \"petrov\", types: [$v]) { hits { entity { id } } }", "String!"),
+    ('search(text: "petrov", types: [$v]) { hits { entity { id } } }', "String!"),
     ("entity(id: $v) { id }", "String!"),
     ("neighbourhood(id: $v) { nodes { id } }", "String!"),
     ('paths(source: $v, target: "person:viktor petrov") { hops }', "String!"),
@@ -77,12 +77,17 @@ def test_page_size_depth_and_hops_are_capped(api: Api) -> None:
     err = res["errors"][0]
     assert err["extensions"]["code"] == "LIMIT_EXCEEDED" and "offset" in err["message"]
     res = api.gql("investigator", '{ neighbourhood(id: "person:viktor petrov", depth: 4) { truncated } }')
-    assert res["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED" and "depth" in res["errors"][0]["message"]
+    assert (
+        res["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED" and "depth" in res["errors"][0]["message"]
+    )
     res = api.gql("investigator", '{ paths(source: "a", target: "b", maxHops: 9) { hops } }')
     assert res["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
-    res = api.gql("investigator", '{ documents(offset: -1) { documents { id } } }')
+    res = api.gql("investigator", "{ documents(offset: -1) { documents { id } } }")
     assert res["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
-    g = api.gql("investigator", '{ neighbourhood(id: "person:viktor petrov", depth: 3, limit: 3) { truncated nodes { id } } }')
+    g = api.gql(
+        "investigator",
+        '{ neighbourhood(id: "person:viktor petrov", depth: 3, limit: 3) { truncated nodes { id } } }',
+    )
     assert g["data"]["neighbourhood"]["truncated"] is True and len(g["data"]["neighbourhood"]["nodes"]) <= 3
 
 
@@ -91,11 +96,11 @@ def test_document_depth_and_aliases_limits(neo4j_settings: Settings, tmp_path: P
     app, tokens = make_app(strict, tmp_path / "state")
     with TestClient(app) as client:
         api = Api(app, client, tokens)
-        deep = api.gql("investigator", '{ network(id: 1) { linkingIdentifiers { users { name } } } }')
+        deep = api.gql("investigator", "{ network(id: 1) { linkingIdentifiers { users { name } } } }")
         assert deep["data"] is None and "exceeds maximum operation depth of 2" in deep["errors"][0]["message"]
-        ok = api.gql("investigator", '{ network(id: 1) { members { name } } }')  # depth 2: allowed
+        ok = api.gql("investigator", "{ network(id: 1) { members { name } } }")  # depth 2: allowed
         assert "errors" not in ok
-        many = api.gql("investigator", '{ a: me { role } b: me { role } c: me { role } }')
+        many = api.gql("investigator", "{ a: me { role } b: me { role } c: me { role } }")
         assert many["data"] is None and "aliases" in many["errors"][0]["message"].lower()
 
 

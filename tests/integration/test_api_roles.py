@@ -75,14 +75,20 @@ def test_masked_values_are_consistent_and_formatted(api: Api) -> None:
     by_kind = {n["kind"]: n for n in g}
     assert by_kind["Phone"]["value"] == "+44 77•• •••123" and by_kind["Phone"]["id"].startswith("anon:")
     assert by_kind["BankAccount"]["value"] == "•••• 5555"
-    assert by_kind["Person"]["name"].startswith("Person ") and by_kind["Person"]["name"] == by_kind["Person"]["caption"]
+    assert (
+        by_kind["Person"]["name"].startswith("Person ")
+        and by_kind["Person"]["name"] == by_kind["Person"]["caption"]
+    )
     again = api.gql("auditor", ACCOUNT_GRAPH)["data"]["neighbourhood"]["nodes"]
     assert sorted((n["id"], n["caption"]) for n in g) == sorted((n["id"], n["caption"]) for n in again)
     analyst = {n["kind"]: n for n in api.gql("analyst", ACCOUNT_GRAPH)["data"]["neighbourhood"]["nodes"]}
     assert analyst["Person"]["name"] == "Marek Nowak" and analyst["Phone"]["value"] == "+44 77•• •••123"
     # a pseudonymous id can be followed (entity, neighbourhood) without revealing the value
     person_id = by_kind["Person"]["id"]
-    e = api.gql("auditor", f'{{ entity(id: "{person_id}") {{ id name masked evidence {{ title spans {{ snippet }} }} }} }}')["data"]["entity"]
+    e = api.gql(
+        "auditor",
+        f'{{ entity(id: "{person_id}") {{ id name masked evidence {{ title spans {{ snippet }} }} }} }}',
+    )["data"]["entity"]
     assert e["id"] == person_id and e["masked"] and "Nowak" not in json.dumps(e)
     # masked roles cannot probe a raw personal id
     assert api.gql("auditor", '{ entity(id: "person:marek nowak") { id } }')["data"]["entity"] is None
@@ -90,7 +96,9 @@ def test_masked_values_are_consistent_and_formatted(api: Api) -> None:
 
 def test_auditor_search_never_matches_personal_values(api: Api) -> None:
     for text in ("Marek Nowak", "07700 900123", "viktor.petrov@example.com"):
-        res = api.gql("auditor", "query($t: String!) { search(text: $t) { hits { entity { id } } } }", {"t": text})
+        res = api.gql(
+            "auditor", "query($t: String!) { search(text: $t) { hits { entity { id } } } }", {"t": text}
+        )
         assert res["data"]["search"]["hits"] == [], text
     res = api.gql("auditor", '{ search(text: "Clean Supplies") { hits { entity { id name } } } }')
     assert res["data"]["search"]["hits"][0]["entity"]["name"] == "Clean Supplies Co"
@@ -98,7 +106,9 @@ def test_auditor_search_never_matches_personal_values(api: Api) -> None:
 
 def test_no_key_or_bad_key_is_401_and_revoked_key_stops_working(api: Api) -> None:
     assert api.client.post("/graphql", json={"query": "{ me { role } }"}).status_code == 401
-    bad = api.client.post("/graphql", json={"query": "{ me { role } }"}, headers={"Authorization": "Bearer nope"})
+    bad = api.client.post(
+        "/graphql", json={"query": "{ me { role } }"}, headers={"Authorization": "Bearer nope"}
+    )
     assert bad.status_code == 401 and "lantern keys create" in bad.json()["detail"]
     assert api.client.get("/graphql", params={"query": "{ me { role } }"}).status_code == 401
     assert api.client.get("/graphql", headers={"Accept": "text/html"}).status_code == 200  # GraphiQL page
@@ -117,14 +127,19 @@ def test_audit_log_records_clear_personal_data_only(api: Api) -> None:
     api.gql("investigator", "query Investigate " + NETWORK, operation="Investigate")
     api.gql("analyst", NETWORK)
     log = api.gql("admin", "{ auditLog { keyName role operation entityIds fields at } }")["data"]["auditLog"]
-    assert [e["keyName"] for e in log] == ["test-analyst", "test-investigator"]  # newest first; auditor: nothing
+    assert [e["keyName"] for e in log] == [
+        "test-analyst",
+        "test-investigator",
+    ]  # newest first; auditor: nothing
     inv = log[1]
     assert inv["operation"] == "Investigate:network" and inv["role"] == "investigator"
     assert {"person:viktor petrov", "person:marek nowak", "phone:+447700900123"} <= set(inv["entityIds"])
     assert {"name", "value"} <= set(inv["fields"])
     analyst = log[0]
     assert "person:marek nowak" in analyst["entityIds"] and "phone:+447700900123" not in analyst["entityIds"]
-    filtered = api.gql("admin", '{ auditLog(entityId: "phone:+447700900123") { keyName } }')["data"]["auditLog"]
+    filtered = api.gql("admin", '{ auditLog(entityId: "phone:+447700900123") { keyName } }')["data"][
+        "auditLog"
+    ]
     assert [e["keyName"] for e in filtered] == ["test-investigator"]
     for role in ("investigator", "analyst", "auditor"):
         assert api.gql(role, "{ auditLog { id } }")["errors"][0]["extensions"]["code"] == "FORBIDDEN"
