@@ -18,6 +18,7 @@ from api.commands import ingest as ingest_cmd
 from api.commands import keys as keys_cmd
 from api.commands import neo4j as neo4j_cmd
 from api.commands import queries as queries_cmd
+from api.commands import resolve as resolve_cmd
 from api.commands import schema as schema_cmd
 from api.commands import seed as seed_cmd
 from api.commands import serve as serve_cmd
@@ -35,6 +36,7 @@ app = typer.Typer(
 app.add_typer(evaluate_cmd.app, name="evaluate")
 app.add_typer(neo4j_cmd.app, name="neo4j")
 app.add_typer(queries_cmd.app, name="queries")
+app.add_typer(resolve_cmd.app, name="resolve")
 app.add_typer(schema_cmd.app, name="schema")
 app.add_typer(serve_cmd.app, name="serve")
 app.add_typer(keys_cmd.app, name="keys")

@@ -39,11 +39,12 @@ def _write(
     existing: set[str],
     onto: OntologyView,
     out: IngestSummary,
+    redirects: dict[str, str],
 ) -> None:
     symmetric = {t for t in onto.relationship_types() if onto.is_symmetric(t)}
 
     def work(tx: CatalogTx):  # type: ignore[no-untyped-def]
-        return write_batch(tx, docs, [d.id for d in docs if d.id in existing], symmetric)
+        return write_batch(tx, docs, [d.id for d in docs if d.id in existing], symmetric, redirects)
 
     try:
         result, _ = in_transaction(db, work)
@@ -52,7 +53,7 @@ def _write(
             out.fail(docs[0].id, f"write failed: {exc}")
             return
         for doc in docs:  # isolate the failing document(s); the others are written one by one
-            _write(db, [doc], existing, onto, out)
+            _write(db, [doc], existing, onto, out, redirects)
         return
     for doc in docs:
         if doc.id in existing:
@@ -87,6 +88,7 @@ def ingest_results(
     onto = onto or default_view()
     summary = IngestSummary()
     started = time.perf_counter()
+    redirects = {old: row["id"] for row in db.read("resolve/merge_redirects") for old in row["merged_ids"]}
     for chunk in batches(results, max(1, batch_size)):
         rows = db.read("ingest/document_hashes", ids=[r.id for r in chunk])
         known = {row["id"]: row["content_hash"] for row in rows}
@@ -101,7 +103,7 @@ def ingest_results(
             except DocumentError as exc:
                 summary.fail(r.id, str(exc))
         if todo:
-            _write(db, todo, set(known), onto, summary)
+            _write(db, todo, set(known), onto, summary, redirects)
         if progress:
             progress(len(chunk))
     summary.elapsed_s = time.perf_counter() - started

@@ -99,7 +99,11 @@ def _published(value: str | None) -> date | None:
 
 
 def write_batch(
-    tx: CatalogTx, docs: list[PreparedDoc], replaced: list[str], symmetric: set[str]
+    tx: CatalogTx,
+    docs: list[PreparedDoc],
+    replaced: list[str],
+    symmetric: set[str],
+    redirects: dict[str, str] | None = None,
 ) -> tuple[BatchResult, BatchRows]:
     survivors, gone = remove_documents(tx, replaced)
     resolver = PersonResolver()
@@ -111,6 +115,11 @@ def write_batch(
     for prep in docs:
         prep.keys = {k: v for k, v in prep.keys.items() if k not in prep.person_bases and k not in prep.refs}
         candidates.extend(resolve_people(prep, resolver))
+    if redirects:  # keys absorbed by `lantern resolve merge` (people excepted: see graph.resolve_people)
+        for prep in docs:
+            for mid, key in prep.keys.items():
+                if mid not in prep.person_bases and key in redirects:
+                    prep.keys[mid] = redirects[key]
     candidates.extend(_business_candidates(tx, docs))
     rows = build_rows(docs, symmetric)
     for doc in rows.documents:
