@@ -76,7 +76,7 @@ def police_arrest(c: Ctx) -> tuple[str, str, str]:
     body = (
         f"Officers from {authority(c.rng, c.transit)} stopped a minibus near {c.city(c.transit)} "
         f"carrying nine passengers from {c.country(c.origin)}. The driver, {c.person('transporter')}, "
-        f"told officers he was paid by {c.person('exploiter')} to bring workers to {c.city(c.dest)}.\n\n"
+        f"told officers he was paid by {c.person('exploiter')} to bring people to {c.city(c.dest)}.\n\n"
         f"A phone seized from {c.surname('transporter')} was registered to the number "
         f'{c.phone("transporter_phone")}. Messages on it discussed "new arrivals" and '
         f'"what they owe". {c.surname("transporter")} was released pending further enquiries.'
