@@ -1,0 +1,61 @@
+"""Batch rows: aggregation across documents, symmetric types, snippets (no database)."""
+
+from __future__ import annotations
+
+from graph.ingest.ontology_view import default_view
+from graph.ingest.prepare import prepare
+from graph.ingest.rows import build_rows, sentence_around
+from graph.ingest.sample import make_result, sample_world
+from graph.ingest.writer import resolve_people
+from graph.resolve_people import PersonResolver
+
+ONTO = default_view()
+
+
+def _prepared(docs):  # type: ignore[no-untyped-def]
+    resolver = PersonResolver()
+    preps = [prepare(d, ONTO) for d in docs]
+    for p in preps:
+        resolve_people(p, resolver)
+    return preps
+
+
+def test_same_fact_in_two_documents_is_one_row_with_two_evidence_items() -> None:
+    rows = build_rows(_prepared(sample_world()[:2]), set())
+    (row,) = [r for r in rows.relations if r["type"] == "USES_PHONE" and r["src"] == "person:viktor petrov"]
+    assert row["doc_ids"] == ["doc-1", "doc-2"] and row["doc_count"] == 2
+    assert len(row["starts"]) == len(row["ends"]) == len(row["snippets"]) == len(row["confidences"]) == 2
+    # one entity row per key, one mention row per (entity, document) with every span
+    assert len({e["id"] for e in rows.entities}) == len(rows.entities)
+    (men,) = [m for m in rows.mentions if m["entity"] == "phone:+447700900123" and m["doc"] == "doc-2"]
+    assert len(men["starts"]) == 2
+    assert {"Petrov", "Viktor Petrov"} == set(
+        next(
+            m["texts"] for m in rows.mentions if m["entity"] == "person:viktor petrov" and m["doc"] == "doc-1"
+        )
+    )
+
+
+def test_symmetric_relation_is_stored_once_in_key_order() -> None:
+    people = [("z", "Person", "Zoe Ash", None), ("a", "Person", "Al Berg", None)]
+    doc = make_result("d", "Zoe Ash and Al Berg are associates.", people, [("ASSOCIATE_OF", "z", "a")])
+    rows = build_rows(_prepared([doc]), {"ASSOCIATE_OF"})
+    assert [(r["src"], r["dst"]) for r in rows.relations] == [("person:al berg", "person:zoe ash")]
+
+
+def test_roles_classification_and_indicators_have_evidence() -> None:
+    rows = build_rows(_prepared([sample_world()[0]]), set())
+    assert {(r["src"], r["role"]) for r in rows.roles} == {
+        ("person:viktor petrov", "Recruiter"), ("person:anna kowalska", "Victim")
+    }  # fmt: skip
+    (cls,) = rows.classified
+    assert cls["target"] == "ForcedLabour" and cls["doc_ids"] == ["doc-1"] and cls["starts"] == [0]
+    (ind,) = rows.indicators
+    assert ind["target"] == "FalseJobOffer" and "false job offer" in ind["snippets"][0]
+    assert [h["id"] for h in rows.hashes] == ["doc-1"]
+
+
+def test_sentence_around_returns_the_sentence() -> None:
+    text = "First one. Viktor met Anna in Lodz. Last."
+    start = text.index("Anna")
+    assert sentence_around(text, start, start + 4) == "Viktor met Anna in Lodz."

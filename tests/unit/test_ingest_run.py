@@ -1,0 +1,82 @@
+"""The ingest loop with a FakeRunner: one hash read per batch, skip, failures, transaction order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.db import FakeRunner
+from graph.ingest import ingest_results
+from graph.ingest.generate import TARGET, merge_relations_text
+from graph.ingest.paths import is_extraction_jsonl, read_extraction_jsonl
+from graph.ingest.prepare import content_hash
+from graph.ingest.run import batches
+from graph.ingest.sample import make_result, sample_world
+from graph.ingest.summary import IngestSummary
+
+
+def _names(runner: FakeRunner) -> list[str]:
+    return [name for name, _, _ in runner.calls]
+
+
+def test_new_documents_are_written_in_one_batch_with_hashes_last() -> None:
+    runner = FakeRunner()
+    summary = ingest_results(runner, sample_world(), batch_size=10)
+    assert summary.written == 4 and summary.failed == []
+    names = _names(runner)
+    assert names.count("ingest/document_hashes") == 1
+    assert names[-1] == "ingest/set_document_hashes"
+    assert names.index("ingest/merge_entities") < names.index("ingest/merge_relations")
+    assert "ingest/remove_document_evidence" not in names  # nothing to replace
+
+
+def test_unchanged_documents_are_skipped_after_one_read() -> None:
+    docs = sample_world()
+    known = [{"id": d.id, "content_hash": content_hash(d)} for d in docs]
+    runner = FakeRunner(results={"ingest/document_hashes": known})
+    summary = ingest_results(runner, docs, batch_size=10)
+    assert (summary.skipped, summary.written) == (4, 0)
+    assert [n for n in _names(runner) if n.startswith("ingest/")] == ["ingest/document_hashes"]
+
+
+def test_changed_document_is_replaced_inside_the_same_transaction() -> None:
+    docs = sample_world()
+    runner = FakeRunner(results={"ingest/document_hashes": [{"id": "doc-1", "content_hash": "old"}]})
+    summary = ingest_results(runner, docs, batch_size=10)
+    assert (summary.replaced, summary.written) == (1, 3)
+    removal = [p for n, _, p in runner.calls if n == "ingest/remove_document_evidence"]
+    assert removal == [{"doc_ids": ["doc-1"]}]
+    names = _names(runner)
+    assert names.index("ingest/remove_document_mentions") < names.index("ingest/person_context")
+
+
+def test_invalid_document_is_reported_and_the_rest_written() -> None:
+    bad = make_result("bad", "Ada Quill.", [("p", "Spaceship", "Ada Quill", None)])
+    runner = FakeRunner()
+    summary = ingest_results(runner, [bad, *sample_world()], batch_size=2)
+    assert summary.written == 4
+    assert [(f.id, "Spaceship" in f.reason) for f in summary.failed] == [("bad", True)]
+
+
+def test_batches_split_on_a_repeated_document_id() -> None:
+    a, b = sample_world()[:2]
+    assert [[d.id for d in c] for c in batches([a, b, a], 10)] == [["doc-1", "doc-2"], ["doc-1"]]
+
+
+def test_extraction_jsonl_is_detected_and_bad_lines_reported(tmp_path: Path) -> None:
+    path = tmp_path / "x.jsonl"
+    path.write_text(sample_world()[0].to_json() + "\n" + '{"id": "broken", "entities": 3}\n')
+    assert is_extraction_jsonl(path)
+    docs_only = tmp_path / "docs.jsonl"
+    docs_only.write_text('{"id": "a", "text": "hello"}\n')
+    assert not is_extraction_jsonl(docs_only)
+    problems = IngestSummary()
+    assert [r.id for r in read_extraction_jsonl(path, problems)] == ["doc-1"]
+    assert problems.failed[0].id == "broken" and "line 2" in problems.failed[0].reason
+
+
+def test_generated_merge_relations_file_matches_the_ontology() -> None:
+    from ontology import load_ontology
+
+    assert TARGET.read_text(encoding="utf-8") == merge_relations_text(load_ontology()), (
+        "queries/ingest/merge_relations.cypher is stale: run `python -m graph.ingest.generate`"
+    )
