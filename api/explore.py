@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse, Response
 
 STATIC_DIR = Path(__file__).resolve().parent / "static" / "explore"
 GRASS_FILE = Path(__file__).resolve().parent.parent / "ontology" / "lantern.grass"
@@ -44,6 +44,18 @@ def _api_base(request: Request) -> str:
     """Base URL for links inside the guide; 127.0.0.1 becomes localhost (on Browser's default allow-list)."""
     base = str(request.base_url).rstrip("/")
     return base.replace("://127.0.0.1", "://localhost")
+
+
+@router.options("/browser-guide/{name}", include_in_schema=False)
+def browser_guide_preflight(name: str, request: Request) -> Response:
+    """CORS preflight: Neo4j Browser fetches guides with `pragma`/`cache-control` headers (not "simple")."""
+    headers = {
+        **_CORS,
+        "Access-Control-Allow-Methods": "GET, OPTIONS",
+        "Access-Control-Allow-Headers": request.headers.get("access-control-request-headers", "*"),
+        "Access-Control-Max-Age": "600",
+    }
+    return Response(status_code=204, headers=headers)
 
 
 @router.get("/browser-guide/lantern.html", include_in_schema=False)

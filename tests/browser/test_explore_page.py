@@ -59,12 +59,30 @@ def test_explore_without_key_says_what_to_do(served: Served, chromium: Any) -> N
     page.close()
 
 
-def test_neo4j_browser_loads(served: Served, chromium: Any) -> None:
+def test_neo4j_browser_loads_plays_the_guide_and_applies_the_style(served: Served, chromium: Any) -> None:
+    """What the README tells an analyst to do: open Browser, connect, `:guide <url>`, `:style <url>`."""
     page = chromium.new_page(viewport={"width": 1400, "height": 900})
     page.goto(f"http://127.0.0.1:{served.settings.neo4j_http_port}/browser/")
-    page.wait_for_selector("text=Connect", timeout=60_000)
+    page.wait_for_selector("[data-testid='password']", timeout=60_000)
     assert "Neo4j Browser" in page.title()
     page.screenshot(path=str(OUTPUT / "neo4j-browser.png"))
+    page.fill("[data-testid='username']", served.settings.neo4j_user)
+    page.fill("[data-testid='password']", served.settings.password)
+    page.click("[data-testid='connect']")
+    page.wait_for_selector("text=Connected to Neo4j", timeout=30_000)
+    api = served.base_url.replace("127.0.0.1", "localhost")  # on Browser's default allow-list
+
+    def run(command: str) -> None:
+        page.locator("[data-testid='activeEditor'] textarea, .monaco-editor textarea").first.focus()
+        page.keyboard.type(command)
+        page.keyboard.press("Enter")
+
+    run(f":guide {api}/browser-guide/lantern.html")
+    page.wait_for_selector("text=Lantern — investigating trafficking networks", timeout=20_000)
+    assert page.locator("text=Lantern investigation guide").count() == 1
+    run(f":style {api}/browser-guide/lantern.grass")
+    page.wait_for_selector("text=FrontBusiness", timeout=20_000)
+    page.screenshot(path=str(OUTPUT / "neo4j-browser-guide-style.png"))
     page.close()
 
 
