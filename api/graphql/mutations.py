@@ -35,8 +35,8 @@ def _ingest_sync(ctx: LanternContext, docs: list[t.DocumentInput]) -> list[t.Doc
 
     extractor_cls = _stage("extraction.pipeline", "Extractor")
     ingest_results = _stage("graph.ingest", "ingest_results")
-    extractor = extractor_cls()
-    out: list[t.DocumentIngestResult] = []
+    extractor = extractor_cls(region=ctx.settings.default_phone_region)
+    out: dict[str, t.DocumentIngestResult] = {}
     results = []
     for d in docs:
         try:
@@ -47,27 +47,20 @@ def _ingest_sync(ctx: LanternContext, docs: list[t.DocumentInput]) -> list[t.Doc
             )
             res = extractor.extract(src)
             results.append(res)
-            out.append(
-                t.DocumentIngestResult(
-                    id=d.id, ok=True, error=None, entities=len(res.entities), relations=len(res.relations)
-                )
+            out[d.id] = t.DocumentIngestResult(
+                id=d.id, ok=True, error=None, entities=len(res.entities), relations=len(res.relations)
             )
         except Exception as exc:  # one bad document never stops the batch
-            out.append(t.DocumentIngestResult(id=d.id, ok=False, error=str(exc), entities=0, relations=0))
+            out[d.id] = t.DocumentIngestResult(id=d.id, ok=False, error=str(exc), entities=0, relations=0)
     if results:
         try:
-            ingest_results(ctx.graph.database(), results)
+            summary = ingest_results(ctx.graph.database(), results)
+            failures = {f.id: f.reason for f in getattr(summary, "failed", [])}
         except Exception as exc:
-            failed = {r.id for r in results}
-            out = [
-                t.DocumentIngestResult(
-                    id=o.id, ok=False, error=f"ingest failed: {exc}", entities=0, relations=0
-                )
-                if o.id in failed
-                else o
-                for o in out
-            ]
-    return out
+            failures = {r.id: f"ingest failed: {exc}" for r in results}
+        for doc_id, reason in failures.items():
+            out[doc_id] = t.DocumentIngestResult(id=doc_id, ok=False, error=reason, entities=0, relations=0)
+    return list(out.values())
 
 
 async def ingest_documents(ctx: LanternContext, documents: list[t.DocumentInput]) -> t.IngestReport:
@@ -77,29 +70,51 @@ async def ingest_documents(ctx: LanternContext, documents: list[t.DocumentInput]
     return t.IngestReport(documents=await asyncio.to_thread(_ingest_sync, ctx, documents))
 
 
-async def merge_entities(ctx: LanternContext, ids: list[str], into: str | None) -> t.ResolutionResult:
+def _resolve_call(fn: Any, *args: Any) -> Any:
+    try:
+        return fn(*args)
+    except ValueError as exc:  # graph.resolve.ResolveError: a message the caller can act on
+        raise api_error("BAD_USER_INPUT", str(exc)) from exc
+
+
+async def merge_entities(ctx: LanternContext, ids: list[str], reason: str) -> t.ResolutionResult:
     ctx.require(CAN_RESOLVE, "merge entities")
     real = [resolve_id(ctx, i) for i in ids]
-    if len(real) < 2:
-        raise api_error("BAD_USER_INPUT", "Give at least two entity ids to merge.")
-    target = resolve_id(ctx, into) if into else real[0]
+    if len(set(real)) < 2:
+        raise api_error("BAD_USER_INPUT", "Give at least two different entity ids to merge.")
     merge = _stage("graph.resolve", "merge")
-    result = await asyncio.to_thread(merge, ctx.graph.database(), [i for i in real if i != target], target)
-    return t.ResolutionResult(id=target, message=str(result or f"merged {len(real) - 1} into {target}"))
+    db = ctx.graph.database()
+    res = await asyncio.to_thread(_resolve_call, merge, db, real, ctx.principal.key_name, reason)
+    return t.ResolutionResult(
+        merge_id=res.merge_id,
+        survivor=res.survivor,
+        ids=list(res.absorbed),
+        stale_documents=[],
+        message=f"merged {len(res.absorbed)} entit(y/ies) into {res.survivor}; undo with splitEntity",
+    )
 
 
-async def split_entity(ctx: LanternContext, entity_id: str, document_ids: list[str]) -> t.ResolutionResult:
+async def split_entity(ctx: LanternContext, merge_id: str) -> t.ResolutionResult:
     ctx.require(CAN_RESOLVE, "split entities")
-    real = resolve_id(ctx, entity_id)
     split = _stage("graph.resolve", "split")
-    result = await asyncio.to_thread(split, ctx.graph.database(), real, document_ids)
-    return t.ResolutionResult(id=real, message=str(result or f"split {real}"))
+    res = await asyncio.to_thread(_resolve_call, split, ctx.graph.database(), merge_id)
+    return t.ResolutionResult(
+        merge_id=res.merge_id,
+        survivor=None,
+        ids=list(res.restored),
+        stale_documents=list(res.stale_documents),
+        message=f"restored {len(res.restored)} entit(y/ies)",
+    )
 
 
 async def run_analysis(ctx: LanternContext, only: list[str] | None) -> t.AnalysisRun:
     ctx.require(CAN_ANALYZE, "run analytics")
     run = _stage("graph.analytics", "run_analysis")
-    await asyncio.to_thread(run, ctx.graph.database(), ctx.settings, only or None)
+    db = ctx.graph.database()
+    try:
+        await asyncio.to_thread(run, db, ctx.settings, only or None)
+    except ValueError as exc:
+        raise api_error("BAD_USER_INPUT", str(exc)) from exc
     rows = await ctx.graph.read("api/analysis_runs", offset=0, limit=1)
     if not rows:
         raise api_error("NOT_FOUND", "The analysis finished but recorded no AnalysisRun node.")

@@ -174,15 +174,13 @@ class Mutation:
     async def ingest_documents(self, info: Info, documents: list[t.DocumentInput]) -> t.IngestReport:
         return await m.ingest_documents(info.context, documents)
 
-    @strawberry.mutation(description="Merge entities into one (investigator, admin).")
-    async def merge_entities(self, info: Info, ids: list[str], into: str | None = None) -> t.ResolutionResult:
-        return await m.merge_entities(info.context, ids, into)
+    @strawberry.mutation(description="Merge entities into the first id (investigator, admin); reversible.")
+    async def merge_entities(self, info: Info, ids: list[str], reason: str) -> t.ResolutionResult:
+        return await m.merge_entities(info.context, ids, reason)
 
-    @strawberry.mutation(
-        description="Split an entity: mentions from the given documents become a new entity."
-    )
-    async def split_entity(self, info: Info, id: str, document_ids: list[str]) -> t.ResolutionResult:
-        return await m.split_entity(info.context, id, document_ids)
+    @strawberry.mutation(description="Undo a merge by its mergeId (investigator, admin).")
+    async def split_entity(self, info: Info, merge_id: str) -> t.ResolutionResult:
+        return await m.split_entity(info.context, merge_id)
 
     @strawberry.mutation(
         description="Run graph analytics (investigator, admin, analyst); `only` picks steps."

@@ -258,7 +258,10 @@ class IngestReport:
     documents: list[DocumentIngestResult]
 
 
-@strawberry.type
+@strawberry.type(description="Outcome of a merge or split (ids as the caller's role may see them).")
 class ResolutionResult:
-    id: str
+    merge_id: str
+    survivor: str | None
+    ids: list[str] = strawberry.field(description="merge: absorbed ids; split: restored ids")
+    stale_documents: list[str]
     message: str

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from tests.integration.test_api_fixtures import Api, api, api_graph  # noqa: F401
@@ -141,28 +139,51 @@ def test_me(api: Api) -> None:
         "maskedCategories": ["email", "handle", "payment", "person", "phone", "vehicle"]}  # fmt: skip
 
 
-def _available(module: str) -> bool:
-    return importlib.util.find_spec(module) is not None
-
-
-def test_mutations_need_the_right_role_and_report_per_document(api: Api) -> None:
-    ingest = """mutation($docs: [DocumentInput!]!) { ingestDocuments(documents: $docs) { documents { id ok error } } }"""
-    docs = [{"id": "api-new-1", "text": "Jana Novak called +44 7700 900456 about work at Harbor Fish Ltd."}]
+def test_ingest_documents_reports_per_document(api: Api) -> None:
+    ingest = """mutation($docs: [DocumentInput!]!) {
+        ingestDocuments(documents: $docs) { documents { id ok error entities } } }"""
+    docs = [
+        {
+            "id": "api-new-1",
+            "text": "Jana Novak called +44 7700 900456 about work at Harbor Fish Ltd in Leeds.",
+        },
+        {"id": "api-too-long", "text": "x" * 200_001},
+    ]
     for role in ("analyst", "auditor"):
-        res = api.gql(role, ingest, {"docs": docs})
-        assert res["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    res = api.gql(INV, ingest, {"docs": docs})
-    if _available("extraction.pipeline"):
-        assert data(res)["ingestDocuments"]["documents"][0]["id"] == "api-new-1"
-    else:
-        assert res["errors"][0]["extensions"]["code"] == "NOT_AVAILABLE"
-    merge = 'mutation { mergeEntities(ids: ["person:anna kowalska", "person:marek nowak"]) { id } }'
-    assert api.gql("analyst", merge)["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    split = 'mutation { splitEntity(id: "person:marek nowak", documentIds: ["news-002"]) { id } }'
-    assert api.gql("auditor", split)["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    run = "mutation { runAnalysis { id } }"
+        assert api.gql(role, ingest, {"docs": docs})["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    out = {d["id"]: d for d in data(api.gql(INV, ingest, {"docs": docs}))["ingestDocuments"]["documents"]}
+    assert out["api-new-1"]["ok"] and out["api-new-1"]["entities"] >= 2
+    assert not out["api-too-long"]["ok"] and "longer than" in out["api-too-long"]["error"]
+    found = data(api.gql(INV, '{ search(text: "07700 900456") { hits { entity { id } } } }'))["search"][
+        "hits"
+    ]
+    assert found[0]["entity"]["id"] == "phone:+447700900456"
+    docs_now = data(api.gql(INV, "{ documents(limit: 10) { documents { id } } }"))["documents"]["documents"]
+    assert "api-new-1" in {d["id"] for d in docs_now} and "api-too-long" not in {d["id"] for d in docs_now}
+
+
+def test_merge_and_split_round_trip(api: Api) -> None:
+    merge = """mutation { mergeEntities(ids: ["person:anna kowalska", "person:marek nowak"], reason: "test")
+               { mergeId survivor ids } }"""
+    for role in ("analyst", "auditor"):
+        assert api.gql(role, merge)["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    res = data(api.gql(INV, merge))["mergeEntities"]
+    assert res["survivor"] == "person:anna kowalska" and res["ids"] == ["person:marek nowak"]
+    assert data(api.gql(INV, '{ entity(id: "person:marek nowak") { id } }'))["entity"] is None
+    split = "mutation($m: String!) { splitEntity(mergeId: $m) { ids } }"
+    assert api.gql("auditor", split, {"m": res["mergeId"]})["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert "person:marek nowak" in data(api.gql(INV, split, {"m": res["mergeId"]}))["splitEntity"]["ids"]
+    assert (
+        data(api.gql(INV, '{ entity(id: "person:marek nowak") { name } }'))["entity"]["name"] == "Marek Nowak"
+    )
+    bad = api.gql(INV, 'mutation { splitEntity(mergeId: "no-such-merge") { ids } }')
+    assert bad["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_run_analysis_roles_and_result(api: Api) -> None:
+    run = 'mutation { runAnalysis(only: ["networks"]) { id algorithms startedAt } }'
     assert api.gql("auditor", run)["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    if not _available("graph.analytics"):
-        assert api.gql("analyst", run)["errors"][0]["extensions"]["code"] == "NOT_AVAILABLE"
-    if not _available("graph.resolve"):
-        assert api.gql(INV, merge)["errors"][0]["extensions"]["code"] == "NOT_AVAILABLE"
+    res = data(api.gql("analyst", run))["runAnalysis"]
+    assert res["id"] != "run-test-1"
+    runs = data(api.gql("analyst", "{ analysisRuns { id } }"))["analysisRuns"]
+    assert runs[0]["id"] == res["id"] and len(runs) == 2

@@ -41,8 +41,8 @@ STRING_ARGS = [
     ("auditLog(entityId: $v) { id }", "String"),
 ]
 MUTATIONS = [
-    ('mergeEntities(ids: [$v, "person:marek nowak"]) { id }', "String!"),
-    ("splitEntity(id: $v, documentIds: [$v]) { id }", "String!"),
+    ('mergeEntities(ids: [$v, "person:marek nowak"], reason: $v) { mergeId }', "String!"),
+    ("splitEntity(mergeId: $v) { mergeId }", "String!"),
     ("runAnalysis(only: [$v]) { id }", "String!"),
 ]
 OK_CODES = {"BAD_USER_INPUT", "NOT_FOUND", "NOT_AVAILABLE", "LIMIT_EXCEEDED"}
