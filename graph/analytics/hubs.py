@@ -1,7 +1,8 @@
 """Hub handling: institutions and generic places that appear everywhere must not glue cases together.
 
-Two rules, both configurable (see `AnalysisOptions`): an ontology class that never links cases
-(Authority, NGO, Country, Region, City by default), and frequency — an entity mentioned in more than
+Rules, all configurable (see `AnalysisOptions`): an ontology class that never links cases
+(Authority, NGO, Country, Region, City by default), a generic platform name (WhatsApp, Telegram, ...
+— extraction sometimes tags them as organisations), and frequency — an entity mentioned in more than
 `hub_max_doc_fraction` of the documents (at least `hub_min_docs`) or with more than `hub_max_degree`
 typed links. Hubs are left out of the projection and reported with the reason.
 """
@@ -21,6 +22,8 @@ def hub_reason(row: dict[str, object], opts: AnalysisOptions) -> str:
     reasons = []
     if classes:
         reasons.append(f"class {', '.join(classes)} never links cases")
+    if row.get("platform"):
+        reasons.append("generic platform or service")
     if docs >= opts.hub_min_docs and total and docs / total > opts.hub_max_doc_fraction:
         reasons.append(
             f"mentioned in {docs} of {total} documents ({docs / total:.0%} > {opts.hub_max_doc_fraction:.0%})"
@@ -38,6 +41,7 @@ def find_hubs(db: Runner, opts: AnalysisOptions) -> list[Hub]:
         min_docs=opts.hub_min_docs,
         max_doc_fraction=opts.hub_max_doc_fraction,
         max_degree=opts.hub_max_degree,
+        names=[n.lower() for n in opts.hub_names],
     )
     return [
         Hub(

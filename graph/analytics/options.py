@@ -25,6 +25,11 @@ class AnalysisOptions(BaseSettings):
     """Entity classes that form linked networks (others, e.g. cities, never link cases)."""
     hub_exclude_labels: list[str] = Field(default=["Authority", "NGO", "Country", "Region", "City"])
     """Classes that never link cases: institutions and generic places."""
+    hub_names: list[str] = Field(
+        default=["WhatsApp", "Telegram", "Signal", "Viber", "Facebook", "Instagram", "TikTok", "Snapchat",
+                 "WeChat", "Skype", "Gmail", "Craigslist", "PayPal", "Western Union", "MoneyGram"]
+    )  # fmt: skip
+    """Generic platforms and services (case-insensitive names): used by everyone, they link no case."""
     hub_max_doc_fraction: float = 0.25
     """An entity mentioned in more than this share of all documents is a hub ..."""
     hub_min_docs: int = 5
