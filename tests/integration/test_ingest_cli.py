@@ -1,0 +1,71 @@
+"""`lantern ingest` end to end: extraction JSONL, raw documents through the extractor, --delete."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from graph.config import Settings
+from graph.db import Database
+from graph.ingest import ingest_paths
+from graph.ingest.sample import sample_world
+from ontology.schema import apply_schema
+from tests.integration.test_ingest_graph import node
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _lantern(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_USER": settings.neo4j_user,
+           "NEO4J_PASSWORD": settings.password, "NEO4J_DATABASE": settings.neo4j_database}  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "api.cli", *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_cli_ingests_jsonl_reports_summary_and_deletes(
+    db: Database, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    apply_schema(db)
+    corpus = tmp_path / "extracted.jsonl"
+    corpus.write_text(
+        "".join(r.to_json() + "\n" for r in sample_world()) + '{"id": "broken", "entities": 1}\n'
+    )
+    first = _lantern(neo4j_settings, "ingest", str(corpus), "--json")
+    assert first.returncode == 0, first.stderr
+    summary = json.loads(first.stdout)
+    assert summary["written"] == 4 and [f["id"] for f in summary["failed"]] == ["broken"]
+
+    table = _lantern(neo4j_settings, "ingest", str(corpus))
+    assert table.returncode == 0 and "documents skipped (unchanged)" in table.stdout
+    assert "broken" in table.stderr
+
+    deleted = _lantern(neo4j_settings, "ingest", "--delete", "doc-4", "--json")
+    assert json.loads(deleted.stdout)["deleted"] == 1
+    assert node(db, "doc-4") is None and node(db, "person:maria lopez") is None
+
+    missing = _lantern(neo4j_settings, "ingest", str(tmp_path / "nope.jsonl"))
+    assert missing.returncode != 0 and "no such file" in missing.stderr
+
+
+def test_raw_documents_go_through_the_extractor_and_rerun_skips(db: Database, tmp_path: Path) -> None:
+    apply_schema(db)
+    (tmp_path / "a.txt").write_text(
+        "Police in Leeds arrested Viktor Petrov on suspicion of forced labour. Petrov told recruits to call "
+        "+44 7700 900123 about jobs at Sunrise Cleaning Ltd.\n"
+    )
+    (tmp_path / "b.txt").write_text("Maria Lopez was contacted by jobs@example.com and on +44 7700 900123.\n")
+    first = ingest_paths(db, [tmp_path], region="GB")
+    assert (first.written, first.failed) == (2, [])
+    phone = node(db, "phone:+447700900123")
+    assert phone is not None and phone["doc_count"] == 2
+    again = ingest_paths(db, [tmp_path], region="GB")
+    assert (again.skipped, again.written) == (2, 0)
