@@ -28,6 +28,7 @@ class NetworkEvaluation:
     """Distinct graph networks the matched items fall into."""
     missing: list[str] = field(default_factory=list)
     per_network: list[dict[str, Any]] = field(default_factory=list)
+    level: str = "network"
 
 
 def _norm(text: Any) -> str:
@@ -46,13 +47,16 @@ def truth_items(truth: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 
 def match_items(
-    items: list[tuple[str, str, str]], members: list[dict[str, Any]]
+    items: list[tuple[str, str, str]], members: list[dict[str, Any]], level: str = "network_id"
 ) -> dict[tuple[str, str, str], int | None]:
+    """Truth item -> the graph group (`level`: network_id or community_id) of the entity it names."""
     index: dict[str, set[int]] = defaultdict(set)
     for m in members:
+        if m.get(level) is None:
+            continue
         for key in (m.get("value"), m.get("name")):
             if key:
-                index[_norm(key)].add(int(m["network_id"]))
+                index[_norm(key)].add(int(m[level]))
     majority: dict[str, Counter[int]] = defaultdict(Counter)
     for net, _, value in items:
         found = index.get(value, set())
@@ -103,9 +107,18 @@ def score(
     )
 
 
-def evaluate_networks(db: Runner, truth_path: Path | str) -> NetworkEvaluation:
-    """ARI of the networks written by the last `lantern analyze` vs the planted networks in `truth_path`."""
+def evaluate_networks(db: Runner, truth_path: Path | str, level: str = "network") -> NetworkEvaluation:
+    """ARI of the last `lantern analyze` vs the planted networks in `truth_path`.
+
+    `level="network"` scores the linked networks (WCC); `level="community"` the communities inside
+    them — a planted broker legitimately joins two planted networks into one linked network, and the
+    communities are what separate them again.
+    """
+    if level not in ("network", "community"):
+        raise ValueError(f"level must be network or community, not '{level}'")
     truth = json.loads(Path(truth_path).read_text(encoding="utf-8"))
     items = truth_items(truth)
     members = db.read("analysis/network_members")
-    return score(items, match_items(items, members))
+    result = score(items, match_items(items, members, level=f"{level}_id"))
+    result.level = level
+    return result
