@@ -53,6 +53,13 @@ def decode_bytes(data: bytes) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise UnreadableError("undecodable: no text encoding fits these bytes")
+    if best.encoding.startswith(("iso8859", "cp125", "latin", "mac_")):
+        # Single-byte Latin guesses are often ambiguous on short texts; Windows-1252 is the
+        # common Western web encoding, use it whenever it decodes the bytes cleanly.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     return str(best)
 
 

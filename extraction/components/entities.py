@@ -21,6 +21,7 @@ from extraction.components.name_rules import (
     VICTIM_PSEUDONYM,
     extend_person,
     extend_place,
+    proper_name_spans,
     trim_leading_ranks,
 )
 
@@ -126,6 +127,17 @@ class EntityRecognizer:
                     taken.append(match.span())
         for ent in doc.ents:
             self._add_ent(doc, ent, taken)
+        for start, end in proper_name_spans(doc):
+            name = doc.text[start:end]
+            if free(start, end) and self.org_type(name) is None and not self._is_place(name):
+                add_mention(doc, "Person", start, end, collapse(name), 0.6, "parse")
+                taken.append((start, end))
+
+    @staticmethod
+    def _is_place(name: str) -> bool:
+        from extraction.components.gazetteer import gazetteer
+
+        return gazetteer().lookup(name) is not None
 
     @staticmethod
     def _only_a_place(doc: Doc, span: Span) -> bool:

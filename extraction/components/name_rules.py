@@ -164,6 +164,14 @@ def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if suffix:
         end += len(suffix.group(0))
     span = doc.char_span(start, end, alignment_mode="expand")
+    while span is not None and span.start > 0:
+        prev = doc[span.start - 1]  # "Marcus [Delano Pryce]": a first name the NER left out
+        if not (prev.dep_ == "compound" and prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha):
+            break
+        if prev.head.i < span.start or prev.head.i >= span.end or prev.lower_ in RANK_WORDS:
+            break
+        start = prev.idx
+        span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and span.start > 0:
         prev = doc[span.start - 1]
         if (
@@ -191,3 +199,25 @@ def extend_place(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if tail and not name.lower().endswith("county"):
         end += len(tail.group(0))
     return start, end
+
+
+PERSON_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}
+
+
+def proper_name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """2–3 token capitalised PROPN names in argument position that the NER did not label."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ not in PERSON_DEPS or not token.is_title or token.ent_type_:
+            continue
+        parts = [c for c in token.lefts if c.dep_ == "compound" and c.is_title and c.is_alpha]
+        if (
+            not 1 <= len(parts) <= 2
+            or parts[-1].i != token.i - 1
+            or (len(parts) == 2 and parts[0].i != token.i - 2)
+        ):
+            continue
+        if any(t.ent_type_ or t.lower_ in RANK_WORDS or t.is_stop for t in parts):
+            continue
+        found.append((parts[0].idx, token.idx + len(token.text)))
+    return found

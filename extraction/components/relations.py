@@ -59,6 +59,7 @@ FROM_PREPS = {"from"}
 TO_PREPS = {"to", "into", "toward", "towards"}
 VIA_PREPS = {"via", "through"}
 AT_PREPS = {"at", "in", "inside", "out"}
+PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 SYMMETRIC = {"ASSOCIATE_OF", "CO_ACCUSED"}
 CHAIN_DEPS = {"xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl", "pobj", "ccomp"}
 
@@ -74,9 +75,19 @@ def _load_triggers() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return verbs, nouns
 
 
+def _same(mention: dict[str, Any], other: dict[str, Any] | None) -> bool:
+    """The same mention or the same person via `ref`."""
+    if other is None:
+        return False
+    a = mention["ref"] if mention.get("ref") is not None else mention["key"]
+    b = other["ref"] if other.get("ref") is not None else other["key"]
+    return a == b
+
+
 class RelationFinder:
     def __init__(self) -> None:
         self.verbs, self.nouns = _load_triggers()
+        self._people: list[dict[str, Any]] = []
 
     def __call__(self, doc: Doc) -> Doc:
         return guarded("relations")(self._find)(doc)
@@ -90,6 +101,7 @@ class RelationFinder:
             if span is None:
                 continue
             mention["_sent"] = span.sent.start
+            mention["_subject"] = any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
             for token in span:
                 by_token.setdefault(token.i, mention)
         return by_token
@@ -133,6 +145,17 @@ class RelationFinder:
                 break
         return []
 
+    def _pronoun(self, verb: Token, deps: set[str], exclude: dict[str, Any] | None) -> list[dict[str, Any]]:
+        """ "He transported her": the nearest earlier person (not the other argument), weakly."""
+        pronoun = next((c for c in verb.children if c.dep_ in deps and c.lower_ in PRONOUNS), None)
+        if pronoun is None:
+            return []
+        earlier = [m for m in self._people if m["end"] <= pronoun.idx and not _same(m, exclude)]
+        if pronoun.dep_ == "nsubj":  # a subject pronoun continues the last subject
+            subjects = [m for m in earlier if m.get("_subject")]
+            earlier = subjects or earlier
+        return [earlier[-1]] if earlier else []
+
     def _objects(self, verb: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
         objs = [m for c in verb.children if c.dep_ in {"dobj", "obj"} for m in self._mentions_at(c, index)]
         if any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -165,6 +188,7 @@ class RelationFinder:
         if not items:
             return
         index = self._index(doc)
+        self._people = sorted((m for m in items if m["type"] == "Person"), key=lambda m: m["start"])
         out: dict[tuple[str, int, int, int], dict[str, Any]] = {}
 
         def emit(
@@ -198,6 +222,7 @@ class RelationFinder:
         assign_roles(doc, items, list(out.values()))
         for mention in items:
             mention.pop("_sent", None)
+            mention.pop("_subject", None)
 
     def _verb_rules(self, sent: Span, index: dict[int, dict[str, Any]], emit: Any) -> None:
         exploitation = bool(EXPLOITATION_CUE.search(sent.text))
@@ -205,8 +230,10 @@ class RelationFinder:
             labels = self.verbs.get(verb.lemma_.lower())
             if not labels or verb.pos_ not in {"VERB", "AUX", "NOUN"}:
                 continue
-            subjects = self._subjects(verb, index)
-            objects = self._objects(verb, index)
+            subjects = self._subjects(verb, index) or self._pronoun(verb, {"nsubj"}, None)
+            objects = self._objects(verb, index) or self._pronoun(
+                verb, {"dobj"}, subjects[0] if subjects else None
+            )
             if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "a spa owned by X", "a girl recruited by X"
                 objects = objects or self._mentions_at(verb.head, index)
             passive_subjects = [
