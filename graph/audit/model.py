@@ -75,6 +75,18 @@ class ExposurePath:
 
 
 @dataclass
+class NamedIn:
+    """A document naming a matched business (context, not a reason for "exposed")."""
+
+    business_id: str
+    doc_id: str
+    title: str | None
+    published: str | None
+    trafficking_types: list[str]
+    indicators: list[str]
+
+
+@dataclass
 class SupplierResult:
     supplier_id: str
     row: int
@@ -90,6 +102,7 @@ class SupplierResult:
     paths: list[ExposurePath] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     rank: int = 0
+    named_in: list[NamedIn] = field(default_factory=list)
 
 
 @dataclass

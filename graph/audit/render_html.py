@@ -126,6 +126,16 @@ def _supplier_html(r: SupplierResult) -> str:
         if len(r.paths) > 5:
             body += f"<p class='small'>{len(r.paths) - 5} more path(s) in the JSON report.</p>"
     notes = "".join(f"<p class='small'>Note: {escape(n)}</p>" for n in r.notes)
+    if r.named_in:
+        items = "".join(
+            f"<li>{escape(d.doc_id)} {escape(d.title or '')} <span class='small'>{escape(d.published or '')} "
+            f"{escape(', '.join(d.trafficking_types + d.indicators))}</span></li>"
+            for d in r.named_in
+        )
+        notes += (
+            f"<details><summary>Documents naming the matched business ({len(r.named_in)}; context, not "
+            f"evidence of exposure)</summary><ul>{items}</ul></details>"
+        )
     return f"<section class='supplier' id='{escape(r.supplier_id)}'>{head}{match}{body}{notes}</section>"
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from graph.audit.exposure import find_exposure
 from graph.audit.masking import Masker
 from graph.audit.matching import DEFAULT_THRESHOLD, Candidate, match_supplier
-from graph.audit.model import CLEAR, EXPOSED, NO_MATCH, AuditReport, SupplierResult
+from graph.audit.model import CLEAR, EXPOSED, NO_MATCH, AuditReport, NamedIn, SupplierResult
 from graph.audit.suppliers import RowError, Supplier
 from graph.db import Runner
 
@@ -37,6 +37,12 @@ def audit_suppliers(
                 p.risk = round(p.risk * m.score, 3)
                 paths.append(p)
         paths.sort(key=lambda p: (-p.risk, len(p.hops)))
+        named_in = [
+            NamedIn(m.business_id, d["doc_id"], d.get("title"), d.get("published"),
+                    list(d.get("trafficking_types") or []), list(d.get("indicators") or []))
+            for m in matches
+            for d in db.read("supplier_audit/business_documents", business_id=m.business_id, limit=10)
+        ]  # fmt: skip
         status = NO_MATCH if not matches else (EXPOSED if paths else CLEAR)
         results.append(
             SupplierResult(
@@ -52,6 +58,7 @@ def audit_suppliers(
                 near_misses=near,
                 paths=paths,
                 notes=list(s.notes),
+                named_in=named_in,
             )
         )
         if progress:

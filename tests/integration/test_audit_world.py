@@ -44,6 +44,7 @@ def test_audit_flags_planted_supplier_and_clears_legitimate(register: Path, sess
     assert {"front business", "exploitation site"} <= set(top.reasons)
     assert all(h.snippets and h.doc_ids for h in top.hops)
     assert "ForcedLabour" in top.trafficking_types
+    assert {d.doc_id for d in by["S-002"].named_in if d.business_id == top.nodes[0].id} == {"lib-doc-2"}
     assert by["S-002"].risk == pytest.approx(0.75)  # front at 2 hops (0.75 decay) × match 1.0
 
     assert [(e["row"], e["supplier_id"]) for e in report.errors] == [(6, "S-005"), (7, "S-006")]
