@@ -49,8 +49,9 @@ def test_individual_labels(name: str, of_class: str, ontology) -> None:  # type:
 
 def test_every_output_term_is_in_the_ontology(ontology) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Lena Fakename, 29, of Riverside, a.k.a. Kitty, recruited Jane Doe #2 in Tijuana, Mexico with a promise "
-        "of a waitress job. Her associate Omar Placeholder drove Jane Doe #2 from Tijuana to Santa Ana in a car "
+        "Lena Fakename, 29, of Riverside, a.k.a. Kitty, recruited Jane Doe #2 in Tijuana, Mexico "
+        "with a promise of a waitress job. Her associate Omar Placeholder drove Jane Doe #2 from "
+        "Tijuana to Santa Ana in a car "
         "with license plate 7XYZ321. Jane Doe #2 was forced to work at Golden Lotus Massage in Santa Ana. "
         "Fakename used the phone number (202) 555-0111, the email kitty@example.com, Instagram: kitty.fake, "
         "Cash App $KittyFake and the site www.example.org to post online ads. She owns Golden Lotus Massage. "

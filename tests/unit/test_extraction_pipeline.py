@@ -117,7 +117,10 @@ def test_forced_labour_case(extractor: Extractor) -> None:
 
 
 def test_identifier_linked_only_when_the_sentence_says_so(extractor: Extractor) -> None:
-    text = "Nina Placeholder advertised her phone number (202) 555-0188 on the site. Omar Sample lives in Austin."
+    text = (
+        "Nina Placeholder advertised her phone number (202) 555-0188 on the site. "
+        "Omar Sample lives in Austin."
+    )
     result = extractor.extract(SourceDocument(id="ids", text=text))
     ids = {e.id: e for e in result.entities}
     uses = [(ids[r.source].value, ids[r.target].value) for r in result.relations if r.type == "USES_PHONE"]
