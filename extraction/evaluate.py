@@ -65,6 +65,7 @@ def prepare(
     prepared: list[PreparedDocument] = []
     skipped: list[dict[str, str]] = []
     for gold in gold_docs:
+        cleaned_or_error: SourceDocument | ReadError
         if gold.corpus == "seed":
             source = (seed_texts or {}).get(gold.doc)
             if source is None:

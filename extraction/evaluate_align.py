@@ -146,11 +146,11 @@ def align(cleaned: str, raw: str) -> Alignment:
 
     maps: dict[int, list[int]] = {}
     for i in loose:
-        j = matched[i]
-        if j is None:
+        raw_line = matched[i]
+        if raw_line is None:
             continue
         clean_key, clean_index = _collapse(clean_lines[i].text)
-        raw_index = raw_collapsed[j][1]
+        raw_index = raw_collapsed[raw_line][1]
         # clean char k -> collapsed position p (clean_index inverse) -> raw char raw_index[p]
         inverse = {c: p for p, c in enumerate(clean_index)}
         per_char: list[int] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from extraction.evaluate_gold import GOLD_TYPES, GoldDocument, GoldMention, sha256_text
 from extraction.evaluate_score import TYPE_MAP
@@ -20,7 +21,7 @@ SEED_GOLD_FILE = "gold_entities.jsonl"
 SEED_CORPUS_DIR = "corpus"
 
 
-def _read_jsonl(path: Path) -> list[dict[str, object]]:
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -46,7 +47,7 @@ def load_seed_gold(seed_dir: Path) -> tuple[list[GoldDocument], dict[str, Source
         if source is None:
             continue
         mentions = []
-        for m in record.get("mentions", []):  # type: ignore[union-attr]
+        for m in record.get("mentions", []):
             kind = TYPE_MAP.get(str(m["type"]))
             if kind in GOLD_TYPES:
                 mentions.append(GoldMention(type=kind, start=int(m["start"]), end=int(m["end"])))
