@@ -58,6 +58,9 @@ class StateStore:
         self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._conn.row_factory = sqlite3.Row
         self._conn.execute("PRAGMA journal_mode=WAL")
+        # WAL + NORMAL: a commit survives an app crash without an fsync per request (power loss may
+        # drop the last transactions); the append-only triggers are unaffected.
+        self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.executescript(SCHEMA)
         self.secret = self._load_secret()
 

@@ -15,6 +15,7 @@ from api.graphql.context import LanternContext
 from api.masking import anon_id, category_of, is_masked, mask_snippet, mask_value, snippet_reveals
 
 Term = tuple[str, str, str | None]
+_PERSISTED: set[str] = set()  # anon ids already in the state store (this process)
 _GENERIC = {"Entity", "Organization", "Location", "Identifier", "PaymentAccount", "Business"}
 
 
@@ -83,7 +84,7 @@ class Presenter:
         else:
             masked = is_masked(kind, self.role, labels)
         shown = anon_id(entity_id) if masked else entity_id
-        if masked:
+        if masked and shown not in _PERSISTED:
             self._new_pseudonyms.append((shown, entity_id))
         self.id_map[entity_id] = shown
         return shown
@@ -94,6 +95,7 @@ class Presenter:
             self.ctx.store.executemany(
                 "INSERT OR IGNORE INTO pseudonyms (token, entity_id) VALUES (?, ?)", self._new_pseudonyms
             )
+            _PERSISTED.update(token for token, _ in self._new_pseudonyms)
             self._new_pseudonyms = []
 
     # ---- texts

@@ -5,6 +5,7 @@ Kept thin on purpose (the benchmark compares them with the same Cypher through t
 
 from __future__ import annotations
 
+import asyncio
 import re
 from typing import Any
 
@@ -14,7 +15,7 @@ from api import audit_log
 from api.auth import CAN_READ_AUDIT_LOG
 from api.graphql import types as t
 from api.graphql.context import LanternContext
-from api.graphql.present import Presenter, edge_doc_ids
+from api.graphql.present import Presenter
 from api.limits import EVIDENCE_PER_EDGE, MAX_DEPTH, MAX_HOPS, api_error, bounded, page
 from api.masking import CATEGORY_KINDS, MASKED_CATEGORIES
 
@@ -104,22 +105,30 @@ async def search(
     kinds, hidden = _kinds(types), hidden_kinds(ctx)
     p = Presenter(ctx)
     normalised = normalise_identifier(text, ctx.settings.default_phone_region)
-    hits: list[tuple[dict[str, Any], float, str]] = []
-    if off == 0:
-        values = sorted({v for v in (normalised, text, text.lower()) if v})
-        rows = await ctx.graph.read(
-            "api/search_exact",
-            values=values,
-            digits=phone_digits(text),
-            kinds=kinds,
-            exclude_kinds=hidden,
-            limit=lim,
-        )
-        hits += [(r["entity"], float(r["score"]), "exact") for r in rows]
-    q = lucene_query(text)
-    rows = await ctx.graph.read(
-        "api/search_fulltext", q=q, kinds=kinds, exclude_kinds=hidden, offset=off, limit=lim + 1
+    values = sorted({v for v in (normalised, text, text.lower()) if v})
+    exact_q = ctx.graph.read(
+        "api/search_exact",
+        values=values,
+        digits=phone_digits(text),
+        kinds=kinds,
+        exclude_kinds=hidden,
+        limit=lim,
     )
+    full_q = ctx.graph.read(
+        "api/search_fulltext",
+        q=lucene_query(text),
+        kinds=kinds,
+        exclude_kinds=hidden,
+        offset=off,
+        limit=lim + 1,
+    )
+    # both queries at once (exact matches only on the first page)
+    exact_rows, rows = await asyncio.gather(exact_q, full_q) if off == 0 else ([], await full_q)
+    if off != 0:
+        exact_q.close()
+    hits: list[tuple[dict[str, Any], float, str]] = [
+        (r["entity"], float(r["score"]), "exact") for r in exact_rows
+    ]
     fetched = len(rows)
     seen = {h[0]["id"] for h in hits}
     hits += [
@@ -163,9 +172,9 @@ async def entity_evidence(ctx: LanternContext, real_id: str, limit: int, offset:
     ]
 
 
-async def _graph_rows(p: Presenter, nodes: list[dict[str, Any]], edges: list[dict[str, Any]]):
+def _graph_rows(p: Presenter, nodes: list[dict[str, Any]], edges: list[dict[str, Any]], mentions: list[Any]):
     p.learn_nodes(nodes)
-    await p.learn_documents(edge_doc_ids(edges))
+    p.learn_mentions(mentions)
     return [p.entity(n) for n in nodes], [p.edge(e) for e in edges]
 
 
@@ -187,7 +196,7 @@ async def neighbourhood(ctx, entity_id: str, depth: int, relation_types: list[An
     if not rows:
         raise api_error("NOT_FOUND", f"No entity with id '{entity_id}'. Find ids with `search`.")
     p = Presenter(ctx)
-    nodes, edges = await _graph_rows(p, rows[0]["nodes"], rows[0]["edges"])
+    nodes, edges = _graph_rows(p, rows[0]["nodes"], rows[0]["edges"], rows[0]["mentions"])
     p.flush()
     return t.Graph(nodes=nodes, edges=edges, truncated=len(nodes) >= lim)
 
@@ -201,7 +210,7 @@ async def paths(ctx, source: str, target: str, max_hops: int, limit: int | None)
     )
     p = Presenter(ctx)
     p.learn_nodes(n for r in rows for n in r["nodes"])
-    await p.learn_documents(edge_doc_ids(e for r in rows for e in r["edges"]))
+    p.learn_mentions(m for r in rows for m in r["mentions"])
     out = [
         t.Path(hops=r["hops"], nodes=[p.entity(n) for n in r["nodes"]], edges=[p.edge(e) for e in r["edges"]])
         for r in rows
