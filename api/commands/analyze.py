@@ -27,6 +27,7 @@ def _summary_tables(summary: Any) -> list[Table]:
     main.add_row("Similarity candidates", f"{summary.similarity_candidates} POSSIBLY_SAME_AS (never merged)")
     main.add_row("Risk scored", str(summary.risk_scored))
     main.add_row("Memory (estimates)", ", ".join(f"{k}: {v}" for k, v in summary.memory.items()))
+    main.add_row("Time per step (ms)", ", ".join(f"{k}: {v}" for k, v in summary.step_ms.items()))
     tables = [main]
     if summary.excluded_hubs:
         hubs = Table(title=f"Excluded hubs ({len(summary.excluded_hubs)})")

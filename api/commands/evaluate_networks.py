@@ -64,7 +64,7 @@ def _print_report(report: Any) -> None:
         table.add_row(n["truth"], str(n["items"]), found)
     console.print(table)
     console.print(
-        f"{report.level}s: adjusted Rand index {report.ari:.4f} over {report.items} members "
+        f"{report.level} level: adjusted Rand index {report.ari:.4f} over {report.items} members "
         f"({report.matched} found; {report.truth_networks} planted → "
         f"{report.recovered_networks} recovered {report.level}s)"
     )

@@ -101,7 +101,11 @@ def _is_identifier(m: dict[str, Any]) -> bool:
 
 
 def _graph_steps(
-    db: Runner, steps: list[str], opts: AnalysisOptions, summary: AnalysisSummary, tick: Callable[[str], None]
+    db: Runner,
+    steps: list[str],
+    opts: AnalysisOptions,
+    summary: AnalysisSummary,
+    tick: Callable[[str | None], None],
 ) -> None:
     tick("finding hubs")
     hubs = find_hubs(db, opts)
@@ -165,6 +169,7 @@ def _run_record(
         "excluded_hubs": [h.label() for h in summary.excluded_hubs],
         "excluded_hub_ids": [h.id for h in summary.excluded_hubs],
         "similarity_candidates": summary.similarity_candidates,
+        "step_ms": json.dumps(summary.step_ms),
         "started_at": started.isoformat(),
         "duration_ms": summary.duration_ms,
         "status": status,
@@ -189,9 +194,16 @@ def run_analysis(
     started, t0 = datetime.now(UTC), time.monotonic()
     total = len(steps) + (2 if set(steps) & set(GRAPH_STEPS) else 0)
     done = 0
+    current: list[Any] = [None, time.monotonic()]  # [label, started]
 
-    def tick(label: str) -> None:
+    def tick(label: str | None) -> None:
         nonlocal done
+        now = time.monotonic()
+        if current[0]:
+            summary.step_ms[current[0]] = int((now - current[1]) * 1000)
+        current[0], current[1] = label, now
+        if label is None:
+            return
         if progress:
             progress(label, done, total)
         done += 1
@@ -213,6 +225,7 @@ def run_analysis(
             run=_run_record(summary, opts, started, "failed", f"{type(exc).__name__}: {exc}"),
         )
         raise
+    tick(None)
     summary.duration_ms = int((time.monotonic() - t0) * 1000)
     db.write("analysis/merge_run", run=_run_record(summary, opts, started, "completed", None))
     if progress:
