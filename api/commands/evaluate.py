@@ -20,9 +20,10 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-DEFAULT_GOLD = Path("extraction/gold/orange_ca.jsonl")
-DEFAULT_DATA = Path("../shared/data/press-releases/orange_ca")
-DEFAULT_SEED = Path("seed")
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_GOLD = REPO_ROOT / "extraction" / "gold" / "orange_ca.jsonl"
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "press-releases" / "orange_ca"
+DEFAULT_SEED = REPO_ROOT / "seed"
 TARGETS = {"Person": 0.85, "Location": 0.80, "Business": 0.70, "Phone": 0.95, "Email": 0.95}
 
 
