@@ -62,15 +62,16 @@ def _fingerprint() -> str:
 
 def seed_extraction(settings: Any) -> Path:
     """The seed corpus run through the extractor, cached by fingerprint: warm re-runs skip spaCy."""
+    cached = settings.cache_dir / "demo" / f"seed-extract-{_fingerprint()}.jsonl"
+    if cached.exists():
+        console.print("  reusing the cached extraction (corpus and extractor unchanged)")
+        return cached
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from extraction.models import ReadError
     from extraction.pipeline import Extractor
     from extraction.readers import read_inputs
 
-    cached = settings.cache_dir / "demo" / f"seed-extract-{_fingerprint()}.jsonl"
-    if cached.exists():
-        return cached
     cached.parent.mkdir(parents=True, exist_ok=True)
     docs = [d for d in read_inputs([SEED_CORPUS]) if not isinstance(d, ReadError)]
     tmp = cached.with_suffix(".tmp")
@@ -167,6 +168,7 @@ def demo(
     with db:
         t = _step("applying the schema")
         apply_schema(db)
+        console.print(f"  done ({time.perf_counter() - t:.0f} s)")
         t = _step(f"extracting the seed corpus ({SEED_CORPUS.relative_to(ROOT)}; cached after the first run)")
         extracted = seed_extraction(settings)
         t = _step("ingesting (unchanged documents are skipped)")
