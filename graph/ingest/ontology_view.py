@@ -53,6 +53,7 @@ class OntologyView:
 
     onto: Any
     _labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _cache: dict[Any, Any] = field(default_factory=dict)
 
     def labels(self, cls: str) -> tuple[str, ...]:
         """Class + ancestors (e.g. ('Entity', 'Identifier', 'Phone')); () for an unknown class."""
@@ -74,15 +75,26 @@ class OntologyView:
         return ancestor in self.labels(cls)
 
     def relationship_types(self) -> set[str]:
-        return set(self.onto.relationship_types)
+        if "types" not in self._cache:
+            self._cache["types"] = set(self.onto.relationship_types)
+        return self._cache["types"]  # type: ignore[no-any-return]
 
     def allows(self, rel: str, src: str, dst: str) -> bool:
-        try:
-            return bool(self.onto.allows(rel, src, dst))
-        except (KeyError, ValueError, LookupError):
-            return False
+        key = ("allows", rel, src, dst)
+        if key not in self._cache:
+            try:
+                self._cache[key] = bool(self.onto.allows(rel, src, dst))
+            except (KeyError, ValueError, LookupError):
+                self._cache[key] = False
+        return self._cache[key]  # type: ignore[no-any-return]
 
     def individuals(self, cls: str) -> set[str]:
+        key = ("individuals", cls)
+        if key not in self._cache:
+            self._cache[key] = self._individuals(cls)
+        return self._cache[key]  # type: ignore[no-any-return]
+
+    def _individuals(self, cls: str) -> set[str]:
         getter = getattr(self.onto, "individuals", None)
         if callable(getter):
             try:

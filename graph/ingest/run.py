@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from neo4j.exceptions import Neo4jError
 
@@ -89,25 +90,59 @@ def ingest_results(
     summary = IngestSummary()
     started = time.perf_counter()
     redirects = {old: row["id"] for row in db.read("resolve/merge_redirects") for old in row["merged_ids"]}
-    for chunk in batches(results, max(1, batch_size)):
-        rows = db.read("ingest/document_hashes", ids=[r.id for r in chunk])
-        known = {row["id"]: row["content_hash"] for row in rows}
-        todo: list[PreparedDoc] = []
-        for r in chunk:
-            doc_hash = content_hash(r)
-            if not force and r.id in known and known[r.id] == doc_hash:
-                summary.skipped += 1
-                continue
-            try:
-                todo.append(prepare(r, onto, region, doc_hash))
-            except DocumentError as exc:
-                summary.fail(r.id, str(exc))
-        if todo:
-            _write(db, todo, set(known), onto, summary, redirects)
-        if progress:
-            progress(len(chunk))
+    # One write in flight while the next batch is read and prepared (pure Python) — writes stay strictly
+    # sequential, so resolution sees exactly the graph of the previous batches.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as pool:
+        pending: tuple[Future[IngestSummary], set[str], int] | None = None
+
+        def finish() -> None:
+            nonlocal pending
+            if pending is not None:
+                future, _, count = pending
+                summary.add(future.result())
+                pending = None
+                if progress:
+                    progress(count)
+
+        for chunk in batches(results, max(1, batch_size)):
+            ids = {r.id for r in chunk}
+            if pending is not None and ids & pending[1]:
+                finish()  # the same document in consecutive batches: read its hash after the write
+            rows = db.read("ingest/document_hashes", ids=sorted(ids))
+            known = {row["id"]: row["content_hash"] for row in rows}
+            local = IngestSummary()
+            todo: list[PreparedDoc] = []
+            for r in chunk:
+                doc_hash = content_hash(r)
+                if not force and r.id in known and known[r.id] == doc_hash:
+                    local.skipped += 1
+                    continue
+                try:
+                    todo.append(prepare(r, onto, region, doc_hash))
+                except DocumentError as exc:
+                    local.fail(r.id, str(exc))
+            finish()
+            pending = (
+                pool.submit(_write_batch_summary, db, todo, set(known), onto, local, redirects),
+                ids,
+                len(chunk),
+            )
+        finish()
     summary.elapsed_s = time.perf_counter() - started
     return summary
+
+
+def _write_batch_summary(
+    db: Database | FakeRunner,
+    todo: list[PreparedDoc],
+    existing: set[str],
+    onto: OntologyView,
+    out: IngestSummary,
+    redirects: dict[str, str],
+) -> IngestSummary:
+    if todo:
+        _write(db, todo, existing, onto, out, redirects)
+    return out
 
 
 def delete_documents(db: Database | FakeRunner, doc_ids: list[str]) -> IngestSummary:
