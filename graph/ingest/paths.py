@@ -58,7 +58,8 @@ def split_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
     """(extraction JSONL files, other inputs) in sorted order, folders expanded."""
     from extraction.readers import iter_files
 
-    extracted, raw = [], []
+    extracted: list[Path] = []
+    raw: list[Path] = []
     for p in iter_files(paths):
         (extracted if p.exists() and is_extraction_jsonl(p) else raw).append(p)
     return extracted, raw
