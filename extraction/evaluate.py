@@ -17,7 +17,8 @@ from typing import Any, Protocol
 
 from extraction.evaluate_align import align
 from extraction.evaluate_gold import GoldDocument, check_gold, read_raw, sha256_text
-from extraction.evaluate_score import SystemScore, score_document, score_relations
+from extraction.evaluate_relations import score_relations
+from extraction.evaluate_score import SystemScore, score_document
 from extraction.models import ExtractionResult, ReadError, SourceDocument
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from extraction.evaluate_gold import GoldDocument, GoldMention, GoldRelation, sha256_text
-from extraction.evaluate_score import SystemScore, score_relations
+from extraction.evaluate_relations import score_relations
+from extraction.evaluate_score import SystemScore
 
 TEXT = "Mara Lind, 30, Dunmere, and Otto Brask recruited Jane Doe. Lind drove Jane Doe to Kestrel Bay."
 
