@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def graph_value(m: Member) -> str:
+    """The member's value as the graph stores it (handles without the leading '@')."""
+    return m.value.lstrip("@") if m.type == "SocialHandle" else m.value
+
+
 @dataclass
 class Member:
     key: str
@@ -74,7 +79,13 @@ class Network:
             "name": self.name,
             "trafficking_type": self.trafficking_type,
             "members": [
-                {"key": m.key, "type": m.type, "value": m.value, "roles": m.roles, "used_by": m.used_by}
+                {
+                    "key": m.key,
+                    "type": m.type,
+                    "value": graph_value(m),
+                    "roles": m.roles,
+                    "used_by": m.used_by,
+                }
                 for m in self.members.values()
             ],
             "victims": [{"name": v.name, "age": v.age, "home": v.home} for v in self.victims],
