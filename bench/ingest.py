@@ -1,0 +1,170 @@
+"""Ingest: Lantern's `ingest_results` vs a bare `UNWIND ... MERGE` loop writing the SAME rows with the same
+constraints and batch size; a batch-size sweep; first ingest vs re-ingest of the unchanged corpus; and the
+Rust driver extension on/off (each in a fresh process, the extension blocked by import in the "off" run).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench.common import Results, Timer, run_isolated
+from bench.neo4j_instance import bench_settings, fresh_graph
+from extraction.models import ExtractionResult
+
+CACHE = Path(tempfile.gettempdir()) / "lantern-bench"
+
+
+def extracted_corpus(quick: bool) -> Path:
+    """Extraction output for the bench corpus (Orange County releases + seed), made once and cached."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    out = CACHE / ("extracted-quick.jsonl" if quick else "extracted.jsonl")
+    if out.exists() and out.stat().st_size > 0:
+        return out
+    from bench.extraction import load_corpus
+    from extraction.pipeline import Extractor
+
+    docs = load_corpus(quick)
+    tmp = out.with_suffix(".partial")
+    with tmp.open("w") as fh:
+        for r in Extractor().extract_many(docs):
+            fh.write(r.to_json() + "\n")
+    tmp.rename(out)
+    return out
+
+
+def load_results(path: Path) -> list[ExtractionResult]:
+    return [ExtractionResult.model_validate_json(line) for line in path.read_text().splitlines() if line]
+
+
+def planned_rows(results: list[ExtractionResult], batch_size: int) -> list[Any]:
+    """The rows Lantern writes, batch by batch (dry run of the real writer against a recording runner)."""
+    from graph.db import FakeRunner
+    from graph.ingest.ontology_view import default_view
+    from graph.ingest.prepare import prepare
+    from graph.ingest.run import batches
+    from graph.ingest.tx import in_transaction
+    from graph.ingest.writer import write_batch
+
+    onto = default_view()
+    symmetric = {t for t in onto.relationship_types() if onto.is_symmetric(t)}
+    out = []
+    for chunk in batches(results, batch_size):
+        docs = [prepare(r, onto) for r in chunk]
+        _, rows = in_transaction(FakeRunner(), lambda tx, d=docs: write_batch(tx, d, [], symmetric))  # type: ignore[misc]
+        out.append(rows)
+    return out
+
+
+def bare_loop(db: Any, planned: list[Any]) -> int:
+    """Baseline: one transaction per batch, plain UNWIND/MERGE statements, no hashing/evidence merging."""
+    n = 0
+    for rows in planned:
+        steps = [
+            ("bench/bare_merge_documents", rows.documents),
+            ("bench/bare_merge_entities", rows.entities),
+            ("bench/bare_merge_mentions", rows.mentions),
+            ("bench/bare_merge_relations", rows.relations),
+            ("bench/bare_merge_roles", rows.roles),
+            ("bench/bare_merge_classified", rows.classified),
+            ("bench/bare_merge_indicators", rows.indicators),
+        ]
+        db.write_many([(name, {"rows": r}) for name, r in steps if r])
+        n += len(rows.documents) + len(rows.entities) + rows.edge_count
+    return n
+
+
+def _lantern_ingest_child(jsonl: str, batch_size: int, no_rust: bool) -> dict[str, Any]:
+    """Fresh process: optionally block the Rust extension before the driver is imported."""
+    import sys
+
+    if no_rust:
+        sys.modules["neo4j._rust"] = None  # type: ignore[assignment]  # import now raises ImportError
+    from graph.db import Database
+    from graph.ingest import ingest_results
+
+    s = bench_settings()
+    results = load_results(Path(jsonl))
+    with Database.connect(s) as db:
+        fresh_graph(db)
+        with Timer() as t:
+            summary = ingest_results(db, results, batch_size=batch_size)
+    from neo4j._codec.packstream import v1
+
+    return {"seconds": t.seconds, "rows": summary.rows, "rust": getattr(v1, "_rust_pack", None) is not None}
+
+
+def run(results: Results, quick: bool) -> None:
+    from graph import neo4j_server
+    from graph.db import Database
+    from graph.ingest import ingest_results
+
+    s = bench_settings()
+    neo4j_server.start(s)
+    corpus = extracted_corpus(quick)
+    data = load_results(corpus)
+    sec = "ingest"
+    results.put(sec, "documents", len(data))
+    batch = 500
+    with Database.connect(s) as db:
+        planned = planned_rows(data, batch)
+        fresh_graph(db)  # warm-up: query plans and page cache for both writers (untimed)
+        ingest_results(db, data[: max(10, len(data) // 5)], batch_size=batch)
+        fresh_graph(db)
+        bare_loop(db, planned[:1])
+        lan_s, bare_s, rows_l, rows_b = [], [], 0, 0
+        for _ in range(2 if quick else 3):
+            fresh_graph(db)
+            with Timer() as t:
+                summary = ingest_results(db, data, batch_size=batch)
+            lan_s.append(t.seconds)
+            rows_l = summary.rows
+            with Timer() as t2:
+                summary2 = ingest_results(db, data, batch_size=batch)
+            reingest = t2.seconds
+            assert summary2.skipped == len(data) - len(summary.failed), "re-ingest must skip unchanged docs"
+            fresh_graph(db)
+            with Timer() as t:
+                rows_b = bare_loop(db, planned)
+            bare_s.append(t.seconds)
+        lan, bare = min(lan_s), min(bare_s)
+        # same documents, same planned rows: the throughput ratio is the inverse time ratio
+        ratio = bare / lan
+        results.put(sec, "rows (nodes + relationships written by the bare loop)", rows_b)
+        results.put(sec, "Lantern seconds (best of rounds)", lan)
+        results.put(sec, "bare UNWIND/MERGE seconds (best of rounds)", bare)
+        results.put(sec, "Lantern rows/s", rows_b / lan)
+        results.put(sec, "bare UNWIND/MERGE rows/s", rows_b / bare)
+        results.put(sec, "Lantern / bare (rows/s ratio)", ratio)
+        results.put(sec, "Lantern summary rows (incl. candidates, refresh)", rows_l)
+        results.goal("ingest rows/s vs bare UNWIND MERGE", ratio, ">= 0.8x", ratio >= 0.8)
+        speed = lan / reingest
+        results.put(sec, "first ingest (s)", lan)
+        results.put(sec, "re-ingest unchanged (s)", reingest)
+        results.put(sec, "re-ingest speed-up", speed)
+        results.goal("re-ingest of unchanged corpus vs first ingest", speed, ">= 5x faster", speed >= 5)
+        sweep = []
+        for size in (50, 200, 500, 1000) if not quick else (50, 500):
+            fresh_graph(db)
+            with Timer() as t:
+                sm = ingest_results(db, data, batch_size=size)
+            sweep.append(
+                {"batch size": size, "seconds": round(t.seconds, 2), "rows/s": round(sm.rows / t.seconds)}
+            )
+        results.put(sec, "batch-size sweep", sweep)
+    rust = []
+    for no_rust in (False, True):
+        out, _, peak = run_isolated(_lantern_ingest_child, str(corpus), batch, no_rust)
+        rust.append(
+            {
+                "rust extension": "on" if out["rust"] else "off",
+                "seconds": round(out["seconds"], 2),
+                "rows/s": round(out["rows"] / out["seconds"]),
+                "peak RSS MiB": round(peak),
+            }
+        )
+    results.put(sec, "rust extension on/off", rust)
+    results.put(sec, "rust on / off speed-up", rust[1]["seconds"] / rust[0]["seconds"])
+    results.put(sec, "extracted corpus", json.dumps(str(corpus)))
