@@ -22,9 +22,7 @@ def test_gold_is_well_formed() -> None:
         assert doc.body and all(start < end for start, end in doc.body)
         assert doc.body == sorted(doc.body)
         spans = sorted((m.start, m.end) for m in doc.mentions)
-        assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:], strict=False)), (
-            doc.doc
-        )
+        assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(spans)), doc.doc
         assert {m.type for m in doc.mentions} <= set(GOLD_TYPES)
         for m in doc.mentions:
             assert m.ref is None or doc.mentions[m.ref].type == m.type
