@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, QueryDepthLimiter
+from strawberry.extensions import MaxAliasesLimiter, ParserCache, QueryDepthLimiter
 
 from graph.config import Settings
 
@@ -54,8 +54,10 @@ def bounded(name: str, value: int, low: int, high: int) -> int:
 
 
 def extensions(settings: Settings) -> list[Any]:
-    """Strawberry validation extensions enforcing the document-level limits."""
+    """Strawberry validation extensions enforcing the document-level limits (+ a parser cache: a
+    repeated query text is parsed once)."""
     return [
+        lambda: ParserCache(maxsize=1024),
         lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
     ]

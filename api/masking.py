@@ -26,6 +26,7 @@ import hashlib
 import hmac
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import phonenumbers
 
@@ -134,7 +135,11 @@ def mask_value(kind: str | None, value: str | None, role: object, key: str | Non
     """`value` as `role` may see it. `key` (the entity id) makes person pseudonyms stable across aliases."""
     if value is None or not is_masked(kind, role):
         return value
-    category = category_of(kind)
+    return _masked(category_of(kind), value, key, _get_secret())
+
+
+@lru_cache(maxsize=65536)
+def _masked(category: str | None, value: str, key: str | None, _secret_version: str) -> str:
     if category == "person":
         return f"Person {pseudonym(key or value)}"
     if category == "phone":
@@ -150,6 +155,21 @@ def mask_value(kind: str | None, value: str | None, role: object, key: str | Non
     return f"{BULLET * 3}{value[-2:]}" if len(value) > 4 else BULLET * 3
 
 
+@lru_cache(maxsize=256)
+def _term_pattern(
+    terms: tuple[tuple[str, str, str | None], ...], role: str, _secret_version: str
+) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One alternation over every masked surface text (longest first) and its replacements."""
+    replacements: dict[str, str] = {}
+    for kind, surface, key in sorted(terms, key=lambda m: -len(m[1] or "")):
+        if surface and len(surface) >= 2 and is_masked(kind, role):
+            replacements.setdefault(surface.lower(), mask_value(kind, surface, role, key) or "")
+    if not replacements:
+        return None, {}
+    alternation = "|".join(re.escape(t) for t in sorted(replacements, key=len, reverse=True))
+    return re.compile(alternation, re.IGNORECASE), replacements
+
+
 def mask_snippet(
     snippet: str | None, role: object, mentions: Iterable[tuple[str, str, str | None]] = ()
 ) -> str | None:
@@ -163,14 +183,14 @@ def mask_snippet(
     if not snippet:
         return snippet
     text = snippet
-    for kind, surface, key in sorted(set(mentions), key=lambda m: -len(m[1] or "")):
-        if not surface or len(surface) < 2 or not is_masked(kind, role):
-            continue
-        replacement = mask_value(kind, surface, role, key) or ""
-        text = re.sub(re.escape(surface), lambda _m, r=replacement: r, text, flags=re.IGNORECASE)
-    if is_masked("Email", role):
+    r = _role(role)
+    terms = tuple(sorted(set(mentions), key=lambda m: (m[0] or "", m[1] or "", m[2] or "")))
+    pattern, replacements = _term_pattern(terms, r, _get_secret())
+    if pattern is not None:
+        text = pattern.sub(lambda m: replacements[m.group(0).lower()], text)
+    if is_masked("Email", r):
         text = _EMAIL.sub(lambda m: _mask_email(m.group(0)), text)
-    if is_masked("Phone", role):
+    if is_masked("Phone", r):
         text = _PHONE.sub(lambda m: _mask_phone(m.group(0)) if _digits(m.group(0)) >= 7 else m.group(0), text)
     return text
 
