@@ -23,6 +23,7 @@ FILE_OF_TYPE = {
     "PressRelease": "press-releases",
     "Advertisement": "advertisements",
 }
+VICTIM_TEMPLATES = {"survivor_story", "ngo_case", "survivor_short"}
 START = dt.date(2022, 3, 1)
 SPAN_DAYS = 1340
 
@@ -66,8 +67,10 @@ def _doc(doc_id: str, title: str, doc_type: str, body: str, rng: random.Random, 
 def network_docs(net: Network, rng: random.Random, ids: Iterator[str]) -> Iterator[DocSource]:
     """One document per plan step; victims rotate through the victim-facing templates."""
     plan = net.plan or DEFAULT_PLAN
-    for i, name in enumerate(plan):
-        ctx = Ctx(net, rng, net.victims[i % len(net.victims)])
+    told = 0
+    for name in plan:
+        ctx = Ctx(net, rng, net.victims[told % len(net.victims)])
+        told += name in VICTIM_TEMPLATES
         title, doc_type, body = TEMPLATES[name](ctx)
         yield _doc(next(ids), title, doc_type, body, rng, [net.id])
 

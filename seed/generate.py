@@ -119,6 +119,8 @@ def _stream(n_docs: int, seed: int, on_network: Callable[[dict[str, object]], No
                 on_broker(info)
             truth = net.truth()
             truth["documents"] = [d.id for d in batch if net.id in d.networks]
+            told = [d.markup for d in batch if net.id in d.networks]
+            truth["victims"] = [v for v in truth["victims"] if any(v["name"] in m for m in told)]  # type: ignore[attr-defined]
             on_network(truth)
             prev = net
             idx += 1

@@ -118,6 +118,13 @@ def test_networks_are_linked_only_across_documents(gold: dict[str, list], truth:
         assert set().union(*shown.values()) == {m["value"] for m in net["members"]}, net["id"]
 
 
+def test_every_victim_is_told_somewhere(gold: dict[str, list], truth: dict) -> None:
+    mentioned = {m["value"] for ms in gold.values() for m in ms if m["type"] == "Person"}
+    for net in truth["networks"]:
+        for v in net["victims"]:
+            assert v["name"] in mentioned, (net["id"], v["name"])
+
+
 def test_broker_links_two_networks(gold: dict[str, list], truth: dict) -> None:
     broker = truth["brokers"][0]
     nets = {n["id"]: n for n in truth["networks"]}
