@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import typer
-from rich.table import Table
 
 from api.commands.common import console, fail
+from api.commands.evaluate_report import (
+    boilerplate_table,
+    comparison_table,
+    fmt,
+    system_table,
+    verdicts,
+)
 
 app = typer.Typer(
     help="Score Lantern against gold data.\n\nExample: lantern evaluate extraction --baseline",
@@ -24,66 +29,6 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD = REPO_ROOT / "extraction" / "gold" / "orange_ca.jsonl"
 DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "press-releases" / "orange_ca"
 DEFAULT_SEED = REPO_ROOT / "seed"
-TARGETS = {"Person": 0.85, "Location": 0.80, "Business": 0.70, "Phone": 0.95, "Email": 0.95}
-
-
-def _fmt(value: float | None) -> str:
-    return "—" if value is None else f"{value:.2f}"
-
-
-def _system_table(system: dict[str, Any]) -> Table:
-    title = f"{system['system']} on {system['corpus']}: exact span | partial (overlap) match"
-    table = Table(title=title)
-    for name in ("Type", "Gold", "Pred", "P", "R", "F1", "P~", "R~", "F1~"):
-        table.add_column(name, justify="left" if name == "Type" else "right")
-    for entity_type, s in system["per_type"].items():
-        table.add_row(
-            entity_type,
-            str(s["gold"]),
-            str(s["predicted"]),
-            *(_fmt(s[k]) for k in ("exact_p", "exact_r", "exact_f1", "partial_p", "partial_r", "partial_f1")),
-        )
-    table.add_row(
-        "macro", "", "", "", "", _fmt(system["macro_exact_f1"]), "", "", _fmt(system["macro_partial_f1"])
-    )
-    return table
-
-
-def _comparison_table(systems: list[dict[str, Any]]) -> Table:
-    table = Table(title="Exact-span F1 side by side (target = issue 4)")
-    table.add_column("Type")
-    table.add_column("Target", justify="right")
-    for system in systems:
-        table.add_column(f"{system['system']}\n{system['corpus']}", justify="right")
-    for entity_type in systems[0]["per_type"]:
-        if entity_type not in TARGETS:
-            continue
-        cells = []
-        for system in systems:
-            f1 = system["per_type"][entity_type]["exact_f1"]
-            target = TARGETS[entity_type]
-            style = "" if f1 is None else ("green" if f1 >= target else "red")
-            cells.append(f"[{style}]{_fmt(f1)}[/]" if style else _fmt(f1))
-        table.add_row(entity_type, _fmt(TARGETS[entity_type]), *cells)
-    return table
-
-
-def _boilerplate_table(systems: list[dict[str, Any]]) -> Table:
-    table = Table(title="Entities predicted outside the article body (target 0) / on unaligned lines")
-    table.add_column("System")
-    table.add_column("Corpus")
-    table.add_column("Boilerplate entities")
-    table.add_column("Unaligned entities")
-    for system in systems:
-        bp = system["boilerplate_entities"]
-        un = system["unaligned_entities"]
-        table.add_row(
-            system["system"],
-            system["corpus"],
-            f"{sum(bp.values())}  " + ", ".join(f"{k}={v}" for k, v in sorted(bp.items())),
-            f"{sum(un.values())}  " + ", ".join(f"{k}={v}" for k, v in sorted(un.items())),
-        )
-    return table
 
 
 @app.command("extraction")
@@ -164,15 +109,17 @@ def extraction_command(
         f"{report.unaligned_lines} cleaned lines not found in the raw files."
     )
     for system in result["systems"]:
-        console.print(_system_table(system))
-    console.print(_comparison_table(result["systems"]))
-    console.print(_boilerplate_table(result["systems"]))
+        console.print(system_table(system))
+    console.print(comparison_table(result["systems"]))
+    for line in verdicts(result["systems"]):
+        console.print(line)
+    console.print(boilerplate_table(result["systems"]))
     for system in result["systems"]:
         if system["relation_precision"] is not None or system["relation_recall"] is not None:
             console.print(
                 f"{system['system']} on {system['corpus']}: relation precision "
-                f"{_fmt(system['relation_precision'])} ({system['relations_predicted']} predicted), "
-                f"recall {_fmt(system['relation_recall'])} ({system['relations_gold']} gold relations)"
+                f"{fmt(system['relation_precision'])} ({system['relations_predicted']} predicted), "
+                f"recall {fmt(system['relation_recall'])} ({system['relations_gold']} gold relations)"
             )
     if out is not None:
         out.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
