@@ -83,7 +83,8 @@ def oracle_results(seed_dir: Path = SEED_DIR) -> Iterator[ExtractionResult]:
         for line in path.open(encoding="utf-8"):
             doc = json.loads(line)
             text = doc["text"]
-            ents, first = [], {}
+            ents: list[EntityMention] = []
+            first: dict[str, EntityMention] = {}
             for i, m in enumerate(gold[doc["id"]]):
                 eid = f"e{i + 1}"
                 ents.append(EntityMention(id=eid, type=m["type"], text=text[m["start"] : m["end"]], start=m["start"],
@@ -91,7 +92,7 @@ def oracle_results(seed_dir: Path = SEED_DIR) -> Iterator[ExtractionResult]:
                 k = _key(m["value"])
                 if k in members and k not in first:
                     first[k] = ents[-1]
-            rels = []
+            rels: list[RelationMention] = []
             planted = sorted(first)
             for i, a in enumerate(planted):
                 for b in planted[i + 1 :]:
