@@ -12,7 +12,7 @@ from typing import Any
 
 from api.graphql import types as t
 from api.graphql.context import LanternContext
-from api.masking import anon_id, category_of, is_masked, mask_snippet, mask_value, snippet_reveals
+from api.masking import MASKED_CATEGORIES, anon_id, category_of, is_masked, mask_snippet, mask_value
 
 Term = tuple[str, str, str | None]
 _PERSISTED: set[str] = set()  # anon ids already in the state store (this process)
@@ -45,6 +45,8 @@ class Presenter:
         self.terms: set[Term] = set()
         self.id_map: dict[str, str] = {}
         self._new_pseudonyms: list[tuple[object, ...]] = []
+        self._clear: list[tuple[str, str]] = []
+        self._clear_for = -1
 
     # ---- what personal strings may appear in texts of this response
     def learn_nodes(self, raws: Iterable[dict[str, Any]]) -> None:
@@ -95,15 +97,32 @@ class Presenter:
             self.ctx.store.executemany(
                 "INSERT OR IGNORE INTO pseudonyms (token, entity_id) VALUES (?, ?)", self._new_pseudonyms
             )
-            _PERSISTED.update(token for token, _ in self._new_pseudonyms)
+            _PERSISTED.update(str(token) for token, _ in self._new_pseudonyms)
             self._new_pseudonyms = []
 
     # ---- texts
+    def _clear_personal(self) -> list[tuple[str, str]]:
+        """(lower-cased surface, entity id) of personal terms the role sees in clear (cached per term set)."""
+        if self._clear_for != len(self.terms):
+            self._clear = [
+                (surface.lower(), key or surface)
+                for kind, surface, key in self.terms
+                if surface and category_of(kind) and not is_masked(kind, self.role)
+            ]
+            self._clear_for = len(self.terms)
+        return self._clear
+
     def text(self, snippet: str | None) -> str | None:
         if not snippet:
             return snippet
-        for entity_id in snippet_reveals(snippet, self.role, self.terms):
-            self.ctx.disclosures.add(entity_id, "snippet")
+        clear = self._clear_personal()
+        if clear:
+            low = snippet.lower()
+            for surface, entity_id in clear:
+                if surface in low:
+                    self.ctx.disclosures.add(entity_id, "snippet")
+        if not MASKED_CATEGORIES.get(self.role.value):
+            return snippet  # nothing to mask for this role
         return mask_snippet(snippet, self.role, self.terms)
 
     # ---- objects

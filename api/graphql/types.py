@@ -12,7 +12,7 @@ RELATION_TYPES = (
     "RECRUITED RECRUITED_IN TRANSPORTED TRANSPORTED_FROM TRANSPORTED_TO TRANSPORTED_VIA EXPLOITED_AT "
     "CONTROLLED ASSOCIATE_OF CO_ACCUSED MENTIONED_TOGETHER HAS_ROLE POSSIBLY_SAME_AS"
 ).split()
-RelationType = strawberry.enum(Enum("RelationType", {n: n for n in RELATION_TYPES}))  # type: ignore[misc]
+RelationType = strawberry.enum(Enum("RelationType", {n: n for n in RELATION_TYPES}))  # type: ignore[misc,call-overload]
 DEFAULT_NEIGHBOURHOOD_TYPES = [
     n for n in RELATION_TYPES if n not in ("MENTIONED_TOGETHER", "POSSIBLY_SAME_AS")
 ]
