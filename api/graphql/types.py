@@ -33,6 +33,10 @@ class Evidence:
     snippet: str | None
     confidence: float | None
 
+    @strawberry.field(deprecation_reason="Use documentId.")
+    def doc_id(self) -> str:
+        return self.document_id
+
 
 @strawberry.type(description="Where an entity is mentioned: a document, its spans and their snippets.")
 class Mention:
