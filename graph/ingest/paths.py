@@ -7,6 +7,8 @@ Unreadable files and bad JSONL lines are reported with their id and reason; the 
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extraction.models import ExtractionResult, ReadError
+from extraction.models import ExtractionResult, ReadError, SourceDocument
 from graph.db import Database, FakeRunner
 from graph.ingest.run import Progress, ingest_results
 from graph.ingest.summary import IngestSummary
@@ -52,6 +54,12 @@ def read_extraction_jsonl(path: Path, failed: IngestSummary) -> Iterator[Extract
                 failed.fail(
                     doc_id, f"{path.name} line {n}: invalid extraction record ({where}: {first['msg']})"
                 )
+
+
+def source_hash(doc: SourceDocument, extractor_version: str) -> str:
+    """sha256 of a raw document and the extractor (version, model, region) that would read it."""
+    payload = doc.model_dump_json() + "|" + extractor_version
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def split_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
@@ -96,31 +104,64 @@ def ingest_paths(
     extracted, raw = split_inputs(paths)
     problems = IngestSummary()
 
+    source_hashes: dict[str, str] = {}
+
+    def fresh(docs: list[SourceDocument], version: str) -> Iterator[SourceDocument]:
+        """Documents whose raw text/metadata changed since their last ingest (one read per chunk)."""
+        if not docs:
+            return
+        known = {
+            r["id"]: r["source_hash"] for r in db.read("ingest/document_hashes", ids=[d.id for d in docs])
+        }
+        for doc in docs:
+            digest = source_hash(doc, version)
+            if not force and known.get(doc.id) == digest:
+                problems.skipped += 1
+                if progress:
+                    progress(1)
+                continue
+            source_hashes[doc.id] = digest
+            yield doc
+
+    def sources(version: str) -> Iterator[SourceDocument]:
+        from extraction.readers import read_inputs
+
+        chunk: list[SourceDocument] = []
+        for item in read_inputs(raw):
+            if isinstance(item, ReadError):
+                problems.fail(item.id, f"{item.source or ''}: {item.reason}".lstrip(": "))
+                if progress:
+                    progress(1)
+                continue
+            chunk.append(item)
+            if len(chunk) >= batch_size:
+                yield from fresh(chunk, version)
+                chunk = []
+        yield from fresh(chunk, version)
+
     def results() -> Iterator[ExtractionResult]:
         for path in extracted:
             yield from read_extraction_jsonl(path, problems)
         if raw:
-            from extraction.readers import read_inputs
+            from extraction.pipeline import DEFAULT_MODEL, EXTRACTOR_VERSION
 
             ex = extractor
+            model, reg = getattr(ex, "model", DEFAULT_MODEL), getattr(ex, "region", region)
+            version = f"{EXTRACTOR_VERSION}|{model}|{reg}"
+            todo = sources(version)
+            first = next(todo, None)  # load the spaCy model only when something changed
+            if first is None:
+                return
             if ex is None:
                 from extraction.pipeline import Extractor
 
                 ex = Extractor(region=region)
-
-            def sources() -> Iterator[Any]:
-                for item in read_inputs(raw):
-                    if isinstance(item, ReadError):
-                        problems.fail(item.id, f"{item.source or ''}: {item.reason}".lstrip(": "))
-                        if progress:
-                            progress(1)
-                    else:
-                        yield item
-
-            yield from ex.extract_many(sources(), n_process=n_process)
+            yield from ex.extract_many(itertools.chain([first], todo), n_process=n_process)
 
     summary = ingest_results(
-        db, results(), batch_size=batch_size, progress=progress, region=region, force=force
-    )
+        db, results(), batch_size=batch_size, progress=progress, region=region, force=force,
+        source_hashes=source_hashes,
+    )  # fmt: skip
     summary.failed = problems.failed + summary.failed
+    summary.skipped += problems.skipped
     return summary

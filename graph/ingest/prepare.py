@@ -53,6 +53,8 @@ class PreparedDoc:
     person_bases: dict[str, str] = field(default_factory=dict)
     """mention id → person name base, for non-`ref` Person mentions."""
     refs: dict[str, str] = field(default_factory=dict)
+    source_hash: str | None = None
+    """Hash of the raw document + extractor version (raw input only): lets a re-run skip extraction."""
 
     @property
     def id(self) -> str:

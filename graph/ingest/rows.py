@@ -114,7 +114,7 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
         r, doc_id = prep.result, prep.id
         sentences = Sentences(r.text)
         out.documents.append(document_row(prep))
-        out.hashes.append({"id": doc_id, "content_hash": prep.content_hash})
+        out.hashes.append({"id": doc_id, "content_hash": prep.content_hash, "source_hash": prep.source_hash})
         for m in sorted(r.entities, key=lambda m: (m.start, m.end, m.id)):
             key, info = prep.keys[m.id], prep.info[m.id]
             ent = entities.get(key)

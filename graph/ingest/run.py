@@ -79,6 +79,7 @@ def ingest_results(
     onto: OntologyView | None = None,
     region: str = "US",
     force: bool = False,
+    source_hashes: dict[str, str] | None = None,
 ) -> IngestSummary:
     """Write extraction results to the graph in batches of `batch_size` documents (one transaction each).
 
@@ -119,6 +120,8 @@ def ingest_results(
                     continue
                 try:
                     todo.append(prepare(r, onto, region, doc_hash))
+                    if source_hashes:
+                        todo[-1].source_hash = source_hashes.pop(r.id, None)
                 except DocumentError as exc:
                     local.fail(r.id, str(exc))
             finish()

@@ -67,5 +67,16 @@ def test_raw_documents_go_through_the_extractor_and_rerun_skips(db: Database, tm
     assert (first.written, first.failed) == (2, [])
     phone = node(db, "phone:+447700900123")
     assert phone is not None and phone["doc_count"] == 2
-    again = ingest_paths(db, [tmp_path], region="GB")
-    assert (again.skipped, again.written) == (2, 0)
+
+    class NoExtraction:  # same model/region as the default: unchanged raw documents are not re-extracted
+        model, region = "en_core_web_sm", "GB"
+
+        def extract_many(self, docs, n_process=1):  # type: ignore[no-untyped-def]
+            raise AssertionError(f"re-extracted {[d.id for d in docs]}")
+
+    again = ingest_paths(db, [tmp_path], region="GB", extractor=NoExtraction())
+    assert (again.skipped, again.written, again.failed) == (2, 0, [])
+    (tmp_path / "b.txt").write_text("Maria Lopez was contacted by jobs@example.com.\n")
+    changed = ingest_paths(db, [tmp_path], region="GB")
+    assert (changed.skipped, changed.replaced) == (1, 1)
+    assert node(db, "phone:+447700900123")["doc_count"] == 1  # type: ignore[index]
