@@ -17,6 +17,8 @@ SEED_CORPUS = ROOT / "seed" / "corpus"
 EXAMPLES = ROOT / "seed" / "demo"
 DEMO_KEY_NAME = "demo"
 DEMO_KEY_FILE = "demo-api-key.txt"
+SEED_PHONE_REGION = "GB"
+"""The seed is set in Europe and writes UK numbers nationally ("07700 900123"), as a UK analyst reads them."""
 
 
 def demo_key(settings: Any) -> str:
@@ -50,7 +52,7 @@ def _step(label: str) -> float:
 
 def _fingerprint() -> str:
     """Changes when the seed corpus or the extractor (code, patterns, model config) changes."""
-    h = hashlib.sha256()
+    h = hashlib.sha256(SEED_PHONE_REGION.encode())
     files = sorted(SEED_CORPUS.glob("*.jsonl")) + sorted(
         p for p in (ROOT / "extraction").rglob("*") if p.is_file() and p.suffix in {".py", ".jsonl", ".json"}
     )
@@ -78,7 +80,7 @@ def seed_extraction(settings: Any) -> Path:
     with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console) as bar, tmp.open("w", encoding="utf-8") as out:  # fmt: skip
         task = bar.add_task("extract", total=len(docs))
-        for result in Extractor(region=settings.default_phone_region).extract_many(docs):
+        for result in Extractor(region=SEED_PHONE_REGION).extract_many(docs):
             out.write(result.model_dump_json() + "\n")
             bar.advance(task)
     tmp.replace(cached)
@@ -101,7 +103,7 @@ def _ingest(db: Any, settings: Any, extracted: Path) -> Any:
             [extracted],
             batch_size=settings.ingest_batch_size,
             progress=lambda n: bar.advance(task, n),
-            region=settings.default_phone_region,
+            region=SEED_PHONE_REGION,
         )
 
 

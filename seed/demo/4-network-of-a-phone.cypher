@@ -1,6 +1,7 @@
 // name: demo/network-of-a-phone
-// description: Everything in the same network as the phone from the "safe passage" ads (planted network N1).
-// params: none (paste into Neo4j Browser)
+// description: Everything the analytics put in the same network as the N1 phone (typed relations only,
+// description: so this grows as extraction finds more relations).
+// params: none
 // returns: kind, name, network_id
 MATCH (p:Phone {value: '+447700900101'})
 MATCH (n:Entity) WHERE n.network_id = p.network_id
