@@ -31,7 +31,7 @@ def test_guide_prints_urls_key_and_examples(tmp_path: Path, capsys) -> None:  # 
     assert '"Authorization": "Bearer lt_abc_secret"' in out
     assert "http://127.0.0.1:7999/browser/" in out
     assert len(list(EXAMPLES.glob("*.graphql"))) + len(list(EXAMPLES.glob("*.cypher"))) >= 5
-    assert "MATCH (b:Person {value: 'Viktor Hrabar'})-[r]-(x)" in out  # markup-like text printed verbatim
+    assert "(b:Person {name: 'Viktor Hrabar'})-[:MENTIONED_IN]->" in out  # markup-like text printed verbatim
 
 
 def test_fingerprint_is_stable() -> None:
