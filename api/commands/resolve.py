@@ -66,6 +66,31 @@ def review_cmd(
         console.print('Merge a pair with: lantern resolve merge ID1 ID2 --reason "..."')
 
 
+@app.command("suggest")
+def suggest_cmd(
+    label: str = typer.Option(
+        "Person", "--class", help="Ontology entity class to compare (Person, Business, ...)."
+    ),
+    threshold: float = typer.Option(
+        90.0, "--threshold", min=50, max=100, help="Lowest token-sort ratio (0-100)."
+    ),
+) -> None:
+    """Propose POSSIBLY_SAME_AS candidates for similar (not identical) names; nothing is merged.
+
+    Example: lantern resolve suggest --class Person --threshold 88
+    """
+    from graph.resolve_suggest import suggest
+
+    with _db() as db:
+        try:
+            found = suggest(db, label=label, threshold=threshold)
+        except ValueError as exc:
+            fail(str(exc))
+    for s in found[:20]:
+        console.print(f"{s.score:.2f}  {s.source}  ~  {s.target}  [dim]{s.reason}[/]")
+    console.print(f"{len(found)} candidate(s) recorded. Review them with: lantern resolve review")
+
+
 @app.command("merge")
 def merge_cmd(
     ids: list[str] = typer.Argument(..., help="Entity ids; the first one survives."),

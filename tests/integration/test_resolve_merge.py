@@ -91,3 +91,14 @@ def test_merge_refuses_unknown_ids_and_person_with_phone(graph: Database) -> Non
         merge(graph, ["person:viktor petrov", "phone:+447700900123"], by="t", reason="x")
     with pytest.raises(ResolveError, match="no merge"):
         split(graph, "merge-0000000000")
+
+
+def test_suggest_records_fuzzy_candidates(graph: Database) -> None:
+    from graph.resolve_suggest import suggest
+
+    typo = make_result("doc-7", "Victor Petrov was seen in Porto.", [("p1", "Person", "Victor Petrov", None)])
+    ingest_results(graph, [typo])
+    found = suggest(graph, "Person", threshold=85)
+    assert ("person:victor petrov", "person:viktor petrov") in {(s.source, s.target) for s in found}
+    cands = [c for c in review(graph)["candidates"] if c["source"] == "suggest"]
+    assert cands and cands[0]["a_id"] == "person:victor petrov"
