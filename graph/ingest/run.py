@@ -49,7 +49,7 @@ def _write(
 
     try:
         result, _ = in_transaction(db, work)
-    except (Neo4jError, ValueError, TypeError) as exc:
+    except (Neo4jError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
         if len(docs) == 1:
             out.fail(docs[0].id, f"write failed: {exc}")
             return
@@ -124,6 +124,8 @@ def ingest_results(
                         todo[-1].source_hash = source_hashes.pop(r.id, None)
                 except DocumentError as exc:
                     local.fail(r.id, str(exc))
+                except Exception as exc:  # a bug on one odd document must not stop the run
+                    local.fail(r.id, f"internal error while preparing: {exc.__class__.__name__}: {exc}")
             finish()
             pending = (
                 pool.submit(_write_batch_summary, db, todo, set(known), onto, local, redirects),
