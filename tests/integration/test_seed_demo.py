@@ -56,7 +56,7 @@ def test_demo_loads_the_seed_and_prints_what_to_open(db: Database, demo_env: Set
     out = first.output
     assert f"http://{demo_env.api_host}:{demo_env.api_port}/graphql" in out
     assert f"http://127.0.0.1:{demo_env.neo4j_http_port}/browser/" in out
-    assert "/explore" in out and "phone:+447700900101" in out and "MATCH (b:Person" in out
+    assert "/explore" in out and "phone:+447700900101" in out and "(b:Person {name: 'Viktor Hrabar'})" in out
     token = out.split('"Authorization": "Bearer ', 1)[1].split('"', 1)[0]
     store = StateStore.open(demo_env.state_path)
     assert authenticate(store, f"Bearer {token}") is not None
