@@ -2,7 +2,8 @@
 
 Rules, all configurable (see `AnalysisOptions`): an ontology class that never links cases
 (Authority, NGO, Country, Region, City by default), a generic platform name (WhatsApp, Telegram, ...
-— extraction sometimes tags them as organisations), and frequency — an entity mentioned in more than
+— extraction sometimes tags them as organisations), an anonymised placeholder ("Jane Doe 1"), and
+frequency — an entity mentioned in more than
 `hub_max_doc_fraction` of the documents (at least `hub_min_docs`) or with more than `hub_max_degree`
 typed links. Hubs are left out of the projection and reported with the reason.
 """
@@ -24,6 +25,8 @@ def hub_reason(row: dict[str, object], opts: AnalysisOptions) -> str:
         reasons.append(f"class {', '.join(classes)} never links cases")
     if row.get("platform"):
         reasons.append("generic platform or service")
+    if row.get("placeholder"):
+        reasons.append("anonymised placeholder name, not one person across cases")
     if docs >= opts.hub_min_docs and total and docs / total > opts.hub_max_doc_fraction:
         reasons.append(
             f"mentioned in {docs} of {total} documents ({docs / total:.0%} > {opts.hub_max_doc_fraction:.0%})"
@@ -42,6 +45,7 @@ def find_hubs(db: Runner, opts: AnalysisOptions) -> list[Hub]:
         max_doc_fraction=opts.hub_max_doc_fraction,
         max_degree=opts.hub_max_degree,
         names=[n.lower() for n in opts.hub_names],
+        patterns=opts.hub_name_patterns,
     )
     return [
         Hub(

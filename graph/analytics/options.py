@@ -30,6 +30,15 @@ class AnalysisOptions(BaseSettings):
                  "WeChat", "Skype", "Gmail", "Craigslist", "PayPal", "Western Union", "MoneyGram"]
     )  # fmt: skip
     """Generic platforms and services (case-insensitive names): used by everyone, they link no case."""
+    hub_name_patterns: list[str] = Field(
+        default=[
+            r"(jane|john|baby) doe( #?\d+| [a-z])?",
+            r"(minor |adult )?victims?( #?\d+| [a-z])?",
+            r"unknown( person)?",
+        ]
+    )
+    """Regular expressions (whole lower-case name) for anonymised placeholders: "Jane Doe 1" is not one
+    person across cases."""
     hub_max_doc_fraction: float = 0.25
     """An entity mentioned in more than this share of all documents is a hub ..."""
     hub_min_docs: int = 5
@@ -52,6 +61,8 @@ class AnalysisOptions(BaseSettings):
     window_days: int = 365
     """Hotspot time window (days); trends compare with the window before."""
     write_batch_size: int = 2000
+    query_timeout_s: float = 900.0
+    """Server-side timeout of each analytics statement (projection and algorithms run long on big graphs)."""
 
 
 def load_options(**overrides: object) -> AnalysisOptions:

@@ -32,6 +32,19 @@ ProgressFn = Callable[[str, int, int], None]
 """progress(step description, steps done, steps total)."""
 
 
+class TimedRunner:
+    """Passes the analytics timeout to every catalog call (the driver default suits the API, not GDS)."""
+
+    def __init__(self, db: Runner, timeout: float) -> None:
+        self.db, self.timeout = db, timeout
+
+    def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        return self.db.read(name, timeout=self.timeout, **params)  # type: ignore[call-arg]
+
+    def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        return self.db.write(name, timeout=self.timeout, **params)  # type: ignore[call-arg]
+
+
 def parse_only(only: str | list[str] | None) -> list[str]:
     if not only:
         return list(STEPS)
@@ -189,6 +202,7 @@ def run_analysis(
     would not fit, ValueError for unknown steps; projections are dropped in every case."""
     opts = options or load_options()
     steps = parse_only(only)
+    db = TimedRunner(db, opts.query_timeout_s)
     run_id = f"run-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     summary = AnalysisSummary(run_id=run_id, steps=steps)
     started, t0 = datetime.now(UTC), time.monotonic()

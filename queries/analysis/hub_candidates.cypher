@@ -4,9 +4,10 @@
 // description: or with too many typed links. They are left out of the projection and reported.
 // params: node_labels (list of labels the projection uses), exclude_labels (classes always excluded),
 // params: min_docs (int), max_doc_fraction (float 0..1), max_degree (int),
-// params: names (list of lower-case names of generic platforms, e.g. whatsapp)
+// params: names (list of lower-case names of generic platforms, e.g. whatsapp),
+// params: patterns (list of regular expressions for placeholder names, e.g. jane doe( \d+)?)
 // returns: id, name, kind, docs, degree, total_docs, classes (excluded classes the entity has),
-// returns: platform (true when the name is a generic platform)
+// returns: platform (true when the name is a generic platform), placeholder (true for 'Jane Doe 1' etc.)
 // mode: read
 CALL { MATCH (d:Document) RETURN count(d) AS total_docs }
 MATCH (e:Entity)
@@ -15,9 +16,10 @@ WITH total_docs, e,
      COUNT { (e)-[:MENTIONED_IN]->(:Document) } AS docs,
      COUNT { (e)-[:USES_PHONE|USES_EMAIL|USES_WEBSITE|USES_HANDLE|USES_ACCOUNT|USES_VEHICLE|WORKS_FOR|OWNS|LOCATED_IN|RECRUITED|TRANSPORTED|EXPLOITED_AT|CONTROLLED|ASSOCIATE_OF|CO_ACCUSED]-(:Entity) } AS degree,
      [l IN labels(e) WHERE l IN $exclude_labels] AS classes,
-     toLower(trim(coalesce(e.name, ''))) IN $names AS platform
-WHERE ((size(classes) > 0 OR platform) AND (degree > 0 OR docs >= $min_docs))
+     toLower(trim(coalesce(e.name, ''))) IN $names AS platform,
+     any(p IN $patterns WHERE toLower(trim(coalesce(e.name, ''))) =~ p) AS placeholder
+WHERE ((size(classes) > 0 OR platform OR placeholder) AND (degree > 0 OR docs >= $min_docs))
    OR (docs >= $min_docs AND toFloat(docs) / CASE WHEN total_docs = 0 THEN 1 ELSE total_docs END > $max_doc_fraction)
    OR degree > $max_degree
-RETURN e.id AS id, e.name AS name, e.kind AS kind, docs, degree, total_docs, classes, platform
+RETURN e.id AS id, e.name AS name, e.kind AS kind, docs, degree, total_docs, classes, platform, placeholder
 ORDER BY docs DESC, degree DESC, id
