@@ -443,3 +443,14 @@ def test_memory_estimate_refuses_before_projecting(world: Database) -> None:
     with pytest.raises(InsufficientMemoryError, match="of the Neo4j heap"):
         run_analysis(world, options=load_options(max_heap_percentage=0.0))
     assert world.read("analysis/list_graphs") == []
+
+
+def test_louvain_recovers_the_same_groups(world: Database) -> None:
+    run_analysis(world, only="networks,communities", options=load_options(community_algorithm="louvain"))
+    rows = members(world)
+    comm = groups(rows, "community_id")
+    a1, a2 = rows["Dorin Vasek"]["community_id"], rows["Jonas Brill"]["community_id"]
+    assert a1 != a2
+    assert comm[a1] - {"Kasimir Ode"} == A1 and comm[a2] - {"Kasimir Ode"} == A2
+    run = world.read("api/analysis_runs", offset=0, limit=1)[0]["run"]
+    assert run["algorithms"] == ["wcc", "louvain"]
