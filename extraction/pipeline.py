@@ -69,7 +69,11 @@ def load_model(model: str) -> Language:
 def build_pipeline(model: str = DEFAULT_MODEL, region: str = "US") -> Language:
     nlp = load_model(model)
     for name in LANTERN_COMPONENTS:
-        config = {"region": region} if name in {"lantern_identifiers", "lantern_locations"} else {}
+        config = (
+            {"region": region}
+            if name in {"lantern_identifiers", "lantern_entities", "lantern_locations"}
+            else {}
+        )
         nlp.add_pipe(name, config=config)
     nlp.max_length = MAX_CHARS + 1
     return nlp

@@ -57,7 +57,7 @@ def add_mention(
         "type": type_,
         "start": start,
         "end": end,
-        "text": doc.text[start:end],
+        "text": doc_text(doc)[start:end],
         "value": value,
         "confidence": round(confidence, 3),
         "ref": None,
@@ -103,3 +103,14 @@ def load_patterns(name: str) -> list[dict[str, Any]]:
         if line.strip() and not line.lstrip().startswith("//"):
             rows.append(json.loads(line))
     return rows
+
+
+_TEXT_CACHE: list[Any] = [None, ""]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per document (spaCy rebuilds it from the tokens on every access)."""
+    if _TEXT_CACHE[0] is not doc:
+        _TEXT_CACHE[0] = doc
+        _TEXT_CACHE[1] = doc.text
+    return _TEXT_CACHE[1]

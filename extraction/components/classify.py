@@ -11,7 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extraction.components.base import guarded, load_patterns
+from extraction.components.base import doc_text, guarded, load_patterns
 
 MAX_SPANS = 10
 
@@ -33,7 +33,7 @@ class DocumentClassifier:
         return guarded("classification")(self._classify)(doc)
 
     def _classify(self, doc: Doc) -> None:
-        text = doc.text
+        text = doc_text(doc)
         indicators: list[dict[str, Any]] = []
         for label, regex in self.indicators:
             seen: list[tuple[int, int]] = []

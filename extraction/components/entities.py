@@ -12,7 +12,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extraction.components.base import add_mention, guarded, load_patterns, mentions, overlaps
+from extraction.components.base import add_mention, doc_text, guarded, load_patterns, mentions, overlaps
+from extraction.components.gazetteer import gazetteer
 from extraction.components.name_rules import (
     NOT_A_PERSON,
     PLACE_NOISE,
@@ -72,7 +73,8 @@ class OrganizationTyper:
 
 
 class EntityRecognizer:
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, region: str = "US") -> None:
+        self.places = gazetteer(region)
         self.matcher = Matcher(nlp.vocab)
         self.pattern_labels: dict[str, str] = {}
         for row in load_patterns("authorities") + load_patterns("business") + load_patterns("ngos"):
@@ -107,7 +109,7 @@ class EntityRecognizer:
         def free(start: int, end: int) -> bool:
             return not any(overlaps(start, end, a, b) for a, b in taken)
 
-        for match in VICTIM_PSEUDONYM.finditer(doc.text):
+        for match in VICTIM_PSEUDONYM.finditer(doc_text(doc)):
             if free(*match.span()):
                 add_mention(doc, "Person", match.start(), match.end(), match.group(0), 0.9, "rule")
                 taken.append(match.span())
@@ -120,7 +122,7 @@ class EntityRecognizer:
             add_mention(doc, span.label_, span.start_char, span.end_char, value, 0.85, "pattern")
             taken.append((span.start_char, span.end_char))
         for regex, type_ in ((EUROPEAN_ADDRESS, "Address"), (ADDRESS, "Address"), (STREET, "Address")):
-            for match in regex.finditer(doc.text):
+            for match in regex.finditer(doc_text(doc)):
                 if free(*match.span()):
                     value = collapse(match.group(0))
                     add_mention(doc, type_, match.start(), match.end(), value, 0.8, "rule")
@@ -128,34 +130,28 @@ class EntityRecognizer:
         for ent in doc.ents:
             self._add_ent(doc, ent, taken)
         for start, end in proper_name_spans(doc):
-            name = doc.text[start:end]
+            name = doc_text(doc)[start:end]
             if free(start, end) and self.org_type(name) is None and not self._is_place(name):
                 add_mention(doc, "Person", start, end, collapse(name), 0.6, "parse")
                 taken.append((start, end))
 
-    @staticmethod
-    def _is_place(name: str) -> bool:
-        from extraction.components.gazetteer import gazetteer
+    def _is_place(self, name: str) -> bool:
+        return self.places.lookup(name) is not None
 
-        return gazetteer().lookup(name) is not None
-
-    @staticmethod
-    def _only_a_place(doc: Doc, span: Span) -> bool:
-        from extraction.components.gazetteer import gazetteer
-
+    def _only_a_place(self, doc: Doc, span: Span) -> bool:
         name = " ".join(t.text for t in span[:-1])
-        return bool(name) and gazetteer().lookup(name) is not None
+        return bool(name) and self.places.lookup(name) is not None
 
     def _add_ent(self, doc: Doc, ent: Span, taken: list[tuple[int, int]]) -> None:
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"}:
             return
         start, end = ent.start_char, ent.end_char
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         # Trim possessives and surrounding punctuation the sm model includes.
         trimmed = POSSESSIVE.sub("", text).rstrip(" .,;:-–")
         end = start + len(trimmed)
         start = trim_leading_ranks(doc, start, end)
-        trimmed = doc.text[start:end]
+        trimmed = doc_text(doc)[start:end]
         if not trimmed or not any(ch.isalpha() for ch in trimmed) or not trimmed[0].isupper():
             return
         if sum(ch.isdigit() for ch in trimmed) >= 5:
@@ -171,7 +167,7 @@ class EntityRecognizer:
             if PLACE_NOISE.search(trimmed):
                 return
             start, end = extend_place(doc, start, end)
-        trimmed = doc.text[start:end]
+        trimmed = doc_text(doc)[start:end]
         if any(overlaps(start, end, a, b) for a, b in taken):
             return
         shouting = trimmed.isupper() and len(trimmed) > 3
@@ -200,15 +196,16 @@ class EntityRecognizer:
         words = text.split()
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
             return False
-        if AGE_AFTER.match(doc.text[end : end + 8]):
+        if AGE_AFTER.match(doc_text(doc)[end : end + 8]):
             return True
         return ent.start > 0 and doc[ent.start - 1].lower_ in TITLES
 
 
 @Language.factory(
     "lantern_entities",
+    default_config={"region": "US"},
     requires=["doc.ents", "token.is_title"],
     assigns=["doc._.lantern_mentions"],
 )
-def make_entity_recognizer(nlp: Language, name: str) -> EntityRecognizer:
-    return EntityRecognizer(nlp)
+def make_entity_recognizer(nlp: Language, name: str, region: str) -> EntityRecognizer:
+    return EntityRecognizer(nlp, region)

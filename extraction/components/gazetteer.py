@@ -140,6 +140,11 @@ class Gazetteer:
         return candidates[0]
 
 
-@lru_cache(maxsize=4)
 def gazetteer(default_country: str = "US") -> Gazetteer:
+    """The process-wide gazetteer for a default country (built once, ~1 s; shared after fork)."""
+    return _gazetteer(default_country.upper())
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(default_country: str) -> Gazetteer:
     return Gazetteer(default_country)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extraction.components.base import add_mention, guarded
+from extraction.components.base import add_mention, doc_text, guarded
 from extraction.components.identifiers import IdentifierHit, find_identifiers, resolve_overlaps
 from extraction.components.phones import find_phones
 
@@ -18,7 +18,7 @@ class IdentifierFinder:
         return guarded("identifiers")(self._find)(doc)
 
     def _find(self, doc: Doc) -> None:
-        text = doc.text
+        text = doc_text(doc)
         hits = find_identifiers(text)
         for phone in find_phones(text, self.region):
             confidence = 0.85 if phone.obfuscated else 0.97

@@ -15,7 +15,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extraction.components.base import add_mention, guarded, mentions, overlaps
+from extraction.components.base import add_mention, doc_text, guarded, mentions, overlaps
+from extraction.components.name_rules import sentence_initial
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 ALIAS = re.compile(
@@ -90,7 +91,11 @@ class PersonLinker:
             start, end = token.idx, token.idx + len(token.text)
             if any(overlaps(start, end, a, b) for a, b in taken):
                 continue
-            if token.i + 1 < len(doc) and doc[token.i + 1].is_title and not doc[token.i + 1].is_sent_start:
+            if (
+                token.i + 1 < len(doc)
+                and doc[token.i + 1].is_title
+                and not sentence_initial(doc[token.i + 1])
+            ):
                 continue  # part of a longer capitalised name
             added = add_mention(doc, "Person", start, end, target["value"], 0.7, "coref")
             added["ref"] = target["key"]
@@ -104,7 +109,7 @@ class PersonLinker:
             upper = person["value"].upper()
             if upper == person["value"]:
                 continue
-            for match in re.finditer(re.escape(upper), doc.text):
+            for match in re.finditer(re.escape(upper), doc_text(doc)):
                 if not any(overlaps(match.start(), match.end(), a, b) for a, b in taken):
                     added = add_mention(
                         doc, "Person", match.start(), match.end(), person["value"], 0.75, "coref"
@@ -114,7 +119,7 @@ class PersonLinker:
 
     def _aliases(self, doc: Doc) -> None:
         people = sorted((m for m in mentions(doc) if m["type"] == "Person"), key=lambda m: m["start"])
-        for match in ALIAS.finditer(doc.text):
+        for match in ALIAS.finditer(doc_text(doc)):
             before = [p for p in people if p["end"] <= match.start() and match.start() - p["end"] < 40]
             if not before:
                 continue
@@ -136,8 +141,8 @@ class PersonLinker:
         for person in mentions(doc):
             if person["type"] != "Person" or person["ref"] is not None:
                 continue
-            after = AGE_AFTER.match(doc.text[person["end"] : person["end"] + 16])
-            before = AGE_BEFORE.search(doc.text[max(0, person["start"] - 40) : person["start"]])
+            after = AGE_AFTER.match(doc_text(doc)[person["end"] : person["end"] + 16])
+            before = AGE_BEFORE.search(doc_text(doc)[max(0, person["start"] - 40) : person["start"]])
             found = after or before
             if found and 0 < int(found.group(1)) < 110:
                 person["attributes"]["age"] = int(found.group(1))

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extraction.components.base import add_mention, guarded, mentions, overlaps
+from extraction.components.base import add_mention, doc_text, guarded, mentions, overlaps
 from extraction.components.gazetteer import Gazetteer, Place, gazetteer
 
 AGE_BEFORE = re.compile(r"\b\d{1,3},\s*(?:of\s+)?$")
@@ -45,7 +45,7 @@ COMMON_WORDS = {
 class LocationNormalizer:
     def __init__(self, region: str) -> None:
         self.region = region
-        self._gazetteer: Gazetteer | None = None
+        self._gazetteer: Gazetteer | None = gazetteer(region)  # built before spaCy forks workers
 
     @property
     def places(self) -> Gazetteer:
@@ -91,7 +91,7 @@ class LocationNormalizer:
         for mention in mentions(doc):
             if mention["type"] not in {"Person", "Organization"} or mention["ref"] is not None:
                 continue
-            before = doc.text[max(0, mention["start"] - 12) : mention["start"]]
+            before = doc_text(doc)[max(0, mention["start"] - 12) : mention["start"]]
             place = self.places.lookup(mention["text"], prefer)
             cue = AGE_BEFORE.search(before) or PLACE_PREPOSITION.search(before)
             if place is None or not (cue or self._local(place, prefer)):
@@ -133,7 +133,7 @@ class LocationNormalizer:
                 start, end = window[0].idx, window[-1].idx + len(window[-1].text)
                 if any(overlaps(start, end, a, b) for a, b in taken):
                     continue
-                name = doc.text[start:end]
+                name = doc_text(doc)[start:end]
                 place = self.places.lookup(name.title() if name.isupper() else name, prefer)
                 if place is None or not self._acceptable(doc, window, place, prefer, name_parts):
                     continue

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from extraction.components.base import doc_text
 
 RANK_WORDS = {
     "sergeant",
@@ -143,6 +145,17 @@ ABBREVIATED = {
 }
 
 
+SENTENCE_END = {".", "!", "?", ":", ";", "–", "—", "•"}
+
+
+def sentence_initial(token: Token) -> bool:
+    """Cheap stand-in for `token.is_sent_start` (which scans the whole doc on every call)."""
+    if token.i == 0:
+        return True
+    prev = token.doc[token.i - 1]
+    return prev.text in SENTENCE_END or prev.is_space or "\n" in prev.whitespace_
+
+
 def trim_leading_ranks(doc: Doc, start: int, end: int) -> int:
     """New start character after dropping rank/title words ("Sergeant Dave Hill" → "Dave Hill")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -157,7 +170,7 @@ def trim_leading_ranks(doc: Doc, start: int, end: int) -> int:
 def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Include a trailing initial's period ("Ana R."), a suffix ("Holman, Jr."), and a sentence-
     initial first name the NER left out ("Gilberto [Cruz Silva]")."""
-    text = doc.text
+    text = doc_text(doc)
     if end < len(text) and text[end] == "." and re.search(r"(?:^|\s)[A-Z]$", text[start:end]):
         end += 1
     suffix = SUFFIX_AFTER.match(text[end : end + 6])
@@ -175,7 +188,7 @@ def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if span is not None and span.start > 0:
         prev = doc[span.start - 1]
         if (
-            prev.is_sent_start
+            sentence_initial(prev)
             and prev.is_title
             and prev.is_alpha
             and not prev.is_stop
@@ -188,7 +201,7 @@ def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def extend_place(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """ "Los Angeles county" (lower-case county), "Calif." (the abbreviation's period), "State of X" → X."""
-    text = doc.text
+    text = doc_text(doc)
     name = text[start:end]
     if name.startswith("State of "):
         start += len("State of ")

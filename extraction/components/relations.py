@@ -9,13 +9,14 @@ go into the person's `attributes["roles"]`."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import combinations
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extraction.components.base import guarded, load_patterns, mentions, relations
+from extraction.components.base import doc_text, guarded, load_patterns, mentions, relations
 from extraction.components.role_rules import assign_roles
 
 AGENTS = {
@@ -96,11 +97,12 @@ class RelationFinder:
     def _index(self, doc: Doc) -> dict[int, dict[str, Any]]:
         """token index → mention covering it."""
         by_token: dict[int, dict[str, Any]] = {}
+        starts = [sent.start for sent in doc.sents]
         for mention in mentions(doc):
             span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
             if span is None:
                 continue
-            mention["_sent"] = span.sent.start
+            mention["_sent"] = starts[bisect_right(starts, span.start) - 1]
             mention["_subject"] = any(t.dep_ in {"nsubj", "nsubjpass"} for t in span)
             for token in span:
                 by_token.setdefault(token.i, mention)
@@ -336,7 +338,7 @@ class RelationFinder:
         ordered = sorted(sent_mentions, key=lambda m: m["start"])
         for i, left in enumerate(ordered):
             for right in ordered[i + 1 : i + 3]:
-                between = doc.text[left["end"] : right["start"]]
+                between = doc_text(doc)[left["end"] : right["start"]]
                 if right["type"] not in PLACES or len(between) > 20:
                     continue
                 if left["type"] == "Person" and RESIDENCE.match(between):

@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from extraction.components.base import load_patterns
+from extraction.components.base import doc_text, load_patterns
 
 FROM_RELATION = {
     "RECRUITED": ("Recruiter", "Victim"),
@@ -49,7 +49,7 @@ def assign_roles(doc: Doc, items: list[dict[str, Any]], found: list[dict[str, An
             _add(source, roles[0])
         if target["type"] == "Person" and roles[1]:
             _add(target, roles[1])
-    text = doc.text
+    text = doc_text(doc)
     for mention in items:
         if mention["type"] != "Person":
             continue
