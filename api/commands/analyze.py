@@ -150,6 +150,8 @@ def analyze(
             summary = run_analysis(db, only=only, progress=tick, options=opts)
         for table in _summary_tables(summary):
             console.print(table)
+        for note in summary.notes:
+            console.print(f"[yellow]{note}[/]")
         if json_out:
             json_out.write_text(json.dumps(summary.to_dict(), indent=2, default=str), encoding="utf-8")
             console.print(f"Summary written to {json_out}")

@@ -124,7 +124,10 @@ def _graph_steps(
     hubs = find_hubs(db, opts)
     summary.excluded_hubs = hubs
     excluded = excluded_ids(hubs)
-    _, _, summary.memory["projection"] = estimate_projection(db, opts, excluded)
+    nodes, _, summary.memory["projection"] = estimate_projection(db, opts, excluded)
+    if nodes == 0:
+        summary.notes.append("no entities to analyse: ingest documents first (lantern ingest <files>)")
+        return
     res = NodeResults()
     name = f"lantern-networks-{summary.run_id}"
     with projected(db, name, opts, excluded) as proj:

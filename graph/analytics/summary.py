@@ -53,6 +53,7 @@ class AnalysisSummary:
     memory: dict[str, str] = field(default_factory=dict)
     step_ms: dict[str, int] = field(default_factory=dict)
     duration_ms: int = 0
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

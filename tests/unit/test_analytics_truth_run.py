@@ -98,3 +98,19 @@ def test_memory_refusal_happens_before_projecting() -> None:
     with pytest.raises(InsufficientMemoryError, match="300 GiB"):
         run_analysis(db, only="networks", options=AnalysisOptions())  # type: ignore[arg-type]
     assert "analysis/project_network" not in [c[0] for c in db.calls]
+
+
+def test_empty_graph_says_what_to_do() -> None:
+    db = FakeRunner(
+        results={
+            "analysis/count_projection": [{"nodes": 0, "relationships": 0}],
+            "analysis/estimate_projection": [
+                {"required_memory": "1 KiB", "bytes_max": 1, "heap_percentage_max": 0.0}
+            ],
+            "analysis/latest_published": [{"latest": None}],
+        }
+    )
+    summary = run_analysis(db, options=AnalysisOptions())  # type: ignore[arg-type]
+    assert "analysis/project_network" not in [c[0] for c in db.calls]
+    assert summary.notes and "lantern ingest" in summary.notes[0]
+    assert [c[2]["run"]["status"] for c in db.calls if c[0] == "analysis/merge_run"][-1] == "completed"
