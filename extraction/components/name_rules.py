@@ -220,6 +220,8 @@ PERSON_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}
 def proper_name_spans(doc: Doc) -> list[tuple[int, int]]:
     """2–3 token capitalised PROPN names in argument position that the NER did not label."""
     found = []
+    # A word also written in lower case in this document is a common word, not part of a name.
+    common = {t.lower_ for t in doc if t.is_lower}
     for token in doc:
         if token.pos_ != "PROPN" or token.dep_ not in PERSON_DEPS or not token.is_title or token.ent_type_:
             continue
@@ -231,6 +233,8 @@ def proper_name_spans(doc: Doc) -> list[tuple[int, int]]:
         ):
             continue
         if any(t.ent_type_ or t.lower_ in RANK_WORDS or t.is_stop for t in parts):
+            continue
+        if any(t.lower_ in common for t in [*parts, token]):
             continue
         found.append((parts[0].idx, token.idx + len(token.text)))
     return found
