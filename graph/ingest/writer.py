@@ -127,11 +127,11 @@ def write_batch(
     steps = (
         ("ingest/merge_documents", rows.documents),
         ("ingest/merge_entities", rows.entities),
-        ("ingest/merge_mentions", rows.mentions),
+        ("ingest/create_mentions", rows.mentions),
         ("ingest/merge_relations", rows.relations),
         ("ingest/merge_roles", rows.roles),
-        ("ingest/merge_classified_as", rows.classified),
-        ("ingest/merge_has_indicator", rows.indicators),
+        ("ingest/create_classified_as", rows.classified),
+        ("ingest/create_has_indicator", rows.indicators),
     )
     for name, params in steps:
         if params:

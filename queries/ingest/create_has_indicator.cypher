@@ -1,0 +1,15 @@
+// name: ingest/create_has_indicator
+// description: HAS_INDICATOR edges Document → Indicator (document classification), with the indicator spans as evidence.
+// description: CREATE, not MERGE: a batch's documents have no HAS_INDICATOR at this point (new, or stripped by
+// description: ingest/remove_document_links in the same transaction) and rows are unique per (document, indicator).
+// params: rows (list of maps: doc, target (Indicator id), doc_ids, starts, ends, snippets, confidences, doc_count, confidence)
+// returns: count
+// mode: write
+UNWIND $rows AS row
+MATCH (d:Document {id: row.doc})
+MERGE (t:Indicator {id: row.target}) ON CREATE SET t.name = row.target
+CREATE (d)-[:HAS_INDICATOR {ev_doc_ids: row.doc_ids, ev_starts: row.starts, ev_ends: row.ends,
+                            ev_snippets: row.snippets, ev_confidences: row.confidences,
+                            evidence_count: size(row.doc_ids), doc_count: row.doc_count,
+                            confidence: row.confidence}]->(t)
+RETURN count(*) AS count
