@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extraction.components.base import doc_text, guarded, load_patterns, mentions, relations
+from extraction.components.relation_cues import cue_relations
 from extraction.components.role_rules import assign_roles
 
 AGENTS = {
@@ -55,13 +56,32 @@ EXPLOITATION_CUE = re.compile(
     re.IGNORECASE,
 )
 RESIDENCE = re.compile(r"^,\s*(?:age\s+)?\d{1,3},\s*(?:of\s+)?$|^,\s*(?:of\s+)?$|^\s+(?:of|from)\s+$")
-BASED_IN = re.compile(r"^\s*(?:,|in|at|on|located in|based in|located at|,\s*located in)\s*$")
+BASED_IN = re.compile(
+    r"^\s*(?:,|in|at|on|located in|based in|located at|,\s*located in|,?\s*registered (?:at|in)|"
+    r",?\s*which gave)\s*$"
+)
 FROM_PREPS = {"from"}
 TO_PREPS = {"to", "into", "toward", "towards"}
 VIA_PREPS = {"via", "through"}
 AT_PREPS = {"at", "in", "inside", "out"}
 PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 SYMMETRIC = {"ASSOCIATE_OF", "CO_ACCUSED"}
+PLATFORMS = {
+    "telegram", "whatsapp", "viber", "signal", "facebook", "instagram", "tiktok", "snapchat",
+    "messenger", "skype", "vk", "vkontakte", "twitter", "x", "onlyfans", "wechat", "line",
+}  # fmt: skip
+CALLED_PARTY = re.compile(
+    r"\b(?:calls?|messages?|texts?|transfers?)\s+(?:made\s+)?to\s+(?:the\s+)?(?:number\s+)?$", re.I
+)
+CONTACT_LINE = re.compile(
+    r"^\W*(?:call|text|ring|phone|write|contact|message|whatsapp|viber|e-?mail|apply)\b"
+    r"|\b(?:I|we)\s+(?:called|rang|phoned|texted|messaged|wrote to|contacted)\b"
+    r"|\b(?:write|call|text|contact|message)\s+(?:to\s+)?(?:me|us)\b"
+    r"|\b(?:recruited|contacted|called)\s+by\s+phone\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON_OBJECT = re.compile(r"\b(?:write|call|text|contact|message)\s+(?:to\s+)?(?:me|us)\b", re.I)
+SPEAKER = re.compile(r"\bmy name is\s+", re.IGNORECASE)
 CHAIN_DEPS = {"xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl", "pobj", "ccomp"}
 
 
@@ -89,6 +109,8 @@ class RelationFinder:
     def __init__(self) -> None:
         self.verbs, self.nouns = _load_triggers()
         self._people: list[dict[str, Any]] = []
+        self._agents: list[dict[str, Any]] = []
+        self._prev_sent: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         return guarded("relations")(self._find)(doc)
@@ -191,6 +213,11 @@ class RelationFinder:
             return
         index = self._index(doc)
         self._people = sorted((m for m in items if m["type"] == "Person"), key=lambda m: m["start"])
+        self._agents = sorted(
+            (m for m in items if m["type"] in AGENTS - {"Authority"}), key=lambda m: m["start"]
+        )
+        sent_starts = [sent.start for sent in doc.sents]
+        self._prev_sent = dict(zip(sent_starts[1:], sent_starts, strict=False))
         out: dict[tuple[str, int, int, int], dict[str, Any]] = {}
 
         def emit(
@@ -220,6 +247,7 @@ class RelationFinder:
             sent_mentions = [m for m in items if m.get("_sent") == sent.start]
             self._layout_rules(doc, sent, sent_mentions, emit)
             self._identifier_rules(doc, sent, sent_mentions, emit)
+        cue_relations(doc, doc_text(doc), items, emit)
         relations(doc).extend(out.values())
         assign_roles(doc, items, list(out.values()))
         for mention in items:
@@ -352,20 +380,65 @@ class RelationFinder:
                 ):
                     emit("LOCATED_IN", left, right, sent, 0.8)
 
-    @staticmethod
-    def _identifier_rules(doc: Doc, sent: Span, sent_mentions: list[dict[str, Any]], emit: Any) -> None:
+    def _identifier_rules(self, doc: Doc, sent: Span, sent_mentions: list[dict[str, Any]], emit: Any) -> None:
+        """Identifier → its user. In the sentence: the subject that uses it, else the nearest agent
+        (platforms such as Telegram are never users). Called numbers ("calls to the number X") are
+        not the caller's. A contact line without an agent ("Call or WhatsApp X", "I called X",
+        "write to me: X") belongs to the advertiser / speaker / person named just before."""
         if not USE_CUE.search(sent.text):
             return
-        agents = [m for m in sent_mentions if m["type"] in AGENTS - {"Authority"}]
-        if not agents:
-            return
+        text = doc_text(doc)
+        agents = [
+            m
+            for m in sent_mentions
+            if m["type"] in AGENTS - {"Authority"} and m["value"].lower() not in PLATFORMS
+        ]
         for ident in sent_mentions:
             rel = IDENTIFIER_RELATION.get(ident["type"])
             if rel is None:
                 continue
-            before = [a for a in agents if a["end"] <= ident["start"]]
-            owner = before[-1] if before else min(agents, key=lambda a: a["start"] - ident["end"])
-            emit(rel, owner, ident, sent, 0.7 if before else 0.6)
+            if CALLED_PARTY.search(text[max(sent.start_char, ident["start"] - 40) : ident["start"]]):
+                continue
+            if agents:
+                before = [a for a in agents if a["end"] <= ident["start"]]
+                subjects = [a for a in before if a.get("_subject")]
+                if subjects:
+                    owner = subjects[-1]
+                else:
+                    owner = before[-1] if before else min(agents, key=lambda a: a["start"] - ident["end"])
+                emit(rel, owner, ident, sent, 0.7 if before else 0.6)
+                continue
+            lead = text[sent.start_char : ident["start"]]
+            if not CONTACT_LINE.search(lead):
+                continue
+            owner_m = self._contact_owner(text, sent, lead)
+            if owner_m is not None:
+                emit(rel, owner_m, ident, sent, 0.6)
+
+    def _contact_owner(self, text: str, sent: Span, lead: str) -> dict[str, Any] | None:
+        """The speaker ("My name is X") for "write to me"; else the agent named in the sentence
+        just before (the advertiser of "X is recruiting. Call ..."; the person "I called")."""
+        if FIRST_PERSON_OBJECT.search(lead):
+            speaker = SPEAKER.search(text[: sent.start_char])
+            if speaker:
+                named = [
+                    p for p in self._people if p["start"] >= speaker.end() and p["start"] - speaker.end() < 3
+                ]
+                if named:
+                    return named[0]
+        paragraph = text.rfind("\n\n", 0, sent.start_char)
+        earlier = [
+            m
+            for m in self._agents
+            if (paragraph < m["start"] or sent.start_char - m["end"] < 300)
+            and m["end"] <= sent.start_char
+            and m["value"].lower() not in PLATFORMS
+        ]
+        if not earlier:
+            return None
+        prev = [m for m in earlier if m.get("_sent") == earlier[-1].get("_sent")]  # the nearest sentence
+        subjects = [m for m in prev if m.get("_subject")]
+        return (subjects or prev)[-1] if (subjects or prev) else None
 
 
 @Language.factory(

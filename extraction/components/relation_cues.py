@@ -1,0 +1,150 @@
+"""Surface-cue relations the dependency rules miss: stated links between adjacent mentions.
+
+Each rule needs the words that state the link between two mentions of one sentence (or, for an
+anaphor such as "the company's director" / "the number is used by", the nearest earlier mention the
+phrase refers to). Co-occurrence alone never makes a relation. Called by `lantern_relations`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+ORG_AGENTS = {"Organization", "Business", "FrontBusiness", "EmploymentAgency", "TransportCompany"}
+IDENTIFIER_RELATION = {
+    "Phone": "USES_PHONE",
+    "Email": "USES_EMAIL",
+    "Website": "USES_WEBSITE",
+    "SocialHandle": "USES_HANDLE",
+    "BankAccount": "USES_ACCOUNT",
+    "CryptoWallet": "USES_ACCOUNT",
+    "PaymentAppAccount": "USES_ACCOUNT",
+}
+# "X owns and controls Y", "X runs Y"
+OWNS_BETWEEN = re.compile(
+    r"^\s+(?:also\s+)?(?:owns|owned|runs|ran|operates|operated|manages|managed|controls|controlled)"
+    r"(?:\s+and\s+(?:owns|runs|operates|manages|controls|controlled|operated|ran))?\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "The company's director, X" → X owns the company last named
+COMPANY_HEAD = re.compile(
+    r"\b(?:the|its)\s+(?:company|firm|agency|business|employer)(?:'s|’s)?\s+"
+    r"(?:director|owner|managing director|manager|boss|founder|proprietor|head),?\s*$"
+    r"|\bits\s+(?:director|owner|managing director|manager|boss|founder|proprietor),?\s*$",
+    re.IGNORECASE,
+)
+# "the prosecution of X and Y", "X and Y (co-defendants)"
+CO_ACCUSED_CUE = re.compile(
+    r"\bco-?defendants?\b|\b(?:prosecution|trial|case against|charges against|indictment)\b",
+    re.IGNORECASE,
+)
+AND_BETWEEN = re.compile(r"^\s*(?:,|,?\s+and)\s+$")
+# "X ... was paid by Y to ...", "employed by Y"
+PAID_BY = re.compile(
+    r"\b(?:was|were|is|been|being|got)\s+(?:paid|employed|hired|sent)\s+by\s+$", re.IGNORECASE
+)
+# "a driver, X, met the group": X transported the reporting person
+REPORTED_DRIVER = re.compile(
+    r"(?:^|[^\w\s]\s*)(?P<who>[A-Z][\w'-]+)\s+(?:says|said|recalls|recalled|remembers)\s+(?:that\s+)?"
+    r"(?:a|the)\s+(?:driver|smuggler|escort),\s+$"
+)
+MET_AFTER = re.compile(r"^,?\s+(?:met|picked up|collected|drove|took)\s+(?:the group|us|her|him|them|me)\b")
+# "She was taken to ADDRESS" in a text about exploitation
+TAKEN_TO = re.compile(r"\b(?:was|were)\s+(?:taken|brought|driven|moved)\s+to\s+$", re.IGNORECASE)
+PRONOUN_SUBJECT = re.compile(
+    r"\b(?:she|he)\s+(?:was|were)\s+(?:taken|brought|driven|moved)\s+to\s+$", re.IGNORECASE
+)
+EXPLOITATION = re.compile(
+    r"\b(?:forc\w+|exploit\w*|traffick\w*|debt|owe\w*|passports?|unpaid)\b", re.IGNORECASE
+)
+# "the number is used by X", "the email address belongs to X"
+ANAPHOR_USE = re.compile(
+    r"\bthe\s+(?P<kind>number|phone|mobile|e-?mail(?: address)?|address|account|handle)\s+"
+    r"(?:is|was|has been|had been)\s+(?:used|registered|held|operated|answered)\s+(?:by|to)\s+$"
+    r"|\bthe\s+(?P<kind2>number|phone|mobile|e-?mail(?: address)?|account|handle)\s+belongs?\s+to\s+$",
+    re.IGNORECASE,
+)
+# "the account ... paid the invoices of X": the account pays for X
+PAID_FOR = re.compile(r"\bpaid\s+(?:the\s+)?(?:invoices|bills|rent|wages|salaries)\s+(?:of|for)\s+$", re.I)
+ACCOUNTS = {"BankAccount", "PaymentAppAccount", "CryptoWallet"}
+KIND_TYPES = {
+    "number": {"Phone"},
+    "phone": {"Phone"},
+    "mobile": {"Phone"},
+    "email": {"Email"},
+    "e-mail": {"Email"},
+    "email address": {"Email"},
+    "e-mail address": {"Email"},
+    "address": {"Email"},
+    "account": {"BankAccount", "PaymentAppAccount", "CryptoWallet", "SocialHandle"},
+    "handle": {"SocialHandle"},
+}
+
+Emit = Callable[[str, dict[str, Any], dict[str, Any], Span, float], None]
+
+
+def cue_relations(doc: Doc, text: str, items: list[dict[str, Any]], emit: Emit) -> None:
+    ordered = sorted(items, key=lambda m: m["start"])
+    # full names first: "Iryna" in "Iryna says ..." is the "Iryna Tkachuk" of the document
+    people = sorted((m for m in ordered if m["type"] == "Person"), key=lambda m: m.get("ref") is not None)
+    for sent in doc.sents:
+        inside = [m for m in ordered if sent.start_char <= m["start"] and m["end"] <= sent.end_char]
+        earlier = [m for m in ordered if m["end"] <= sent.start_char]
+        _pairs(text, sent, inside, earlier, people, emit)
+
+
+def _pairs(
+    text: str,
+    sent: Span,
+    inside: list[dict[str, Any]],
+    earlier: list[dict[str, Any]],
+    people: list[dict[str, Any]],
+    emit: Emit,
+) -> None:
+    co_accused = bool(CO_ACCUSED_CUE.search(sent.text))
+    exploitation = bool(EXPLOITATION.search(text))
+    for i, right in enumerate(inside):
+        before = text[max(sent.start_char, inside[i - 1]["end"] if i else sent.start_char) : right["start"]]
+        head = text[sent.start_char : right["start"]]
+        left = inside[i - 1] if i else None
+        if left and left["type"] == "Person" and right["type"] in ORG_AGENTS and OWNS_BETWEEN.match(before):
+            emit("OWNS", left, right, sent, 0.7)
+        if right["type"] == "Person" and COMPANY_HEAD.search(head[-60:]):
+            orgs = [m for m in earlier + inside[:i] if m["type"] in ORG_AGENTS]
+            if orgs:
+                emit("OWNS", right, orgs[-1], sent, 0.6)
+        if co_accused and left and left["type"] == right["type"] == "Person" and AND_BETWEEN.match(before):
+            emit("CO_ACCUSED", left, right, sent, 0.7)
+        if left and PAID_BY.search(before):
+            actors = [m for m in inside[:i] if m["type"] == "Person"]
+            if actors and right["type"] == "Person":
+                emit("ASSOCIATE_OF", actors[-1], right, sent, 0.6)
+            elif actors and right["type"] in ORG_AGENTS:
+                emit("WORKS_FOR", actors[-1], right, sent, 0.6)
+        reported = REPORTED_DRIVER.search(head[-80:]) if right["type"] == "Person" else None
+        if reported and MET_AFTER.match(text[right["end"] : sent.end_char]):
+            who = reported.group("who")
+            reporter = [m for m in people if m["value"] == who or m["value"].split()[0] == who]
+            if reporter:
+                emit("TRANSPORTED", right, reporter[0], sent, 0.6)
+        if right["type"] == "Address" and exploitation and TAKEN_TO.search(before):
+            people = [m for m in inside[:i] if m["type"] == "Person"]
+            if not people and PRONOUN_SUBJECT.search(before):
+                people = [m for m in earlier if m["type"] == "Person"][-1:]
+            for person in people[-1:]:
+                emit("EXPLOITED_AT", person, right, sent, 0.6)
+        if right["type"] in ORG_AGENTS and PAID_FOR.search(head[-60:]):
+            accounts = [m for m in inside[:i] if m["type"] in ACCOUNTS]
+            if not accounts and re.search(r"\bthe account\b", head):  # "the account ... paid"
+                accounts = [m for m in earlier if m["type"] in ACCOUNTS]
+            if accounts:
+                emit("USES_ACCOUNT", right, accounts[-1], sent, 0.55)
+        if right["type"] in {"Person"} | ORG_AGENTS:
+            hit = ANAPHOR_USE.search(head[-80:])
+            if hit:
+                kinds = KIND_TYPES[(hit.group("kind") or hit.group("kind2")).lower()]
+                idents = [m for m in earlier + inside[:i] if m["type"] in kinds]
+                if idents:
+                    emit(IDENTIFIER_RELATION[idents[-1]["type"]], right, idents[-1], sent, 0.65)
