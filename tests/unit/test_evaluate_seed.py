@@ -61,7 +61,7 @@ def test_supplement_adds_missing_mentions_only_for_the_same_text(tmp_path: Path)
     (tmp_path / "corpus" / "news.jsonl").write_text(json.dumps(doc) + "\n", encoding="utf-8")
     gold_line = {
         "id": "seed-9002",
-        "mentions": [{"type": "Person", "start": 0, "end": 8, "value": "Ivo Marsh"}],
+        "mentions": [{"type": "Person", "start": 0, "end": 9, "value": "Ivo Marsh"}],
     }
     (tmp_path / "gold_entities.jsonl").write_text(json.dumps(gold_line) + "\n", encoding="utf-8")
     marsh = text.index("Marsh paid")
