@@ -69,6 +69,12 @@ ANAPHOR_USE = re.compile(
 # "the account ... paid the invoices of X": the account pays for X
 PAID_FOR = re.compile(r"\bpaid\s+(?:the\s+)?(?:invoices|bills|rent|wages|salaries)\s+(?:of|for)\s+$", re.I)
 ACCOUNTS = {"BankAccount", "PaymentAppAccount", "CryptoWallet"}
+# "EMAIL, an address the prosecution attributes to X"
+ATTRIBUTED_TO = re.compile(
+    r"^,\s+(?:an?|the)\s+(?:e-?mail\s+|phone\s+)?(?:address|number|account|handle)\s+(?:that\s+|which\s+)?"
+    r"(?:the\s+\w+\s+|investigators\s+|police\s+|officers\s+)?(?:attributes?|attributed|links?|linked|traced)\s+to\s+$",
+    re.IGNORECASE,
+)
 KIND_TYPES = {
     "number": {"Phone"},
     "phone": {"Phone"},
@@ -141,6 +147,9 @@ def _pairs(
                 accounts = [m for m in earlier if m["type"] in ACCOUNTS]
             if accounts:
                 emit("USES_ACCOUNT", right, accounts[-1], sent, 0.55)
+        if left and left["type"] in IDENTIFIER_RELATION and right["type"] in {"Person"} | ORG_AGENTS:
+            if ATTRIBUTED_TO.match(before):
+                emit(IDENTIFIER_RELATION[left["type"]], right, left, sent, 0.65)
         if right["type"] in {"Person"} | ORG_AGENTS:
             hit = ANAPHOR_USE.search(head[-80:])
             if hit:

@@ -80,7 +80,11 @@ CONTACT_LINE = re.compile(
     r"|\b(?:recruited|contacted|called)\s+by\s+phone\b",
     re.IGNORECASE,
 )
+CALLER = re.compile(r"\b(?:I|we)\s+(?:called|rang|phoned|texted|messaged|wrote to|contacted)\b", re.I)
 FIRST_PERSON_OBJECT = re.compile(r"\b(?:write|call|text|contact|message)\s+(?:to\s+)?(?:me|us)\b", re.I)
+PRONOUN_USER = re.compile(
+    r"^\W*(?:he|she)\s+(?:has\s+|had\s+|also\s+)?(?:uses|used|using|gave|posted|listed|advertised)\b", re.I
+)
 SPEAKER = re.compile(r"\bmy name is\s+", re.IGNORECASE)
 CHAIN_DEPS = {"xcomp", "pcomp", "prep", "advcl", "conj", "acl", "relcl", "pobj", "ccomp"}
 
@@ -318,6 +322,8 @@ class RelationFinder:
                                 emit("EXPLOITED_AT", person, target, sent, 0.65)
                 elif label == "CO_ACCUSED":
                     accused = [s for s in (passive_subjects or subjects) if s["type"] == "Person"]
+                    if len(accused) < 2:  # "The court remanded X and Y"
+                        accused = people
                     for a, b in combinations(accused, 2):
                         emit("CO_ACCUSED", a, b, sent, 0.7)
 
@@ -385,9 +391,14 @@ class RelationFinder:
         (platforms such as Telegram are never users). Called numbers ("calls to the number X") are
         not the caller's. A contact line without an agent ("Call or WhatsApp X", "I called X",
         "write to me: X") belongs to the advertiser / speaker / person named just before."""
-        if not USE_CUE.search(sent.text):
-            return
         text = doc_text(doc)
+        base = sent.start_char  # "write to me today:" may be its own sentence before the number
+        prev_start = self._prev_sent.get(sent.start)
+        if prev_start is not None and text[: sent.start_char].rstrip().endswith(":"):
+            base = doc[prev_start].sent.start_char
+        window = text[base : sent.end_char]
+        if not USE_CUE.search(window) and not CONTACT_LINE.search(window):
+            return
         agents = [
             m
             for m in sent_mentions
@@ -408,7 +419,12 @@ class RelationFinder:
                     owner = before[-1] if before else min(agents, key=lambda a: a["start"] - ident["end"])
                 emit(rel, owner, ident, sent, 0.7 if before else 0.6)
                 continue
-            lead = text[sent.start_char : ident["start"]]
+            lead = text[base : ident["start"]]
+            if PRONOUN_USER.search(lead):  # "He has used the email address X": the person before
+                earlier = [p for p in self._people if p["end"] <= sent.start_char]
+                if earlier:
+                    emit(rel, earlier[-1], ident, sent, 0.6)
+                continue
             if not CONTACT_LINE.search(lead):
                 continue
             owner_m = self._contact_owner(text, sent, lead)
@@ -436,6 +452,8 @@ class RelationFinder:
         ]
         if not earlier:
             return None
+        if CALLER.search(lead) and earlier[-1].get("_sent") != self._prev_sent.get(sent.start):
+            return None  # "I called X": only the person named in the sentence just before
         prev = [m for m in earlier if m.get("_sent") == earlier[-1].get("_sent")]  # the nearest sentence
         subjects = [m for m in prev if m.get("_subject")]
         return (subjects or prev)[-1] if (subjects or prev) else None

@@ -88,3 +88,42 @@ def test_co_defendants(extractor: Extractor) -> None:
 def test_co_mention_alone_makes_no_relation(extractor: Extractor) -> None:
     text = "Dmytro Koval spoke at the conference. Tomas Brandt attended a different event in Hamburg."
     assert not [t for t in triples(extractor, text) if t[0] in {"ASSOCIATE_OF", "CO_ACCUSED", "OWNS"}]
+
+
+def test_write_to_me_is_the_speakers_number(extractor: Extractor) -> None:
+    text = (
+        "Dear friends! My name is Dmytro Koval, I help people start again in Hamburg. "
+        "Places are limited, write to me today: 07700 900556 (Viber, WhatsApp, Telegram)."
+    )
+    found = triples(extractor, text)
+    assert ("USES_PHONE", "Dmytro Koval", "+447700900556") in found
+    assert not any(t[1] in {"WhatsApp", "Telegram", "Viber"} for t in found)
+
+
+def test_i_called_is_the_number_of_the_person_named_just_before(extractor: Extractor) -> None:
+    text = (
+        '"Someone called Dmytro Koval posted in a group for people leaving, promising a job. '
+        'I called 07700 900557 and was told everything was arranged."'
+    )
+    assert ("USES_PHONE", "Dmytro Koval", "+447700900557") in triples(extractor, text)
+
+
+def test_pronoun_user_and_attributed_address(extractor: Extractor) -> None:
+    text = (
+        "Police are appealing for information about Dmytro Koval. He has used the phone number 07700 900558. "
+        "Tomas Brandt ordered permits by writing to dk.docs@example.net, an address the prosecution "
+        "attributes to Koval."
+    )
+    found = triples(extractor, text)
+    assert ("USES_PHONE", "Dmytro Koval", "+447700900558") in found
+    assert ("USES_EMAIL", "Dmytro Koval", "dk.docs@example.net") in found
+    assert not any(t[0] == "USES_EMAIL" and t[1] == "Tomas Brandt" for t in found)
+
+
+def test_remanded_together_are_co_accused(extractor: Extractor) -> None:
+    text = "The court remanded Tomas Brandt and Dmytro Koval in custody on suspicion of forging documents."
+    found = triples(extractor, text)
+    assert {
+        ("CO_ACCUSED", "Dmytro Koval", "Tomas Brandt"),
+        ("CO_ACCUSED", "Tomas Brandt", "Dmytro Koval"),
+    } & found
