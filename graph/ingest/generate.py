@@ -61,7 +61,7 @@ def entity_relationship_types(onto: Any) -> list[str]:
 
 
 def merge_relations_text(onto: Any) -> str:
-    branches = "  UNION\n".join(BRANCH.format(t=t) for t in entity_relationship_types(onto))
+    branches = "  UNION ALL\n".join(BRANCH.format(t=t) for t in entity_relationship_types(onto))
     return HEADER + branches + FOOTER
 
 

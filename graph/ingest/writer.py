@@ -7,7 +7,8 @@ Order inside the transaction:
    same-fingerprint businesses) — after step 1, so a changed document never supports itself;
 3. resolve people (`graph.resolve_people`) and build the aggregated rows (`rows.py`);
 4. UNWIND ... MERGE documents, entities, mentions, facts, roles, classifications, candidates;
-5. refresh entity counters/aliases/search_text; 6. set the content hashes.
+5. entity counters/aliases/search_text: recomputed for entities that lost mentions in step 1,
+   incremented from the rows for the others; 6. set the content hashes.
 A kill -9 at any point leaves either the whole batch or nothing.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from graph.ingest.prepare import PreparedDoc
 from graph.ingest.rows import BatchRows, build_rows
@@ -98,6 +100,29 @@ def _published(value: str | None) -> date | None:
         return None
 
 
+def added_counters(rows: BatchRows, skip: set[str]) -> list[dict[str, Any]]:
+    """Per entity (not in `skip`): what this batch's mentions add — doc/mention counts, dates, texts."""
+    published = {d["id"]: d["published"] for d in rows.documents}
+    out: dict[str, dict[str, Any]] = {}
+    for m in rows.mentions:
+        if m["entity"] in skip:
+            continue
+        row = out.get(m["entity"])
+        if row is None:
+            row = out[m["entity"]] = {"id": m["entity"], "docs": 0, "mentions": 0, "first": None,
+                                      "last": None, "texts": {}}  # fmt: skip
+        row["docs"] += 1
+        row["mentions"] += len(m["starts"])
+        row["texts"].update(dict.fromkeys(m["texts"]))
+        day = published.get(m["doc"])
+        if day is not None:
+            row["first"] = day if row["first"] is None else min(row["first"], day)
+            row["last"] = day if row["last"] is None else max(row["last"], day)
+    for row in out.values():
+        row["texts"] = list(row["texts"])
+    return sorted(out.values(), key=lambda r: r["id"])
+
+
 def write_batch(
     tx: CatalogTx,
     docs: list[PreparedDoc],
@@ -144,9 +169,13 @@ def write_batch(
     ]  # fmt: skip
     if cand_rows:
         tx.run("ingest/possibly_same_as", rows=cand_rows)
-    refresh = sorted(set(rows.entity_ids) | set(survivors))
-    if refresh:
-        tx.run("ingest/refresh_entities", ids=refresh)
+    # entities that lost a mention (changed documents) are recomputed from the graph; the others only gained
+    # this batch's mentions, so their counters/aliases are updated from the rows (no hub re-read)
+    if survivors:
+        tx.run("ingest/refresh_entities", ids=survivors)
+    added = added_counters(rows, set(survivors))
+    if added:
+        tx.run("ingest/add_entity_counters", rows=added)
     tx.run("ingest/set_document_hashes", rows=rows.hashes)
     result = BatchResult(
         nodes=len(rows.documents) + len(rows.entities),

@@ -13,79 +13,79 @@ CALL (a, b, row) {
   WITH a, b, row WHERE row.type = 'ASSOCIATE_OF'
   MERGE (a)-[r:ASSOCIATE_OF]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'CONTROLLED'
   MERGE (a)-[r:CONTROLLED]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'CO_ACCUSED'
   MERGE (a)-[r:CO_ACCUSED]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'EXPLOITED_AT'
   MERGE (a)-[r:EXPLOITED_AT]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'LOCATED_IN'
   MERGE (a)-[r:LOCATED_IN]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'MENTIONED_TOGETHER'
   MERGE (a)-[r:MENTIONED_TOGETHER]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'OWNS'
   MERGE (a)-[r:OWNS]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'RECRUITED'
   MERGE (a)-[r:RECRUITED]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'RECRUITED_IN'
   MERGE (a)-[r:RECRUITED_IN]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'TRANSPORTED'
   MERGE (a)-[r:TRANSPORTED]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'TRANSPORTED_FROM'
   MERGE (a)-[r:TRANSPORTED_FROM]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'TRANSPORTED_TO'
   MERGE (a)-[r:TRANSPORTED_TO]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'TRANSPORTED_VIA'
   MERGE (a)-[r:TRANSPORTED_VIA]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'USES_ACCOUNT'
   MERGE (a)-[r:USES_ACCOUNT]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'USES_EMAIL'
   MERGE (a)-[r:USES_EMAIL]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'USES_HANDLE'
   MERGE (a)-[r:USES_HANDLE]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'USES_PHONE'
   MERGE (a)-[r:USES_PHONE]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'USES_VEHICLE'
   MERGE (a)-[r:USES_VEHICLE]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'USES_WEBSITE'
   MERGE (a)-[r:USES_WEBSITE]->(b)
   RETURN r
-  UNION
+  UNION ALL
   WITH a, b, row WHERE row.type = 'WORKS_FOR'
   MERGE (a)-[r:WORKS_FOR]->(b)
   RETURN r
