@@ -57,7 +57,10 @@ PRONOUN_SUBJECT = re.compile(
     r"\b(?:she|he)\s+(?:was|were)\s+(?:taken|brought|driven|moved)\s+to\s+$", re.IGNORECASE
 )
 EXPLOITATION = re.compile(
-    r"\b(?:forc\w+|exploit\w*|traffick\w*|debt|owe\w*|passports?|unpaid)\b", re.IGNORECASE
+    r"\b(?:forc\w+|exploit\w*|traffick\w*|debts?|owe\w*|passports?|unpaid|threaten\w*|locked|"
+    r"people in charge|made (?:them|her|him|us|me) \w+|confiscat\w*|withh[eo]ld|fined|deductions|"
+    r"could not leave|not allowed to leave)\b",
+    re.IGNORECASE,
 )
 # "the number is used by X", "the email address belongs to X"
 ANAPHOR_USE = re.compile(
@@ -96,7 +99,7 @@ def cue_relations(doc: Doc, text: str, items: list[dict[str, Any]], emit: Emit) 
     # full names first: "Iryna" in "Iryna says ..." is the "Iryna Tkachuk" of the document
     people = sorted((m for m in ordered if m["type"] == "Person"), key=lambda m: m.get("ref") is not None)
     for sent in doc.sents:
-        inside = [m for m in ordered if sent.start_char <= m["start"] and m["end"] <= sent.end_char]
+        inside = [m for m in ordered if sent.start_char <= m["start"] < sent.end_char]
         earlier = [m for m in ordered if m["end"] <= sent.start_char]
         _pairs(text, sent, inside, earlier, people, emit)
 

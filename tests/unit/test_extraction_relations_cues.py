@@ -127,3 +127,20 @@ def test_remanded_together_are_co_accused(extractor: Extractor) -> None:
         ("CO_ACCUSED", "Dmytro Koval", "Tomas Brandt"),
         ("CO_ACCUSED", "Tomas Brandt", "Dmytro Koval"),
     } & found
+
+
+def test_taken_to_an_address_in_a_case_file_is_exploitation_there(extractor: Extractor) -> None:
+    text = (
+        "Client: Dmytro Koval, 29, from Kharkiv, Ukraine. On arrival in Prague he was taken to "
+        "14 Harbour Street, Leeds LS1 4AB, where others were already living. The people in charge took "
+        "their passports."
+    )
+    found = triples(extractor, text)
+    assert any(
+        t[0] == "EXPLOITED_AT" and t[1] == "Dmytro Koval" and "Harbour Street" in t[2] for t in found
+    ), found
+
+
+def test_taken_to_without_exploitation_is_no_relation(extractor: Extractor) -> None:
+    text = "Dmytro Koval, 29, was taken to 14 Harbour Street, Leeds LS1 4AB, for a birthday party."
+    assert not any(t[0] == "EXPLOITED_AT" for t in triples(extractor, text))
