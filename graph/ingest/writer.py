@@ -149,18 +149,21 @@ def write_batch(
     rows = build_rows(docs, symmetric)
     for doc in rows.documents:
         doc["published"] = _published(doc["published"])
-    steps = (
-        ("ingest/merge_documents", rows.documents),
-        ("ingest/merge_entities", rows.entities),
-        ("ingest/create_mentions", rows.mentions),
-        ("ingest/merge_relations", rows.relations),
-        ("ingest/merge_roles", rows.roles),
-        ("ingest/create_classified_as", rows.classified),
-        ("ingest/create_has_indicator", rows.indicators),
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for rel in rows.relations:  # one UNWIND per static relationship type (see graph.ingest.generate)
+        by_type[rel["type"]].append(rel)
+    steps: tuple[tuple[str, dict[str, Any]], ...] = (
+        ("ingest/merge_documents", {"rows": rows.documents}),
+        ("ingest/merge_entities", {"rows": rows.entities}),
+        ("ingest/create_mentions", {"rows": rows.mentions}),
+        ("ingest/merge_relations", {"by_type": dict(by_type)}),
+        ("ingest/merge_roles", {"rows": rows.roles}),
+        ("ingest/create_classified_as", {"rows": rows.classified}),
+        ("ingest/create_has_indicator", {"rows": rows.indicators}),
     )
     for name, params in steps:
-        if params:
-            tx.run(name, rows=params)
+        if any(params.values()):
+            tx.run(name, **params)
     # candidates are symmetric in meaning: stored once, lower key → higher key (independent of batching)
     cand_rows = [
         {"source": min(c.source, c.target), "target": max(c.source, c.target), "score": c.score,
