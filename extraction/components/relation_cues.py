@@ -72,6 +72,11 @@ ANAPHOR_USE = re.compile(
 # "the account ... paid the invoices of X": the account pays for X
 PAID_FOR = re.compile(r"\bpaid\s+(?:the\s+)?(?:invoices|bills|rent|wages|salaries)\s+(?:of|for)\s+$", re.I)
 ACCOUNTS = {"BankAccount", "PaymentAppAccount", "CryptoWallet"}
+# "Bivol bought his ticket and kept his passport": control by document confiscation
+KEPT_PASSPORT = re.compile(
+    r"^\s+(?:\w+\s+){0,6}?(?:took|kept|confiscated|held|seized|withheld)\s+(?:his|her)\s+(?:passport|documents|papers)\b",
+    re.IGNORECASE,
+)
 # "EMAIL, an address the prosecution attributes to X"
 ATTRIBUTED_TO = re.compile(
     r"^,\s+(?:an?|the)\s+(?:e-?mail\s+|phone\s+)?(?:address|number|account|handle)\s+(?:that\s+|which\s+)?"
@@ -144,6 +149,16 @@ def _pairs(
                 people = [m for m in earlier if m["type"] == "Person"][-1:]
             for person in people[-1:]:
                 emit("EXPLOITED_AT", person, right, sent, 0.6)
+        if right["type"] == "Person" and KEPT_PASSPORT.match(text[right["end"] : sent.end_char]):
+            me = right.get("ref") if right.get("ref") is not None else right["key"]
+            others = [
+                m
+                for m in people
+                if m["end"] <= right["start"]
+                and (m.get("ref") if m.get("ref") is not None else m["key"]) != me
+            ]
+            if others:
+                emit("CONTROLLED", right, max(others, key=lambda m: m["end"]), sent, 0.6)
         if right["type"] in ORG_AGENTS and PAID_FOR.search(head[-60:]):
             accounts = [m for m in inside[:i] if m["type"] in ACCOUNTS]
             if not accounts and re.search(r"\bthe account\b", head):  # "the account ... paid"

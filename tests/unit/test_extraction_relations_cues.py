@@ -144,3 +144,11 @@ def test_taken_to_an_address_in_a_case_file_is_exploitation_there(extractor: Ext
 def test_taken_to_without_exploitation_is_no_relation(extractor: Extractor) -> None:
     text = "Dmytro Koval, 29, was taken to 14 Harbour Street, Leeds LS1 4AB, for a birthday party."
     assert not any(t[0] == "EXPLOITED_AT" for t in triples(extractor, text))
+
+
+def test_kept_his_passport_is_control(extractor: Extractor) -> None:
+    text = (
+        "Dmytro Koval left Kharkiv in 2023. A man in Hamburg, Tomas Brandt, told him about a job. "
+        "Brandt bought his ticket and kept his passport."
+    )
+    assert ("CONTROLLED", "Tomas Brandt", "Dmytro Koval") in triples(extractor, text)
