@@ -7,6 +7,7 @@ reason, and the next request reconnects, so no restart is needed when Neo4j is b
 
 from __future__ import annotations
 
+import atexit
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -16,7 +17,8 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
 
-from api.auth import authenticate
+from api.audit_log import AuditWriter
+from api.auth import KeyCache
 from api.graph_access import GraphAccess
 from api.graphql.context import AppState, LanternContext
 from api.graphql.schema import build_schema
@@ -29,7 +31,7 @@ log = logging.getLogger("lantern.api")
 
 def _context_getter(state: AppState):  # type: ignore[no-untyped-def]
     async def get_context(request: Request) -> LanternContext | None:
-        principal = authenticate(state.store, request.headers.get("authorization"))
+        principal = state.keys.authenticate(request.headers.get("authorization"))
         if principal is None:
             if request.method == "GET" and "query" not in request.query_params:
                 return None  # the GraphiQL page itself reveals nothing; every operation needs a key
@@ -49,7 +51,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     store = StateStore.open(s.state_path)
     configure_masking(store.secret)
-    state = AppState(settings=s, graph=GraphAccess(s), store=store)
+    audit = AuditWriter(store)
+    atexit.register(audit.close)  # rows queued when the process exits without a lifespan shutdown
+    state = AppState(settings=s, graph=GraphAccess(s), store=store, keys=KeyCache(store), audit=audit)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -57,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not ok:
             log.warning("Neo4j not reachable at start (%s); will retry on each request.", reason)
         yield
+        state.audit.close()  # every queued audit row is written before the app stops
         state.graph.close()
 
     app = FastAPI(title="Lantern API", version="0.1.0", lifespan=lifespan)

@@ -9,6 +9,9 @@ log through the `auditLog` query and `lantern audit-log list|export`.
 from __future__ import annotations
 
 import json
+import logging
+import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -51,23 +54,100 @@ class AuditEntry:
         }
 
 
-def record(store: StateStore, key_name: str, role: str, operation: str, disclosures: Disclosures) -> None:
-    """Append one row (no-op when nothing personal was revealed)."""
-    if not disclosures:
-        return
+INSERT = "INSERT INTO audit_log (at, key_name, role, operation, entity_ids, fields) VALUES (?, ?, ?, ?, ?, ?)"
+log = logging.getLogger("lantern.api.audit")
+
+
+def audit_row(key_name: str, role: str, operation: str, disclosures: Disclosures) -> tuple[str, ...]:
+    """The row for one operation, timestamped now (when the data was handed out)."""
     ids = sorted(disclosures.items)
     fields = sorted({f for fs in disclosures.items.values() for f in fs})
-    store.execute(
-        "INSERT INTO audit_log (at, key_name, role, operation, entity_ids, fields) VALUES (?, ?, ?, ?, ?, ?)",
-        (
-            datetime.now(UTC).isoformat(timespec="milliseconds"),
-            key_name,
-            role,
-            operation,
-            json.dumps(ids),
-            json.dumps(fields),
-        ),
-    )
+    at = datetime.now(UTC).isoformat(timespec="milliseconds")
+    return (at, key_name, role, operation, json.dumps(ids), json.dumps(fields))
+
+
+def record(store: StateStore, key_name: str, role: str, operation: str, disclosures: Disclosures) -> None:
+    """Append one row now (no-op when nothing personal was revealed)."""
+    if disclosures:
+        store.execute(INSERT, audit_row(key_name, role, operation, disclosures))
+
+
+class AuditWriter:
+    """Appends audit rows from a background thread, so a request does not wait for SQLite.
+
+    A request only appends its row to an in-memory list (no thread wake-up, no lock held across
+    I/O); the writer thread writes whatever has accumulated every `interval_s` seconds (default
+    0.05), in submission order, one transaction per batch. Nothing is dropped: a failed write is
+    retried; :meth:`flush` waits until every submitted row is in the table (the `auditLog` query
+    calls it before reading) and :meth:`close` (app shutdown, and at interpreter exit) flushes and
+    stops the thread. Rows can only be lost if the process is killed hard (SIGKILL, power loss)
+    within those `interval_s` seconds.
+    """
+
+    def __init__(self, store: StateStore, interval_s: float = 0.05, retry_s: float = 0.2) -> None:
+        self.store, self.interval_s, self.retry_s = store, interval_s, retry_s
+        self._pending: list[tuple[str, ...]] = []
+        self._lock = threading.Lock()  # guards _pending and the submitted/written counters
+        self._submitted = 0
+        self._written = 0
+        self._wake = threading.Event()
+        self._done = threading.Condition(self._lock)
+        self._closed = False
+        self._thread = threading.Thread(target=self._run, name="lantern-audit-writer", daemon=True)
+        self._thread.start()
+
+    def submit(self, key_name: str, role: str, operation: str, disclosures: Disclosures) -> None:
+        """Queue one row (no-op when nothing personal was revealed)."""
+        if not disclosures:
+            return
+        row = audit_row(key_name, role, operation, disclosures)
+        with self._lock:
+            if not self._closed:
+                self._pending.append(row)
+                self._submitted += 1
+                return
+        self.store.execute(INSERT, row)  # after shutdown: write synchronously rather than lose it
+
+    def flush(self) -> None:
+        """Block until every row submitted so far is written."""
+        with self._lock:
+            target = self._submitted
+            if self._written >= target:
+                return
+            self._wake.set()
+            while self._written < target and self._thread.is_alive():
+                self._done.wait(timeout=1.0)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+        self._wake.set()
+        self._thread.join()
+
+    def _write_pending(self) -> None:
+        with self._lock:
+            rows, self._pending = self._pending, []
+        while rows:
+            try:
+                self.store.executemany(INSERT, rows)
+                break
+            except Exception:  # e.g. database locked by another writer: retry, never drop
+                log.exception("Writing %d audit rows failed; retrying.", len(rows))
+                time.sleep(self.retry_s)
+        with self._lock:
+            self._written += len(rows)
+            self._done.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait(self.interval_s)
+            self._wake.clear()
+            self._write_pending()
+            with self._lock:
+                if self._closed and not self._pending:
+                    return
 
 
 def entries(

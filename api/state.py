@@ -12,6 +12,7 @@ from __future__ import annotations
 import secrets
 import sqlite3
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 SCHEMA = """
@@ -55,6 +56,7 @@ class StateStore:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
+        self.keys_version = 0  # bumped by `api.auth.revoke_key`; `api.auth.KeyCache` watches it
         self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._conn.row_factory = sqlite3.Row
         self._conn.execute("PRAGMA journal_mode=WAL")
@@ -81,7 +83,7 @@ class StateStore:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
 
-    def executemany(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+    def executemany(self, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
         with self._lock:
             self._conn.execute("BEGIN")
             try:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from strawberry.fastapi import BaseContext
 
-from api.audit_log import Disclosures
-from api.auth import Principal, Role
+from api.audit_log import AuditWriter, Disclosures
+from api.auth import KeyCache, Principal, Role
 from api.graph_access import GraphAccess
 from api.limits import api_error
 from api.state import StateStore
@@ -19,6 +19,8 @@ class AppState:
     settings: Settings
     graph: GraphAccess
     store: StateStore
+    keys: KeyCache
+    audit: AuditWriter
 
 
 class LanternContext(BaseContext):

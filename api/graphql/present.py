@@ -162,6 +162,9 @@ class Presenter:
             risk_score=_float(raw.get("risk_score")),
             risk_reasons=[self.text(str(r)) or "" for r in raw.get("risk_reasons") or []],
             analysis_run_id=_str(raw.get("analysis_run_id")),
+            lat=None if masked else _float(raw.get("lat")),
+            lon=None if masked else _float(raw.get("lon")),
+            country_code=None if masked else _str(raw.get("country_code")),
             real_id=real_id,
         )
 

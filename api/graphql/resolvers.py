@@ -269,5 +269,6 @@ async def shared_identifiers(ctx, ids: list[str], limit: int | None) -> list[t.S
 async def audit_entries(ctx, key_name, since, entity_id, limit, offset) -> list[t.AuditEntry]:
     ctx.require(CAN_READ_AUDIT_LOG, "read the audit log")
     lim, off = page(limit, offset, ctx.settings, default=50)
+    await asyncio.to_thread(ctx.app_state.audit.flush)  # earlier rows may still be queued: wait
     rows = audit_log.entries(ctx.store, key_name, since, entity_id, lim, off)
     return [t.AuditEntry(**r.as_dict()) for r in rows]

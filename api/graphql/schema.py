@@ -9,7 +9,6 @@ from graphql import OperationDefinitionNode
 from strawberry.extensions import SchemaExtension
 from strawberry.types import Info
 
-from api import audit_log
 from api.graphql import mutations as m
 from api.graphql import resolvers as r
 from api.graphql import resolvers_overview as o
@@ -36,7 +35,7 @@ class AuditExtension(SchemaExtension):
                 fields += [s.name.value for s in d.selection_set.selections if hasattr(s, "name")]
         name = ec.operation_name or ""
         operation = f"{name}:{','.join(fields)}" if name else ",".join(fields)
-        audit_log.record(ctx.store, ctx.principal.key_name, ctx.role.value, operation or "?", disclosures)
+        ctx.app_state.audit.submit(ctx.principal.key_name, ctx.role.value, operation or "?", disclosures)
 
 
 @strawberry.type

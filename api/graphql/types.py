@@ -70,6 +70,11 @@ class Entity:
     risk_score: float | None
     risk_reasons: list[str]
     analysis_run_id: str | None
+    lat: float | None = strawberry.field(description="Latitude (WGS84) of a location; null otherwise.")
+    lon: float | None = strawberry.field(description="Longitude (WGS84) of a location; null otherwise.")
+    country_code: str | None = strawberry.field(
+        description="ISO 3166-1 alpha-2 country code of a location; null otherwise."
+    )
     real_id: strawberry.Private[str]
 
     @strawberry.field(description="Documents mentioning this entity, with spans and snippets (paged).")

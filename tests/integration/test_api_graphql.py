@@ -187,3 +187,14 @@ def test_run_analysis_roles_and_result(api: Api) -> None:
     assert res["id"] != "run-test-1"
     runs = data(api.gql("analyst", "{ analysisRuns { id } }"))["analysisRuns"]
     assert runs[0]["id"] == res["id"] and len(runs) == 2
+
+
+def test_locations_carry_coordinates_and_country_code(api: Api, api_graph) -> None:
+    q = "{ hotspots { location { id kind lat lon countryCode } } }"
+    places = {h["location"]["id"]: h["location"] for h in data(api.gql(INV, q))["hotspots"]}
+    bucharest = next(v for k, v in places.items() if k.startswith("city:bucharest"))
+    stored = api_graph.read("api/entity", id=bucharest["id"])[0]["entity"]
+    assert bucharest["countryCode"] == "RO" == stored["country_code"]
+    assert (bucharest["lat"], bucharest["lon"]) == (stored.get("lat"), stored.get("lon"))
+    person = data(api.gql(INV, '{ entity(id: "person:marek nowak") { lat lon countryCode } }'))["entity"]
+    assert person == {"lat": None, "lon": None, "countryCode": None}

@@ -151,3 +151,38 @@ def test_audit_log_records_clear_personal_data_only(api: Api) -> None:
     api.gql("investigator", '{ entity(id: "business:sunrise staffing") { evidence { spans { snippet } } } }')
     last = api.gql("admin", "{ auditLog(limit: 1) { entityIds fields } }")["data"]["auditLog"][0]
     assert "snippet" in last["fields"] and "person:viktor petrov" in last["entityIds"]
+
+
+def test_audit_rows_of_a_burst_are_all_there_after_shutdown(neo4j_settings, tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.state import StateStore
+    from tests.integration.test_api_fixtures import make_app
+
+    app, tokens = make_app(neo4j_settings, tmp_path / "state")
+    headers = {"Authorization": f"Bearer {tokens['investigator']}"}
+    with TestClient(app) as client:
+        for _ in range(25):
+            r = client.post("/graphql", json={"query": NETWORK}, headers=headers)
+            assert r.status_code == 200 and "errors" not in r.json()
+    rows = StateStore.open(tmp_path / "state").execute(
+        "SELECT key_name, operation FROM audit_log ORDER BY id"
+    )
+    assert [(r["key_name"], r["operation"]) for r in rows] == [("test-investigator", "network")] * 25
+
+
+def test_key_revoked_by_another_process_stops_working_within_the_cache_ttl(api: Api) -> None:
+    import time
+
+    from api.auth import revoke_key
+    from api.state import StateStore
+
+    keys = api.app.state.lantern.keys
+    keys.ttl = 0.3  # the default is api.auth.KEY_CACHE_TTL_S (5 s)
+    headers = {"Authorization": f"Bearer {api.tokens['investigator']}"}
+    assert api.client.post("/graphql", json={"query": "{ me { role } }"}, headers=headers).status_code == 200
+    revoke_key(
+        StateStore(api.app.state.lantern.store.path), "test-investigator"
+    )  # e.g. `lantern keys revoke`
+    time.sleep(0.4)
+    assert api.client.post("/graphql", json={"query": "{ me { role } }"}, headers=headers).status_code == 401
