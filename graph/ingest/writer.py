@@ -150,13 +150,14 @@ def write_batch(
     for doc in rows.documents:
         doc["published"] = _published(doc["published"])
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for rel in rows.relations:  # one UNWIND per static relationship type (see graph.ingest.generate)
+    for rel in rows.relations:  # one statement per static relationship type (see graph.ingest.generate)
         by_type[rel["type"]].append(rel)
+    facts = [(f"ingest/relations/{t}", {"rows": by_type[t]}) for t in sorted(by_type)]
     steps: tuple[tuple[str, dict[str, Any]], ...] = (
         ("ingest/merge_documents", {"rows": rows.documents}),
         ("ingest/merge_entities", {"rows": rows.entities}),
         ("ingest/create_mentions", {"rows": rows.mentions}),
-        ("ingest/merge_relations", {"by_type": dict(by_type)}),
+        *facts,
         ("ingest/merge_roles", {"rows": rows.roles}),
         ("ingest/create_classified_as", {"rows": rows.classified}),
         ("ingest/create_has_indicator", {"rows": rows.indicators}),

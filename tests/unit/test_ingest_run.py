@@ -6,7 +6,7 @@ from pathlib import Path
 
 from graph.db import FakeRunner
 from graph.ingest import ingest_results
-from graph.ingest.generate import TARGET, merge_relations_text
+from graph.ingest.generate import TARGET_DIR, relation_statements
 from graph.ingest.paths import is_extraction_jsonl, read_extraction_jsonl
 from graph.ingest.prepare import content_hash
 from graph.ingest.run import batches
@@ -25,7 +25,8 @@ def test_new_documents_are_written_in_one_batch_with_hashes_last() -> None:
     names = _names(runner)
     assert names.count("ingest/document_hashes") == 1
     assert names[-1] == "ingest/set_document_hashes"
-    assert names.index("ingest/merge_entities") < names.index("ingest/merge_relations")
+    facts = [i for i, n in enumerate(names) if n.startswith("ingest/relations/")]
+    assert facts and names.index("ingest/merge_entities") < min(facts)
     assert "ingest/remove_document_evidence" not in names  # nothing to replace
 
 
@@ -74,9 +75,10 @@ def test_extraction_jsonl_is_detected_and_bad_lines_reported(tmp_path: Path) -> 
     assert problems.failed[0].id == "broken" and "line 2" in problems.failed[0].reason
 
 
-def test_generated_merge_relations_file_matches_the_ontology() -> None:
+def test_generated_relation_statements_match_the_ontology() -> None:
     from ontology import load_ontology
 
-    assert TARGET.read_text(encoding="utf-8") == merge_relations_text(load_ontology()), (
-        "queries/ingest/merge_relations.cypher is stale: run `python -m graph.ingest.generate`"
-    )
+    wanted = relation_statements(load_ontology())
+    assert "USES_PHONE.cypher" in wanted and "MENTIONED_IN.cypher" not in wanted
+    on_disk = {p.name: p.read_text(encoding="utf-8") for p in TARGET_DIR.glob("*.cypher")}
+    assert on_disk == wanted, "queries/ingest/relations/ is stale: run `python -m graph.ingest.generate`"
