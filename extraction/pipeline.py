@@ -94,6 +94,28 @@ def _entity(mention: dict[str, Any], ids: dict[int, str]) -> EntityMention:
     )
 
 
+def _business_if_owned(result: ExtractionResult) -> None:
+    """Something a person or company owns or operates is a business: an `Organization` that is the
+    object of OWNS becomes a `Business` (the ontology's range for OWNS)."""
+    owned = {r.target for r in result.relations if r.type == "OWNS"}
+    for e in result.entities:
+        if e.id in owned and e.type == "Organization":
+            e.type = "Business"
+
+
+def _ontology_guard(result: ExtractionResult) -> list[StageError]:
+    """Drop items the ontology refuses (e.g. a relation outside its domain/range) and say why, so one
+    rule's mistake never makes ingest refuse the whole document."""
+    from ontology.validate import clean_result
+
+    clean, problems = clean_result(result)
+    if not problems:
+        return []
+    result.entities, result.relations = clean.entities, clean.relations
+    result.classification = clean.classification
+    return [StageError(stage="ontology", reason=f"dropped {p}") for p in problems]
+
+
 def doc_to_result(doc: Doc, source: SourceDocument) -> ExtractionResult:
     """Convert the spaCy Doc's Lantern extensions into the JSONL contract."""
     result = _empty_result(source)
@@ -119,6 +141,7 @@ def doc_to_result(doc: Doc, source: SourceDocument) -> ExtractionResult:
                     snippet=rel["snippet"],
                 )
             )
+    _business_if_owned(result)
     found = doc._.lantern_classification or {}
     result.classification = Classification(
         trafficking_types=[
@@ -127,7 +150,7 @@ def doc_to_result(doc: Doc, source: SourceDocument) -> ExtractionResult:
         ],
         indicators=[IndicatorMention(**i) for i in found.get("indicators", [])],
     )
-    result.errors = errors
+    result.errors = errors + _ontology_guard(result)
     return result
 
 
