@@ -106,7 +106,9 @@ def run(results: Results, quick: bool, budget_s: float | None = None) -> None:
     for n in sizes:
         if curve:
             prev = curve[-1]
-            projected = sum(prev.get(k) or 0 for k in ("extract_s", "ingest_s", "analyze_s")) * 12
+            cached = (CACHE / f"generated-{n}-s7" / "extract-meta.json").exists()
+            stages = ("ingest_s", "analyze_s") if cached else ("extract_s", "ingest_s", "analyze_s")
+            projected = sum(prev.get(k) or 0 for k in stages) * 12 * n / (10 * prev["documents"])
             left = budget - (time.perf_counter() - started)
             if projected > left:
                 results.put(
