@@ -22,6 +22,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.catalog import catalog
 from graph.config import REPO_ROOT, Settings
 
 SERVER_DIR = REPO_ROOT / "graph" / "server"
@@ -358,7 +359,7 @@ def _ensure_password(settings: Settings) -> None:
     try:
         with GraphDatabase.driver(settings.uri, auth=(settings.neo4j_user, "neo4j")) as d:
             d.execute_query(
-                "ALTER CURRENT USER SET PASSWORD FROM 'neo4j' TO $pw",
+                catalog().get("platform/set_initial_password").text,
                 pw=settings.password,
                 database_="system",
             )
@@ -432,9 +433,7 @@ def status(settings: Settings) -> ServerStatus:
 
         with GraphDatabase.driver(settings.uri, auth=(settings.neo4j_user, settings.password)) as d:
             rec = d.execute_query(
-                "CALL dbms.components() YIELD versions, edition "
-                "RETURN versions[0] AS neo4j, edition, gds.version() AS gds, apoc.version() AS apoc",
-                database_=settings.neo4j_database,
+                catalog().get("platform/ping").text, database_=settings.neo4j_database
             ).records[0]
             st.versions = {
                 "neo4j": f"{rec['neo4j']} ({rec['edition']})",

@@ -17,6 +17,17 @@ from typing import Any
 from spacy.tokens import Doc
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
+IDENTIFIER_RELATION = {
+    "Phone": "USES_PHONE",
+    "Email": "USES_EMAIL",
+    "Website": "USES_WEBSITE",
+    "SocialHandle": "USES_HANDLE",
+    "BankAccount": "USES_ACCOUNT",
+    "CryptoWallet": "USES_ACCOUNT",
+    "PaymentAppAccount": "USES_ACCOUNT",
+    "Vehicle": "USES_VEHICLE",
+}
+"""Identifier class → the relationship type that links its user to it (ontology names)."""
 
 for _name, _default in (
     ("lantern_mentions", None),

@@ -12,16 +12,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extraction.components.base import IDENTIFIER_RELATION as BASE_IDENTIFIER_RELATION
+
 ORG_AGENTS = {"Organization", "Business", "FrontBusiness", "EmploymentAgency", "TransportCompany"}
-IDENTIFIER_RELATION = {
-    "Phone": "USES_PHONE",
-    "Email": "USES_EMAIL",
-    "Website": "USES_WEBSITE",
-    "SocialHandle": "USES_HANDLE",
-    "BankAccount": "USES_ACCOUNT",
-    "CryptoWallet": "USES_ACCOUNT",
-    "PaymentAppAccount": "USES_ACCOUNT",
-}
+# surface cues never attribute vehicles ("used by X" about a car is not a stated use)
+IDENTIFIER_RELATION = {k: v for k, v in BASE_IDENTIFIER_RELATION.items() if k != "Vehicle"}
 # "X owns and controls Y", "X runs Y"
 OWNS_BETWEEN = re.compile(
     r"^\s+(?:also\s+)?(?:owns|owned|runs|ran|operates|operated|manages|managed|controls|controlled)"

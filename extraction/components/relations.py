@@ -16,7 +16,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extraction.components.base import doc_text, guarded, load_patterns, mentions, relations
+from extraction.components.base import (
+    IDENTIFIER_RELATION,
+    doc_text,
+    guarded,
+    load_patterns,
+    mentions,
+    relations,
+)
 from extraction.components.relation_cues import cue_relations
 from extraction.components.role_rules import assign_roles
 
@@ -33,16 +40,6 @@ AGENTS = {
 ORGS = AGENTS - {"Person"}
 PLACES = {"Location", "Country", "Region", "City", "Address"}
 VENUES = PLACES | ORGS
-IDENTIFIER_RELATION = {
-    "Phone": "USES_PHONE",
-    "Email": "USES_EMAIL",
-    "Website": "USES_WEBSITE",
-    "SocialHandle": "USES_HANDLE",
-    "BankAccount": "USES_ACCOUNT",
-    "CryptoWallet": "USES_ACCOUNT",
-    "PaymentAppAccount": "USES_ACCOUNT",
-    "Vehicle": "USES_VEHICLE",
-}
 USE_CUE = re.compile(
     r"\b(?:phone|number|cell|call(?:ed|ing)?|text(?:ed|ing)?|contact(?:ed)?|reach|e-?mail(?:ed)?|account|"
     r"handle|profile|user ?name|listed|advertis\w*|post(?:ed|ing)?|website|site|page|wallet|paid|pay|"
