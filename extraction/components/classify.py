@@ -1,7 +1,9 @@
 """spaCy component `lantern_classifier`: per-document trafficking types and indicators, each with
 evidence spans, from cue patterns (patterns/indicators.jsonl, patterns/trafficking_types.jsonl).
 
-A type's confidence grows with the number of distinct cue sentences (1 → 0.55, 2 → 0.7, ≥3 → 0.85)."""
+A type's confidence grows with the number of distinct cue sentences (1 → 0.55, 2 → 0.7, ≥3 → 0.85).
+Cues inside definitional or generic statements ("“Forced labor or services” means ...", "The crime of
+human trafficking involves ...", a quoted statute) are not evidence (definitions.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extraction.components.base import doc_text, guarded, load_patterns
+from extraction.components.definitions import definitional_spans, inside
 
 MAX_SPANS = 10
 
@@ -34,18 +37,19 @@ class DocumentClassifier:
 
     def _classify(self, doc: Doc) -> None:
         text = doc_text(doc)
+        definitions = definitional_spans(text)
         indicators: list[dict[str, Any]] = []
         for label, regex in self.indicators:
             seen: list[tuple[int, int]] = []
             for match in regex.finditer(text):
                 start, end = match.span()
-                if any(start < b and a < end for a, b in seen):
+                if inside(definitions, start) or any(start < b and a < end for a, b in seen):
                     continue
                 seen.append((start, end))
                 indicators.append({"type": label, "start": start, "end": end, "text": match.group(0)})
         types: list[dict[str, Any]] = []
         for label, regex in self.types:
-            spans = [list(m.span()) for m in regex.finditer(text)]
+            spans = [list(m.span()) for m in regex.finditer(text) if not inside(definitions, m.start())]
             if spans:
                 sentences = {text.rfind(".", 0, s) for s, _ in spans}
                 types.append(
