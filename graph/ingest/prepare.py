@@ -14,6 +14,7 @@ from typing import Any
 
 from extraction.models import EntityMention, ExtractionResult
 from graph.ingest.ontology_view import OntologyView
+from graph.ingest.snippets import sentence_around, snippets_for
 from graph.resolve_keys import (
     KeyError_,
     Resolved,
@@ -55,6 +56,14 @@ class PreparedDoc:
     refs: dict[str, str] = field(default_factory=dict)
     source_hash: str | None = None
     """Hash of the raw document + extractor version (raw input only): lets a re-run skip extraction."""
+    snippets: dict[tuple[int, int], str] = field(default_factory=dict)
+    """(start, end) → evidence snippet, computed here so the write transaction only looks them up."""
+
+    def snippet(self, start: int, end: int) -> str:
+        found = self.snippets.get((start, end))
+        if found is None:
+            found = self.snippets[(start, end)] = sentence_around(self.result.text, start, end)
+        return found
 
     @property
     def id(self) -> str:
@@ -93,7 +102,32 @@ def _business_places(
     return places
 
 
+_RESOLVED: dict[tuple[Any, ...], Resolved | KeyError_] = {}
+"""Memo of `_resolve` (pure): the same place, organisation or identifier recurs across a corpus."""
+_RESOLVED_MAX = 200_000
+
+
 def _resolve(m: EntityMention, onto: OntologyView, place: str | None, region: str) -> Resolved:
+    attrs = m.attributes
+    memo_key = (m.type, m.value, m.text, place, region, attrs.get("geonameid"), attrs.get("country_code"))
+    try:
+        found = _RESOLVED.get(memo_key)
+    except TypeError:  # an unhashable attribute value: no memo
+        return _resolve_uncached(m, onto, place, region)
+    if found is None:
+        try:
+            found = _resolve_uncached(m, onto, place, region)
+        except KeyError_ as exc:
+            found = exc
+        if len(_RESOLVED) >= _RESOLVED_MAX:
+            _RESOLVED.clear()
+        _RESOLVED[memo_key] = found
+    if isinstance(found, KeyError_):
+        raise KeyError_(str(found))
+    return found
+
+
+def _resolve_uncached(m: EntityMention, onto: OntologyView, place: str | None, region: str) -> Resolved:
     value = (m.value or m.text).strip()
     if onto.is_a(m.type, "Identifier"):
         return identifier_key(m.type, value, region)
@@ -186,7 +220,18 @@ def prepare(
                 raise DocumentError(f"entity {m.id}: role '{role}' is not an ontology Role")
             if not onto.allows("HAS_ROLE", m.type, "Role"):
                 raise DocumentError(f"entity {m.id}: ontology does not allow {m.type} -[HAS_ROLE]-> Role")
+    prep.snippets = snippets_for(doc.text, _evidence_spans(doc))
     return prep
+
+
+def _evidence_spans(doc: ExtractionResult) -> list[tuple[int, int]]:
+    """Spans whose sentence becomes an evidence snippet (see graph.ingest.rows.build_rows)."""
+    spans = [(m.start, m.end) for m in doc.entities if role_names(m)]
+    spans += [(r.start, r.end) for r in doc.relations if not r.snippet.strip()]
+    for t in doc.classification.trafficking_types:
+        spans += t.spans or [(0, len(doc.text))]
+    spans += [(i.start, i.end) for i in doc.classification.indicators]
+    return spans
 
 
 def role_names(m: EntityMention) -> list[str]:

@@ -6,38 +6,13 @@ several documents of a batch becomes one row with several evidence items.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.ingest.prepare import PreparedDoc, role_names
+from graph.ingest.snippets import SNIPPET_MAX, Sentences, sentence_around
 
-SNIPPET_MAX = 300
-
-
-_BOUNDARY = re.compile(r"[.!?\n]")
-
-
-class Sentences:
-    """Sentence boundaries of one text, found once; `around(start, end)` is then a bisect."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.stops = [m.start() for m in _BOUNDARY.finditer(text)]
-
-    def around(self, start: int, end: int, limit: int = SNIPPET_MAX) -> str:
-        i = bisect_left(self.stops, start)
-        left = self.stops[i - 1] + 1 if i > 0 else 0
-        j = bisect_left(self.stops, end)
-        right = self.stops[j] + 1 if j < len(self.stops) else len(self.text)
-        snippet = " ".join(self.text[left:right].split())
-        return snippet if len(snippet) <= limit else snippet[: limit - 1] + "…"
-
-
-def sentence_around(text: str, start: int, end: int, limit: int = SNIPPET_MAX) -> str:
-    """The sentence(s) holding [start, end) — the evidence a person reads on an edge."""
-    return Sentences(text).around(start, end, limit)
+__all__ = ["SNIPPET_MAX", "BatchRows", "Sentences", "build_rows", "document_row", "sentence_around"]
 
 
 def _evidence_row(**ids: Any) -> dict[str, Any]:
@@ -70,7 +45,6 @@ class BatchRows:
     classified: list[dict[str, Any]] = field(default_factory=list)
     indicators: list[dict[str, Any]] = field(default_factory=list)
     roles: list[dict[str, Any]] = field(default_factory=list)
-    hashes: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def entity_ids(self) -> list[str]:
@@ -99,6 +73,8 @@ def document_row(prep: PreparedDoc) -> dict[str, Any]:
         "published": r.published,
         "text": r.text,
         "extractor_version": r.extractor_version,
+        "content_hash": prep.content_hash,
+        "source_hash": prep.source_hash,
     }
 
 
@@ -112,9 +88,8 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
     roles: dict[tuple[str, str], dict[str, Any]] = {}
     for prep in docs:
         r, doc_id = prep.result, prep.id
-        sentences = Sentences(r.text)
+        snip = prep.snippet
         out.documents.append(document_row(prep))
-        out.hashes.append({"id": doc_id, "content_hash": prep.content_hash, "source_hash": prep.source_hash})
         for m in sorted(r.entities, key=lambda m: (m.start, m.end, m.id)):
             key, info = prep.keys[m.id], prep.info[m.id]
             ent = entities.get(key)
@@ -153,7 +128,7 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
             men["confidence"] = max(men["confidence"], float(m.confidence))
             for role in role_names(m):
                 row = roles.setdefault((key, role), _evidence_row(src=key, role=role))
-                _add(row, doc_id, m.start, m.end, sentences.around(m.start, m.end), m.confidence)
+                _add(row, doc_id, m.start, m.end, snip(m.start, m.end), m.confidence)
         for rel in r.relations:
             src, dst = prep.keys[rel.source], prep.keys[rel.target]
             if src == dst:
@@ -161,15 +136,15 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
             if rel.type in symmetric and dst < src:
                 src, dst = dst, src
             row = relations.setdefault((src, rel.type, dst), _evidence_row(src=src, type=rel.type, dst=dst))
-            snippet = rel.snippet.strip() or sentences.around(rel.start, rel.end)
+            snippet = rel.snippet.strip() or snip(rel.start, rel.end)
             _add(row, doc_id, rel.start, rel.end, snippet[:SNIPPET_MAX], rel.confidence)
         for t in r.classification.trafficking_types:
             row = classified.setdefault((doc_id, t.type), _evidence_row(doc=doc_id, target=t.type))
             for s, e in t.spans or [(0, len(r.text))]:
-                _add(row, doc_id, s, e, sentences.around(s, e), t.confidence)
+                _add(row, doc_id, s, e, snip(s, e), t.confidence)
         for ind in r.classification.indicators:
             row = indicators.setdefault((doc_id, ind.type), _evidence_row(doc=doc_id, target=ind.type))
-            _add(row, doc_id, ind.start, ind.end, sentences.around(ind.start, ind.end), 1.0)
+            _add(row, doc_id, ind.start, ind.end, snip(ind.start, ind.end), 1.0)
     for ent in entities.values():
         if not ent["name"]:
             ent["name"] = ent["variants"][-1] if ent["variants"] else ent["id"]

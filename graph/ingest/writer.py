@@ -6,10 +6,11 @@ Order inside the transaction:
 2. read the resolution context (same-name people and their linked identifiers/places/organisations,
    same-fingerprint businesses) — after step 1, so a changed document never supports itself;
 3. resolve people (`graph.resolve_people`) and build the aggregated rows (`rows.py`);
-4. UNWIND ... MERGE documents, entities, mentions, facts, roles, classifications, candidates;
-5. entity counters/aliases/search_text: recomputed for entities that lost mentions in step 1,
-   incremented from the rows for the others; 6. set the content hashes.
-A kill -9 at any point leaves either the whole batch or nothing.
+4. UNWIND ... MERGE documents (with their content hashes), entities (with counters/aliases/search_text
+   incremented from the batch's mentions), mentions, facts, roles, classifications, candidates;
+5. entities that lost mentions in step 1 have their counters recomputed from the graph.
+A kill -9 at any point leaves either the whole batch or nothing, so the content hash — the mark of a
+fully ingested document — can be written with the document itself (one statement fewer per batch).
 """
 
 from __future__ import annotations
@@ -100,13 +101,11 @@ def _published(value: str | None) -> date | None:
         return None
 
 
-def added_counters(rows: BatchRows, skip: set[str]) -> list[dict[str, Any]]:
-    """Per entity (not in `skip`): what this batch's mentions add — doc/mention counts, dates, texts."""
+def added_counters(rows: BatchRows) -> list[dict[str, Any]]:
+    """Per entity: what this batch's mentions add — doc/mention counts, dates, texts."""
     published = {d["id"]: d["published"] for d in rows.documents}
     out: dict[str, dict[str, Any]] = {}
     for m in rows.mentions:
-        if m["entity"] in skip:
-            continue
         row = out.get(m["entity"])
         if row is None:
             row = out[m["entity"]] = {"id": m["entity"], "docs": 0, "mentions": 0, "first": None,
@@ -149,6 +148,14 @@ def write_batch(
     rows = build_rows(docs, symmetric)
     for doc in rows.documents:
         doc["published"] = _published(doc["published"])
+    # counters ride on the entity rows (one statement, one index seek per entity); entities that also lost
+    # mentions (changed documents) are recomputed from the graph by ingest/refresh_entities below
+    counters = {c["id"]: c for c in added_counters(rows)}
+    for ent in rows.entities:
+        c = counters.get(ent["id"])
+        ent.update(docs=c["docs"] if c else 0, mentions=c["mentions"] if c else 0,
+                   first=c["first"] if c else None, last=c["last"] if c else None,
+                   texts=c["texts"] if c else [])  # fmt: skip
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for rel in rows.relations:  # one statement per static relationship type (see graph.ingest.generate)
         by_type[rel["type"]].append(rel)
@@ -174,13 +181,9 @@ def write_batch(
     if cand_rows:
         tx.run("ingest/possibly_same_as", rows=cand_rows)
     # entities that lost a mention (changed documents) are recomputed from the graph; the others only gained
-    # this batch's mentions, so their counters/aliases are updated from the rows (no hub re-read)
+    # this batch's mentions, so merge_entities updated their counters/aliases from the rows (no hub re-read)
     if survivors:
         tx.run("ingest/refresh_entities", ids=survivors)
-    added = added_counters(rows, set(survivors))
-    if added:
-        tx.run("ingest/add_entity_counters", rows=added)
-    tx.run("ingest/set_document_hashes", rows=rows.hashes)
     result = BatchResult(
         nodes=len(rows.documents) + len(rows.entities),
         edges=rows.edge_count + len(cand_rows),

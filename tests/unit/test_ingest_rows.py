@@ -52,7 +52,8 @@ def test_roles_classification_and_indicators_have_evidence() -> None:
     assert cls["target"] == "ForcedLabour" and cls["doc_ids"] == ["doc-1"] and cls["starts"] == [0]
     (ind,) = rows.indicators
     assert ind["target"] == "FalseJobOffer" and "false job offer" in ind["snippets"][0]
-    assert [h["id"] for h in rows.hashes] == ["doc-1"]
+    (doc,) = rows.documents
+    assert doc["id"] == "doc-1" and len(doc["content_hash"]) == 64  # written with the document (one tx)
 
 
 def test_sentence_around_returns_the_sentence() -> None:

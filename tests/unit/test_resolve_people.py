@@ -54,3 +54,19 @@ def test_business_candidates_for_same_fingerprint_other_place() -> None:
     assert [(c.source, c.target) for c in cands] == [
         ("business:sunrise cleaning", "business:sunrise cleaning@manchester")
     ]
+
+
+def test_a_common_name_links_new_nodes_to_the_first_nodes_only() -> None:
+    from graph.resolve_people import MAX_CANDIDATES
+
+    r = PersonResolver()
+    for _ in range(6):
+        key, cands = r.resolve("person:sam lee", set())
+    assert key == "person:sam lee#6"
+    # a star around the family's first nodes, not a clique (n² candidates for a name in every document)
+    assert [c.target for c in cands] == ["person:sam lee", "person:sam lee#2", "person:sam lee#3"]
+    assert len(cands) == MAX_CANDIDATES
+    # supporting evidence still picks the node with the most shared neighbours, oldest first on a tie
+    r.add_existing("person:sam lee", "person:sam lee#5", ["phone:+15555550100"])
+    r.add_existing("person:sam lee", "person:sam lee#4", ["phone:+15555550100"])
+    assert r.resolve("person:sam lee", {"phone:+15555550100"}) == ("person:sam lee#4", [])
