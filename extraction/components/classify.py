@@ -19,8 +19,11 @@ from extraction.components.definitions import definitional_spans, inside
 MAX_SPANS = 10
 
 
-def _compile(name: str) -> list[tuple[str, re.Pattern[str]]]:
-    return [(row["label"], re.compile(row["regex"], re.IGNORECASE)) for row in load_patterns(name)]
+Rules = list[tuple[str, re.Pattern[str]]]
+
+
+def _compile(name: str, flags: int = 0) -> Rules:
+    return [(row["label"], re.compile(row["regex"], flags)) for row in load_patterns(name)]
 
 
 def type_confidence(evidence_count: int) -> float:
@@ -29,27 +32,33 @@ def type_confidence(evidence_count: int) -> float:
 
 class DocumentClassifier:
     def __init__(self) -> None:
+        # The cue patterns are lower-case: matched case-sensitively on the lower-cased text (twice as
+        # fast as re.IGNORECASE); the IGNORECASE set is for the rare text whose length lower() changes.
         self.indicators = _compile("indicators")
         self.types = _compile("trafficking_types")
+        self.indicators_any_case = _compile("indicators", re.IGNORECASE)
+        self.types_any_case = _compile("trafficking_types", re.IGNORECASE)
 
     def __call__(self, doc: Doc) -> Doc:
         return guarded("classification")(self._classify)(doc)
 
     def _classify(self, doc: Doc) -> None:
         text = doc_text(doc)
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            haystack, indicator_rules, type_rules = lowered, self.indicators, self.types
+        else:
+            haystack, indicator_rules, type_rules = text, self.indicators_any_case, self.types_any_case
         definitions = definitional_spans(text)
         indicators: list[dict[str, Any]] = []
-        for label, regex in self.indicators:
-            seen: list[tuple[int, int]] = []
-            for match in regex.finditer(text):
+        for label, regex in indicator_rules:
+            for match in regex.finditer(haystack):  # finditer never yields overlapping matches
                 start, end = match.span()
-                if inside(definitions, start) or any(start < b and a < end for a, b in seen):
-                    continue
-                seen.append((start, end))
-                indicators.append({"type": label, "start": start, "end": end, "text": match.group(0)})
+                if not inside(definitions, start):
+                    indicators.append({"type": label, "start": start, "end": end, "text": text[start:end]})
         types: list[dict[str, Any]] = []
-        for label, regex in self.types:
-            spans = [list(m.span()) for m in regex.finditer(text) if not inside(definitions, m.start())]
+        for label, regex in type_rules:
+            spans = [list(m.span()) for m in regex.finditer(haystack) if not inside(definitions, m.start())]
             if spans:
                 sentences = {text.rfind(".", 0, s) for s, _ in spans}
                 types.append(

@@ -21,14 +21,18 @@ from extraction.components.base import load_patterns
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
 _ENUMERATED = re.compile(r"\s*\((?:\d{1,3}|[a-z]{1,4})\)\s")
-_HEADER = re.compile(r"(?:defines|define[sd]? as follows|as follows|provides|states|means)\s*:\s*$", re.I)
+_HEADER_WORDS = r"(?:defines|define[sd]? as follows|as follows|provides|states|means)[ \t]*:[ \t]*$"
+_HEADER = re.compile(_HEADER_WORDS)
+_ANY_HEADER = re.compile(_HEADER_WORDS, re.M)
 
 
-def _cue_regex() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{row['regex']})" for row in load_patterns("definitions")), re.I)
+def _cue_rules() -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
+    """(words one of which the lower-cased text must contain, lower-case regex) per cue row: the
+    cheap substring test skips the regex scan for the many documents without such a statement."""
+    return [(tuple(row["needs"]), re.compile(row["regex"])) for row in load_patterns("definitions")]
 
 
-_CUES = _cue_regex()
+_CUES = _cue_rules()
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -42,11 +46,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _enumerated_blocks(text: str) -> list[tuple[int, int]]:
+def _enumerated_blocks(lowered: str) -> list[tuple[int, int]]:
     """Lines `(n) ...` that follow a line ending in `defines:` (a statute quoted in full)."""
     spans: list[tuple[int, int]] = []
     offset, in_block = 0, False
-    for line in text.splitlines(keepends=True):
+    for line in lowered.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         if in_block and _ENUMERATED.match(body):
             spans.append((offset, offset + len(body)))
@@ -60,10 +64,25 @@ def _enumerated_blocks(text: str) -> list[tuple[int, int]]:
 
 def definitional_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of definitional/generic statements, sorted and non-overlapping."""
-    if not _CUES.search(text) and ":" not in text:
-        return []
-    found = [(s, e) for s, e in _sentences(text) if _CUES.search(text, s, e)]
-    found.extend(_enumerated_blocks(text))
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer ("İ"): keep offsets
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found: list[tuple[int, int]] = []
+    cues = [
+        m.span()
+        for needs, regex in _CUES
+        if any(word in lowered for word in needs)
+        for m in regex.finditer(lowered)
+    ]
+    if cues:  # the sentence around each cue (most documents have none: no split needed)
+        sentences = _sentences(text)
+        starts = [start for start, _ in sentences]
+        for cue_start, cue_end in cues:
+            at = bisect.bisect_right(starts, cue_start) - 1
+            if at >= 0 and cue_end <= sentences[at][1]:
+                found.append(sentences[at])
+    if ":" in lowered and _ANY_HEADER.search(lowered):
+        found.extend(_enumerated_blocks(lowered))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
         if merged and start <= merged[-1][1]:

@@ -87,3 +87,21 @@ def test_inside_uses_sorted_spans() -> None:
     spans = [(0, 5), (10, 20)]
     assert inside(spans, 0) and inside(spans, 19)
     assert not inside(spans, 5) and not inside(spans, 9) and not inside(spans, 20)
+
+
+def test_cue_patterns_are_lower_case() -> None:
+    """The classifier matches them case-sensitively on the lower-cased text (the fast path)."""
+    from extraction.components.base import load_patterns
+
+    for name in ("indicators", "trafficking_types"):
+        for row in load_patterns(name):
+            assert row["regex"] == row["regex"].lower(), f"{name}: {row['label']}"
+
+
+def test_text_whose_length_changes_when_lower_cased(classify: Any) -> None:
+    text = "İstanbul: Eda Korkmaz was FORCED TO WORK without pay; her PASSPORT WAS TAKEN."
+    assert len(text.lower()) != len(text)
+    found = classify(text)
+    assert "ForcedLabour" in _types(found)
+    indicator = next(i for i in found["indicators"] if i["type"] == "DocumentConfiscation")
+    assert text[indicator["start"] : indicator["end"]] == indicator["text"] == "PASSPORT WAS TAKEN"
