@@ -13,6 +13,8 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from extraction.components.base import IDENTIFIER_RELATION as BASE_IDENTIFIER_RELATION
+from extraction.components.front_cues import mark_front_businesses
+from extraction.components.supply_cues import based_at_across_a_split, labour_supply
 
 ORG_AGENTS = {"Organization", "Business", "FrontBusiness", "EmploymentAgency", "TransportCompany"}
 # surface cues never attribute vehicles ("used by X" about a car is not a stated use)
@@ -98,10 +100,13 @@ def cue_relations(doc: Doc, text: str, items: list[dict[str, Any]], emit: Emit) 
     ordered = sorted(items, key=lambda m: m["start"])
     # full names first: "Iryna" in "Iryna says ..." is the "Iryna Tkachuk" of the document
     people = sorted((m for m in ordered if m["type"] == "Person"), key=lambda m: m.get("ref") is not None)
+    # a business the document shows being used for exploitation is typed FrontBusiness before the pairs
+    mark_front_businesses(text, ordered, bool(EXPLOITATION.search(text)))
     for sent in doc.sents:
         inside = [m for m in ordered if sent.start_char <= m["start"] < sent.end_char]
         earlier = [m for m in ordered if m["end"] <= sent.start_char]
         _pairs(text, sent, inside, earlier, people, emit)
+    based_at_across_a_split(doc, text, ordered, emit, ORG_AGENTS)
 
 
 def _pairs(
@@ -124,6 +129,8 @@ def _pairs(
             orgs = [m for m in earlier + inside[:i] if m["type"] in ORG_AGENTS]
             if orgs:
                 emit("OWNS", right, orgs[-1], sent, 0.6)
+        if left and left["type"] in ORG_AGENTS and right["type"] in {"Person"} | ORG_AGENTS:
+            labour_supply(left, right, before, sent, emit, right_is_org=right["type"] in ORG_AGENTS)
         if co_accused and left and left["type"] == right["type"] == "Person" and AND_BETWEEN.match(before):
             emit("CO_ACCUSED", left, right, sent, 0.7)
         if left and PAID_BY.search(before):

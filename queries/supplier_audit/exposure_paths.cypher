@@ -3,6 +3,7 @@
 // description: hops, never through countries, regions, cities, authorities, NGOs or documents) that end at a
 // description: trafficking-linked entity: a front business, an exploitation site, someone who recruited, transported
 // description: or controlled people, an entity with a trafficking role, or (when $risk_threshold is set) a risk score at or above it.
+// description: Labour supply (SUPPLIED_LABOUR_TO) is followed both ways: a client is exposed through its labour provider.
 // description: With $include_weak, same-sentence co-mentions (MENTIONED_TOGETHER) are followed too (the caller
 // description: marks such paths weak). Each hop carries its evidence (snippets, document ids); the end entity its trafficking documents.
 // params: business_id (string; e.g. "business:northgate logistics") — the matched business node id
@@ -14,7 +15,7 @@
 // mode: read
 MATCH (b:Entity {id: $business_id})
 CALL apoc.path.expandConfig(b, {
-  relationshipFilter: 'USES_PHONE|USES_EMAIL|USES_WEBSITE|USES_HANDLE|USES_ACCOUNT|USES_VEHICLE|WORKS_FOR|OWNS|LOCATED_IN|RECRUITED|TRANSPORTED|EXPLOITED_AT|CONTROLLED|ASSOCIATE_OF|CO_ACCUSED'
+  relationshipFilter: 'USES_PHONE|USES_EMAIL|USES_WEBSITE|USES_HANDLE|USES_ACCOUNT|USES_VEHICLE|WORKS_FOR|OWNS|SUPPLIED_LABOUR_TO|LOCATED_IN|RECRUITED|TRANSPORTED|EXPLOITED_AT|CONTROLLED|ASSOCIATE_OF|CO_ACCUSED'
                       + CASE WHEN $include_weak THEN '|MENTIONED_TOGETHER' ELSE '' END,
   labelFilter: '-Country|-Region|-City|-Authority|-NGO|-Document',
   minLevel: 0, maxLevel: $max_hops, uniqueness: 'NODE_GLOBAL', bfs: true
