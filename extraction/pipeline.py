@@ -6,12 +6,21 @@
         ...
 
 Order is preserved; a document that fails in any component comes back with `errors` filled.
+
+`n_process > 1` forks worker processes that inherit the loaded pipeline (no model load per worker or
+per chunk) and each return finished `ExtractionResult`s for a chunk of documents: the parent only
+hands out chunks and collects results, so it never deserialises spaCy Docs. At most two chunks per
+worker are in flight (memory stays flat on long inputs). Without `fork` (macOS/Windows) spaCy's own
+`nlp.pipe(n_process=...)` is used.
 """
 
 from __future__ import annotations
 
 import itertools
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 import spacy
@@ -172,6 +181,24 @@ def _empty_result(
     return result
 
 
+_WORKER: list[Extractor] = []
+"""The pipeline a forked worker inherited from its parent (set by `_start_worker`)."""
+
+
+def _start_worker(extractor: Extractor) -> None:
+    _WORKER[:] = [extractor]
+
+
+def _extract_chunk(chunk: list[SourceDocument], batch_size: int) -> list[ExtractionResult]:
+    return list(_WORKER[0].extract_many(chunk, n_process=1, batch_size=batch_size))
+
+
+def _chunks(docs: Iterable[SourceDocument], size: int) -> Iterator[list[SourceDocument]]:
+    iterator = iter(docs)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
 class Extractor:
     """The Lantern extraction pipeline (load once, reuse for many documents)."""
 
@@ -188,7 +215,10 @@ class Extractor:
     ) -> Iterator[ExtractionResult]:
         """Results in input order; documents too long for the model come back with an error."""
         if n_process > 1:
-            yield from self._pipe(docs, n_process, batch_size)
+            if "fork" in multiprocessing.get_all_start_methods():
+                yield from self._forked(docs, n_process, batch_size)
+            else:
+                yield from self._pipe(docs, n_process, batch_size)
             return
         iterator = iter(docs)
         while chunk := list(itertools.islice(iterator, batch_size * 4)):
@@ -200,6 +230,22 @@ class Extractor:
                         yield from list(self._pipe([item], 1, 1))
                     except Exception as exc:
                         yield _empty_result(item, f"{exc.__class__.__name__}: {exc}")
+
+    def _forked(
+        self, docs: Iterable[SourceDocument], n_process: int, batch_size: int
+    ) -> Iterator[ExtractionResult]:
+        """Chunks of `batch_size` documents to `n_process` forked workers, results in input order."""
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(
+            n_process, mp_context=context, initializer=_start_worker, initargs=(self,)
+        ) as pool:
+            pending: deque[Future[list[ExtractionResult]]] = deque()
+            for chunk in _chunks(docs, batch_size):
+                pending.append(pool.submit(_extract_chunk, chunk, batch_size))
+                if len(pending) >= 2 * n_process:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
 
     def _pipe(
         self, docs: Iterable[SourceDocument], n_process: int, batch_size: int

@@ -147,3 +147,16 @@ def test_order_kept_and_failures_isolated(extractor: Extractor, monkeypatch: pyt
     assert "boom" in results[2].errors[0].reason
     assert results[2].entities, "other stages still ran"
     assert not any(r.errors for i, r in enumerate(results) if i != 2)
+
+
+def test_two_processes_give_the_same_results_in_order(extractor: Extractor) -> None:
+    docs = [SourceDocument(id="case-1", text=CASE)] + [
+        SourceDocument(id=f"d{i}", text=f"Ada Example{i} met Bo Sample in Leeds. Call 555-01{i:02d}.")
+        for i in range(6)
+    ]
+    docs.append(SourceDocument(id="empty", text=""))
+    one = list(extractor.extract_many(docs, batch_size=2))
+    two = list(extractor.extract_many(docs, n_process=2, batch_size=2))
+    assert [r.id for r in two] == [d.id for d in docs]
+    assert [r.model_dump() for r in two] == [r.model_dump() for r in one]
+    assert any(e.type == "Person" for e in two[0].entities)
