@@ -66,7 +66,8 @@ def test_places_businesses_authorities(result: ExtractionResult) -> None:
     (state,) = by_text(result, "Calif.")
     assert state.type == "Region" and state.value == "California"
     (spa,) = by_text(result, "Lucky Star Nail Spa")
-    assert spa.type == "Business"
+    assert spa.type == "FrontBusiness"  # "She was forced to work at Lucky Star Nail Spa" (front_cues)
+    assert spa.attributes["front_cue"] == "forced to work at"
     (police,) = by_text(result, "Santa Ana Police Department")
     assert police.type == "Authority"
     assert not [e for e in result.entities if e.text == "Santa Ana" and e.start > 300]
