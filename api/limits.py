@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, ParserCache, QueryDepthLimiter, SchemaExtension
+from strawberry.extensions import SchemaExtension
+from strawberry.extensions.max_aliases import create_validator as alias_validator
+from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 
 from graph.config import Settings
 
@@ -55,40 +57,63 @@ def bounded(name: str, value: int, low: int, high: int) -> int:
     return value
 
 
-class QueryTextValidationCache(SchemaExtension):
-    """Validate each distinct query text once (validation cost ≈ half of a small request otherwise).
+class DocumentCache(SchemaExtension):
+    """Parse and validate each distinct query text once; the depth and alias limits are validation rules.
 
-    Keyed by (schema, query text) — strings hash in O(1), unlike the AST that Strawberry's own
-    ValidationCache hashes on every request. The depth and alias limits are validation rules, so a
-    refused text stays refused.
+    One extension instead of four (parser cache, depth limiter, alias limiter, validation cache): every
+    Strawberry extension costs hook set-up on every request, and the limiters used to build their rule
+    classes per request. Both caches are bounded LRUs keyed by (schema, query text) — strings hash in
+    O(1), unlike the AST Strawberry's own ValidationCache hashes per request. A refused text stays
+    refused (its errors are cached too).
     """
 
-    _cache: ClassVar[OrderedDict[tuple[Any, str], list[Any]]] = OrderedDict()
+    _documents: ClassVar[OrderedDict[tuple[Any, str], Any]] = OrderedDict()
+    _validated: ClassVar[OrderedDict[tuple[Any, str], list[Any]]] = OrderedDict()
     MAXSIZE: ClassVar[int] = 1024
+
+    def __init__(self, rules: tuple[Any, ...] = ()) -> None:
+        super().__init__()
+        self.rules = rules
+
+    @classmethod
+    def _remember(cls, cache: OrderedDict[tuple[Any, str], Any], key: tuple[Any, str], value: Any) -> None:
+        cache[key] = value
+        if len(cache) > cls.MAXSIZE:
+            cache.popitem(last=False)
+
+    def on_parse(self) -> Iterator[None]:
+        ec = self.execution_context
+        key = (ec.schema, ec.query or "")
+        cached = self._documents.get(key)
+        if cached is not None and ec.graphql_document is None:
+            self._documents.move_to_end(key)
+            ec.graphql_document = cached
+        yield
+        if cached is None and ec.query and ec.graphql_document is not None:
+            self._remember(self._documents, key, ec.graphql_document)
 
     def on_validate(self) -> Iterator[None]:
         ec = self.execution_context
         if ec.query and ec.graphql_document is not None and ec.pre_execution_errors is None:
-            key = (ec.schema, ec.query)  # rules are fixed per schema (limiters build new classes)
-            cache = type(self)._cache
-            if key in cache:
-                cache.move_to_end(key)
-            else:
+            key = (ec.schema, ec.query)
+            errors = self._validated.get(key)
+            if errors is None:
                 from strawberry.schema.schema import validate_document
 
-                cache[key] = validate_document(ec.schema._schema, ec.graphql_document, ec.validation_rules)
-                if len(cache) > self.MAXSIZE:
-                    cache.popitem(last=False)
-            ec.pre_execution_errors = cache[key]
+                rules = (*ec.validation_rules, *self.rules)
+                errors = validate_document(ec.schema._schema, ec.graphql_document, rules)
+                self._remember(self._validated, key, errors)
+            else:
+                self._validated.move_to_end(key)
+            ec.pre_execution_errors = errors
         yield
 
 
 def extensions(settings: Settings) -> list[Any]:
-    """Strawberry validation extensions enforcing the document-level limits (+ a parser cache: a
-    repeated query text is parsed once)."""
-    return [
-        lambda: ParserCache(maxsize=1024),
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        QueryTextValidationCache,
-    ]
+    """The Strawberry extension enforcing the document-level limits (depth, aliases), with the
+    parse/validation caches; the rule classes are built once per schema."""
+    rules = (
+        depth_validator(settings.max_query_depth, None),
+        alias_validator(settings.max_aliases),
+    )
+    return [lambda: DocumentCache(rules)]

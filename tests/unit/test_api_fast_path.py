@@ -1,0 +1,117 @@
+"""The lean POST /graphql path answers exactly like Strawberry's router, and hands everything else over.
+
+No Neo4j needed: `me` and the document-level limits never reach the graph.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from api.auth import create_key
+from api.fast_graphql import GraphQLFastPath
+from api.graphql.schema import build_schema
+from graph.config import Settings
+
+ME = "{ me { keyName role maskedCategories } }"
+
+
+@pytest.fixture()
+def setup(tmp_path: Path) -> dict[str, Any]:
+    s = Settings(neo4j_uri="bolt://127.0.0.1:1", state_dir=tmp_path, max_aliases=2)
+    app = create_app(s)
+    state = app.state.lantern
+    key = create_key(state.store, "fast-path-test", "auditor")
+    delegated: list[bytes] = []
+
+    async def inner(scope: Any, receive: Any, send: Any) -> None:  # records what the fast path hands on
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        delegated.append(body)
+        await send({"type": "http.response.start", "status": 599, "headers": []})
+        await send({"type": "http.response.body", "body": body})
+
+    fast = GraphQLFastPath(inner, build_schema(s), state)
+    return {"app": app, "fast": TestClient(fast), "full": TestClient(app), "key": key, "delegated": delegated}
+
+
+def _auth(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}
+
+
+def test_fast_path_answers_like_the_router(setup: dict[str, Any]) -> None:
+    fast, full, key = setup["fast"], setup["full"], setup["key"]
+    for query in (
+        ME,
+        "{ me { role ",  # syntax error
+        "{ a: me { role } b: me { role } c: me { role } }",  # over the alias limit
+        "{ me { noSuchField } }",  # validation error
+    ):
+        via_fast = fast.post("/graphql", json={"query": query}, headers=_auth(key))
+        via_router = full.get("/graphql", params={"query": query}, headers=_auth(key))
+        assert via_fast.status_code == via_router.status_code == 200, query
+        assert via_fast.headers["content-type"] == "application/json"
+        assert via_fast.json() == via_router.json(), query
+    assert setup["delegated"] == []
+    me = fast.post("/graphql", json={"query": ME}, headers=_auth(key)).json()
+    assert me["data"]["me"]["role"] == "auditor" and "phone" in me["data"]["me"]["maskedCategories"]
+    limited = fast.post(
+        "/graphql", json={"query": "{ a: me { role } b: me { role } c: me { role } }"}, headers=_auth(key)
+    )
+    assert "aliases" in limited.json()["errors"][0]["message"].lower()
+
+
+def test_fast_path_passes_variables_and_operation_name(setup: dict[str, Any]) -> None:
+    body = {
+        "query": "query A { me { role } } query B($x: Boolean!) { me @include(if: $x) { keyName } }",
+        "operationName": "B",
+        "variables": {"x": True},
+    }
+    r = setup["fast"].post("/graphql", json=body, headers=_auth(setup["key"]))
+    assert r.status_code == 200 and r.json() == {"data": {"me": {"keyName": "fast-path-test"}}}
+
+
+JSON = {"Content-Type": "application/json"}
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "with_key"),
+    [
+        (json.dumps({"query": ME}), JSON, False),  # no key
+        (json.dumps({"query": ME}), {**JSON, "Authorization": "Bearer nope"}, False),
+        ("{not json", JSON, True),
+        (json.dumps([{"query": ME}]), JSON, True),  # batch
+        (json.dumps({"query": ME, "other": 1}), JSON, True),
+        (json.dumps({"query": ME, "variables": [1]}), JSON, True),
+        (json.dumps({"variables": {}}), JSON, True),  # no query
+        (json.dumps({"query": ME}), {"Content-Type": "text/plain"}, True),
+    ],
+)
+def test_everything_else_goes_to_the_router_with_its_body(
+    setup: dict[str, Any], body: str, headers: dict[str, str], with_key: bool
+) -> None:
+    if with_key:
+        headers = {**headers, **_auth(setup["key"])}
+    r = setup["fast"].post("/graphql", content=body, headers=headers)
+    assert r.status_code == 599 and r.content == body.encode()
+    assert setup["delegated"] == [body.encode()]
+
+
+def test_router_answers_refused_requests_as_before(setup: dict[str, Any]) -> None:
+    full, key = setup["full"], setup["key"]
+    r = full.post("/graphql", json={"query": ME})
+    assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
+    assert "lantern keys create" in r.json()["detail"]
+    r = full.post("/graphql", content="{not json", headers={**_auth(key), "Content-Type": "application/json"})
+    assert r.status_code == 400
+    r = full.post("/graphql", json={"variables": {}}, headers=_auth(key))
+    assert r.status_code == 400
