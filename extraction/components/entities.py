@@ -44,6 +44,18 @@ EUROPEAN_ADDRESS = re.compile(
     rf",\s*(?:\d{{2}}-\d{{3}}\s+|\d{{4,5}}\s+)?{_NAME}(?:\s+[A-Z]{{1,2}}\d[A-Z\d]?\s*\d[A-Z]{{2}}|\s+\d{{1,2}}\b)?"
     rf"(?:,\s*(?!where\b|which\b){_NAME}(?=[\s,.;:]))?"
 )
+LEGAL_FORM_NAME = re.compile(
+    r"(?<![\w&'’.-])(?:[A-ZÀ-ÖØ-Þ\u0100-\u017F][\w&'’.-]*[ \t]+){1,4}"
+    r"(?:Sp\.\s?z\s?o\.\s?o\.|S\.R\.L\.|S\.r\.l\.|SRL|s\.r\.o\.|GmbH|Ltd|Limited|LLC|L\.L\.C\.|Inc|PLC|plc|"
+    r"AG|S\.A\.|SARL|B\.V\.|d\.o\.o\.|Kft|OÜ)(?![\w&'’-])"
+)
+"""A company name ending in a legal form, matched on characters: the tokenizer splits "Sp. z o.o." and
+the token patterns' ASCII capital test misses "Dunărea"; without this the NER makes "BudMax Sp" a person
+and the patterns keep only "Transport SRL"."""
+LEADING_FUNCTION_WORD = re.compile(
+    r"^(?:(?:The|A|An|At|In|On|By|For|From|With|And|Of|To|Police|Officers)\s+)+"
+)
+UNIT_FIRST = re.compile(r"(?:Unit|Flat|Apt\.?)\s+\d")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
@@ -113,14 +125,20 @@ class EntityRecognizer:
             if free(*match.span()):
                 add_mention(doc, "Person", match.start(), match.end(), match.group(0), 0.9, "rule")
                 taken.append(match.span())
+        # "Unit 9, Harbour Court, Dublin 1" is a unit in a building, not a court: such an address
+        # (a unit/flat number first) wins over the organisation patterns inside it.
+        units = [m.span() for m in EUROPEAN_ADDRESS.finditer(doc_text(doc)) if UNIT_FIRST.match(m.group(0))]
         for span in self._pattern_spans(doc):
             if not free(span.start_char, span.end_char):
+                continue
+            if any(a <= span.start_char and span.end_char <= b for a, b in units):
                 continue
             if span.label_ != "Authority" and self._only_a_place(doc, span):
                 continue  # "Anaheim Motel" is an unnamed motel in Anaheim, not a business name
             value = collapse(span.text)
             add_mention(doc, span.label_, span.start_char, span.end_char, value, 0.85, "pattern")
             taken.append((span.start_char, span.end_char))
+        self._legal_form_names(doc, taken)
         for regex, type_ in ((EUROPEAN_ADDRESS, "Address"), (ADDRESS, "Address"), (STREET, "Address")):
             for match in regex.finditer(doc_text(doc)):
                 if free(*match.span()):
@@ -134,6 +152,29 @@ class EntityRecognizer:
             if free(start, end) and self.org_type(name) is None and not self._is_place(name):
                 add_mention(doc, "Person", start, end, collapse(name), 0.6, "parse")
                 taken.append((start, end))
+
+    def _legal_form_names(self, doc: Doc, taken: list[tuple[int, int]]) -> None:
+        """Company names with a legal form; one replaces a shorter pattern match it contains."""
+        text = doc_text(doc)
+        for match in LEGAL_FORM_NAME.finditer(text):
+            lead = LEADING_FUNCTION_WORD.match(match.group(0))
+            start, end = match.start() + (lead.end() if lead else 0), match.end()
+            if end - start <= 4 or " " not in text[start:end]:
+                continue
+            inside = [m for m in mentions(doc) if overlaps(start, end, m["start"], m["end"])]
+            if any(
+                not (start <= m["start"] and m["end"] <= end) or m["type"] not in ORG_LIKE for m in inside
+            ):
+                continue  # overlaps something else (an address, a person): leave it
+            for m in inside:
+                mentions(doc).remove(m)
+                if (m["start"], m["end"]) in taken:
+                    taken.remove((m["start"], m["end"]))
+            name = collapse(text[start:end])
+            type_ = self.org_type(name)
+            type_ = type_ if type_ in ORG_LIKE - {"Authority", "NGO", "Organization"} else "Business"
+            add_mention(doc, type_, start, end, name, 0.85, "pattern")
+            taken.append((start, end))
 
     def _is_place(self, name: str) -> bool:
         return self.places.lookup(name) is not None

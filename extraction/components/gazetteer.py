@@ -119,7 +119,7 @@ class Gazetteer:
                 self.cities.setdefault(_key(name), []).append((population, place))  # type: ignore[arg-type]
         for key, rows in self.cities.items():
             rows.sort(key=lambda item: -item[0])  # type: ignore[index]
-            self.cities[key] = [place for _, place in rows]  # type: ignore[misc]
+            self.cities[key] = [place for _, place in rows]  # type: ignore[misc,has-type]
 
     def lookup(self, name: str, prefer_admin1: str | None = None) -> Place | None:
         key = _key(name)

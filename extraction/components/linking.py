@@ -5,6 +5,11 @@
 * Aliases ("a.k.a. Royalty", "also known as", "who goes by") become mentions with `ref` to the
   person and are listed in the person's `attributes["aliases"]`.
 * Ages: "Jane Roe, 25," / "Jane Roe (25)" / "25-year-old Jane Roe" → `attributes["age"]`.
+* A speaker's self-identification ("My name is Khrystyna", "I am called Oleh Kravets") is a person, whatever
+  type the NER guessed (the sm model tags lone foreign first names as places or organisations).
+* A two/three-word name the NER typed as a plain organisation is a person when the document also uses
+  its last word alone ("Celia Whitcombe ... Whitcombe owns ...") or describes it with a person's role
+  ("Oleh Kravets, a driver"); names with an organisation keyword or legal form never are.
 """
 
 from __future__ import annotations
@@ -29,6 +34,21 @@ AGE_AFTER = re.compile(
 )
 AGE_BEFORE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\s+(?:[a-z]+\s+){0,2}$")
 LINKABLE = {"Person", "Organization", "Location", "City", "Region", "Country"}
+_WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u017F\u0400-\u042F][^\W\d_]+"
+SELF_NAMED = re.compile(
+    rf"\b(?:[Mm]y name is|[Mm]y name's|I am called|I'm called)\s+"
+    rf"(?P<name>{_WORD}(?:[ -]{_WORD}){{0,2}})"
+)
+INTRODUCED_NAME = re.compile(
+    rf"\b(?:[Ss]omeone|[Ss]omebody|[Aa] (?:man|woman|person|guy|lady|recruiter|driver|friend))\s+"
+    rf"(?:called|named|calling (?:himself|herself))\s+(?P<name>{_WORD}(?: {_WORD}){{0,2}})"
+)
+"""A person introduced by name ("Someone called Artem Lysenko posted ...")."""
+PERSON_APPOSITIVE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:driver|recruiter|director|manager|owner|mother|father|"
+    r"woman|man|wife|husband|brother|sister|son|daughter|cousin|friend|resident|national|citizen|"
+    r"worker|employee|broker|accountant|lawyer|doctor|nurse|teacher|student|suspect|defendant|victim)\b"
+)
 
 
 def name_parts(value: str) -> list[str]:
@@ -41,6 +61,8 @@ class PersonLinker:
         return guarded("linking")(self._link)(doc)
 
     def _link(self, doc: Doc) -> None:
+        self._self_named(doc)
+        self._people_typed_as_organisations(doc)
         self._aliases(doc)
         full = [
             m
@@ -70,8 +92,8 @@ class PersonLinker:
                 continue
             word = parts[0]
             target = surnames.get(word)
-            if target is None and mention["type"] == "Person" and len(firsts.get(word, [])) == 1:
-                target = firsts[word][0]
+            if target is None and len(firsts.get(word, [])) == 1:
+                target = firsts[word][0]  # "Nicolae Rotari ... Nicolae says" (the NER: ORG)
             if target is None or target is mention:
                 continue
             if mention["type"] != "Person" and mention["attributes"].get("geonameid"):
@@ -116,6 +138,44 @@ class PersonLinker:
                     )
                     added["ref"] = person["key"]
                     taken.append(match.span())
+
+    @staticmethod
+    def _self_named(doc: Doc) -> None:
+        """ "My name is Khrystyna.", "someone called Artem Lysenko": a person (replaces a place/org guess
+        on that span)."""
+        text = doc_text(doc)
+        for match in [*SELF_NAMED.finditer(text), *INTRODUCED_NAME.finditer(text)]:
+            start, end = match.span("name")
+            clash = [m for m in mentions(doc) if overlaps(start, end, m["start"], m["end"])]
+            if any(m["type"] == "Person" for m in clash):
+                continue
+            if any(m["type"] not in LINKABLE for m in clash):
+                continue  # an identifier or a typed organisation pattern: leave it
+            for other in clash:
+                mentions(doc).remove(other)
+            add_mention(doc, "Person", start, end, match.group("name"), 0.85, "rule")
+
+    @staticmethod
+    def _people_typed_as_organisations(doc: Doc) -> None:
+        text = doc_text(doc)
+        for mention in mentions(doc):
+            if mention["type"] != "Organization" or mention["attributes"].get("method") != "ner":
+                continue
+            words = mention["value"].split()
+            if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
+                continue
+            surname = words[-1]
+            alone = [
+                m.start()
+                for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)
+                if not mention["start"] <= m.start() < mention["end"]
+                and not re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2])  # not part of a longer name
+                and not re.search(r"[A-Z][\w-]*\s+$", text[max(0, m.start() - 30) : m.start()])
+            ]
+            role = PERSON_APPOSITIVE.match(text[mention["end"] : mention["end"] + 40])
+            if alone or role:
+                mention["type"] = "Person"
+                mention["attributes"]["retyped"] = "surname used alone" if alone else "person role"
 
     def _aliases(self, doc: Doc) -> None:
         people = sorted((m for m in mentions(doc) if m["type"] == "Person"), key=lambda m: m["start"])

@@ -62,6 +62,8 @@ TO_PREPS = {"to", "into", "toward", "towards"}
 VIA_PREPS = {"via", "through"}
 AT_PREPS = {"at", "in", "inside", "out"}
 PRONOUNS = {"he", "she", "him", "her", "they", "them"}
+FIRST_PERSON = {"i", "me"}
+"""In a testimony with a speaker ("My name is X"), "I"/"me" is X."""
 SYMMETRIC = {"ASSOCIATE_OF", "CO_ACCUSED"}
 PLATFORMS = {
     "telegram", "whatsapp", "viber", "signal", "facebook", "instagram", "tiktok", "snapchat",
@@ -172,14 +174,32 @@ class RelationFinder:
 
     def _pronoun(self, verb: Token, deps: set[str], exclude: dict[str, Any] | None) -> list[dict[str, Any]]:
         """ "He transported her": the nearest earlier person (not the other argument), weakly."""
-        pronoun = next((c for c in verb.children if c.dep_ in deps and c.lower_ in PRONOUNS), None)
+        pronoun = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in deps and (c.lower_ in PRONOUNS or c.lower_ in FIRST_PERSON)
+            ),
+            None,
+        )
         if pronoun is None:
             return []
+        if pronoun.lower_ in FIRST_PERSON:  # "his colleague X would drive me": the speaker
+            speaker = self._speaker
+            return [speaker] if speaker is not None and not _same(speaker, exclude) else []
         earlier = [m for m in self._people if m["end"] <= pronoun.idx and not _same(m, exclude)]
         if pronoun.dep_ == "nsubj":  # a subject pronoun continues the last subject
             subjects = [m for m in earlier if m.get("_subject")]
             earlier = subjects or earlier
         return [earlier[-1]] if earlier else []
+
+    def _find_speaker(self, doc: Doc) -> dict[str, Any] | None:
+        """The person a first-person text names as its speaker ("My name is X"), if any."""
+        speaker = SPEAKER.search(doc_text(doc))
+        if speaker is None:
+            return None
+        named = [p for p in self._people if 0 <= p["start"] - speaker.end() < 3]
+        return named[0] if named else None
 
     def _objects(self, verb: Token, index: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
         objs = [m for c in verb.children if c.dep_ in {"dobj", "obj"} for m in self._mentions_at(c, index)]
@@ -214,6 +234,7 @@ class RelationFinder:
             return
         index = self._index(doc)
         self._people = sorted((m for m in items if m["type"] == "Person"), key=lambda m: m["start"])
+        self._speaker = self._find_speaker(doc)
         self._agents = sorted(
             (m for m in items if m["type"] in AGENTS - {"Authority"}), key=lambda m: m["start"]
         )

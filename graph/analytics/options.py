@@ -47,7 +47,12 @@ class AnalysisOptions(BaseSettings):
     """An entity with more typed links than this is a hub (a spokesperson's phone, a big employer)."""
     community_algorithm: str = "leiden"
     """leiden (seeded, reproducible) or louvain."""
-    leiden_gamma: float = 1.0
+    leiden_gamma: float = 0.5
+    """Leiden resolution. At 1.0 modularity splits every sparse evidence chain (recruiter — phone — driver —
+    victim) into two or three "communities" that are halves of one organisation (seed: each 13-member
+    planted network became 9 + 4, ARI 0.73); 0.5 keeps an organisation whole and still separates two
+    networks joined only through a broker (seed: ARI 1.0 through real extraction and with planted facts).
+    Raise it to look for finer sub-groups inside a large network."""
     random_seed: int = 42
     pagerank_damping: float = 0.85
     betweenness_exact_max_nodes: int = 20000

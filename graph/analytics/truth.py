@@ -5,6 +5,13 @@ Ground truth (`seed/ground_truth.json`, format lantern-seed-ground-truth/1): `ne
 ({name}). Each truth item is matched to a graph entity by `value` or `name` (case-insensitive); when a
 name matches several entities (a namesake), the one in the network holding most of the item's
 colleagues wins. Items not found count as singletons (they lower the score) and are listed.
+
+A member whose name is not found is then looked up through the seed's gold mentions
+(`gold_entities*.jsonl` next to the truth file: document, exact span, canonical value): the graph entity
+mentioned at exactly that span is the member as the text names it. Survivor testimonies give only a
+first name ("My name is Khrystyna") while the ground truth lists "Khrystyna Savka"; the gold span says
+which mention is she, so the extractor is scored on where it put *that* mention, not on a surname no
+text states. Exact spans only: a truncated or mistyped extraction at another span does not count.
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ class NetworkEvaluation:
     missing: list[str] = field(default_factory=list)
     per_network: list[dict[str, Any]] = field(default_factory=list)
     level: str = "network"
+    via_gold_span: list[str] = field(default_factory=list)
+    """Members no entity names, found as the entity at their gold mention span (e.g. first-name victims)."""
 
 
 def _norm(text: Any) -> str:
@@ -46,10 +55,29 @@ def truth_items(truth: dict[str, Any]) -> list[tuple[str, str, str]]:
     return [i for i in items if i[2]]
 
 
+def gold_spans(truth_path: Path | str) -> dict[str, list[dict[str, Any]]]:
+    """Normalised gold value -> its mention spans ({doc, start, end}) from `gold_entities*.jsonl` beside
+    the truth file (none when there is no such file)."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for path in sorted(Path(truth_path).parent.glob("gold_entities*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            for m in row.get("mentions", []):
+                out[_norm(m.get("value"))].append({"doc": row["id"], "start": m["start"], "end": m["end"]})
+    return dict(out)
+
+
 def match_items(
-    items: list[tuple[str, str, str]], members: list[dict[str, Any]], level: str = "network_id"
+    items: list[tuple[str, str, str]],
+    members: list[dict[str, Any]],
+    level: str = "network_id",
+    by_span: dict[str, set[int]] | None = None,
 ) -> dict[tuple[str, str, str], int | None]:
-    """Truth item -> the graph group (`level`: network_id or community_id) of the entity it names."""
+    """Truth item -> the graph group (`level`: network_id or community_id) of the entity it names.
+    `by_span`: normalised truth value -> groups of the entities at its gold mention spans, used only for
+    items no entity names."""
     index: dict[str, set[int]] = defaultdict(set)
     for m in members:
         if m.get(level) is None:
@@ -57,6 +85,9 @@ def match_items(
         for key in (m.get("value"), m.get("name")):
             if key:
                 index[_norm(key)].add(int(m[level]))
+    for value, groups in (by_span or {}).items():
+        if value not in index and groups:
+            index[value] = set(groups)
     majority: dict[str, Counter[int]] = defaultdict(Counter)
     for net, _, value in items:
         found = index.get(value, set())
@@ -119,6 +150,34 @@ def evaluate_networks(db: Runner, truth_path: Path | str, level: str = "network"
     truth = json.loads(Path(truth_path).read_text(encoding="utf-8"))
     items = truth_items(truth)
     members = db.read("analysis/network_members")
-    result = score(items, match_items(items, members, level=f"{level}_id"))
+    by_span = _span_groups(db, items, members, truth_path, f"{level}_id")
+    result = score(items, match_items(items, members, level=f"{level}_id", by_span=by_span))
     result.level = level
+    result.via_gold_span = sorted({value for _, _, value in items if value in by_span})
     return result
+
+
+def _span_groups(
+    db: Runner,
+    items: list[tuple[str, str, str]],
+    members: list[dict[str, Any]],
+    truth_path: Path | str,
+    level: str,
+) -> dict[str, set[int]]:
+    """Groups of the entities at the gold spans of the truth items that no entity names."""
+    named = {_norm(k) for m in members for k in (m.get("value"), m.get("name")) if k}
+    wanted = {value for _, _, value in items if value not in named}
+    spans = gold_spans(truth_path)
+    query = [dict(s, value=v) for v in sorted(wanted) for s in spans.get(v, [])]
+    if not query:
+        return {}
+    value_at = {(q["doc"], q["start"], q["end"]): q["value"] for q in query}
+    rows = db.read(
+        "analysis/members_at_spans", spans=[{k: q[k] for k in ("doc", "start", "end")} for q in query]
+    )
+    out: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        value = value_at.get((row["doc"], row["start"], row["end"]))
+        if value is not None and row.get(level) is not None:
+            out[value].add(int(row[level]))
+    return dict(out)

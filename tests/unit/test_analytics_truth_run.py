@@ -114,3 +114,33 @@ def test_empty_graph_says_what_to_do() -> None:
     assert "analysis/project_network" not in [c[0] for c in db.calls]
     assert summary.notes and "lantern ingest" in summary.notes[0]
     assert [c[2]["run"]["status"] for c in db.calls if c[0] == "analysis/merge_run"][-1] == "completed"
+
+
+def test_a_member_named_differently_is_found_through_its_gold_span(tmp_path: Any) -> None:
+    """The victim "Ira Lee" is written only "Ira" in the text: the gold mention's exact span finds her."""
+    import json
+
+    from graph.analytics.truth import evaluate_networks
+
+    truth = tmp_path / "ground_truth.json"
+    truth.write_text(json.dumps(TRUTH), encoding="utf-8")
+    gold = {"id": "d1", "mentions": [{"type": "Person", "start": 11, "end": 14, "value": "Ira Lee"}]}
+    (tmp_path / "gold_entities.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    graph = [
+        member("Ana Pop", 1),
+        member("+44 7700 900101", 1, "+447700900101"),
+        member("Ira", 1),
+        member("Bo Tan", 2),
+        member("b@example.com", 2),
+    ]
+    at_span = [{"doc": "d1", "start": 11, "end": 14, "id": "Ira", "network_id": 1, "community_id": 1}]
+
+    def spans(params: dict[str, Any]) -> list[dict[str, Any]]:
+        assert params["spans"] == [{"doc": "d1", "start": 11, "end": 14}]  # only the unnamed member
+        return at_span
+
+    db = FakeRunner(results={"analysis/network_members": graph, "analysis/members_at_spans": spans})
+    assert evaluate_networks(db, truth).ari == 1.0
+    elsewhere = FakeRunner(results={"analysis/network_members": graph, "analysis/members_at_spans": []})
+    result = evaluate_networks(elsewhere, truth)  # an entity at another span does not count
+    assert result.missing == ["N1 Person ira lee"] and result.ari < 1.0
