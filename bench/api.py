@@ -31,11 +31,11 @@ GQL = {
     "neighbourhood": (
         "query($id: String!) { neighbourhood(id: $id, depth: 2, limit: 100) "
         "{ nodes { id kind caption communityId } "
-        "edges { id type source target evidence { docId snippet } } } }"
+        "edges { id type source target evidence { documentId snippet } } } }"
     ),
     "paths": (
         "query($a: String!, $b: String!) { paths(source: $a, target: $b, maxHops: 4, limit: 10) "
-        "{ hops nodes { id caption } edges { type evidence { docId snippet } } } }"
+        "{ hops nodes { id caption } edges { type evidence { documentId snippet } } } }"
     ),
     "search": (
         "query($q: String!) { search(text: $q, limit: 20) { hits { score entity { id caption kind } } } }"
