@@ -47,9 +47,19 @@ def labour_supply(
 ) -> None:
     """`left` and `right` are adjacent agent mentions (`left` an organisation), `before` the text between."""
     if right_is_org and SUPPLIED_TO.match(before):
-        emit("SUPPLIED_LABOUR_TO", left, right, sent, 0.65)
+        emit("SUPPLIED_LABOUR_TO", left, right, _through(sent, right["end"]), 0.65)
     elif SUPPLIED_BY.match(before):
-        emit("SUPPLIED_LABOUR_TO", right, left, sent, 0.65)
+        emit("SUPPLIED_LABOUR_TO", right, left, _through(sent, right["end"]), 0.65)
+
+
+def _through(sent: Span, end_char: int) -> Span:
+    """The evidence sentence, extended to the end of the sentence holding `end_char` when the splitter
+    cut a name ("... the labour provider BudMax Sp." | "z o.o., which ...")."""
+    if end_char <= sent.end_char:
+        return sent
+    doc = sent.doc
+    tail = doc.char_span(sent.start_char, end_char, alignment_mode="expand")
+    return doc[sent.start : tail[-1].sent.end] if tail is not None and len(tail) else sent
 
 
 def based_at_across_a_split(

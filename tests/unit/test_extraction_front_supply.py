@@ -99,9 +99,11 @@ def test_only_the_business_family_is_retyped() -> None:
 # ---------------------------------------------------------------- LOCATED_IN across a sentence split
 def test_which_gave_an_address_split_by_an_abbreviation(extractor: Extractor) -> None:
     text = (
-        "Workers had been supplied by the labour provider Zelbud Sp. z o.o., which gave ul. Lipowa 9, "
-        "30-702 Kraków as its office."
+        "An audit commissioned by Kestrel Growers Ltd found that workers at its sites had been supplied by "
+        "the labour provider Zelbud Sp. z o.o., which gave ul. Lipowa 9, 30-702 Kraków as its office."
     )
     result = run(extractor, text)
+    (supply,) = [r for r in result.relations if r.type == "SUPPLIED_LABOUR_TO"]
+    assert "labour provider Zelbud Sp. z o.o., which" in supply.snippet  # evidence not cut at "Sp."
     located = {t for t in triples(result) if t[0] == "LOCATED_IN"}
     assert any(s.startswith("Zelbud") and d.startswith("ul. Lipowa 9") for _, s, d in located), located
