@@ -23,7 +23,8 @@ SUPPLIED_BY = re.compile(
     r"^\s+(?:\w+\s+){0,4}?"
     + WORKERS
     + r"\b(?:\s+\w+){0,4}?\s+(?:were|was|had been|have been|has been|are)\s+"
-    r"(?:supplied|provided|sourced|placed|hired)\s+(?:to\s+(?:it|them)\s+)?(?:by|through|via)\s+"
+    r"(?:(?:supplied|provided|sourced|placed)\s+(?:to\s+(?:it|them)\s+)?(?:by|through|via)|"
+    r"(?:hired|employed|engaged)\s+(?:through|via))\s+"
     r"(?:(?:the|a|an)\s+)?(?:(?:labou?r|staffing|recruitment|employment|temp)\s+"
     r"(?:provider|agency|supplier|firm|company)\s+"
     r"|gangmaster\s+|agency\s+)?$",

@@ -49,11 +49,19 @@ def test_provider_supplied_workers_to_the_client(extractor: Extractor) -> None:
     )
 
 
+def test_pickers_hired_through_an_agency(extractor: Extractor) -> None:
+    text = "Kestrel Salad Growers Ltd said its pickers were hired through Brightwork Staffing Ltd in May."
+    assert ("SUPPLIED_LABOUR_TO", "Brightwork Staffing Ltd", "Kestrel Salad Growers Ltd") in triples(
+        run(extractor, text)
+    )
+
+
 def test_a_contract_or_a_co_mention_is_not_labour_supply(extractor: Extractor) -> None:
     for text in (
         "Kestrel Salad Growers Ltd said it had ended the contract with Brightwork Staffing Ltd last year.",
         "Kestrel Salad Growers Ltd and Brightwork Staffing Ltd both sponsor the county show.",
         "Brightwork Staffing Ltd supplied vans to Kestrel Salad Growers Ltd.",
+        "Kestrel Salad Growers Ltd said new staff were hired by Brightwork Staffing Ltd.",  # who for?
     ):
         assert not {t for t in triples(run(extractor, text)) if t[0] == "SUPPLIED_LABOUR_TO"}, text
 
