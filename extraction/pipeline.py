@@ -27,6 +27,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extraction.attribute_match import install_fast_attribute_match
 from extraction.components import (  # noqa: F401  (registers the factories)
     classify,
     entities,
@@ -77,6 +78,7 @@ def load_model(model: str) -> Language:
 
 def build_pipeline(model: str = DEFAULT_MODEL, region: str = "US") -> Language:
     nlp = load_model(model)
+    install_fast_attribute_match(nlp)  # same annotations as the model's ruler, ~5x faster matching
     for name in LANTERN_COMPONENTS:
         config = (
             {"region": region}
