@@ -162,15 +162,19 @@ class PersonLinker:
             if mention["type"] != "Organization" or mention["attributes"].get("method") != "ner":
                 continue
             words = mention["value"].split()
-            if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.isalpha() for w in words):
-                continue
+            if "\n" in mention["text"] or not 2 <= len(words) <= 3:
+                continue  # a heading run into a name ("Case\nMorehead") is no evidence
+            if not all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words):
+                continue  # headline capitals ("NORTHERN CALIFORNIA") are not names
             surname = words[-1]
             alone = [
                 m.start()
                 for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)
                 if not mention["start"] <= m.start() < mention["end"]
                 and not re.match(r"\s+[A-Z]", text[m.end() : m.end() + 2])  # not part of a longer name
-                and not re.search(r"[A-Z][\w-]*\s+$", text[max(0, m.start() - 30) : m.start()])
+                and re.search(
+                    r"(?:\b[a-z][\w'’-]*|[,;(])\s+$", text[max(0, m.start() - 20) : m.start()]
+                )  # mid-sentence
             ]
             role = PERSON_APPOSITIVE.match(text[mention["end"] : mention["end"] + 40])
             if alone or role:

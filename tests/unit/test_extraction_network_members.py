@@ -94,6 +94,21 @@ def test_a_real_organisation_stays_an_organisation(extractor: Extractor) -> None
     assert pattern[0]["type"] == "Organization"  # pattern-typed names keep their class
 
 
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("NORTHERN CALIFORNIA MAN CHARGED. A man from Northern CALIFORNIA was held.", (0, 19)),
+        ("Prior Convictions\nPossession of a firearm. The court noted the Possession count.", (0, 29)),
+        ("Harbor Freight sold tools. Freight rose again.", (0, 14)),  # sentence-initial only
+    ],
+)
+def test_headings_and_capitals_are_not_retyped(
+    extractor: Extractor, text: str, span: tuple[int, int]
+) -> None:
+    found = linked(extractor, text, [("Organization", "ner", *span)])
+    assert found[0]["type"] == "Organization"
+
+
 def test_a_first_name_the_ner_typed_otherwise_refers_to_the_person(extractor: Extractor) -> None:
     text = "Radu Ionescu was 30 when he left. Radu says a driver met the group."
     found = linked(extractor, text, [("Person", "ner", 0, 12), ("Organization", "ner", 34, 38)])
