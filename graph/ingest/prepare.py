@@ -56,6 +56,8 @@ class PreparedDoc:
     refs: dict[str, str] = field(default_factory=dict)
     source_hash: str | None = None
     """Hash of the raw document + extractor version (raw input only): lets a re-run skip extraction."""
+    roles: dict[str, list[str]] = field(default_factory=dict)
+    """mention id → its ontology Role names (mentions with roles only)."""
     snippets: dict[tuple[int, int], str] = field(default_factory=dict)
     """(start, end) → evidence snippet, computed here so the write transaction only looks them up."""
 
@@ -215,18 +217,21 @@ def prepare(
         _check_span(doc, f"indicator {ind.type}", ind.start, ind.end)
     roles = onto.individuals("Role")
     for m in doc.entities:
-        for role in role_names(m):
+        names = role_names(m)
+        if names:
+            prep.roles[m.id] = names
+        for role in names:
             if role not in roles:
                 raise DocumentError(f"entity {m.id}: role '{role}' is not an ontology Role")
             if not onto.allows("HAS_ROLE", m.type, "Role"):
                 raise DocumentError(f"entity {m.id}: ontology does not allow {m.type} -[HAS_ROLE]-> Role")
-    prep.snippets = snippets_for(doc.text, _evidence_spans(doc))
+    prep.snippets = snippets_for(doc.text, _evidence_spans(doc, prep.roles))
     return prep
 
 
-def _evidence_spans(doc: ExtractionResult) -> list[tuple[int, int]]:
+def _evidence_spans(doc: ExtractionResult, roles: dict[str, list[str]]) -> list[tuple[int, int]]:
     """Spans whose sentence becomes an evidence snippet (see graph.ingest.rows.build_rows)."""
-    spans = [(m.start, m.end) for m in doc.entities if role_names(m)]
+    spans = [(m.start, m.end) for m in doc.entities if m.id in roles]
     spans += [(r.start, r.end) for r in doc.relations if not r.snippet.strip()]
     for t in doc.classification.trafficking_types:
         spans += t.spans or [(0, len(doc.text))]

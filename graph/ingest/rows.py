@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.ingest.prepare import PreparedDoc, role_names
+from graph.ingest.prepare import PreparedDoc
 from graph.ingest.snippets import SNIPPET_MAX, Sentences, sentence_around
 
 __all__ = ["SNIPPET_MAX", "BatchRows", "Sentences", "build_rows", "document_row", "sentence_around"]
@@ -126,7 +126,7 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
             men["ends"].append(m.end)
             men["texts"].append(m.text)
             men["confidence"] = max(men["confidence"], float(m.confidence))
-            for role in role_names(m):
+            for role in prep.roles.get(m.id, ()):
                 row = roles.setdefault((key, role), _evidence_row(src=key, role=role))
                 _add(row, doc_id, m.start, m.end, snip(m.start, m.end), m.confidence)
         for rel in r.relations:

@@ -91,3 +91,10 @@ def test_generated_relation_statements_match_the_ontology() -> None:
     bare = relation_statements(load_ontology(), BARE_TEMPLATE)  # the benchmark baseline, same types
     on_disk = {p.name: p.read_text(encoding="utf-8") for p in BENCH_DIR.glob("*.cypher")}
     assert on_disk == bare, "queries/bench/bare_relations/ is stale: run `python -m graph.ingest.generate`"
+
+
+def test_batches_ramp_up_to_the_batch_size() -> None:
+    docs = [make_result(f"d{i}", "Zoe Ash.", [("p", "Person", "Zoe Ash", None)]) for i in range(300)]
+    sizes = [len(c) for c in batches(docs, 100, ramp=True)]
+    assert sizes == [32, 64, 100, 100, 4] and sum(sizes) == 300
+    assert [len(c) for c in batches(docs, 100)] == [100, 100, 100]
