@@ -4,8 +4,6 @@
 // description: `kind` follows the most specific class: replaced only when the row's labels cover the node's.
 // description: A business any document shows as a front (FrontBusiness label) keeps kind FrontBusiness whatever
 // description: sibling class (EmploymentAgency, TransportCompany) another document or batch gave it first.
-// description: A business any document shows as a front (FrontBusiness label) keeps kind FrontBusiness whatever
-// description: sibling class (EmploymentAgency, TransportCompany) another document or batch gave it first.
 // description: Counters, first/last seen, aliases and search_text are incremented from the batch's own mentions
 // description: (no re-read of a hub's MENTIONED_IN); entities that also LOST mentions in the batch (changed
 // description: documents) are recomputed afterwards by ingest/refresh_entities.
@@ -19,7 +17,6 @@ ON CREATE SET n.name = row.name, n.value = row.value, n.kind = row.kind, n.varia
 ON MATCH SET n.variants = coalesce(n.variants, []) + [v IN row.variants WHERE NOT v IN coalesce(n.variants, [])],
              n.kind = CASE WHEN all(l IN labels(n) WHERE l IN row.labels) THEN row.kind ELSE n.kind END
 SET n:$(row.labels), n += row.props
-SET n.kind = CASE WHEN n:FrontBusiness THEN 'FrontBusiness' ELSE n.kind END
 SET n.kind = CASE WHEN n:FrontBusiness THEN 'FrontBusiness' ELSE n.kind END
 WITH n, row, COLLECT { UNWIND coalesce(n.aliases, []) + row.texts AS t WITH DISTINCT t WHERE t <> n.name
                        RETURN t ORDER BY t } AS aliases
