@@ -122,13 +122,13 @@ class LocationNormalizer:
         }
         i = 0
         tokens = list(doc)
+        capital = [t.is_title or t.is_upper for t in tokens]  # token flags computed once, not per window
+        wordlike = [t.is_alpha or t.text.endswith(".") for t in tokens]
         while i < len(tokens):
             matched = 0
-            for n in (3, 2, 1):
+            for n in (3, 2, 1) if capital[i] else ():
                 window = tokens[i : i + n]
-                if len(window) < n or not all(t.is_title or t.is_upper for t in window):
-                    continue
-                if not all(t.is_alpha or t.text.endswith(".") for t in window):
+                if len(window) < n or not all(capital[i : i + n]) or not all(wordlike[i : i + n]):
                     continue
                 start, end = window[0].idx, window[-1].idx + len(window[-1].text)
                 if any(overlaps(start, end, a, b) for a, b in taken):
