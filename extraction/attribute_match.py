@@ -5,7 +5,8 @@ almost all of them one token long. spaCy's `Matcher` tests every pattern at ever
 ruler ~18% of the model's time on our corpus. Here a one-token pattern's answer depends only on the
 token's (TAG, LOWER, DEP, IS_SPACE), so it is computed once per distinct combination and cached; the
 few longer patterns still go through a (small) `Matcher`. The list of matches is identical to
-`AttributeRuler.match` (same tuples, same sort), and the ruler's own `set_annotations` applies them.
+`AttributeRuler.match` (same tuples, same sort), and they are applied as `set_annotations` does (same
+token, same attributes, same order) without a `Span` per match.
 
     install_fast_attribute_match(nlp)   # no-op when the ruler uses anything else
 """
@@ -19,6 +20,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 """The token attributes one-token patterns may test (anything else keeps spaCy's own matcher)."""
@@ -98,6 +100,23 @@ class FastAttributeMatch:
         return matches
 
 
+class DirectAttributeSetter:
+    """Drop-in for `AttributeRuler.set_annotations`: the same attributes on the same token, in the same
+    order, without building a `Span` per match (one per token on a tagged document)."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.ruler = ruler
+
+    def __call__(self, doc: Doc, matches: list[Match]) -> None:
+        attrs, indices = self.ruler.attrs, self.ruler.indices
+        for attr_id, _match_id, start, end in matches:
+            index = indices[attr_id]
+            if not -(end - start) <= index < end - start:
+                AttributeRuler.set_annotations(self.ruler, doc, [(attr_id, _match_id, start, end)])
+                continue  # spaCy's own error for a pattern index outside its match
+            set_token_attrs(doc[start + index if index >= 0 else end + index], attrs[attr_id])
+
+
 def install_fast_attribute_match(nlp: Language) -> bool:
     """Give the pipeline's `attribute_ruler` the cached matcher; True when installed."""
     if "attribute_ruler" not in nlp.pipe_names:
@@ -106,4 +125,5 @@ def install_fast_attribute_match(nlp: Language) -> bool:
     if not isinstance(ruler, AttributeRuler):
         return False
     ruler.match = FastAttributeMatch(ruler)  # type: ignore[method-assign]
+    ruler.set_annotations = DirectAttributeSetter(ruler)  # type: ignore[method-assign]
     return True
