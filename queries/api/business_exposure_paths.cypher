@@ -1,6 +1,7 @@
 // name: api/business_exposure_paths
 // description: API `businessExposure`: shortest paths from a business to trafficking-linked entities: holders
 // description: of a trafficking role (HAS_ROLE), front businesses, exploitation sites and high-risk entities.
+// description: Labour supply (SUPPLIED_LABOUR_TO) is followed both ways: a client is exposed through its labour provider.
 // params: id (string; business id), max_hops (int 1..6), min_risk (float), limit (int), ev_limit (int)
 // returns: hops, target (node map + labels), target_roles, nodes, edges (with evidence)
 // mode: read
@@ -8,7 +9,7 @@ MATCH (b:Entity {id: $id})
 MATCH (t:Entity)
 WHERE t <> b AND (EXISTS { (t)-[:HAS_ROLE]->(:Role) } OR t:FrontBusiness OR EXISTS { (:Person)-[:EXPLOITED_AT]->(t) }
                   OR coalesce(t.risk_score, 0.0) >= $min_risk)
-MATCH p = shortestPath((b)-[:USES_PHONE|USES_EMAIL|USES_WEBSITE|USES_HANDLE|USES_ACCOUNT|USES_VEHICLE|WORKS_FOR|OWNS|LOCATED_IN|RECRUITED|TRANSPORTED|EXPLOITED_AT|CONTROLLED|ASSOCIATE_OF|CO_ACCUSED*..6]-(t))
+MATCH p = shortestPath((b)-[:USES_PHONE|USES_EMAIL|USES_WEBSITE|USES_HANDLE|USES_ACCOUNT|USES_VEHICLE|WORKS_FOR|OWNS|SUPPLIED_LABOUR_TO|LOCATED_IN|RECRUITED|TRANSPORTED|EXPLOITED_AT|CONTROLLED|ASSOCIATE_OF|CO_ACCUSED*..6]-(t))
 WHERE length(p) <= $max_hops
   AND all(n IN nodes(p)[1..-1] WHERE NOT (n:Country OR n:Region OR n:City))
 OPTIONAL MATCH (t)-[:HAS_ROLE]->(role:Role)

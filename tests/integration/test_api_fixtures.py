@@ -60,6 +60,7 @@ NEWS_TEXT = (
     "Clean Supplies Co paid Marek Nowak through account GB33BUKB20201555555555."
 )
 BAKERY_TEXT = "Quiet Bakery Ltd opened a new shop in Leeds."
+SUPPLY_TEXT = "Harbour Foods Ltd took on pickers supplied by Sunrise Staffing Ltd for the harvest."
 
 
 def corpus() -> list[ExtractionResult]:
@@ -125,7 +126,19 @@ def corpus() -> list[ExtractionResult]:
         published="2025-05-01",
         doc_type="NewsArticle",
     )
-    return [case, news, bakery]
+    supply = _doc(
+        "news-004",
+        SUPPLY_TEXT,
+        [
+            ("s1", "Business", "Harbour Foods Ltd", "Harbour Foods Ltd", {}),
+            ("s2", "EmploymentAgency", "Sunrise Staffing Ltd", "Sunrise Staffing Ltd", {}),
+        ],
+        [("SUPPLIED_LABOUR_TO", "s2", "s1")],
+        title="Harbour Foods hires seasonal pickers",
+        published="2025-01-15",
+        doc_type="NewsArticle",
+    )
+    return [case, news, bakery, supply]
 
 
 REASON = "Viktor Petrov recruited a victim; shares phone +447700900123."

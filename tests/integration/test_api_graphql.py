@@ -110,6 +110,11 @@ def test_business_exposure_explains_the_link(api: Api) -> None:
     viktor = next(p for p in d["paths"] if p["target"]["id"] == "person:viktor petrov")
     assert viktor["hops"] == 3 and viktor["targetRoles"] == ["Recruiter"]
     assert any("Viktor Petrov" in line and "Recruiter" in line for line in d["explanation"])
+    client = data(api.gql(INV, q, {"n": "Harbour Foods Ltd"}))["businessExposure"]
+    via_provider = next(p for p in client["paths"] if p["target"]["id"] == "person:viktor petrov")
+    assert via_provider["hops"] == 2
+    assert [e["type"] for e in via_provider["edges"]] == ["SUPPLIED_LABOUR_TO", "WORKS_FOR"]
+    assert "supplied by Sunrise Staffing Ltd" in via_provider["edges"][0]["evidence"][0]["snippet"]
     quiet = data(api.gql(INV, q, {"n": "Quiet Bakery Ltd"}))["businessExposure"]
     assert quiet["exposed"] is False and quiet["paths"] == []
     assert data(api.gql(INV, q, {"n": "No Such Firm"}))["businessExposure"] is None
