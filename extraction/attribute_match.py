@@ -15,14 +15,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LOWER, NAMES, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
-KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+SPACE_ATTR = NAMES[IS_SPACE]
+KEY_ATTRS = ("TAG", "LOWER", "DEP", SPACE_ATTR)
 """The token attributes one-token patterns may test (anything else keeps spaCy's own matcher)."""
 
 Match = tuple[int, int, int, int]
@@ -32,7 +33,7 @@ def _simple_spec(spec: dict[str, Any]) -> bool:
     for name, condition in spec.items():
         if name not in KEY_ATTRS:
             return False
-        if isinstance(condition, dict) and set(condition) - {"IN", "NOT_IN"}:
+        if isinstance(condition, dict) and set(condition) != {"IN"}:
             return False
     return True
 
@@ -41,9 +42,7 @@ def _spec_matches(spec: dict[str, Any], values: dict[str, Any]) -> bool:
     for name, condition in spec.items():
         value = values[name]
         if isinstance(condition, dict):
-            if "IN" in condition and value not in condition["IN"]:
-                return False
-            if "NOT_IN" in condition and value in condition["NOT_IN"]:
+            if value not in condition["IN"]:
                 return False
         elif value != condition:
             return False
@@ -77,7 +76,7 @@ class FastAttributeMatch:
             "TAG": self.strings[tag] if tag else "",
             "LOWER": self.strings[lower] if lower else "",
             "DEP": self.strings[dep] if dep else "",
-            "IS_SPACE": bool(is_space),
+            SPACE_ATTR: bool(is_space),
         }
         hits = [(a, m) for a, m, spec in self.single if _spec_matches(spec, values)]
         self.cache[key] = hits

@@ -120,6 +120,11 @@ class LocationNormalizer:
             for part in m["value"].split()
             if len(m["value"].split()) > 1
         }
+        # Characters already in a mention (an interval scan per window was the sweep's main cost).
+        occupied = bytearray(len(doc_text(doc)) + 1)
+        for a, b in taken:
+            occupied[a:b] = b"\x01" * (b - a)
+        exact = all(a < b for a, b in taken)
         i = 0
         tokens = list(doc)
         capital = [t.is_title or t.is_upper for t in tokens]  # token flags computed once, not per window
@@ -131,7 +136,10 @@ class LocationNormalizer:
                 if len(window) < n or not all(capital[i : i + n]) or not all(wordlike[i : i + n]):
                     continue
                 start, end = window[0].idx, window[-1].idx + len(window[-1].text)
-                if any(overlaps(start, end, a, b) for a, b in taken):
+                if exact and start < end:
+                    if occupied.find(1, start, end) != -1:
+                        continue
+                elif any(overlaps(start, end, a, b) for a, b in taken):
                     continue
                 name = doc_text(doc)[start:end]
                 place = self.places.lookup(name.title() if name.isupper() else name, prefer)
@@ -140,6 +148,7 @@ class LocationNormalizer:
                 mention = add_mention(doc, "Location", start, end, name, 0.7, "gazetteer")
                 self._resolve(mention, place)
                 taken.append((start, end))
+                occupied[start:end] = b"\x01" * (end - start)
                 matched = n
                 break
             i += matched or 1
