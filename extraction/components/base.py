@@ -119,9 +119,22 @@ def load_patterns(name: str) -> list[dict[str, Any]]:
 _TEXT_CACHE: list[Any] = [None, ""]
 
 
+def _source_text(doc: Doc) -> str | None:
+    """The text the Doc was made from, when `nlp.pipe(as_tuples=True)` carries it as the context
+    (`Extractor` passes the `SourceDocument`): spaCy's tokenizer is lossless, so it equals `doc.text`
+    without joining every token again. The length and end tokens are checked; otherwise None."""
+    text = getattr(getattr(doc, "_context", None), "text", None)
+    if not isinstance(text, str) or not len(doc):
+        return None
+    first, last = doc[0], doc[-1]
+    if len(text) != last.idx + len(last.text_with_ws) or not text.startswith(first.text, first.idx):
+        return None
+    return text if text.startswith(last.text, last.idx) else None
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, built once per document (spaCy rebuilds it from the tokens on every access)."""
     if _TEXT_CACHE[0] is not doc:
         _TEXT_CACHE[0] = doc
-        _TEXT_CACHE[1] = doc.text
+        _TEXT_CACHE[1] = _source_text(doc) or doc.text
     return _TEXT_CACHE[1]

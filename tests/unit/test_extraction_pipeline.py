@@ -161,3 +161,15 @@ def test_two_processes_give_the_same_results_in_order(extractor: Extractor) -> N
     assert [r.id for r in two] == [d.id for d in docs]
     assert [r.model_dump() for r in two] == [r.model_dump() for r in one]
     assert any(e.type == "Person" for e in two[0].entities)
+
+
+def test_doc_text_comes_from_the_source_only_when_it_is_the_same_text(extractor: Extractor) -> None:
+    from extraction.components.base import _source_text, doc_text
+
+    source = SourceDocument(id="t", text="Ada Example met Bo Sample in Leeds.\n")
+    doc = extractor.nlp.make_doc(source.text)
+    doc._context = source  # what nlp.pipe(as_tuples=True) sets while the components run
+    assert _source_text(doc) is source.text and doc_text(doc) == doc.text
+    other = extractor.nlp.make_doc("Completely different words here.")
+    other._context = source
+    assert _source_text(other) is None and doc_text(other) == other.text
