@@ -79,3 +79,22 @@ def test_cli_status_reports_versions(neo4j_settings: Settings) -> None:
     assert out.returncode == 0, out.stderr
     pinned = neo4j_server.load_versions()
     assert pinned.gds in out.stdout and pinned.apoc in out.stdout and "served" in out.stdout
+
+
+def test_absent_relationship_types_raise_no_server_notifications(
+    neo4j_settings: Settings, db: Database
+) -> None:
+    """Catalog queries name every ontology type; an empty graph must not make the server warn about them."""
+    from graph.catalog import catalog
+    from graph.db import open_driver
+
+    query = catalog().get("analysis/neighbour_communities")
+    with open_driver(neo4j_settings) as driver:
+        result = driver.execute_query(query.text, ids=["nobody"], database_=neo4j_settings.neo4j_database)
+    assert result.records == []
+    warnings = [
+        s.status_description
+        for s in result.summary.gql_status_objects
+        if "does not exist" in s.status_description
+    ]
+    assert warnings == []
