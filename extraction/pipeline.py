@@ -222,8 +222,7 @@ class Extractor:
             else:
                 yield from self._pipe(docs, n_process, batch_size)
             return
-        iterator = iter(docs)
-        while chunk := list(itertools.islice(iterator, batch_size * 4)):
+        for chunk in _chunks(docs, batch_size * 4):
             try:
                 yield from list(self._pipe(chunk, 1, batch_size))
             except Exception:  # a crash inside spaCy itself: retry one by one to isolate it
