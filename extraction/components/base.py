@@ -78,6 +78,18 @@ def add_mention(
     return mention
 
 
+def entity_key(mention: dict[str, Any]) -> int:
+    """The key of the entity a mention names: its `ref` (an earlier full-name mention) or its own key."""
+    ref = mention.get("ref")
+    return mention["key"] if ref is None else ref
+
+
+def root_mention(mention: dict[str, Any], by_key: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """The mention a `ref` points to (the full name), or the mention itself."""
+    ref = mention.get("ref")
+    return mention if ref is None else by_key.get(ref, mention)
+
+
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from extraction.components.base import root_mention
+
 FRONT = "FrontBusiness"
 RETYPABLE = {"Business", "EmploymentAgency", "TransportCompany"}
 _DESCRIPTOR = r"(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,2}?"
@@ -54,11 +56,6 @@ VICTIMS_FOUND = re.compile(
 )
 
 
-def _root(mention: dict[str, Any], by_key: dict[int, dict[str, Any]]) -> dict[str, Any]:
-    ref = mention.get("ref")
-    return by_key.get(ref, mention) if ref is not None else mention
-
-
 def front_cue(text: str, mention: dict[str, Any]) -> str | None:
     """The cue text that makes this business mention a front, or None."""
     before = text[max(0, mention["start"] - WINDOW) : mention["start"]]
@@ -80,7 +77,7 @@ def mark_front_businesses(text: str, items: list[dict[str, Any]], exploitation: 
         if m["type"] in RETYPABLE | {FRONT}:
             cue = front_cue(text, m)
             if cue:
-                root = _root(m, by_key)
+                root = root_mention(m, by_key)
                 cues.setdefault(root["value"].casefold(), cue)
     if not cues:
         return []
@@ -88,7 +85,7 @@ def mark_front_businesses(text: str, items: list[dict[str, Any]], exploitation: 
     for m in items:
         if m["type"] not in RETYPABLE:
             continue
-        cue = cues.get(_root(m, by_key)["value"].casefold())
+        cue = cues.get(root_mention(m, by_key)["value"].casefold())
         if cue:
             m["type"] = FRONT
             m["attributes"]["front_cue"] = cue

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from extraction.components.base import IDENTIFIER_RELATION as BASE_IDENTIFIER_RELATION
+from extraction.components.base import entity_key
 from extraction.components.front_cues import mark_front_businesses
 from extraction.components.supply_cues import based_at_across_a_split, labour_supply
 
@@ -152,13 +153,8 @@ def _pairs(
             for person in people[-1:]:
                 emit("EXPLOITED_AT", person, right, sent, 0.6)
         if right["type"] == "Person" and KEPT_PASSPORT.match(text[right["end"] : sent.end_char]):
-            me = right.get("ref") if right.get("ref") is not None else right["key"]
-            others = [
-                m
-                for m in people
-                if m["end"] <= right["start"]
-                and (m.get("ref") if m.get("ref") is not None else m["key"]) != me
-            ]
+            me = entity_key(right)
+            others = [m for m in people if m["end"] <= right["start"] and entity_key(m) != me]
             if others:
                 emit("CONTROLLED", right, max(others, key=lambda m: m["end"]), sent, 0.6)
         if right["type"] in ORG_AGENTS and PAID_FOR.search(head[-60:]):

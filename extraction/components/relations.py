@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from extraction.components.base import (
     IDENTIFIER_RELATION,
     doc_text,
+    entity_key,
     guarded,
     load_patterns,
     mentions,
@@ -103,9 +104,7 @@ def _same(mention: dict[str, Any], other: dict[str, Any] | None) -> bool:
     """The same mention or the same person via `ref`."""
     if other is None:
         return False
-    a = mention["ref"] if mention.get("ref") is not None else mention["key"]
-    b = other["ref"] if other.get("ref") is not None else other["key"]
-    return a == b
+    return entity_key(mention) == entity_key(other)
 
 
 class RelationFinder:

@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from extraction.components.base import doc_text, load_patterns
+from extraction.components.base import doc_text, load_patterns, root_mention
 
 FROM_RELATION = {
     "RECRUITED": ("Recruiter", "Victim"),
@@ -37,8 +37,7 @@ def assign_roles(doc: Doc, items: list[dict[str, Any]], found: list[dict[str, An
     by_key = {m["key"]: m for m in items}
 
     def canonical(key: int) -> dict[str, Any]:
-        mention = by_key[key]
-        return by_key.get(mention["ref"], mention) if mention.get("ref") is not None else mention
+        return root_mention(by_key[key], by_key)
 
     for rel in found:
         roles = FROM_RELATION.get(rel["type"])
