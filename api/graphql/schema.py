@@ -13,6 +13,7 @@ from api.graphql import mutations as m
 from api.graphql import resolvers as r
 from api.graphql import resolvers_overview as o
 from api.graphql import types as t
+from api.graphql.execution import PlannedExecutionContext
 from api.limits import extensions as limit_extensions
 from api.masking import MASKED_CATEGORIES
 from graph.config import Settings, get_settings
@@ -191,5 +192,8 @@ class Mutation:
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     s = settings or get_settings()
     return strawberry.Schema(
-        query=Query, mutation=Mutation, extensions=[*limit_extensions(s), AuditExtension]
+        query=Query,
+        mutation=Mutation,
+        extensions=[*limit_extensions(s), AuditExtension],
+        execution_context_class=PlannedExecutionContext,
     )
