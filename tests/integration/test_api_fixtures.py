@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import neo4j
 import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.auth import create_key
+from api.graph_access import GraphAccess
 from extraction.models import ExtractionResult
 from graph.config import Settings
 from graph.db import Database
@@ -195,8 +197,30 @@ def api_graph(db: Database) -> Database:
     return db
 
 
+def graph_objects(value: Any) -> list[Any]:
+    """Nodes, relationships and paths anywhere inside a row value (the API's rows must have none)."""
+    if isinstance(value, neo4j.graph.Node | neo4j.graph.Relationship | neo4j.graph.Path):
+        return [value]
+    if isinstance(value, dict):
+        return [g for v in value.values() for g in graph_objects(v)]
+    if isinstance(value, list | tuple):
+        return [g for v in value for g in graph_objects(v)]
+    return []
+
+
 @pytest.fixture()
-def api(neo4j_settings: Settings, tmp_path: Path) -> Iterator[Api]:
+def api(neo4j_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Api]:
+    # GraphAccess hands out the records' own values (no `record.data()` copy): every query the API
+    # runs in these tests is checked to return maps and scalars only, never graph objects
+    read_once = GraphAccess._read_once
+
+    def checked(db: Database, name: str, timeout: float, params: dict[str, Any]) -> list[dict[str, Any]]:
+        rows = read_once(db, name, timeout, params)
+        found = graph_objects(rows)
+        assert not found, f"{name} returns graph objects; return map projections instead: {found[:1]}"
+        return rows
+
+    monkeypatch.setattr(GraphAccess, "_read_once", staticmethod(checked))
     app, tokens = make_app(neo4j_settings, tmp_path / "state")
     with TestClient(app) as client:
         yield Api(app, client, tokens)
