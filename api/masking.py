@@ -78,6 +78,12 @@ def _role(role: object) -> str:
 
 def category_of(kind: str | None, labels: Iterable[str] = ()) -> str | None:
     """The personal-data category of an entity kind (or any of its labels), or None."""
+    return _category(kind, labels if isinstance(labels, tuple) else tuple(labels))
+
+
+@lru_cache(maxsize=4096)
+def _category(kind: str | None, labels: tuple[str, ...]) -> str | None:
+    # a response asks this for every node and edge end; the kinds and label sets are few
     names = {kind, *labels} if kind else set(labels)
     for category, kinds in CATEGORY_KINDS.items():
         if names & kinds:

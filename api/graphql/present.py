@@ -47,6 +47,15 @@ class Presenter:
         self._new_pseudonyms: list[tuple[object, ...]] = []
         self._clear: list[tuple[str, str]] = []
         self._clear_for = -1
+        self._kinds: dict[tuple[str, tuple[str, ...]], tuple[bool, bool]] = {}
+
+    def _kind_info(self, kind: str, labels: tuple[str, ...]) -> tuple[bool, bool]:
+        """(masked for this role, personal) of a kind with these labels, asked once per response."""
+        info = self._kinds.get((kind, labels))
+        if info is None:
+            info = (is_masked(kind, self.role, labels), category_of(kind, labels) is not None)
+            self._kinds[(kind, labels)] = info
+        return info
 
     # ---- what personal strings may appear in texts of this response
     def learn_nodes(self, raws: Iterable[dict[str, Any]]) -> None:
@@ -84,7 +93,7 @@ class Presenter:
         if kind is None:  # endpoint not presented as a node: opaque unless the role sees everything
             masked = bool(self.ctx.role.value in ("analyst", "auditor"))
         else:
-            masked = is_masked(kind, self.role, labels)
+            masked = self._kind_info(kind, tuple(labels))[0]
         shown = anon_id(entity_id) if masked else entity_id
         if masked and shown not in _PERSISTED:
             self._new_pseudonyms.append((shown, entity_id))
@@ -130,8 +139,7 @@ class Presenter:
         kind = kind_of(raw)
         labels = list(raw.get("labels", []))
         real_id = str(raw.get("id") or raw.get("name") or "")
-        masked = is_masked(kind, self.role, labels)
-        personal = category_of(kind, labels) is not None
+        masked, personal = self._kind_info(kind, tuple(labels))
         name = raw.get("name") or raw.get("title")
         value = raw.get("value")
         aliases = [str(a) for a in raw.get("aliases") or []]
