@@ -96,19 +96,20 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
             if ent is None:
                 ent = entities[key] = {
                     "id": key,
-                    "labels": [],
+                    "labels": {},
                     "kind": info.kind,
                     "name": "",
                     "value": "",
-                    "variants": [],
+                    "variants": {},
                     "props": {},
                 }
             if not m.ref and not ent["name"]:
                 ent["name"], ent["value"] = info.name, info.value
-            if len(info.labels) > len(ent["labels"]) and set(ent["labels"]) <= set(info.labels):
+            labels = ent["labels"]  # insertion-ordered sets (dicts) until the end: a hub has many mentions
+            if len(info.labels) > len(labels) and labels.keys() <= set(info.labels):
                 ent["kind"] = info.kind
-            ent["labels"] = list(dict.fromkeys([*ent["labels"], *info.labels]))
-            ent["variants"] = list(dict.fromkeys([*ent["variants"], *info.variants]))
+            labels.update(dict.fromkeys(info.labels))
+            ent["variants"].update(dict.fromkeys(info.variants))
             ent["props"].update(info.props)
             men = mentions.setdefault(
                 (key, doc_id),
@@ -146,6 +147,7 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
             row = indicators.setdefault((doc_id, ind.type), _evidence_row(doc=doc_id, target=ind.type))
             _add(row, doc_id, ind.start, ind.end, snip(ind.start, ind.end), 1.0)
     for ent in entities.values():
+        ent["labels"], ent["variants"] = list(ent["labels"]), list(ent["variants"])
         if not ent["name"]:
             ent["name"] = ent["variants"][-1] if ent["variants"] else ent["id"]
     out.entities = list(entities.values())

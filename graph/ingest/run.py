@@ -20,27 +20,18 @@ Progress = Callable[[int], None]
 """Called with the number of documents just finished (written, skipped or failed)."""
 
 
-RAMP_FIRST = 32
-"""First transaction size when ramping up (see `batches`)."""
-
-
-def batches(
-    results: Iterable[ExtractionResult], size: int, ramp: bool = False
-) -> Iterator[list[ExtractionResult]]:
+def batches(results: Iterable[ExtractionResult], size: int) -> Iterator[list[ExtractionResult]]:
     """Chunks of `size`; a document id seen twice starts a new chunk (the later version wins).
 
-    `ramp=True`: the first chunks are smaller (32, 64, ... up to `size`) so the database starts writing
-    while the next, larger chunk is still being read and prepared — otherwise the whole first batch's
-    preparation is waited for (most of a run when the input is about one batch long).
+    (Smaller first chunks — 32, 64, ... — to start the database earlier were tried and measured: every
+    extra transaction costs more than the wait it saves; 0.37x vs 0.74-0.79x of the bare loop.)
     """
     chunk: list[ExtractionResult] = []
     ids: set[str] = set()
-    limit = min(size, RAMP_FIRST) if ramp else size
     for r in results:
-        if len(chunk) >= limit or r.id in ids:
+        if len(chunk) >= size or r.id in ids:
             yield chunk
             chunk, ids = [], set()
-            limit = min(size, limit * 2)
         chunk.append(r)
         ids.add(r.id)
     if chunk:
@@ -118,7 +109,7 @@ def ingest_results(
                 if progress:
                     progress(count)
 
-        for chunk in batches(results, max(1, batch_size), ramp=True):
+        for chunk in batches(results, max(1, batch_size)):
             ids = {r.id for r in chunk}
             if pending is not None and ids & pending[1]:
                 finish()  # the same document in consecutive batches: read its hash after the write

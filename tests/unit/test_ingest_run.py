@@ -93,8 +93,8 @@ def test_generated_relation_statements_match_the_ontology() -> None:
     assert on_disk == bare, "queries/bench/bare_relations/ is stale: run `python -m graph.ingest.generate`"
 
 
-def test_batches_ramp_up_to_the_batch_size() -> None:
-    docs = [make_result(f"d{i}", "Zoe Ash.", [("p", "Person", "Zoe Ash", None)]) for i in range(300)]
-    sizes = [len(c) for c in batches(docs, 100, ramp=True)]
-    assert sizes == [32, 64, 100, 100, 4] and sum(sizes) == 300
-    assert [len(c) for c in batches(docs, 100)] == [100, 100, 100]
+def test_batches_are_the_batch_size_and_split_on_a_repeated_id() -> None:
+    docs = [make_result(f"d{i}", "Zoe Ash.", [("p", "Person", "Zoe Ash", None)]) for i in range(250)]
+    assert [len(c) for c in batches(docs, 100)] == [100, 100, 50]
+    again = [*docs[:3], docs[1]]  # the later version of d1 goes to the next chunk
+    assert [[r.id for r in c] for c in batches(again, 100)] == [["d0", "d1", "d2"], ["d1"]]
