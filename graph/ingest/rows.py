@@ -111,9 +111,9 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
             labels.update(dict.fromkeys(info.labels))
             ent["variants"].update(dict.fromkeys(info.variants))
             ent["props"].update(info.props)
-            men = mentions.setdefault(
-                (key, doc_id),
-                {
+            men = mentions.get((key, doc_id))
+            if men is None:
+                men = mentions[(key, doc_id)] = {
                     "entity": key,
                     "doc": doc_id,
                     "starts": [],
@@ -121,14 +121,15 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
                     "texts": [],
                     "confidence": 0.0,
                     "extractor_version": r.extractor_version,
-                },
-            )
+                }
             men["starts"].append(m.start)
             men["ends"].append(m.end)
             men["texts"].append(m.text)
             men["confidence"] = max(men["confidence"], float(m.confidence))
             for role in prep.roles.get(m.id, ()):
-                row = roles.setdefault((key, role), _evidence_row(src=key, role=role))
+                row = roles.get((key, role)) or roles.setdefault(
+                    (key, role), _evidence_row(src=key, role=role)
+                )
                 _add(row, doc_id, m.start, m.end, snip(m.start, m.end), m.confidence)
         for rel in r.relations:
             src, dst = prep.keys[rel.source], prep.keys[rel.target]
@@ -136,7 +137,9 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
                 continue  # a coreference loop after resolution (someone "associated" with themselves)
             if rel.type in symmetric and dst < src:
                 src, dst = dst, src
-            row = relations.setdefault((src, rel.type, dst), _evidence_row(src=src, type=rel.type, dst=dst))
+            row = relations.get((src, rel.type, dst))
+            if row is None:
+                row = relations[(src, rel.type, dst)] = _evidence_row(src=src, type=rel.type, dst=dst)
             snippet = rel.snippet.strip() or snip(rel.start, rel.end)
             _add(row, doc_id, rel.start, rel.end, snippet[:SNIPPET_MAX], rel.confidence)
         for t in r.classification.trafficking_types:
