@@ -23,6 +23,7 @@ directive anywhere below it. Otherwise the plan is compiled for the request at h
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -30,12 +31,12 @@ from typing import Any
 from graphql import (
     FieldNode,
     FragmentSpreadNode,
-    InlineFragmentNode,
     GraphQLField,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    InlineFragmentNode,
     is_leaf_type,
     is_object_type,
 )
@@ -48,6 +49,7 @@ _COLLECTION_DIRECTIVES = frozenset({"skip", "include"})  # resolved by collect_s
 SHARED_PLANS = 512
 """How many variable-free plans are kept between requests (each keeps its few AST nodes alive)."""
 _shared: OrderedDict[tuple[object, ...], tuple[object, Completer | None]] = OrderedDict()
+_shared_lock = threading.Lock()
 
 
 class Incomplete(Exception):
@@ -183,15 +185,17 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return self.object_plan(object_type, field_details_list)
         nodes = tuple(d.node for d in field_details_list)
         key = (object_type, *map(id, nodes))
-        cached = _shared.get(key)
-        if cached is not None:
-            _shared.move_to_end(key)
-            return cached[1]
+        with _shared_lock:  # the event loop's thread, or several threads running execute_sync
+            cached = _shared.get(key)
+            if cached is not None:
+                _shared.move_to_end(key)
+                return cached[1]
         plan = self.object_plan(object_type, field_details_list)
         if variable_free(nodes, self.fragments):
-            _shared[key] = (nodes, plan)  # the nodes stay alive, so their ids are not reused
-            if len(_shared) > SHARED_PLANS:
-                _shared.popitem(last=False)
+            with _shared_lock:
+                _shared[key] = (nodes, plan)  # the nodes stay alive, so their ids are not reused
+                if len(_shared) > SHARED_PLANS:
+                    _shared.popitem(last=False)
         return plan
 
     def object_plan(self, object_type: GraphQLObjectType, field_details_list: Any) -> Completer | None:
