@@ -9,7 +9,7 @@
 // returns: id, name, kind, docs, degree, total_docs, classes (excluded classes the entity has),
 // returns: platform (true when the name is a generic platform), placeholder (true for 'Jane Doe 1' etc.)
 // mode: read
-CALL { MATCH (d:Document) RETURN count(d) AS total_docs }
+CALL () { MATCH (d:Document) RETURN count(d) AS total_docs }
 MATCH (e:Entity)
 WHERE any(l IN labels(e) WHERE l IN $node_labels OR l IN $exclude_labels)
 WITH total_docs, e,

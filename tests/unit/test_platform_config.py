@@ -121,3 +121,13 @@ def test_every_catalog_query_has_a_header() -> None:
     for q in catalog():
         assert q.description, f"{q.path}: missing '// description:' header"
         assert q.mode in {"read", "write", "autocommit", "schema"}, f"{q.path}: bad mode {q.mode}"
+
+
+def test_no_catalog_query_uses_syntax_neo4j_5_26_deprecates() -> None:
+    import re
+
+    # `CALL { ... }` without a variable scope clause: the server warns on every run (the driver only
+    # silences UNRECOGNIZED notifications); write `CALL () { ... }` or `CALL (x) { ... }`
+    for q in catalog():
+        text = re.sub(r"//[^\n]*", "", q.text)
+        assert not re.search(r"\bCALL\s*\{", text), f"{q.path}: use CALL () {{ ... }} (scope clause)"
