@@ -136,13 +136,15 @@ class Presenter:
 
     # ---- objects
     def entity(self, raw: dict[str, Any]) -> t.Entity:
+        # called for every node of a link chart: conversions inlined, one dict read per property
+        get = raw.get
         kind = kind_of(raw)
-        labels = list(raw.get("labels", []))
-        real_id = str(raw.get("id") or raw.get("name") or "")
+        labels = list(get("labels", []))
+        real_id = str(get("id") or get("name") or "")
         masked, personal = self._kind_info(kind, tuple(labels))
-        name = raw.get("name") or raw.get("title")
-        value = raw.get("value")
-        aliases = [str(a) for a in raw.get("aliases") or []]
+        name = get("name") or get("title")
+        value = get("value")
+        aliases = [str(a) for a in get("aliases") or []]
         if masked:
             name = mask_value(kind, _str(name), self.role, real_id)
             value = mask_value(kind, _str(value), self.role, real_id)
@@ -150,54 +152,74 @@ class Presenter:
         elif personal:
             self.ctx.disclosures.add(real_id, "id", "name", "value", "aliases")
         shown = self.shown_id(real_id, kind, labels)
+        name, value = _str(name), _str(value)
+        first, last, reasons = get("first_seen"), get("last_seen"), get("risk_reasons")
+        docs, mentions, network, community = (
+            get("doc_count"),
+            get("mention_count"),
+            get("network_id"),
+            get("community_id"),
+        )
+        pagerank, betweenness, risk, run = (
+            get("pagerank"),
+            get("betweenness"),
+            get("risk_score"),
+            get("analysis_run_id"),
+        )
+        lat, lon, country = (None, None, None) if masked else (get("lat"), get("lon"), get("country_code"))
         return t.Entity(
             id=shown,
             kind=kind,
             labels=labels,
-            name=_str(name),
-            value=_str(value),
+            name=name,
+            value=value,
             aliases=aliases,
-            caption=_str(name or value) or shown,
+            caption=name or value or shown,
             masked=masked,
-            doc_count=_int(raw.get("doc_count")),
-            mention_count=_int(raw.get("mention_count")),
-            first_seen=_str(raw.get("first_seen")),
-            last_seen=_str(raw.get("last_seen")),
-            network_id=_int(raw.get("network_id")),
-            community_id=_int(raw.get("community_id")),
-            pagerank=_float(raw.get("pagerank")),
-            betweenness=_float(raw.get("betweenness")),
-            risk_score=_float(raw.get("risk_score")),
-            risk_reasons=[self.text(str(r)) or "" for r in raw.get("risk_reasons") or []],
-            analysis_run_id=_str(raw.get("analysis_run_id")),
-            lat=None if masked else _float(raw.get("lat")),
-            lon=None if masked else _float(raw.get("lon")),
-            country_code=None if masked else _str(raw.get("country_code")),
+            doc_count=None if docs is None else int(docs),
+            mention_count=None if mentions is None else int(mentions),
+            first_seen=None if first is None else str(first),
+            last_seen=None if last is None else str(last),
+            network_id=None if network is None else int(network),
+            community_id=None if community is None else int(community),
+            pagerank=None if pagerank is None else float(pagerank),
+            betweenness=None if betweenness is None else float(betweenness),
+            risk_score=None if risk is None else float(risk),
+            risk_reasons=[self.text(str(r)) or "" for r in reasons] if reasons else [],
+            analysis_run_id=None if run is None else str(run),
+            lat=None if lat is None else float(lat),
+            lon=None if lon is None else float(lon),
+            country_code=None if country is None else str(country),
             real_id=real_id,
         )
 
     def evidence(self, raw: dict[str, Any]) -> t.Evidence:
+        get = raw.get
+        start, end, snippet, confidence = get("start"), get("end"), get("snippet"), get("confidence")
         return t.Evidence(
-            document_id=str(raw.get("doc_id") or ""),
-            start=_int(raw.get("start")),
-            end=_int(raw.get("end")),
-            snippet=self.text(_str(raw.get("snippet"))),
-            confidence=_float(raw.get("confidence")),
+            document_id=str(get("doc_id") or ""),
+            start=None if start is None else int(start),
+            end=None if end is None else int(end),
+            snippet=self.text(None if snippet is None else str(snippet)),
+            confidence=None if confidence is None else float(confidence),
         )
 
     def edge(self, raw: dict[str, Any]) -> t.Edge:
+        get = raw.get
+        confidence = get("confidence")
+        if confidence is None:
+            confidence = get("score")
+        docs, count, reason = get("doc_count"), get("evidence_count"), get("reason")
         return t.Edge(
             id=str(raw["id"]),
             type=str(raw["type"]),
-            source=self.shown_id(raw.get("source")),
-            target=self.shown_id(raw.get("target")),
-            confidence=_float(
-                raw.get("confidence") if raw.get("confidence") is not None else raw.get("score")
-            ),
-            doc_count=_int(raw.get("doc_count")),
-            evidence_count=_int(raw.get("evidence_count")),
-            reason=_str(raw.get("reason")),
-            evidence=[self.evidence(e) for e in raw.get("evidence") or [] if e.get("doc_id") is not None],
+            source=self.shown_id(get("source")),
+            target=self.shown_id(get("target")),
+            confidence=None if confidence is None else float(confidence),
+            doc_count=None if docs is None else int(docs),
+            evidence_count=None if count is None else int(count),
+            reason=None if reason is None else str(reason),
+            evidence=[self.evidence(e) for e in get("evidence") or () if e.get("doc_id") is not None],
         )
 
 
