@@ -7,7 +7,9 @@ context, one with `PlannedExecutionContext`; data and errors must be identical, 
 
 from __future__ import annotations
 
+import asyncio
 import enum
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -81,13 +83,13 @@ QUERIES = [
 
 
 def _both(query: str, variables: dict[str, Any] | None = None) -> tuple[Any, Any]:
-    import asyncio
-
     async def run(schema: strawberry.Schema) -> tuple[Any, Any]:
         r = await schema.execute(query, variable_values=variables)
         return r.data, [(e.message, e.path) for e in r.errors or []]
 
-    return asyncio.run(run(plain)), asyncio.run(run(planned))
+    # a thread of its own: other tests (the browser tests' sync Playwright) may leave a loop running here
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, run(plain)).result(), pool.submit(asyncio.run, run(planned)).result()
 
 
 @pytest.mark.parametrize("query", QUERIES)
