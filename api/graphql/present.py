@@ -30,14 +30,6 @@ def _str(v: Any) -> str | None:
     return None if v is None else str(v)
 
 
-def _int(v: Any) -> int | None:
-    return None if v is None else int(v)
-
-
-def _float(v: Any) -> float | None:
-    return None if v is None else float(v)
-
-
 class Presenter:
     def __init__(self, ctx: LanternContext) -> None:
         self.ctx = ctx
@@ -85,15 +77,15 @@ class Presenter:
             self.learn_mentions(await self.ctx.graph.read("api/document_personal_mentions", doc_ids=ids))
 
     # ---- ids
-    def shown_id(self, entity_id: str | None, kind: str | None = None, labels: Iterable[str] = ()) -> str:
+    def shown_id(self, entity_id: str | None, masked: bool | None = None) -> str:
+        """The id this response shows for an entity; `masked` is the entity's own masking when it is
+        presented as a node (None for an edge end: opaque unless the role sees everything)."""
         if entity_id is None:
             return ""
         if entity_id in self.id_map:
             return self.id_map[entity_id]
-        if kind is None:  # endpoint not presented as a node: opaque unless the role sees everything
+        if masked is None:
             masked = bool(self.ctx.role.value in ("analyst", "auditor"))
-        else:
-            masked = self._kind_info(kind, tuple(labels))[0]
         shown = anon_id(entity_id) if masked else entity_id
         if masked and shown not in _PERSISTED:
             self._new_pseudonyms.append((shown, entity_id))
@@ -151,7 +143,7 @@ class Presenter:
             aliases = [mask_value(kind, a, self.role, real_id) or "" for a in aliases]
         elif personal:
             self.ctx.disclosures.add(real_id, "id", "name", "value", "aliases")
-        shown = self.shown_id(real_id, kind, labels)
+        shown = self.shown_id(real_id, masked)
         name, value = _str(name), _str(value)
         first, last, reasons = get("first_seen"), get("last_seen"), get("risk_reasons")
         docs, mentions, network, community = (
