@@ -15,8 +15,12 @@ from graph.ingest.snippets import SNIPPET_MAX, Sentences, sentence_around
 __all__ = ["SNIPPET_MAX", "BatchRows", "Sentences", "build_rows", "document_row", "sentence_around"]
 
 
-def _evidence_row(**ids: Any) -> dict[str, Any]:
-    return {**ids, "doc_ids": [], "starts": [], "ends": [], "snippets": [], "confidences": []}
+def _evidence_row(rows: dict[Any, dict[str, Any]], key: Any, **ids: Any) -> dict[str, Any]:
+    """The row aggregating `key`'s evidence, created (with these identifying fields) the first time."""
+    row = rows.get(key)
+    if row is None:
+        row = rows[key] = {**ids, "doc_ids": [], "starts": [], "ends": [], "snippets": [], "confidences": []}
+    return row
 
 
 def _add(row: dict[str, Any], doc: str, start: int, end: int, snippet: str, conf: float) -> None:
@@ -127,9 +131,7 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
             men["texts"].append(m.text)
             men["confidence"] = max(men["confidence"], float(m.confidence))
             for role in prep.roles.get(m.id, ()):
-                row = roles.get((key, role)) or roles.setdefault(
-                    (key, role), _evidence_row(src=key, role=role)
-                )
+                row = _evidence_row(roles, (key, role), src=key, role=role)
                 _add(row, doc_id, m.start, m.end, snip(m.start, m.end), m.confidence)
         for rel in r.relations:
             src, dst = prep.keys[rel.source], prep.keys[rel.target]
@@ -137,17 +139,15 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
                 continue  # a coreference loop after resolution (someone "associated" with themselves)
             if rel.type in symmetric and dst < src:
                 src, dst = dst, src
-            row = relations.get((src, rel.type, dst))
-            if row is None:
-                row = relations[(src, rel.type, dst)] = _evidence_row(src=src, type=rel.type, dst=dst)
+            row = _evidence_row(relations, (src, rel.type, dst), src=src, type=rel.type, dst=dst)
             snippet = rel.snippet.strip() or snip(rel.start, rel.end)
             _add(row, doc_id, rel.start, rel.end, snippet[:SNIPPET_MAX], rel.confidence)
         for t in r.classification.trafficking_types:
-            row = classified.setdefault((doc_id, t.type), _evidence_row(doc=doc_id, target=t.type))
+            row = _evidence_row(classified, (doc_id, t.type), doc=doc_id, target=t.type)
             for s, e in t.spans or [(0, len(r.text))]:
                 _add(row, doc_id, s, e, snip(s, e), t.confidence)
         for ind in r.classification.indicators:
-            row = indicators.setdefault((doc_id, ind.type), _evidence_row(doc=doc_id, target=ind.type))
+            row = _evidence_row(indicators, (doc_id, ind.type), doc=doc_id, target=ind.type)
             _add(row, doc_id, ind.start, ind.end, snip(ind.start, ind.end), 1.0)
     for ent in entities.values():
         ent["labels"], ent["variants"] = list(ent["labels"]), list(ent["variants"])
