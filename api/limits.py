@@ -81,6 +81,21 @@ class DocumentCache(SchemaExtension):
         if len(cache) > cls.MAXSIZE:
             cache.popitem(last=False)
 
+    @classmethod
+    def validated(cls, schema: Any, query: str) -> Any | None:
+        """The parsed document of a query text already validated without errors, else None."""
+        key = (schema, query)
+        errors = cls._validated.get(key)
+        document = cls._documents.get(key)
+        if errors is None or errors or document is None:
+            return None
+        try:
+            cls._validated.move_to_end(key)
+            cls._documents.move_to_end(key)
+        except KeyError:  # evicted meanwhile by another thread: the document is still valid
+            pass
+        return document
+
     def on_parse(self) -> Iterator[None]:
         ec = self.execution_context
         key = (ec.schema, ec.query or "")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import strawberry
-from graphql import OperationDefinitionNode
+from graphql import DocumentNode, OperationDefinitionNode
 from strawberry.extensions import SchemaExtension
 from strawberry.types import Info
 
@@ -19,24 +20,27 @@ from api.masking import MASKED_CATEGORIES
 from graph.config import Settings, get_settings
 
 
+def record_disclosures(ctx: Any, document: DocumentNode | None, operation_name: str | None) -> None:
+    """One append-only audit row for an operation that handed out personal data in clear."""
+    disclosures = getattr(ctx, "disclosures", None)
+    if not disclosures:
+        return
+    fields: list[str] = []
+    for d in document.definitions if document else []:
+        if isinstance(d, OperationDefinitionNode):
+            fields += [s.name.value for s in d.selection_set.selections if hasattr(s, "name")]
+    name = operation_name or ""
+    operation = f"{name}:{','.join(fields)}" if name else ",".join(fields)
+    ctx.app_state.audit.submit(ctx.principal.key_name, ctx.role.value, operation or "?", disclosures)
+
+
 class AuditExtension(SchemaExtension):
     """After each operation: one append-only audit row if personal data left the API in clear."""
 
     def on_operation(self) -> Iterator[None]:
         yield
         ec = self.execution_context
-        ctx = ec.context
-        disclosures = getattr(ctx, "disclosures", None)
-        if not disclosures:
-            return
-        fields: list[str] = []
-        doc = ec.graphql_document
-        for d in doc.definitions if doc else []:
-            if isinstance(d, OperationDefinitionNode):
-                fields += [s.name.value for s in d.selection_set.selections if hasattr(s, "name")]
-        name = ec.operation_name or ""
-        operation = f"{name}:{','.join(fields)}" if name else ",".join(fields)
-        ctx.app_state.audit.submit(ctx.principal.key_name, ctx.role.value, operation or "?", disclosures)
+        record_disclosures(ec.context, ec.graphql_document, ec.operation_name)
 
 
 @strawberry.type

@@ -153,6 +153,30 @@ def test_audit_log_records_clear_personal_data_only(api: Api) -> None:
     assert "snippet" in last["fields"] and "person:viktor petrov" in last["entityIds"]
 
 
+def test_a_repeated_query_is_audited_like_the_first(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first request of a text runs Strawberry's pipeline (audit extension); repeats run the
+    validated document directly (api.fast_graphql) and must write the same row."""
+    from api.fast_graphql import GraphQLFastPath
+
+    lean: list[object] = []
+    execute_validated = GraphQLFastPath.execute_validated
+
+    async def spy(self: GraphQLFastPath, *args: object) -> object:
+        result = await execute_validated(self, *args)
+        lean.append(result)
+        return result
+
+    monkeypatch.setattr(GraphQLFastPath, "execute_validated", spy)
+    query = "query Repeat " + NETWORK.replace("network(id: 1)", "network(id: 1, limit: 49)")
+    answers = [api.gql("investigator", query) for _ in range(3)]
+    assert answers[0] == answers[1] == answers[2] and "errors" not in answers[0]
+    assert lean[0] is None and all(r is not None for r in lean[1:])  # pipeline once, then direct
+    rows = api.gql("admin", "{ auditLog(limit: 3) { keyName role operation entityIds fields } }")["data"]
+    assert len(rows["auditLog"]) == 3 and all(r == rows["auditLog"][0] for r in rows["auditLog"])
+    assert rows["auditLog"][0]["operation"] == "Repeat:network"
+    assert "phone:+447700900123" in rows["auditLog"][0]["entityIds"]
+
+
 def test_audit_rows_of_a_burst_are_all_there_after_shutdown(neo4j_settings, tmp_path) -> None:
     from fastapi.testclient import TestClient
 

@@ -115,3 +115,65 @@ def test_router_answers_refused_requests_as_before(setup: dict[str, Any]) -> Non
     assert r.status_code == 400
     r = full.post("/graphql", json={"variables": {}}, headers=_auth(key))
     assert r.status_code == 400
+
+
+def _count_pipeline_runs(fast_app: GraphQLFastPath, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Query texts that went through Strawberry's whole pipeline (not the validated-text path)."""
+    runs: list[str] = []
+    execute = fast_app.schema.execute
+
+    async def counting(query: str, *args: Any, **kwargs: Any) -> Any:
+        runs.append(query)
+        return await execute(query, *args, **kwargs)
+
+    monkeypatch.setattr(fast_app.schema, "execute", counting)
+    return runs
+
+
+def test_a_validated_text_skips_the_pipeline_and_answers_the_same(
+    setup: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast, key = setup["fast"], setup["key"]
+    runs = _count_pipeline_runs(fast.app, monkeypatch)
+    variables_query = "query Q($x: Boolean!) { me @include(if: $x) { keyName } me2: me { role } }"
+    for body in (
+        {"query": ME},
+        {"query": variables_query, "variables": {"x": True}},
+        {"query": variables_query, "variables": {"x": False}},
+    ):
+        answers = [fast.post("/graphql", json=body, headers=_auth(key)).json() for _ in range(3)]
+        assert answers[0] == answers[1] == answers[2] and "errors" not in answers[0], body
+    assert runs == [ME, variables_query]  # once per text; the repeats ran on the validated document
+    # a wrong variable is still a GraphQL error from graphql-core, as the pipeline reports it
+    bad = fast.post(
+        "/graphql", json={"query": variables_query, "variables": {"x": "yes"}}, headers=_auth(key)
+    )
+    assert bad.status_code == 200 and "Boolean" in bad.json()["errors"][0]["message"]
+    assert len(runs) == 2
+
+
+def test_refused_texts_always_take_the_pipeline(
+    setup: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast, key = setup["fast"], setup["key"]
+    runs = _count_pipeline_runs(fast.app, monkeypatch)
+    refused = ["{ me { role ", "{ a: me { role } b: me { role } c: me { role } }", "{ me { noSuchField } }"]
+    for query in refused * 2:
+        r = fast.post("/graphql", json={"query": query}, headers=_auth(key))
+        assert r.status_code == 200 and r.json()["errors"] and r.json()["data"] is None
+    assert runs == refused * 2  # an invalid text is never executed, however often it comes
+
+
+def test_operation_choice_is_checked_on_every_request(setup: dict[str, Any]) -> None:
+    fast, key, delegated = setup["fast"], setup["key"], setup["delegated"]
+    two = "query A { me { role } } query B { me { keyName } }"
+    for _ in range(2):
+        r = fast.post("/graphql", json={"query": two, "operationName": "B"}, headers=_auth(key))
+        assert r.json() == {"data": {"me": {"keyName": "fast-path-test"}}}
+    for _ in range(2):  # no name: the first operation, as Strawberry's pipeline does
+        r = fast.post("/graphql", json={"query": two}, headers=_auth(key))
+        assert r.json() == {"data": {"me": {"role": "auditor"}}}
+    r = fast.post("/graphql", json={"query": two, "operationName": "C"}, headers=_auth(key))
+    assert r.status_code == 599 and len(delegated) == 1  # unknown name: the router answers 400
+    r = setup["full"].post("/graphql", json={"query": two, "operationName": "C"}, headers=_auth(key))
+    assert r.status_code == 400 and "Unknown operation" in r.text
