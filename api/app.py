@@ -63,6 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             log.warning("Neo4j not reachable at start (%s); will retry on each request.", reason)
         yield
         state.audit.close()  # every queued audit row is written before the app stops
+        await state.graph.aclose()
         state.graph.close()
 
     app = FastAPI(title="Lantern API", version="0.1.0", lifespan=lifespan)

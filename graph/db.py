@@ -33,24 +33,35 @@ class Runner(Protocol):
     def write(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
 
 
+def driver_options(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments for `GraphDatabase.driver` / `AsyncGraphDatabase.driver` (auth, pool, timeouts).
+
+    The catalog's queries name every ontology relationship type; a graph that holds none of one type
+    yet (no USES_VEHICLE facts) is normal, so "unrecognized type" notifications are switched off at
+    the server."""
+    return {
+        "auth": (settings.neo4j_user, settings.password),
+        "max_connection_pool_size": 50,
+        "connection_timeout": 10,
+        "notifications_disabled_classifications": [neo4j.NotificationDisabledClassification.UNRECOGNIZED],
+    }
+
+
+def auth_refused_message(settings: Settings) -> str:
+    return (
+        f"Neo4j at {settings.uri} refused user '{settings.neo4j_user}': "
+        "check NEO4J_USER / NEO4J_PASSWORD (.env)."
+    )
+
+
 def open_driver(settings: Settings | None = None) -> neo4j.Driver:
     s = settings or get_settings()
-    # The catalog's queries name every ontology relationship type; a graph that holds none of one type yet
-    # (no USES_VEHICLE facts) is normal, so "unrecognized type" notifications are switched off at the server.
-    driver = GraphDatabase.driver(
-        s.uri,
-        auth=(s.neo4j_user, s.password),
-        max_connection_pool_size=50,
-        connection_timeout=10,
-        notifications_disabled_classifications=[neo4j.NotificationDisabledClassification.UNRECOGNIZED],
-    )
+    driver = GraphDatabase.driver(s.uri, **driver_options(s))
     try:
         driver.verify_connectivity()
     except AuthError as exc:
         driver.close()
-        raise GraphUnavailableError(
-            f"Neo4j at {s.uri} refused user '{s.neo4j_user}': check NEO4J_USER / NEO4J_PASSWORD (.env)."
-        ) from exc
+        raise GraphUnavailableError(auth_refused_message(s)) from exc
     except (ServiceUnavailable, OSError) as exc:
         driver.close()
         raise GraphUnavailableError(

@@ -212,15 +212,17 @@ def graph_objects(value: Any) -> list[Any]:
 def api(neo4j_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Api]:
     # GraphAccess hands out the records' own values (no `record.data()` copy): every query the API
     # runs in these tests is checked to return maps and scalars only, never graph objects
-    read_once = GraphAccess._read_once
+    read_async = GraphAccess._read_async
 
-    def checked(db: Database, name: str, timeout: float, params: dict[str, Any]) -> list[dict[str, Any]]:
-        rows = read_once(db, name, timeout, params)
+    async def checked(
+        self: GraphAccess, driver: Any, name: str, timeout: float, params: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        rows = await read_async(self, driver, name, timeout, params)
         found = graph_objects(rows)
         assert not found, f"{name} returns graph objects; return map projections instead: {found[:1]}"
         return rows
 
-    monkeypatch.setattr(GraphAccess, "_read_once", staticmethod(checked))
+    monkeypatch.setattr(GraphAccess, "_read_async", checked)
     app, tokens = make_app(neo4j_settings, tmp_path / "state")
     with TestClient(app) as client:
         yield Api(app, client, tokens)

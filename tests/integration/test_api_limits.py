@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -112,3 +115,24 @@ def test_server_side_cypher_timeout_is_a_typed_error(api: Api) -> None:
         graph.read_sync("api/test_sleep", timeout=0.5, ms=5000)
     assert exc.value.extensions["code"] == "QUERY_TIMEOUT" and "0.5 s" in exc.value.message
     assert graph.read_sync("api/test_sleep", timeout=5, ms=10) == [{"done": 1}]
+
+    # the resolvers' reads (async driver, on the event loop) map the timeout the same way
+    async def reads() -> tuple[Any, ...]:
+        try:
+            with pytest.raises(GraphQLError) as slow:
+                await graph.read("api/test_sleep", timeout=0.5, ms=5000)
+            done = await graph.read("api/test_sleep", timeout=5, ms=10)
+            first = graph._async_driver()
+            return slow.value, done, first is graph._async_driver()
+        finally:
+            await graph.aclose()
+
+    outcomes: list[tuple[Any, ...]] = []
+    for _ in range(2):  # a second event loop gets a driver of its own
+        worker = threading.Thread(target=lambda: outcomes.append(asyncio.run(reads())))
+        worker.start()
+        worker.join()
+    assert len(outcomes) == 2
+    for slow, done, same in outcomes:
+        assert slow.extensions["code"] == "QUERY_TIMEOUT" and "0.5 s" in slow.message
+        assert done == [{"done": 1}] and same
