@@ -40,6 +40,7 @@ class Presenter:
         self._clear: list[tuple[str, str]] = []
         self._clear_for = -1
         self._kinds: dict[tuple[str, tuple[str, ...]], tuple[bool, bool]] = {}
+        self._personal_in_clear: dict[str, bool] = {}
 
     def _kind_info(self, kind: str, labels: tuple[str, ...]) -> tuple[bool, bool]:
         """(masked for this role, personal) of a kind with these labels, asked once per response."""
@@ -105,11 +106,15 @@ class Presenter:
     def _clear_personal(self) -> list[tuple[str, str]]:
         """(lower-cased surface, entity id) of personal terms the role sees in clear (cached per term set)."""
         if self._clear_for != len(self.terms):
-            self._clear = [
-                (surface.lower(), key or surface)
-                for kind, surface, key in self.terms
-                if surface and category_of(kind) and not is_masked(kind, self.role)
-            ]
+            in_clear = self._personal_in_clear
+            clear = []
+            for kind, surface, key in self.terms:
+                shown = in_clear.get(kind)
+                if shown is None:  # asked once per kind and response
+                    shown = in_clear[kind] = bool(category_of(kind)) and not is_masked(kind, self.role)
+                if shown and surface:
+                    clear.append((surface.lower(), key or surface))
+            self._clear = clear
             self._clear_for = len(self.terms)
         return self._clear
 
