@@ -8,7 +8,10 @@ masks what the caller's role may not see (`api.masking`) and records in the requ
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
+
+from neo4j.time import Date as Neo4jDate
 
 from api.graphql import types as t
 from api.graphql.context import LanternContext
@@ -26,6 +29,16 @@ def kind_of(raw: dict[str, Any]) -> str:
     return labels[0] if labels else (raw.get("labels") or ["Node"])[0]
 
 
+def day_text(value: Any) -> str:
+    """ISO text of a day: a driver `neo4j.time.Date` through the standard library's C `isoformat`
+    (same text as `str()`, ≈0.6 µs instead of 3.3 µs; two per node of a link chart)."""
+    if type(value) is Neo4jDate:
+        ordinal = value.to_ordinal()
+        if ordinal > 0:  # not the driver's ZeroDate (0000-00-00)
+            return date.fromordinal(ordinal).isoformat()
+    return str(value)
+
+
 def _str(v: Any) -> str | None:
     return None if v is None else str(v)
 
@@ -41,6 +54,8 @@ class Presenter:
         self._clear_for = -1
         self._kinds: dict[tuple[str, tuple[str, ...]], tuple[bool, bool]] = {}
         self._personal_in_clear: dict[str, bool] = {}
+        self._texts: dict[str, str] = {}  # snippet -> as shown (same terms: same text, same disclosures)
+        self._texts_for = -1
 
     def _kind_info(self, kind: str, labels: tuple[str, ...]) -> tuple[bool, bool]:
         """(masked for this role, personal) of a kind with these labels, asked once per response."""
@@ -121,15 +136,23 @@ class Presenter:
     def text(self, snippet: str | None) -> str | None:
         if not snippet:
             return snippet
+        if self._texts_for != len(self.terms):  # new terms: earlier answers may be incomplete
+            self._texts.clear()
+            self._texts_for = len(self.terms)
+        shown = self._texts.get(snippet)
+        if shown is not None:  # the same sentence is often the evidence of several edges
+            return shown
         clear = self._clear_personal()
         if clear:
             low = snippet.lower()
             for surface, entity_id in clear:
                 if surface in low:
                     self.ctx.disclosures.add(entity_id, "snippet")
-        if not MASKED_CATEGORIES.get(self.role.value):
-            return snippet  # nothing to mask for this role
-        return mask_snippet(snippet, self.role, self.terms)
+        shown = snippet  # nothing to mask for this role
+        if MASKED_CATEGORIES.get(self.role.value):
+            shown = mask_snippet(snippet, self.role, self.terms) or ""
+        self._texts[snippet] = shown
+        return shown
 
     # ---- objects
     def entity(self, raw: dict[str, Any]) -> t.Entity:
@@ -175,8 +198,8 @@ class Presenter:
             masked=masked,
             doc_count=None if docs is None else int(docs),
             mention_count=None if mentions is None else int(mentions),
-            first_seen=None if first is None else str(first),
-            last_seen=None if last is None else str(last),
+            first_seen=None if first is None else day_text(first),
+            last_seen=None if last is None else day_text(last),
             network_id=None if network is None else int(network),
             community_id=None if community is None else int(community),
             pagerank=None if pagerank is None else float(pagerank),
