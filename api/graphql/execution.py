@@ -23,6 +23,7 @@ directive anywhere below it. Otherwise the plan is compiled for the request at h
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -31,11 +32,16 @@ from typing import Any
 from graphql import (
     FieldNode,
     FragmentSpreadNode,
+    GraphQLBoolean,
     GraphQLField,
+    GraphQLFloat,
+    GraphQLID,
+    GraphQLInt,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLString,
     InlineFragmentNode,
     is_leaf_type,
     is_object_type,
@@ -46,6 +52,13 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 
 Completer = Callable[[Any], Any]
 _COLLECTION_DIRECTIVES = frozenset({"skip", "include"})  # resolved by collect_subfields itself
+_EXACT: dict[object, tuple[type, Callable[[Any], bool] | None]] = {
+    GraphQLString: (str, None),
+    GraphQLID: (str, None),
+    GraphQLBoolean: (bool, None),
+    GraphQLInt: (int, lambda v: -(2**31) <= v < 2**31),
+    GraphQLFloat: (float, math.isfinite),
+}
 SHARED_PLANS = 512
 """How many variable-free plans are kept between requests (each keeps its few AST nodes alive)."""
 _shared: OrderedDict[tuple[object, ...], tuple[object, Completer | None]] = OrderedDict()
@@ -99,9 +112,22 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _leaf(coerce: Callable[[Any], Any]) -> Completer:
+def _leaf(
+    coerce: Callable[[Any], Any],
+    exact: type | None = None,
+    non_null: bool = False,
+    valid: Callable[[Any], bool] | None = None,
+) -> Completer:
+    """Output coercion of a scalar or enum. A value whose Python type is `exact` — and, when given,
+    passes `valid` — is what the standard scalar's coercion would return unchanged: taken as it is
+    (str for String and ID, bool for Boolean, a 32-bit int for Int, a finite float for Float)."""
+
     def complete(value: Any) -> Any:
+        if type(value) is exact and (valid is None or valid(value)):
+            return value
         if value is None:
+            if non_null:
+                raise Incomplete
             return None
         if isinstance(value, Exception):
             raise Incomplete
@@ -231,15 +257,22 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
             fields.append((response_key, getter, finish))
         return _object(fields)
 
+    @staticmethod
+    def _leaf(type_: Any, non_null: bool = False) -> Completer:
+        exact, valid = _EXACT.get(type_, (None, None))
+        return _leaf(type_.coerce_output_value, exact, non_null, valid)
+
     def _compile(self, type_: GraphQLOutputType, details: Any) -> Completer | None:
         if isinstance(type_, GraphQLNonNull):
+            if is_leaf_type(type_.of_type):
+                return self._leaf(type_.of_type, non_null=True)
             inner = self._compile(type_.of_type, details)
             return None if inner is None else _non_null(inner)
         if isinstance(type_, GraphQLList):
             inner = self._compile(type_.of_type, details)
             return None if inner is None else _list(inner)
         if is_leaf_type(type_):
-            return _leaf(type_.coerce_output_value)  # type: ignore[union-attr]
+            return self._leaf(type_)
         if is_object_type(type_):
             return self.object_plan(type_, details)  # type: ignore[arg-type]
         return None  # interfaces and unions: graphql-core resolves the runtime type

@@ -148,3 +148,29 @@ def test_variable_free() -> None:
         *nodes("{ nodes { ...F } } fragment F on Node { leaves { name @include(if: false) } }")
     )
     assert variable_free(*nodes("{ nodes { ...F } } fragment F on Node { leaves { name } }"))
+
+
+@pytest.mark.parametrize(
+    ("count", "score"),
+    [
+        (2**31 - 1, 1.5),  # the largest Int, a plain float
+        (-(2**31), -0.0),
+        (2**31, 1.0),  # Int out of 32-bit range: an error, as graphql-core reports it
+        (True, float("nan")),  # a bool where an Int is expected; NaN is not a valid Float
+        (3, float("inf")),
+        (4, 7),  # an int where a Float is expected: coerced
+        (5, "2.5"),  # a string where a Float is expected: graphql-core's answer, whatever it is
+    ],
+)
+def test_scalar_edge_values_complete_like_graphql_core(
+    monkeypatch: pytest.MonkeyPatch, count: Any, score: Any
+) -> None:
+    leaves = [Leaf(name="x", score=score, colour=Colour.RED, tags=["t"])]
+    monkeypatch.setitem(DATA, "nodes", [_node(0, count=count, leaves=leaves), _node(1)])
+    for root, query in (
+        ("nodes", "{ nodes { id count leaves { name score tags } } }"),
+        ("later", "{ later { count leaves { score } } }"),
+    ):
+        expected, got = _both(query)
+        assert got == expected
+        assert [type(n["count"]) for n in got[0][root]] == [type(n["count"]) for n in expected[0][root]]
