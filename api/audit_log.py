@@ -58,12 +58,16 @@ INSERT = "INSERT INTO audit_log (at, key_name, role, operation, entity_ids, fiel
 log = logging.getLogger("lantern.api.audit")
 
 
-def audit_row(key_name: str, role: str, operation: str, disclosures: Disclosures) -> tuple[str, ...]:
-    """The row for one operation, timestamped now (when the data was handed out)."""
+def audit_row(
+    key_name: str, role: str, operation: str, disclosures: Disclosures, at: float | None = None
+) -> tuple[str, ...]:
+    """The row for one operation, timestamped `at` (epoch seconds; default now) — when the data was
+    handed out."""
     ids = sorted(disclosures.items)
     fields = sorted({f for fs in disclosures.items.values() for f in fs})
-    at = datetime.now(UTC).isoformat(timespec="milliseconds")
-    return (at, key_name, role, operation, json.dumps(ids), json.dumps(fields))
+    when = datetime.now(UTC) if at is None else datetime.fromtimestamp(at, UTC)
+    iso = when.isoformat(timespec="milliseconds")
+    return (iso, key_name, role, operation, json.dumps(ids), json.dumps(fields))
 
 
 def record(store: StateStore, key_name: str, role: str, operation: str, disclosures: Disclosures) -> None:
@@ -86,7 +90,7 @@ class AuditWriter:
 
     def __init__(self, store: StateStore, interval_s: float = 0.05, retry_s: float = 0.2) -> None:
         self.store, self.interval_s, self.retry_s = store, interval_s, retry_s
-        self._pending: list[tuple[str, ...]] = []
+        self._pending: list[tuple[str, str, str, Disclosures, float]] = []
         self._lock = threading.Lock()  # guards _pending and the submitted/written counters
         self._submitted = 0
         self._written = 0
@@ -97,16 +101,18 @@ class AuditWriter:
         self._thread.start()
 
     def submit(self, key_name: str, role: str, operation: str, disclosures: Disclosures) -> None:
-        """Queue one row (no-op when nothing personal was revealed)."""
+        """Queue one row (no-op when nothing personal was revealed), timestamped now. The row itself
+        (sorted ids and fields, JSON, ISO time) is built by the writer thread, off the request."""
         if not disclosures:
             return
-        row = audit_row(key_name, role, operation, disclosures)
+        snapshot = Disclosures({entity: set(fields) for entity, fields in disclosures.items.items()})
+        item = (key_name, role, operation, snapshot, time.time())
         with self._lock:
             if not self._closed:
-                self._pending.append(row)
+                self._pending.append(item)
                 self._submitted += 1
                 return
-        self.store.execute(INSERT, row)  # after shutdown: write synchronously rather than lose it
+        self.store.execute(INSERT, audit_row(*item))  # after shutdown: write at once rather than lose it
 
     def flush(self) -> None:
         """Block until every row submitted so far is written."""
@@ -128,7 +134,8 @@ class AuditWriter:
 
     def _write_pending(self) -> None:
         with self._lock:
-            rows, self._pending = self._pending, []
+            items, self._pending = self._pending, []
+        rows = [audit_row(*item) for item in items]
         while rows:
             try:
                 self.store.executemany(INSERT, rows)

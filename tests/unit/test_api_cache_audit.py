@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -107,3 +109,20 @@ def test_audit_rows_survive_shutdown_and_stay_append_only(store: StateStore, tmp
         fresh.execute("DELETE FROM audit_log")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         fresh.execute("UPDATE audit_log SET key_name = 'x'")
+
+
+def test_audit_rows_are_timestamped_when_submitted_not_when_written(store: StateStore) -> None:
+    writer = AuditWriter(store, interval_s=60.0)
+    d = _disclosed(1)
+    before = datetime.now(UTC)
+    writer.submit("anna", "investigator", "q", d)
+    after = datetime.now(UTC)
+    d.add("person:later", "name")  # the request's object changing afterwards does not change the row
+    d.add("person:p1", "value")
+    time.sleep(0.3)
+    writer.flush()  # the row is built and written now
+    (row,) = entries(store)
+    at = datetime.fromisoformat(row.at)
+    assert before - timedelta(milliseconds=1) <= at <= after + timedelta(milliseconds=1)
+    assert row.entity_ids == ["person:p1"] and row.fields == ["name"]
+    writer.close()
