@@ -143,9 +143,9 @@ class GraphAccess:
         s = self.settings
         driver = neo4j.AsyncGraphDatabase.driver(s.uri, **driver_options(s))
         self._async = (loop, driver)
-        if current is not None and not current[0].is_closed():
+        if current is not None and current[0].is_running():  # close it on its own loop
             asyncio.run_coroutine_threadsafe(current[1].close(), current[0])
-        return driver
+        return driver  # (a driver of a loop that has stopped is left to the garbage collector)
 
     async def _drop_async(self, driver: neo4j.AsyncDriver) -> None:
         """Forget a driver whose server went away; the next read opens a fresh one."""
