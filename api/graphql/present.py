@@ -53,9 +53,7 @@ class Presenter:
         self._clear: list[tuple[str, str]] = []
         self._clear_for = -1
         self._kinds: dict[tuple[str, tuple[str, ...]], tuple[bool, bool]] = {}
-        self._personal_in_clear: dict[str, bool] = {}
-        self._texts: dict[str, str] = {}  # snippet -> as shown (same terms: same text, same disclosures)
-        self._texts_for = -1
+        self._texts: dict[str, str] = {}  # snippet -> as shown, for the current terms (see _clear_personal)
 
     def _kind_info(self, kind: str, labels: tuple[str, ...]) -> tuple[bool, bool]:
         """(masked for this role, personal) of a kind with these labels, asked once per response."""
@@ -121,28 +119,23 @@ class Presenter:
     def _clear_personal(self) -> list[tuple[str, str]]:
         """(lower-cased surface, entity id) of personal terms the role sees in clear (cached per term set)."""
         if self._clear_for != len(self.terms):
-            in_clear = self._personal_in_clear
             clear = []
             for kind, surface, key in self.terms:
-                shown = in_clear.get(kind)
-                if shown is None:  # asked once per kind and response
-                    shown = in_clear[kind] = bool(category_of(kind)) and not is_masked(kind, self.role)
-                if shown and surface:
+                masked, personal = self._kind_info(kind, ())
+                if personal and not masked and surface:
                     clear.append((surface.lower(), key or surface))
             self._clear = clear
             self._clear_for = len(self.terms)
+            self._texts.clear()  # new terms: snippets shown so far may need other masks and disclosures
         return self._clear
 
     def text(self, snippet: str | None) -> str | None:
         if not snippet:
             return snippet
-        if self._texts_for != len(self.terms):  # new terms: earlier answers may be incomplete
-            self._texts.clear()
-            self._texts_for = len(self.terms)
+        clear = self._clear_personal()
         shown = self._texts.get(snippet)
         if shown is not None:  # the same sentence is often the evidence of several edges
             return shown
-        clear = self._clear_personal()
         if clear:
             low = snippet.lower()
             for surface, entity_id in clear:
