@@ -112,15 +112,12 @@ def _same(value: Any) -> Any:
     return value
 
 
-def _leaf(
-    coerce: Callable[[Any], Any],
-    exact: type | None = None,
-    non_null: bool = False,
-    valid: Callable[[Any], bool] | None = None,
-) -> Completer:
-    """Output coercion of a scalar or enum. A value whose Python type is `exact` — and, when given,
-    passes `valid` — is what the standard scalar's coercion would return unchanged: taken as it is
-    (str for String and ID, bool for Boolean, a 32-bit int for Int, a finite float for Float)."""
+def _leaf(type_: Any, non_null: bool = False) -> Completer:
+    """Output coercion of a scalar or enum type. For a standard scalar, a value of the exact Python
+    type its coercion returns unchanged (`_EXACT`: str for String and ID, bool for Boolean, a 32-bit
+    int for Int, a finite float for Float) is taken as it is."""
+    coerce = type_.coerce_output_value
+    exact, valid = _EXACT.get(type_, (None, None))
 
     def complete(value: Any) -> Any:
         if type(value) is exact and (valid is None or valid(value)):
@@ -257,22 +254,17 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
             fields.append((response_key, getter, finish))
         return _object(fields)
 
-    @staticmethod
-    def _leaf(type_: Any, non_null: bool = False) -> Completer:
-        exact, valid = _EXACT.get(type_, (None, None))
-        return _leaf(type_.coerce_output_value, exact, non_null, valid)
-
     def _compile(self, type_: GraphQLOutputType, details: Any) -> Completer | None:
         if isinstance(type_, GraphQLNonNull):
             if is_leaf_type(type_.of_type):
-                return self._leaf(type_.of_type, non_null=True)
+                return _leaf(type_.of_type, non_null=True)
             inner = self._compile(type_.of_type, details)
             return None if inner is None else _non_null(inner)
         if isinstance(type_, GraphQLList):
             inner = self._compile(type_.of_type, details)
             return None if inner is None else _list(inner)
         if is_leaf_type(type_):
-            return self._leaf(type_)
+            return _leaf(type_)
         if is_object_type(type_):
             return self.object_plan(type_, details)  # type: ignore[arg-type]
         return None  # interfaces and unions: graphql-core resolves the runtime type
