@@ -133,12 +133,16 @@ class SchemaReport:
     statements: int = 0
     constraints_created: list[str] = field(default_factory=list)
     indexes_created: list[str] = field(default_factory=list)
+    indexes_replaced: list[str] = field(default_factory=list)
+    """Full-text indexes whose labels or properties differed from the ontology: dropped and created again."""
     typology_nodes_created: int = 0
     typology_nodes: int = 0
 
     @property
     def changed(self) -> bool:
-        return bool(self.constraints_created or self.indexes_created or self.typology_nodes_created)
+        return bool(
+            self.constraints_created or self.indexes_created or self.indexes_replaced or self.typology_nodes_created
+        )
 
 
 def _names(db: SchemaRunner) -> tuple[set[str], set[str]]:
@@ -147,17 +151,43 @@ def _names(db: SchemaRunner) -> tuple[set[str], set[str]]:
     return constraints, indexes - constraints
 
 
+def outdated_fulltext(db: SchemaRunner, ont: Ontology) -> list[str]:
+    """Full-text indexes the ontology declares that exist with other labels or properties.
+
+    `CREATE FULLTEXT INDEX ... IF NOT EXISTS` keeps an index of the same name whatever it covers, so a
+    changed declaration (e.g. `entity_search` moving from a derived `search_text` to the `variants` and
+    `aliases` lists) would never reach a database created before the change.
+    """
+    wanted = {
+        info.fulltext_index: ([cls], sorted(info.fulltext_properties))
+        for cls, info in ont.classes.items()
+        if info.fulltext_index
+    }
+    return sorted(
+        row["name"]
+        for row in db.read("schema/show_indexes")
+        if row["type"] == "FULLTEXT"
+        and row["name"] in wanted
+        and (sorted(row["labels"] or []), sorted(row["properties"] or [])) != wanted[row["name"]]
+    )
+
+
 def apply_schema(db: SchemaRunner, ont: Ontology | None = None) -> SchemaReport:
     """Create missing constraints/indexes and typology nodes. Safe to run any number of times."""
     ont = ont or load_ontology()
     report = SchemaReport()
+    for name in outdated_fulltext(db, ont):  # recreated below from the ontology's declaration
+        db.write("schema/drop_index", index_name=name)
+        report.indexes_replaced.append(name)
+    if "entity_search" in report.indexes_replaced:  # the derived property the old declaration indexed
+        db.write("schema/remove_search_text")
     before_c, before_i = _names(db)
     for stem in _FILES:
         report.statements += db.run_schema(f"schema/{stem}")
     db.write("schema/await_indexes")
     after_c, after_i = _names(db)
     report.constraints_created = sorted(after_c - before_c)
-    report.indexes_created = sorted(after_i - before_i)
+    report.indexes_created = sorted(after_i - before_i - set(report.indexes_replaced))
     rows = typology_rows(ont)
     result = db.write("schema/merge_typology", rows=rows)
     report.typology_nodes_created = int(result[0]["created"]) if result else 0

@@ -37,6 +37,11 @@ def apply() -> None:
         f"{len(report.constraints_created)} constraints and {len(report.indexes_created)} indexes created; "
         f"{report.typology_nodes_created} of {report.typology_nodes} typology nodes created."
     )
+    if report.indexes_replaced:
+        console.print(
+            "Replaced (declared differently in the ontology; being rebuilt from the existing nodes): "
+            + ", ".join(report.indexes_replaced)
+        )
     if created:
         console.print("Created: " + ", ".join(created))
     elif not report.changed:

@@ -6,7 +6,7 @@ Order inside the transaction:
 2. read the resolution context (same-name people and their linked identifiers/places/organisations,
    same-fingerprint businesses) — after step 1, so a changed document never supports itself;
 3. resolve people (`graph.resolve_people`) and build the aggregated rows (`rows.py`);
-4. UNWIND ... MERGE documents (with their content hashes), entities (with counters/aliases/search_text
+4. UNWIND ... MERGE documents (with their content hashes), entities (with counters/aliases
    incremented from the batch's mentions), mentions, facts, roles, classifications, candidates;
 5. entities that lost mentions in step 1 have their counters recomputed from the graph.
 A kill -9 at any point leaves either the whole batch or nothing, so the content hash — the mark of a

@@ -1,10 +1,11 @@
 // name: ingest/merge_entities
 // description: Upsert entity nodes keyed on their resolution key `id`, adding the ontology labels (class and
 // description: ancestors), properties and search variants; name/value are set when the node is created.
+// description: The full-text index `entity_search` reads name, value, variants and aliases directly (list properties).
 // description: `kind` follows the most specific class: replaced only when the row's labels cover the node's.
 // description: A business any document shows as a front (FrontBusiness label) keeps kind FrontBusiness whatever
 // description: sibling class (EmploymentAgency, TransportCompany) another document or batch gave it first.
-// description: Counters, first/last seen, aliases and search_text are incremented from the batch's own mentions
+// description: Counters, first/last seen and aliases are incremented from the batch's own mentions
 // description: (no re-read of a hub's MENTIONED_IN); entities that also LOST mentions in the batch (changed
 // description: documents) are recomputed afterwards by ingest/refresh_entities.
 // params: rows (list of maps: id, labels, kind, name, value, variants (distinct), props, docs (new MENTIONED_IN
@@ -24,7 +25,5 @@ SET n.doc_count = coalesce(n.doc_count, 0) + row.docs,
     n.mention_count = coalesce(n.mention_count, 0) + row.mentions,
     n.first_seen = CASE WHEN n.first_seen IS NULL OR row.first < n.first_seen THEN row.first ELSE n.first_seen END,
     n.last_seen = CASE WHEN n.last_seen IS NULL OR row.last > n.last_seen THEN row.last ELSE n.last_seen END,
-    n.aliases = aliases,
-    n.search_text = reduce(s = coalesce(n.name, '') + ' ' + coalesce(n.value, ''),
-                           x IN n.variants + aliases | s + ' ' + x)
+    n.aliases = aliases
 RETURN count(*) AS count

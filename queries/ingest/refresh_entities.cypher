@@ -1,6 +1,6 @@
 // name: ingest/refresh_entities
 // description: Recompute what an entity's mentions say: doc_count, mention_count, aliases (sorted mention texts
-// description: other than the name), first_seen/last_seen (document dates) and search_text for `entity_search`.
+// description: other than the name), first_seen/last_seen (document dates).
 // description: One expansion of MENTIONED_IN per entity.
 // params: ids (list of entity ids)
 // returns: count
@@ -14,7 +14,5 @@ CALL (n) {
 }
 WITH n, docs, mentions, first, last,
      COLLECT { UNWIND texts AS ts UNWIND ts AS t WITH DISTINCT t WHERE t <> n.name RETURN t ORDER BY t } AS aliases
-SET n.doc_count = docs, n.mention_count = mentions, n.first_seen = first, n.last_seen = last, n.aliases = aliases,
-    n.search_text = reduce(s = coalesce(n.name, '') + ' ' + coalesce(n.value, ''),
-                           x IN coalesce(n.variants, []) + aliases | s + ' ' + x)
+SET n.doc_count = docs, n.mention_count = mentions, n.first_seen = first, n.last_seen = last, n.aliases = aliases
 RETURN count(*) AS count

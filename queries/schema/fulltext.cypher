@@ -4,4 +4,4 @@
 // params: (none)
 // returns: nothing
 // mode: schema
-CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.search_text, n.value];
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.aliases, n.name, n.value, n.variants];

@@ -85,3 +85,20 @@ def test_cli_schema_apply_twice_reports_nothing_to_change(db: Database, monkeypa
     assert "Nothing to change" in second.output
     shown = CliRunner().invoke(app, ["schema", "show"])
     assert "CREATE CONSTRAINT entity_id_unique IF NOT EXISTS" in shown.output
+
+
+def test_apply_replaces_an_entity_search_index_declared_over_the_old_search_text(db: Database) -> None:
+    """A database indexed before `entity_search` read the lists directly is migrated by `schema apply`."""
+    db.write("schema/drop_index", index_name="entity_search")
+    db.run_schema("schema/test_legacy_entity_search")
+    report = apply_schema(db)
+    assert report.indexes_replaced == ["entity_search"] and report.changed
+    assert "entity_search" not in report.indexes_created  # replaced, not new
+    index = {r["name"]: r for r in db.read("schema/show_indexes")}["entity_search"]
+    assert sorted(index["properties"]) == ["aliases", "name", "value", "variants"]
+    assert index["state"] == "ONLINE"
+    legacy = next(n for n in db.read("ingest/dump_nodes") if n["props"].get("id") == "test:legacy-search-text")
+    assert "search_text" not in legacy["props"], "the stale derived copy is removed"
+    hits = db.read("api/search_fulltext", q="Ardent", kinds=[], exclude_kinds=[], offset=0, limit=10)
+    assert "test:legacy-search-text" in {h["entity"]["id"] for h in hits}, "aliases are searchable"
+    assert apply_schema(db).indexes_replaced == []

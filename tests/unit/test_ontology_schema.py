@@ -24,7 +24,7 @@ def test_schema_covers_required_keys_and_indexes() -> None:
         assert f"FOR (n:Entity) ON (n.{prop})" in text
     assert (
         "CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) "
-        "ON EACH [n.name, n.search_text, n.value]" in text
+        "ON EACH [n.aliases, n.name, n.value, n.variants]" in text
     )
     assert all(
         "IF NOT EXISTS" in s
@@ -44,21 +44,27 @@ def test_typology_rows_come_from_ontology_individuals() -> None:
 class _FakeSchemaDb:
     """Simulates SHOW output growing after the first run (no database)."""
 
-    def __init__(self) -> None:
+    def __init__(self, existing: list[dict[str, Any]] | None = None) -> None:
         self.applied = False
         self.runs = 0
         self.calls: list[str] = []
+        self.existing = existing or []  # indexes there before the first run
 
     def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
         self.calls.append(name)
         if not self.applied:
-            return []
+            return [] if name == "schema/show_constraints" else self.existing
         if name == "schema/show_constraints":
             return [{"name": "entity_id_unique"}]
-        return [{"name": "entity_id_unique"}, {"name": "entity_name"}]
+        return [
+            {"name": "entity_id_unique", "type": "RANGE", "labels": ["Entity"], "properties": ["id"]},
+            {"name": "entity_name", "type": "RANGE", "labels": ["Entity"], "properties": ["name"]},
+        ]
 
     def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
         self.calls.append(name)
+        if name == "schema/drop_index":
+            self.existing = [r for r in self.existing if r["name"] != params["index_name"]]
         if name == "schema/await_indexes":
             self.runs += 1
         if name == "schema/merge_typology":
@@ -80,6 +86,20 @@ def test_apply_schema_reports_created_then_nothing() -> None:
     second = apply_schema(db)
     assert not second.changed and second.statements == first.statements
     assert db.calls.count("schema/constraints") == 2 and "schema/await_indexes" in db.calls
+    assert first.indexes_replaced == [] and "schema/drop_index" not in db.calls
+
+
+def test_apply_schema_replaces_a_fulltext_index_declared_differently() -> None:
+    legacy = {"name": "entity_search", "type": "FULLTEXT", "labels": ["Entity"],
+              "properties": ["name", "search_text", "value"]}  # fmt: skip
+    current = {**legacy, "properties": ["value", "variants", "name", "aliases"]}  # order does not matter
+    assert apply_schema(_FakeSchemaDb([current])).indexes_replaced == []
+    db = _FakeSchemaDb([legacy])
+    report = apply_schema(db)
+    assert report.indexes_replaced == ["entity_search"] and report.changed
+    # dropped, then the derived property removed, before the CREATE ... IF NOT EXISTS statements run
+    assert db.calls.index("schema/drop_index") < db.calls.index("schema/remove_search_text")
+    assert db.calls.index("schema/remove_search_text") < db.calls.index("schema/fulltext")
 
 
 def test_cli_schema_show_grass_and_describe(tmp_path) -> None:  # type: ignore[no-untyped-def]
