@@ -140,9 +140,8 @@ class SchemaReport:
 
     @property
     def changed(self) -> bool:
-        return bool(
-            self.constraints_created or self.indexes_created or self.indexes_replaced or self.typology_nodes_created
-        )
+        created = self.constraints_created or self.indexes_created or self.typology_nodes_created
+        return bool(created or self.indexes_replaced)
 
 
 def _names(db: SchemaRunner) -> tuple[set[str], set[str]]:

@@ -97,7 +97,8 @@ def test_apply_replaces_an_entity_search_index_declared_over_the_old_search_text
     index = {r["name"]: r for r in db.read("schema/show_indexes")}["entity_search"]
     assert sorted(index["properties"]) == ["aliases", "name", "value", "variants"]
     assert index["state"] == "ONLINE"
-    legacy = next(n for n in db.read("ingest/dump_nodes") if n["props"].get("id") == "test:legacy-search-text")
+    nodes = db.read("ingest/dump_nodes")
+    legacy = next(n for n in nodes if n["props"].get("id") == "test:legacy-search-text")
     assert "search_text" not in legacy["props"], "the stale derived copy is removed"
     hits = db.read("api/search_fulltext", q="Ardent", kinds=[], exclude_kinds=[], offset=0, limit=10)
     assert "test:legacy-search-text" in {h["entity"]["id"] for h in hits}, "aliases are searchable"
