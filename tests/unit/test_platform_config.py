@@ -24,6 +24,9 @@ def test_docker_compose_uses_the_pinned_versions_and_settings() -> None:
     conf = neo4j_server.render_conf(Settings())
     assert "dbms.security.procedures.unrestricted=gds.*,apoc.*" in conf
     assert env["NEO4J_dbms_security_procedures_unrestricted"] == "gds.*,apoc.*"
+    # transaction logs bounded (Neo4j's default keeps two days of them) in both ways of running Neo4j
+    assert "db.tx_log.rotation.retention_policy=1G size" in conf
+    assert env["NEO4J_db_tx__log_rotation_retention__policy"] == "1G size"
     # ports only on loopback, like the local launcher's server.default_listen_address
     assert all(p.startswith("127.0.0.1:") for p in neo["ports"])
     assert "server.default_listen_address=127.0.0.1" in conf
