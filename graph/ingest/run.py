@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 
 from neo4j.exceptions import Neo4jError
 
@@ -74,6 +76,22 @@ def _write(
     out.entities_deleted += len(result.entities_deleted)
 
 
+@contextmanager
+def _quiet_gc() -> Iterator[None]:
+    """Keep the objects alive before the run out of the cyclic collector's reach while it runs.
+
+    A run allocates many short-lived rows; every full collection would otherwise walk the caller's whole
+    heap as well (the input documents, a server's caches). Measured on the bench corpus (537 documents, no
+    database): validation, resolution and row building 0.60 -> 0.40 s. Objects are still freed by reference
+    counting during the run; `gc.unfreeze` hands them back to the collector at the end.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def ingest_results(
     db: Database | FakeRunner,
     results: Iterable[ExtractionResult],
@@ -97,7 +115,7 @@ def ingest_results(
     redirects = {old: row["id"] for row in db.read("resolve/merge_redirects") for old in row["merged_ids"]}
     # One write in flight while the next batch is read and prepared (pure Python) — writes stay strictly
     # sequential, so resolution sees exactly the graph of the previous batches.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as pool:
+    with _quiet_gc(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as pool:
         pending: tuple[Future[IngestSummary], set[str], int] | None = None
 
         def finish() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from graph.db import FakeRunner
 from graph.ingest import ingest_results
@@ -98,3 +99,34 @@ def test_batches_are_the_batch_size_and_split_on_a_repeated_id() -> None:
     assert [len(c) for c in batches(docs, 100)] == [100, 100, 50]
     again = [*docs[:3], docs[1]]  # the later version of d1 goes to the next chunk
     assert [[r.id for r in c] for c in batches(again, 100)] == [["d0", "d1", "d2"], ["d1"]]
+
+
+def test_a_document_failing_at_write_time_is_isolated_and_the_batch_written_without_it() -> None:
+    def merge_documents(params: dict[str, Any]) -> list[dict[str, Any]]:
+        if any(r["id"] == "doc-3" for r in params["rows"]):
+            raise ValueError("Neo4j refused a property value")
+        return []
+
+    runner = FakeRunner(results={"ingest/merge_documents": merge_documents})
+    summary = ingest_results(runner, sample_world(), batch_size=10)
+    assert summary.written == 3
+    assert [(f.id, "refused a property" in f.reason) for f in summary.failed] == [("doc-3", True)]
+
+
+def test_the_heap_before_the_run_is_frozen_during_it_and_handed_back_after() -> None:
+    import gc
+
+    seen: list[int] = []
+    ingest_results(
+        FakeRunner(), sample_world(), batch_size=2, progress=lambda n: seen.append(gc.get_freeze_count())
+    )
+    assert seen and all(count > 0 for count in seen) and gc.get_freeze_count() == 0
+
+    def fail(_: int) -> None:
+        raise RuntimeError("progress display closed")
+
+    try:
+        ingest_results(FakeRunner(), sample_world(), batch_size=2, progress=fail)
+    except RuntimeError:
+        pass
+    assert gc.get_freeze_count() == 0, "unfrozen on the way out of a failing run too"
