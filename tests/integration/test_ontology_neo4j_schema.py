@@ -7,9 +7,10 @@ import re
 import pytest
 from neo4j.exceptions import ConstraintError
 
+from graph.config import Settings
 from graph.db import Database
 from ontology import load_ontology
-from ontology.schema import apply_schema, schema_text
+from ontology.schema import apply_schema, outdated_fulltext, schema_text
 
 
 def _drop_schema(db: Database) -> None:
@@ -87,13 +88,23 @@ def test_cli_schema_apply_twice_reports_nothing_to_change(db: Database, monkeypa
     assert "CREATE CONSTRAINT entity_id_unique IF NOT EXISTS" in shown.output
 
 
-def test_apply_replaces_an_entity_search_index_declared_over_the_old_search_text(db: Database) -> None:
+def test_apply_replaces_an_entity_search_index_declared_over_the_old_search_text(
+    db: Database, monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings
+) -> None:
     """A database indexed before `entity_search` read the lists directly is migrated by `schema apply`."""
+    from typer.testing import CliRunner
+
+    from api.cli import app
+
     db.write("schema/drop_index", index_name="entity_search")
     db.run_schema("schema/test_legacy_entity_search")
-    report = apply_schema(db)
-    assert report.indexes_replaced == ["entity_search"] and report.changed
-    assert "entity_search" not in report.indexes_created  # replaced, not new
+    assert outdated_fulltext(db, load_ontology()) == ["entity_search"]
+    monkeypatch.setattr("graph.db.get_settings", lambda: neo4j_settings)
+    out = CliRunner().invoke(app, ["schema", "apply"])
+    assert out.exit_code == 0, out.output
+    said = " ".join(out.output.split())
+    assert "Replaced (declared differently in the ontology" in said and "entity_search" in said
+    assert "Nothing to change" not in said
     index = {r["name"]: r for r in db.read("schema/show_indexes")}["entity_search"]
     assert sorted(index["properties"]) == ["aliases", "name", "value", "variants"]
     assert index["state"] == "ONLINE"
@@ -102,4 +113,5 @@ def test_apply_replaces_an_entity_search_index_declared_over_the_old_search_text
     assert "search_text" not in legacy["props"], "the stale derived copy is removed"
     hits = db.read("api/search_fulltext", q="Ardent", kinds=[], exclude_kinds=[], offset=0, limit=10)
     assert "test:legacy-search-text" in {h["entity"]["id"] for h in hits}, "aliases are searchable"
-    assert apply_schema(db).indexes_replaced == []
+    again = apply_schema(db)
+    assert again.indexes_replaced == [] and not again.changed
