@@ -42,6 +42,20 @@ def _report_failures(summary: object) -> None:
         err_console.print(f"... and {len(failed) - MAX_FAILURES_SHOWN} more (use --json for the full list)")
 
 
+def _warn_outdated_search_index(db: object) -> None:
+    """An index created by an older Lantern does not read what this one writes: say so before loading."""
+    from ontology import load_ontology
+    from ontology.schema import outdated_fulltext
+
+    for name in outdated_fulltext(db, load_ontology()):  # type: ignore[arg-type]
+        err_console.print(
+            f"[yellow]warning[/] the full-text index `{name}` was created by an older Lantern and does not "
+            "cover what this version writes: search will miss aliases and identifier variants of the "
+            "entities loaded now. Run `lantern schema apply` (it rebuilds the index from the graph; "
+            "nothing is lost)."
+        )
+
+
 def ingest(
     inputs: list[Path] = typer.Argument(
         None, help="Files/folders: extraction JSONL, or documents to extract."
@@ -79,6 +93,8 @@ def ingest(
         fail(str(exc))
     summary = IngestSummary()
     with db:
+        if inputs:
+            _warn_outdated_search_index(db)
         if delete:
             summary.add(delete_documents(db, list(delete)))
         if inputs:

@@ -80,3 +80,24 @@ def test_raw_documents_go_through_the_extractor_and_rerun_skips(db: Database, tm
     changed = ingest_paths(db, [tmp_path], region="GB")
     assert (changed.skipped, changed.replaced) == (1, 1)
     assert node(db, "phone:+447700900123")["doc_count"] == 1  # type: ignore[index]
+
+
+def test_cli_ingest_warns_when_the_search_index_is_from_an_older_lantern(
+    db: Database, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    apply_schema(db)
+    corpus = tmp_path / "extracted.jsonl"
+    corpus.write_text("".join(r.to_json() + "\n" for r in sample_world()))
+    current = _lantern(neo4j_settings, "ingest", str(corpus), "--json")
+    assert current.returncode == 0 and "older Lantern" not in current.stderr
+
+    db.write("schema/drop_index", index_name="entity_search")
+    db.run_schema("schema/test_legacy_entity_search")  # entity_search over the old derived search_text
+    legacy = _lantern(neo4j_settings, "ingest", str(corpus), "--force", "--json")
+    assert legacy.returncode == 0, legacy.stderr  # the load itself goes on
+    said = " ".join(legacy.stderr.split())
+    assert "`entity_search` was created by an older Lantern" in said and "lantern schema apply" in said
+    assert json.loads(legacy.stdout)["replaced"] == 4
+    apply_schema(db)  # what the warning says to do: the index is rebuilt from the nodes already loaded
+    hits = db.read("api/search_fulltext", q="7700", kinds=[], exclude_kinds=[], offset=0, limit=20)
+    assert any(h["entity"]["id"].startswith("phone:") for h in hits), "variants searchable after the rebuild"
