@@ -161,11 +161,10 @@ def load_corpus(db: Database) -> None:
     from graph.ingest import ingest_results
     from ontology.schema import apply_schema
 
-    apply_schema(db)
+    apply_schema(db)  # includes the full-text index `entity_search`, online when it returns
     summary = ingest_results(db, corpus())
     assert not summary.failed, summary.failed
     db.write("api/test_fixture_analysis", rows=ANALYSIS, run=RUN)
-    db.run_schema("api/test_fixture_search_index")  # waits until the full-text index is online
 
 
 @dataclass
