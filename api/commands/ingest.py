@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from api.commands.common import console, err_console, fail
+
+if TYPE_CHECKING:
+    from graph.db import Database
 
 MAX_FAILURES_SHOWN = 20
 
@@ -42,12 +46,12 @@ def _report_failures(summary: object) -> None:
         err_console.print(f"... and {len(failed) - MAX_FAILURES_SHOWN} more (use --json for the full list)")
 
 
-def _warn_outdated_search_index(db: object) -> None:
+def _warn_outdated_search_index(db: Database) -> None:
     """An index created by an older Lantern does not read what this one writes: say so before loading."""
     from ontology import load_ontology
     from ontology.schema import outdated_fulltext
 
-    for name in outdated_fulltext(db, load_ontology()):  # type: ignore[arg-type]
+    for name in outdated_fulltext(db, load_ontology()):
         err_console.print(
             f"[yellow]warning[/] the full-text index `{name}` was created by an older Lantern and does not "
             "cover what this version writes: search will miss aliases and identifier variants of the "

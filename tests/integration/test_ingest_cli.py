@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from graph.config import Settings
@@ -13,22 +10,8 @@ from graph.db import Database
 from graph.ingest import ingest_paths
 from graph.ingest.sample import sample_world
 from ontology.schema import apply_schema
+from tests.integration.cli import lantern as _lantern
 from tests.integration.test_ingest_graph import node
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _lantern(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NEO4J_URI": settings.uri, "NEO4J_USER": settings.neo4j_user,
-           "NEO4J_PASSWORD": settings.password, "NEO4J_DATABASE": settings.neo4j_database}  # fmt: skip
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        env=env,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
 
 
 def test_cli_ingests_jsonl_reports_summary_and_deletes(

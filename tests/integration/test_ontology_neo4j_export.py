@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
-from typer.testing import CliRunner
 
+from graph.config import Settings
 from graph.db import Database
 from ontology import DATA, LT
 from ontology.export import build_rdf, serialize
 from ontology.export_graph import fetch_all, fetch_subgraph
 from ontology.shapes import validate_rdf
+from tests.integration.cli import lantern
 
 ENTITY = DATA["entity/phone:+447700900123"]
 
@@ -66,14 +67,11 @@ def test_subgraph_export_follows_query_ids_and_cited_documents(db: Database) -> 
     assert sorted(r["type"] for r in rels) == ["EXPLOITED_AT", "MENTIONED_IN"]
 
 
-def test_cli_export_writes_a_parsable_file(db: Database, tmp_path: Path, monkeypatch, neo4j_settings) -> None:  # type: ignore[no-untyped-def]
-    from api.cli import app
-
+def test_cli_export_writes_a_parsable_file(db: Database, tmp_path: Path, neo4j_settings: Settings) -> None:
     db.write("schema/test_fixture_small_graph")
-    monkeypatch.setattr("graph.db.get_settings", lambda: neo4j_settings)
     out = tmp_path / "g.jsonld"
-    result = CliRunner().invoke(app, ["export", "--format", "jsonld", "--validate", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert "6 nodes, 7 relationships, 8 mentions" in " ".join(result.output.split())
-    assert "SHACL: conforms" in result.output
+    result = lantern(neo4j_settings, "export", "--format", "jsonld", "--validate", "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "6 nodes, 7 relationships, 8 mentions" in " ".join(result.stdout.split())
+    assert "SHACL: conforms" in result.stdout
     assert len(Graph().parse(out, format="json-ld")) > 50

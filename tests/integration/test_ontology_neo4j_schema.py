@@ -11,6 +11,7 @@ from graph.config import Settings
 from graph.db import Database
 from ontology import load_ontology
 from ontology.schema import apply_schema, outdated_fulltext, schema_text
+from tests.integration.cli import lantern
 
 
 def _drop_schema(db: Database) -> None:
@@ -70,39 +71,29 @@ def test_entity_id_constraint_is_enforced(db: Database) -> None:
         db.write("schema/test_create_entity", id="person:ann example", display_name="Ann Example")
 
 
-def test_cli_schema_apply_twice_reports_nothing_to_change(db: Database, monkeypatch, neo4j_settings) -> None:  # type: ignore[no-untyped-def]
-    from typer.testing import CliRunner
-
-    from api.cli import app
-
-    monkeypatch.setattr("graph.db.get_settings", lambda: neo4j_settings)
-    first = CliRunner().invoke(app, ["schema", "apply"])
-    assert first.exit_code == 0, first.output
-    second = CliRunner().invoke(app, ["schema", "apply"])
-    assert second.exit_code == 0, second.output
+def test_cli_schema_apply_twice_reports_nothing_to_change(db: Database, neo4j_settings: Settings) -> None:
+    first = lantern(neo4j_settings, "schema", "apply")
+    assert first.returncode == 0, first.stdout + first.stderr
+    second = lantern(neo4j_settings, "schema", "apply")
+    assert second.returncode == 0, second.stdout + second.stderr
     assert "0 constraints and 0 indexes created; 0 of 25 typology nodes created" in " ".join(
-        second.output.split()
+        second.stdout.split()
     )
-    assert "Nothing to change" in second.output
-    shown = CliRunner().invoke(app, ["schema", "show"])
-    assert "CREATE CONSTRAINT entity_id_unique IF NOT EXISTS" in shown.output
+    assert "Nothing to change" in second.stdout
+    shown = lantern(neo4j_settings, "schema", "show")
+    assert "CREATE CONSTRAINT entity_id_unique IF NOT EXISTS" in shown.stdout
 
 
 def test_apply_replaces_an_entity_search_index_declared_over_the_old_search_text(
-    db: Database, monkeypatch: pytest.MonkeyPatch, neo4j_settings: Settings
+    db: Database, neo4j_settings: Settings
 ) -> None:
     """A database indexed before `entity_search` read the lists directly is migrated by `schema apply`."""
-    from typer.testing import CliRunner
-
-    from api.cli import app
-
     db.write("schema/drop_index", index_name="entity_search")
     db.run_schema("schema/test_legacy_entity_search")
     assert outdated_fulltext(db, load_ontology()) == ["entity_search"]
-    monkeypatch.setattr("graph.db.get_settings", lambda: neo4j_settings)
-    out = CliRunner().invoke(app, ["schema", "apply"])
-    assert out.exit_code == 0, out.output
-    said = " ".join(out.output.split())
+    out = lantern(neo4j_settings, "schema", "apply")
+    assert out.returncode == 0, out.stdout + out.stderr
+    said = " ".join(out.stdout.split())
     assert "Replaced (declared differently in the ontology" in said and "entity_search" in said
     assert "Nothing to change" not in said
     index = {r["name"]: r for r in db.read("schema/show_indexes")}["entity_search"]
