@@ -28,6 +28,7 @@ import heapq
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 SCORE_NO_EVIDENCE = 0.6
 SCORE_CONFLICTING = 0.4
@@ -47,7 +48,10 @@ class Candidate:
     reason: str
 
 
+@lru_cache(maxsize=1 << 16)
 def key_order(key: str) -> tuple[str, int]:
+    """Sort key of a family member: base, then number (`#10` after `#9`). Cached: a common name's family
+    (hundreds of nodes) is ranked again for every new member."""
     m = _SUFFIX.search(key)
     return (key[: m.start()], int(m.group(1))) if m else (key, 1)
 

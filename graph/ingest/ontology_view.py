@@ -54,6 +54,10 @@ class OntologyView:
     onto: Any
     _labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _cache: dict[Any, Any] = field(default_factory=dict)
+    mention_memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+    """What `graph.ingest.prepare` made of a mention (type, text, value, attributes ...): it depends on
+    this view, so it is kept with it. A corpus repeats its places and agencies: 15,760 mentions of the
+    bench corpus are 1,959 distinct ones."""
 
     def labels(self, cls: str) -> tuple[str, ...]:
         """Class + ancestors (e.g. ('Entity', 'Identifier', 'Phone')); () for an unknown class."""

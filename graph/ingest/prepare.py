@@ -104,32 +104,61 @@ def _business_places(
     return places
 
 
-_RESOLVED: dict[tuple[Any, ...], Resolved | KeyError_] = {}
-"""Memo of `_resolve` (pure): the same place, organisation or identifier recurs across a corpus."""
-_RESOLVED_MAX = 200_000
+MEMO_MAX = 200_000
+"""Entries kept in `OntologyView.mention_memo` (cleared when full)."""
 
 
-def _resolve(m: EntityMention, onto: OntologyView, place: str | None, region: str) -> Resolved:
-    attrs = m.attributes
-    memo_key = (m.type, m.value, m.text, place, region, attrs.get("geonameid"), attrs.get("country_code"))
+def _entity(m: EntityMention, onto: OntologyView, place: str | None, region: str) -> tuple[EntityInfo, str]:
+    """What the graph shows of a mention, and its key (a Person: its name base; a `ref`: "").
+
+    Pure, so memoised on everything it reads; the `EntityInfo` is then shared by the equal mentions of a
+    corpus (`build_rows` skips re-merging the one it merged last). Raises `KeyError_` (no memo for a
+    `DocumentError`, whose message names the mention).
+    """
+    values = tuple(map(m.attributes.get, ENTITY_PROPS))
+    # the classes of the values are part of the key: 1, 1.0 and True are equal but different properties
+    memo_key = (m.type, m.text, m.value, bool(m.ref), place, region, values, tuple(map(type, values)))
+    memo = onto.mention_memo
     try:
-        found = _RESOLVED.get(memo_key)
+        found = memo.get(memo_key)
     except TypeError:  # an unhashable attribute value: no memo
-        return _resolve_uncached(m, onto, place, region)
+        return _entity_uncached(m, onto, place, region)
     if found is None:
         try:
-            found = _resolve_uncached(m, onto, place, region)
+            found = _entity_uncached(m, onto, place, region)
         except KeyError_ as exc:
             found = exc
-        if len(_RESOLVED) >= _RESOLVED_MAX:
-            _RESOLVED.clear()
-        _RESOLVED[memo_key] = found
+        if len(memo) >= MEMO_MAX:
+            memo.clear()
+        memo[memo_key] = found
     if isinstance(found, KeyError_):
         raise KeyError_(str(found))
     return found
 
 
-def _resolve_uncached(m: EntityMention, onto: OntologyView, place: str | None, region: str) -> Resolved:
+def _entity_uncached(
+    m: EntityMention, onto: OntologyView, place: str | None, region: str
+) -> tuple[EntityInfo, str]:
+    attrs = m.attributes
+    props = {k: attrs[k] for k in ENTITY_PROPS if attrs.get(k) not in (None, "")}
+    name = m.text.strip() or m.value
+    if m.ref:
+        key, res = "", Resolved("", m.value, ())
+    elif m.type == "Person":
+        key = person_base(m.value or m.text)
+        res = Resolved("", key.split(":", 1)[1], ())
+    else:
+        res = _resolve(m, onto, place, region)
+        key = res.key
+    if onto.is_a(m.type, "Identifier") and res.value:
+        name = res.variants[1] if m.type == "Phone" and len(res.variants) > 1 else res.value
+    elif m.type == "Person" and m.value.strip():
+        name = m.value.strip()
+    variants = tuple(dict.fromkeys([*res.variants, m.text.strip()]))
+    return EntityInfo(m.type, onto.labels(m.type), name, res.value, variants, props), key
+
+
+def _resolve(m: EntityMention, onto: OntologyView, place: str | None, region: str) -> Resolved:
     value = (m.value or m.text).strip()
     if onto.is_a(m.type, "Identifier"):
         return identifier_key(m.type, value, region)
@@ -161,29 +190,19 @@ def prepare(
         by_id[m.id] = m
     places = _business_places(doc, by_id, onto)
     for m in doc.entities:
-        props = {k: m.attributes[k] for k in ENTITY_PROPS if m.attributes.get(k) not in (None, "")}
-        name = m.text.strip() or m.value
+        if m.ref and m.ref not in by_id:
+            raise DocumentError(f"entity {m.id}: ref '{m.ref}' is not an entity of this document")
         try:
-            if m.ref:
-                if m.ref not in by_id:
-                    raise DocumentError(f"entity {m.id}: ref '{m.ref}' is not an entity of this document")
-                prep.refs[m.id] = m.ref
-                res = Resolved("", m.value, ())
-            elif m.type == "Person":
-                base = person_base(m.value or m.text)
-                prep.person_bases[m.id] = base
-                res = Resolved("", base.split(":", 1)[1], ())
-            else:
-                res = _resolve(m, onto, places.get(m.id), region)
-                prep.keys[m.id] = res.key
+            info, key = _entity(m, onto, places.get(m.id), region)
         except KeyError_ as exc:
             raise DocumentError(f"entity {m.id}: {exc}") from None
-        if onto.is_a(m.type, "Identifier") and res.value:
-            name = res.variants[1] if m.type == "Phone" and len(res.variants) > 1 else res.value
-        elif m.type == "Person" and m.value.strip():
-            name = m.value.strip()
-        variants = tuple(dict.fromkeys([*res.variants, m.text.strip()]))
-        prep.info[m.id] = EntityInfo(m.type, onto.labels(m.type), name, res.value, variants, props)
+        if m.ref:
+            prep.refs[m.id] = m.ref
+        elif m.type == "Person":
+            prep.person_bases[m.id] = key
+        else:
+            prep.keys[m.id] = key
+        prep.info[m.id] = info
     for mid in prep.refs:
         seen = {mid}
         cur = prep.refs[mid]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.ingest.prepare import PreparedDoc
+from graph.ingest.prepare import EntityInfo, PreparedDoc
 from graph.ingest.snippets import SNIPPET_MAX, Sentences, sentence_around
 
 __all__ = ["SNIPPET_MAX", "BatchRows", "Sentences", "build_rows", "document_row", "sentence_around"]
@@ -90,6 +90,7 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
     classified: dict[tuple[str, str], dict[str, Any]] = {}
     indicators: dict[tuple[str, str], dict[str, Any]] = {}
     roles: dict[tuple[str, str], dict[str, Any]] = {}
+    merged: dict[str, EntityInfo] = {}  # entity key → the mention info merged into its row last
     for prep in docs:
         r, doc_id = prep.result, prep.id
         snip = prep.snippet
@@ -109,12 +110,14 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
                 }
             if not m.ref and not ent["name"]:
                 ent["name"], ent["value"] = info.name, info.value
-            labels = ent["labels"]  # insertion-ordered sets (dicts) until the end: a hub has many mentions
-            if len(info.labels) > len(labels) and labels.keys() <= set(info.labels):
-                ent["kind"] = info.kind
-            labels.update(dict.fromkeys(info.labels))
-            ent["variants"].update(dict.fromkeys(info.variants))
-            ent["props"].update(info.props)
+            if merged.get(key) is not info:  # merging the same info twice in a row changes nothing
+                merged[key] = info
+                labels = ent["labels"]  # insertion-ordered sets (dicts) until the end (hub: many mentions)
+                if len(info.labels) > len(labels) and labels.keys() <= set(info.labels):
+                    ent["kind"] = info.kind
+                labels.update(dict.fromkeys(info.labels))
+                ent["variants"].update(dict.fromkeys(info.variants))
+                ent["props"].update(info.props)
             men = mentions.get((key, doc_id))
             if men is None:
                 men = mentions[(key, doc_id)] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extraction.models import EntityMention, IndicatorMention, TypeLabel
-from graph.ingest.ontology_view import FALLBACK_INDIVIDUALS, default_view
+from graph.ingest.ontology_view import FALLBACK_INDIVIDUALS, OntologyView, default_view
 from graph.ingest.prepare import DocumentError, content_hash, prepare
 from graph.ingest.sample import make_result, sample_world
 
@@ -85,3 +85,34 @@ def test_make_result_offsets_point_at_the_surface_text() -> None:
     )
     assert [doc.text[m.start : m.end] for m in doc.entities] == ["Ann", "Bob"]
     assert doc.entities[1].start == 13
+
+
+def test_equal_mentions_share_what_prepare_made_of_them_and_attributes_still_count() -> None:
+    onto = OntologyView(ONTO.onto)  # a fresh memo
+    text = "Lodz. Lodz again. Lodz, Poland. Age 1. Age 1."
+    pl = {"geonameid": 3093133, "country_code": "PL"}
+
+    def city(doc_id: str, attrs: dict[str, object]):  # type: ignore[no-untyped-def]
+        return make_result(doc_id, text, [("c1", "City", "Lodz", "Lodz", attrs)])
+
+    docs = [
+        city("m1", pl),
+        city("m2", dict(pl)),
+        # same surface text, another place: the memo must not hand back the first one's key
+        city("m3", {"geonameid": 1, "country_code": "US"}),
+        # equal values of another class are other properties (1 == 1.0 == True as dict keys)
+        city("m4", {**pl, "lat": 51.0}),
+        city("m5", {**pl, "lat": 51}),
+    ]
+    p1, p2, p3, p4, p5 = (prepare(d, onto) for d in docs)
+    assert p1.info["c1"] is p2.info["c1"] and p1.keys == p2.keys
+    assert p3.keys["c1"] != p1.keys["c1"]
+    assert type(p4.info["c1"].props["lat"]) is float and type(p5.info["c1"].props["lat"]) is int
+    # an unparsable identifier fails every document that has it, each with its own mention id
+    bad = [make_result(f"b{i}", "call xx", [(f"ph{i}", "Phone", "xx", "xx")]) for i in (1, 2)]
+    for i, doc in enumerate(bad, 1):
+        with pytest.raises(DocumentError, match=f"entity ph{i}:"):
+            prepare(doc, onto)
+    # an unhashable attribute value is prepared without the memo
+    odd = make_result("o1", text, [("c1", "City", "Lodz", "Lodz", {"geonameid": [3093133]})])
+    assert prepare(odd, onto).info["c1"].props == {"geonameid": [3093133]}

@@ -60,3 +60,22 @@ def test_sentence_around_returns_the_sentence() -> None:
     text = "First one. Viktor met Anna in Lodz. Last."
     start = text.index("Anna")
     assert sentence_around(text, start, start + 4) == "Viktor met Anna in Lodz."
+
+
+def test_a_mention_seen_again_after_another_one_still_counts_last() -> None:
+    # the first and third mentions are equal (prepare hands both the same info); the row must still
+    # end with the third one's properties, as it would without the sharing
+    geo = {"geonameid": 3093133, "country_code": "PL"}
+    doc = make_result(
+        "d1",
+        "Lodz first. Then Łódź. Then Lodz.",
+        [
+            ("a", "City", "Lodz", "Lodz", {**geo, "lat": 1.0}),
+            ("b", "City", "Łódź", "Łódź", {**geo, "lat": 2.0}),
+        ],
+    )
+    doc.entities.append(doc.entities[0].model_copy(update={"id": "c", "start": 28, "end": 32}))
+    (prep,) = _prepared([doc])
+    assert prep.info["a"] is prep.info["c"] and prep.keys["a"] == prep.keys["b"]
+    (ent,) = build_rows([prep], set()).entities
+    assert ent["props"]["lat"] == 1.0 and ent["variants"][-1] == "Łódź"
