@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 
 from bench.common import Results, percentile
-from bench.neo4j_instance import bench_settings, fresh_graph
+from bench.neo4j_instance import bench_settings, fresh_graph, start_bench_server
 
 GQL = {
     "neighbourhood": (
@@ -260,12 +260,10 @@ def measure(results: Results, label: str, db: Any, n: int) -> None:
 
 def run(results: Results, quick: bool) -> None:
     from bench.ingest import extracted_corpus, load_results
-    from graph import neo4j_server
     from graph.db import Database
     from graph.ingest import ingest_results
 
-    s = bench_settings()
-    neo4j_server.start(s)
+    s = start_bench_server()
     n = 50 if quick else 200
     with Database.connect(s) as db:
         fresh_graph(db)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import Results, Timer, run_isolated
-from bench.neo4j_instance import bench_settings, fresh_graph
+from bench.neo4j_instance import bench_settings, fresh_graph, start_bench_server
 from extraction.models import ExtractionResult
 
 CACHE = Path(tempfile.gettempdir()) / "lantern-bench"
@@ -183,11 +183,9 @@ GENERATED_DOCS = 2000
 
 def run(results: Results, quick: bool) -> None:
     from bench.scale import generated_results
-    from graph import neo4j_server
     from graph.db import Database
 
-    s = bench_settings()
-    neo4j_server.start(s)
+    s = start_bench_server()
     corpus = extracted_corpus(quick)
     data = load_results(corpus)
     generated = generated_results(GENERATED_DOCS, seed=7)

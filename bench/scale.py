@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import Results, run_isolated
-from bench.neo4j_instance import bench_settings, fresh_graph
+from bench.neo4j_instance import bench_settings, fresh_graph, start_bench_server
 
 CACHE = Path(tempfile.gettempdir()) / "lantern-bench"
 
@@ -96,9 +96,8 @@ def generated_results(n: int, seed: int) -> list[Any]:
 
 
 def run(results: Results, quick: bool, budget_s: float | None = None) -> None:
-    from graph import neo4j_server
 
-    neo4j_server.start(bench_settings())
+    start_bench_server()
     sizes = (200, 2000) if quick else (1000, 10_000, 100_000)
     budget = budget_s if budget_s is not None else (240.0 if quick else 1200.0)
     started = time.perf_counter()

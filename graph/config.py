@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     neo4j_http_port: int = 7474
     neo4j_heap: str = "2g"
     neo4j_pagecache: str = "1g"
+    neo4j_extra_conf: dict[str, str] = Field(default_factory=dict)
+    """More neo4j.conf settings for a server Lantern starts (they override Lantern's own), e.g.
+    `LANTERN_NEO4J_EXTRA_CONF='{"db.memory.transaction.total.max": "2g"}'`."""
     neo4j_start_timeout_s: float = 180.0
     java_home: Path | None = None
     maven_cmd: str = "mvn"

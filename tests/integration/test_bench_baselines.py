@@ -36,3 +36,12 @@ def test_bare_loop_writes_the_same_graph_as_lantern(db: Database) -> None:
     candidates = db.read("bench/count_type", type="POSSIBLY_SAME_AS")[0]["n"]
     assert candidates == 0
     assert bare["relationships"] <= lantern["relationships"]
+
+
+def test_bench_reads_the_plan_settings_of_a_running_server(db: Database) -> None:
+    from bench.neo4j_instance import STABLE_PLANS
+
+    # the tests' server runs with Neo4j's defaults; the bench restarts its own when they are not STABLE_PLANS
+    running = {r["name"]: r["value"] for r in db.read("bench/server_settings", names=sorted(STABLE_PLANS))}
+    assert running.keys() == STABLE_PLANS.keys()
+    assert running != STABLE_PLANS

@@ -52,6 +52,16 @@ def test_conf_follows_settings(tmp_path: Path) -> None:
     assert "dbms.security.auth_enabled=true" in conf
 
 
+def test_extra_conf_from_the_environment_adds_and_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = '{"dbms.cypher.min_replan_interval": "3600s", "server.memory.pagecache.size": "2g"}'
+    monkeypatch.setenv("LANTERN_NEO4J_EXTRA_CONF", extra)
+    conf = neo4j_server.render_conf(Settings())
+    assert "dbms.cypher.min_replan_interval=3600s" in conf.splitlines()
+    assert [line for line in conf.splitlines() if line.startswith("server.memory.pagecache.size=")] == [
+        "server.memory.pagecache.size=2g"
+    ]
+
+
 def test_settings_read_standard_neo4j_variables(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NEO4J_URI", "bolt://db.example.org:7687")
     monkeypatch.setenv("NEO4J_PASSWORD", "s3cret")
