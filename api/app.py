@@ -47,6 +47,21 @@ def _context_getter(state: AppState):  # type: ignore[no-untyped-def]
     return get_context
 
 
+def _warn_outdated_search_index(graph: GraphAccess) -> None:
+    """`search` reads the full-text index: one created by an older Lantern is said at start-up (the API
+    keeps serving; `lantern schema apply` rebuilds it)."""
+    from ontology import load_ontology
+    from ontology.schema import outdated_fulltext, outdated_fulltext_warning
+
+    try:
+        names = outdated_fulltext(graph.database(), load_ontology())
+    except Exception as exc:  # a start-up check must not stop the API
+        log.warning("could not compare the full-text indexes with the ontology: %s", exc)
+        return
+    for name in names:
+        log.warning(outdated_fulltext_warning(name))
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     s = settings or get_settings()
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
@@ -61,6 +76,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ok, reason = state.graph.ping()
         if not ok:
             log.warning("Neo4j not reachable at start (%s); will retry on each request.", reason)
+        else:
+            _warn_outdated_search_index(state.graph)
         yield
         state.audit.close()  # every queued audit row is written before the app stops
         await state.graph.aclose()

@@ -171,6 +171,15 @@ def outdated_fulltext(db: SchemaRunner, ont: Ontology) -> list[str]:
     )
 
 
+def outdated_fulltext_warning(name: str) -> str:
+    """What to tell a user whose `name` index an older Lantern declared (see `outdated_fulltext`)."""
+    return (
+        f"the full-text index `{name}` was created by an older Lantern and does not cover what this version "
+        "writes: search misses the aliases and identifier variants of entities loaded since. Run "
+        "`lantern schema apply` (it rebuilds the index from the graph; nothing is lost)."
+    )
+
+
 def apply_schema(db: SchemaRunner, ont: Ontology | None = None) -> SchemaReport:
     """Create missing constraints/indexes and typology nodes. Safe to run any number of times."""
     ont = ont or load_ontology()

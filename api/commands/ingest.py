@@ -49,15 +49,10 @@ def _report_failures(summary: object) -> None:
 def _warn_outdated_search_index(db: Database) -> None:
     """An index created by an older Lantern does not read what this one writes: say so before loading."""
     from ontology import load_ontology
-    from ontology.schema import outdated_fulltext
+    from ontology.schema import outdated_fulltext, outdated_fulltext_warning
 
     for name in outdated_fulltext(db, load_ontology()):
-        err_console.print(
-            f"[yellow]warning[/] the full-text index `{name}` was created by an older Lantern and does not "
-            "cover what this version writes: search will miss aliases and identifier variants of the "
-            "entities loaded now. Run `lantern schema apply` (it rebuilds the index from the graph; "
-            "nothing is lost)."
-        )
+        err_console.print(f"[yellow]warning[/] {outdated_fulltext_warning(name)}")
 
 
 def ingest(
