@@ -50,16 +50,15 @@ def _context_getter(state: AppState):  # type: ignore[no-untyped-def]
 def _warn_outdated_search_index(graph: GraphAccess) -> None:
     """`search` reads the full-text index: one created by an older Lantern is said at start-up (the API
     keeps serving; `lantern schema apply` rebuilds it)."""
-    from ontology import load_ontology
-    from ontology.schema import outdated_fulltext, outdated_fulltext_warning
+    from ontology.schema import outdated_fulltext_warnings
 
     try:
-        names = outdated_fulltext(graph.database(), load_ontology())
+        warnings = outdated_fulltext_warnings(graph.database())
     except Exception as exc:  # a start-up check must not stop the API
         log.warning("could not compare the full-text indexes with the ontology: %s", exc)
         return
-    for name in names:
-        log.warning(outdated_fulltext_warning(name))
+    for warning in warnings:
+        log.warning(warning)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

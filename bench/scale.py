@@ -96,7 +96,6 @@ def generated_results(n: int, seed: int) -> list[Any]:
 
 
 def run(results: Results, quick: bool, budget_s: float | None = None) -> None:
-
     start_bench_server()
     sizes = (200, 2000) if quick else (1000, 10_000, 100_000)
     budget = budget_s if budget_s is not None else (240.0 if quick else 1200.0)

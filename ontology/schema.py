@@ -171,13 +171,14 @@ def outdated_fulltext(db: SchemaRunner, ont: Ontology) -> list[str]:
     )
 
 
-def outdated_fulltext_warning(name: str) -> str:
-    """What to tell a user whose `name` index an older Lantern declared (see `outdated_fulltext`)."""
-    return (
+def outdated_fulltext_warnings(db: SchemaRunner, ont: Ontology | None = None) -> list[str]:
+    """What to tell a user about each index `outdated_fulltext` finds (`lantern ingest`, `lantern serve`)."""
+    return [
         f"the full-text index `{name}` was created by an older Lantern and does not cover what this version "
         "writes: search misses the aliases and identifier variants of entities loaded since. Run "
         "`lantern schema apply` (it rebuilds the index from the graph; nothing is lost)."
-    )
+        for name in outdated_fulltext(db, ont or load_ontology())
+    ]
 
 
 def apply_schema(db: SchemaRunner, ont: Ontology | None = None) -> SchemaReport:

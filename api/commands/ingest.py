@@ -48,11 +48,10 @@ def _report_failures(summary: object) -> None:
 
 def _warn_outdated_search_index(db: Database) -> None:
     """An index created by an older Lantern does not read what this one writes: say so before loading."""
-    from ontology import load_ontology
-    from ontology.schema import outdated_fulltext, outdated_fulltext_warning
+    from ontology.schema import outdated_fulltext_warnings
 
-    for name in outdated_fulltext(db, load_ontology()):
-        err_console.print(f"[yellow]warning[/] {outdated_fulltext_warning(name)}")
+    for warning in outdated_fulltext_warnings(db):
+        err_console.print(f"[yellow]warning[/] {warning}")
 
 
 def ingest(
