@@ -9,10 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from extraction.models import EntityMention
 from graph.ingest.prepare import EntityInfo, PreparedDoc
 from graph.ingest.snippets import SNIPPET_MAX, Sentences, sentence_around
 
-__all__ = ["SNIPPET_MAX", "BatchRows", "Sentences", "build_rows", "document_row", "sentence_around"]
+__all__ = [
+    "SNIPPET_MAX",
+    "BatchRows",
+    "Sentences",
+    "build_rows",
+    "document_row",
+    "entity_rows",
+    "fact_rows",
+    "sentence_around",
+]
 
 
 def _evidence_row(rows: dict[Any, dict[str, Any]], key: Any, **ids: Any) -> dict[str, Any]:
@@ -83,20 +93,23 @@ def document_row(prep: PreparedDoc) -> dict[str, Any]:
 
 
 def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
-    out = BatchRows()
+    """All rows of a batch at once (the writer builds them in stages, between its statements)."""
+    out = BatchRows(documents=[document_row(prep) for prep in docs])
+    entity_rows(docs, out)
+    fact_rows(docs, symmetric, out)
+    return out
+
+
+def entity_rows(docs: list[PreparedDoc], out: BatchRows) -> None:
+    """`out.entities` (one per key, labels/variants/props merged from its mentions) and `out.mentions`."""
     entities: dict[str, dict[str, Any]] = {}
     mentions: dict[tuple[str, str], dict[str, Any]] = {}
-    relations: dict[tuple[str, str, str], dict[str, Any]] = {}
-    classified: dict[tuple[str, str], dict[str, Any]] = {}
-    indicators: dict[tuple[str, str], dict[str, Any]] = {}
-    roles: dict[tuple[str, str], dict[str, Any]] = {}
     merged: dict[str, EntityInfo] = {}  # entity key → the mention info merged into its row last
     for prep in docs:
         r, doc_id = prep.result, prep.id
-        snip = prep.snippet
-        out.documents.append(document_row(prep))
-        for m in sorted(r.entities, key=lambda m: (m.start, m.end, m.id)):
-            key, info = prep.keys[m.id], prep.info[m.id]
+        keys, infos, version = prep.keys, prep.info, r.extractor_version
+        for m in sorted(r.entities, key=_span_order):
+            key, info = keys[m.id], infos[m.id]
             ent = entities.get(key)
             if ent is None:
                 ent = entities[key] = {
@@ -108,7 +121,7 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
                     "variants": {},
                     "props": {},
                 }
-            if not m.ref and not ent["name"]:
+            if not ent["name"] and not m.ref:
                 ent["name"], ent["value"] = info.name, info.value
             if merged.get(key) is not info:  # merging the same info twice in a row changes nothing
                 merged[key] = info
@@ -118,24 +131,47 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
                 labels.update(dict.fromkeys(info.labels))
                 ent["variants"].update(dict.fromkeys(info.variants))
                 ent["props"].update(info.props)
+            conf = float(m.confidence)
             men = mentions.get((key, doc_id))
             if men is None:
-                men = mentions[(key, doc_id)] = {
+                mentions[(key, doc_id)] = {
                     "entity": key,
                     "doc": doc_id,
-                    "starts": [],
-                    "ends": [],
-                    "texts": [],
-                    "confidence": 0.0,
-                    "extractor_version": r.extractor_version,
+                    "starts": [m.start],
+                    "ends": [m.end],
+                    "texts": [m.text],
+                    "confidence": conf,
+                    "extractor_version": version,
                 }
+                continue
             men["starts"].append(m.start)
             men["ends"].append(m.end)
             men["texts"].append(m.text)
-            men["confidence"] = max(men["confidence"], float(m.confidence))
-            for role in prep.roles.get(m.id, ()):
-                row = _evidence_row(roles, (key, role), src=key, role=role)
-                _add(row, doc_id, m.start, m.end, snip(m.start, m.end), m.confidence)
+            if conf > men["confidence"]:
+                men["confidence"] = conf
+    for ent in entities.values():
+        ent["labels"], ent["variants"] = list(ent["labels"]), list(ent["variants"])
+        if not ent["name"]:
+            ent["name"] = ent["variants"][-1] if ent["variants"] else ent["id"]
+    out.entities = list(entities.values())
+    out.mentions = list(mentions.values())
+
+
+def fact_rows(docs: list[PreparedDoc], symmetric: set[str], out: BatchRows) -> None:
+    """`out.roles`, `out.relations`, `out.classified`, `out.indicators`, each with its evidence items."""
+    relations: dict[tuple[str, str, str], dict[str, Any]] = {}
+    classified: dict[tuple[str, str], dict[str, Any]] = {}
+    indicators: dict[tuple[str, str], dict[str, Any]] = {}
+    roles: dict[tuple[str, str], dict[str, Any]] = {}
+    for prep in docs:
+        r, doc_id = prep.result, prep.id
+        snip = prep.snippet
+        if prep.roles:
+            for m in sorted((m for m in r.entities if m.id in prep.roles), key=_span_order):
+                key = prep.keys[m.id]
+                for role in prep.roles[m.id]:
+                    row = _evidence_row(roles, (key, role), src=key, role=role)
+                    _add(row, doc_id, m.start, m.end, snip(m.start, m.end), m.confidence)
         for rel in r.relations:
             src, dst = prep.keys[rel.source], prep.keys[rel.target]
             if src == dst:
@@ -152,14 +188,11 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
         for ind in r.classification.indicators:
             row = _evidence_row(indicators, (doc_id, ind.type), doc=doc_id, target=ind.type)
             _add(row, doc_id, ind.start, ind.end, snip(ind.start, ind.end), 1.0)
-    for ent in entities.values():
-        ent["labels"], ent["variants"] = list(ent["labels"]), list(ent["variants"])
-        if not ent["name"]:
-            ent["name"] = ent["variants"][-1] if ent["variants"] else ent["id"]
-    out.entities = list(entities.values())
-    out.mentions = list(mentions.values())
     out.relations = _finish(relations)
     out.classified = _finish(classified)
     out.indicators = _finish(indicators)
     out.roles = _finish(roles)
-    return out
+
+
+def _span_order(m: EntityMention) -> tuple[int, int, str]:
+    return (m.start, m.end, m.id)

@@ -18,8 +18,34 @@ TX_TIMEOUT_FACTOR = 10.0
 """A batch transaction may take longer than one interactive query: timeout = factor x query timeout."""
 
 
+class Sent(Protocol):
+    def rows(self) -> list[dict[str, Any]]: ...
+
+
 class CatalogTx(Protocol):
-    def run(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
+    def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run a statement and return its records."""
+        ...
+
+    def send(self, name: str, **params: Any) -> Sent:
+        """Start a statement and return as soon as the server has accepted it.
+
+        The server executes it while the caller goes on, so Python work placed between two `send`s overlaps
+        the database's. Statements of a transaction still execute in order: the next `run`/`send` waits for
+        this one to finish, an error surfaces there (or at commit) and fails the whole transaction.
+        `rows()` waits for the records.
+        """
+        ...
+
+
+class _Records:
+    def __init__(self, result: neo4j.Result | list[dict[str, Any]]) -> None:
+        self.result = result
+
+    def rows(self) -> list[dict[str, Any]]:
+        if isinstance(self.result, list):
+            return self.result
+        return [r.data() for r in self.result]
 
 
 class _DriverTx:
@@ -27,7 +53,12 @@ class _DriverTx:
         self.tx, self.db = tx, db
 
     def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        return [r.data() for r in self.tx.run(self.db.catalog.get(name).text, params)]  # type: ignore[arg-type]
+        return self.send(name, **params).rows()
+
+    def send(self, name: str, **params: Any) -> Sent:
+        # the driver sends RUN and PULL together and returns after the RUN is acknowledged; the records of
+        # an unread result are buffered when the next statement is sent (Bolt 4+: several open results)
+        return _Records(self.tx.run(self.db.catalog.get(name).text, params))  # type: ignore[arg-type]
 
 
 class _FakeTx:
@@ -36,6 +67,9 @@ class _FakeTx:
 
     def run(self, name: str, **params: Any) -> list[dict[str, Any]]:
         return self.runner.write(name, **params)
+
+    def send(self, name: str, **params: Any) -> Sent:
+        return _Records(self.runner.write(name, **params))
 
 
 def in_transaction(db: Database | FakeRunner, work: Callable[[CatalogTx], T]) -> T:

@@ -9,6 +9,9 @@ Order inside the transaction:
 4. UNWIND ... MERGE documents (with their content hashes), entities (with counters/aliases
    incremented from the batch's mentions), mentions, facts, roles, classifications, candidates;
 5. entities that lost mentions in step 1 have their counters recomputed from the graph.
+Steps 3 and 4 interleave: statements are sent without waiting for their result (`CatalogTx.send`), and
+the rows of the next ones are built while the server executes them — people are resolved and the entity
+rows built during merge_documents, the fact rows during merge_entities.
 A kill -9 at any point leaves either the whole batch or nothing, so the content hash — the mark of a
 fully ingested document — can be written with the document itself (one statement fewer per batch).
 """
@@ -21,8 +24,8 @@ from datetime import date
 from typing import Any
 
 from graph.ingest.prepare import PreparedDoc
-from graph.ingest.rows import BatchRows, build_rows
-from graph.ingest.tx import CatalogTx
+from graph.ingest.rows import BatchRows, document_row, entity_rows, fact_rows
+from graph.ingest.tx import CatalogTx, Sent
 from graph.resolve_keys import is_business
 from graph.resolve_people import Candidate, PersonResolver, business_candidates, family_members
 
@@ -83,13 +86,18 @@ def resolve_people(prep: PreparedDoc, resolver: PersonResolver) -> list[Candidat
     return candidates
 
 
-def _business_candidates(tx: CatalogTx, docs: list[PreparedDoc]) -> list[Candidate]:
+def _send_key_family(tx: CatalogTx, docs: list[PreparedDoc]) -> tuple[set[str], Sent | None]:
+    """The batch's business keys and the (pending) read of their same-fingerprint family in the graph."""
     keys = {k for d in docs for mid, k in d.keys.items() if is_business(d.info[mid].kind)}
     if not keys:
-        return []
+        return keys, None
     bases = sorted({k.split("@", 1)[0] for k in keys})
+    return keys, tx.send("ingest/key_family", bases=bases)
+
+
+def _business_candidates(keys: set[str], family: Sent | None) -> list[Candidate]:
     existing: set[str] = set()
-    for row in tx.run("ingest/key_family", bases=bases):
+    for row in family.rows() if family else ():
         existing.update(family_members(row["base"], row["ids"], "@"))
     return business_candidates(keys - existing, existing)
 
@@ -132,9 +140,14 @@ def write_batch(
     survivors, gone = remove_documents(tx, replaced)
     resolver = PersonResolver()
     bases = sorted({b for d in docs for b in d.person_bases.values()})
-    if bases:
-        for row in tx.run("ingest/person_context", bases=bases):
-            resolver.add_existing(row["base"], row["id"], row["neighbours"])
+    context = tx.send("ingest/person_context", bases=bases) if bases else None
+    # Python work sits between the statements: the server executes one while the rows of the next are built
+    rows = BatchRows(documents=[document_row(prep) for prep in docs])
+    for doc in rows.documents:
+        doc["published"] = _published(doc["published"])
+    for row in context.rows() if context else ():
+        resolver.add_existing(row["base"], row["id"], row["neighbours"])
+    tx.send("ingest/merge_documents", rows=rows.documents)
     candidates: list[Candidate] = []
     for prep in docs:
         prep.keys = {k: v for k, v in prep.keys.items() if k not in prep.person_bases and k not in prep.refs}
@@ -144,10 +157,7 @@ def write_batch(
             for mid, key in prep.keys.items():
                 if mid not in prep.person_bases and key in redirects:
                     prep.keys[mid] = redirects[key]
-    candidates.extend(_business_candidates(tx, docs))
-    rows = build_rows(docs, symmetric)
-    for doc in rows.documents:
-        doc["published"] = _published(doc["published"])
+    entity_rows(docs, rows)
     # counters ride on the entity rows (one statement, one index seek per entity); entities that also lost
     # mentions (changed documents) are recomputed from the graph by ingest/refresh_entities below
     counters = {c["id"]: c for c in added_counters(rows)}
@@ -156,34 +166,36 @@ def write_batch(
         ent.update(docs=c["docs"] if c else 0, mentions=c["mentions"] if c else 0,
                    first=c["first"] if c else None, last=c["last"] if c else None,
                    texts=c["texts"] if c else [])  # fmt: skip
+    family = _send_key_family(tx, docs)
+    if rows.entities:
+        tx.send("ingest/merge_entities", rows=rows.entities)
+    fact_rows(docs, symmetric, rows)
+    candidates.extend(_business_candidates(*family))
     by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for rel in rows.relations:  # one statement per static relationship type (see graph.ingest.generate)
         by_type[rel["type"]].append(rel)
     facts = [(f"ingest/relations/{t}", {"rows": by_type[t]}) for t in sorted(by_type)]
-    steps: tuple[tuple[str, dict[str, Any]], ...] = (
-        ("ingest/merge_documents", {"rows": rows.documents}),
-        ("ingest/merge_entities", {"rows": rows.entities}),
-        ("ingest/create_mentions", {"rows": rows.mentions}),
-        *facts,
-        ("ingest/merge_roles", {"rows": rows.roles}),
-        ("ingest/create_classified_as", {"rows": rows.classified}),
-        ("ingest/create_has_indicator", {"rows": rows.indicators}),
-    )
-    for name, params in steps:
-        if any(params.values()):
-            tx.run(name, **params)
     # candidates are symmetric in meaning: stored once, lower key → higher key (independent of batching)
     cand_rows = [
         {"source": min(c.source, c.target), "target": max(c.source, c.target), "score": c.score,
          "reason": c.reason, "origin": "ingest"}
         for c in candidates
     ]  # fmt: skip
-    if cand_rows:
-        tx.run("ingest/possibly_same_as", rows=cand_rows)
+    steps: tuple[tuple[str, dict[str, Any]], ...] = (
+        ("ingest/create_mentions", {"rows": rows.mentions}),
+        *facts,
+        ("ingest/merge_roles", {"rows": rows.roles}),
+        ("ingest/create_classified_as", {"rows": rows.classified}),
+        ("ingest/create_has_indicator", {"rows": rows.indicators}),
+        ("ingest/possibly_same_as", {"rows": cand_rows}),
+    )
+    for name, params in steps:
+        if any(params.values()):
+            tx.send(name, **params)
     # entities that lost a mention (changed documents) are recomputed from the graph; the others only gained
     # this batch's mentions, so merge_entities updated their counters/aliases from the rows (no hub re-read)
     if survivors:
-        tx.run("ingest/refresh_entities", ids=survivors)
+        tx.send("ingest/refresh_entities", ids=survivors)
     result = BatchResult(
         nodes=len(rows.documents) + len(rows.entities),
         edges=rows.edge_count + len(cand_rows),

@@ -34,6 +34,9 @@ def test_new_documents_are_written_in_one_batch_with_their_hashes() -> None:
     assert viktor["docs"] == 2 and viktor["mentions"] >= 2 and viktor["texts"]
     facts = [i for i, n in enumerate(names) if n.startswith("ingest/relations/")]
     assert facts and names.index("ingest/merge_entities") < min(facts)
+    # the resolution reads see the graph before the batch (the writer sends statements without waiting)
+    assert names.index("ingest/person_context") < names.index("ingest/merge_entities")
+    assert names.index("ingest/key_family") < names.index("ingest/merge_entities")
     assert "ingest/remove_document_evidence" not in names  # nothing to replace
 
 

@@ -1,0 +1,53 @@
+"""`CatalogTx.send` on the real driver: statements run in order without the caller waiting for them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from neo4j.exceptions import Neo4jError
+
+from graph.db import Database
+from graph.ingest.ontology_view import default_view
+from graph.ingest.prepare import prepare
+from graph.ingest.rows import document_row
+from graph.ingest.sample import sample_world
+from graph.ingest.tx import CatalogTx, in_transaction
+
+
+def _doc_rows() -> list[dict[str, Any]]:
+    rows = [document_row(prepare(doc, default_view())) for doc in sample_world()[:2]]
+    for row in rows:
+        row["published"] = None
+    return rows
+
+
+def test_sent_statements_run_in_order_and_a_read_keeps_its_own_records(db: Database) -> None:
+    rows = _doc_rows()
+    ids = sorted(r["id"] for r in rows)
+
+    def work(tx: CatalogTx) -> tuple[list[str], list[str]]:
+        before = tx.send("ingest/document_hashes", ids=ids)
+        tx.send("ingest/merge_documents", rows=rows)
+        after = tx.send("ingest/document_hashes", ids=ids)
+        tx.send("ingest/merge_documents", rows=rows)  # read `after` only once another statement is in flight
+        return [r["id"] for r in before.rows()], sorted(r["id"] for r in after.rows())
+
+    before, after = in_transaction(db, work)
+    assert before == []  # ran before the write sent after it
+    assert after == ids  # ran after it, in the same transaction
+    committed = db.read("ingest/document_hashes", ids=ids)
+    assert sorted(r["id"] for r in committed) == ids
+
+
+def test_a_failing_statement_nobody_reads_fails_the_whole_transaction(db: Database) -> None:
+    rows = _doc_rows()
+    broken = [{**rows[0], "id": None}]  # MERGE on a null key: refused by the server
+
+    def work(tx: CatalogTx) -> None:
+        tx.send("ingest/merge_documents", rows=rows[1:])
+        tx.send("ingest/merge_documents", rows=broken)
+
+    with pytest.raises(Neo4jError):
+        in_transaction(db, work)
+    assert db.read("ingest/document_hashes", ids=[r["id"] for r in rows]) == []
