@@ -104,6 +104,7 @@ def _business_places(
     return places
 
 
+_NO_PROPS = ((None,) * len(ENTITY_PROPS), (type(None),) * len(ENTITY_PROPS))
 MEMO_MAX = 20_000
 """Entries kept in `OntologyView.mention_memo` (cleared when full; ≈ 1-2 KB each): the bench corpus and the
 2,000 generated documents together need 3,747, and a long-running API process stays within ~40 MB."""
@@ -116,9 +117,14 @@ def _entity(m: EntityMention, onto: OntologyView, place: str | None, region: str
     corpus (`build_rows` skips re-merging the one it merged last). Raises `KeyError_` (no memo for a
     `DocumentError`, whose message names the mention).
     """
-    values = tuple(map(m.attributes.get, ENTITY_PROPS))
+    attrs = m.attributes
+    if not attrs or attrs.keys().isdisjoint(ENTITY_PROPS):
+        values, classes = _NO_PROPS
+    else:
+        values = tuple(map(attrs.get, ENTITY_PROPS))
+        classes = tuple(map(type, values))
     # the classes of the values are part of the key: 1, 1.0 and True are equal but different properties
-    memo_key = (m.type, m.text, m.value, bool(m.ref), place, region, values, tuple(map(type, values)))
+    memo_key = (m.type, m.text, m.value, bool(m.ref), place, region, values, classes)
     memo = onto.mention_memo
     try:
         found = memo.get(memo_key)
@@ -180,14 +186,16 @@ def prepare(
         raise DocumentError(f"doc_type '{kind}' is not an ontology Document class")
     prep = PreparedDoc(doc, doc_hash or content_hash(doc), onto.labels(kind), kind)
     by_id: dict[str, EntityMention] = {}
+    size, entity_class = len(doc.text), onto.is_entity_class
     for m in doc.entities:
         if m.id in by_id:
             raise DocumentError(f"entity id '{m.id}' is used twice")
-        if not onto.is_entity_class(m.type):
+        if not entity_class(m.type):
             raise DocumentError(
                 f"entity {m.id} ('{m.text}'): type '{m.type}' is not an ontology Entity class"
             )
-        _check_span(doc, f"entity {m.id}", m.start, m.end)
+        if not 0 <= m.start <= m.end <= size:
+            _check_span(doc, f"entity {m.id}", m.start, m.end)
         by_id[m.id] = m
     places = _business_places(doc, by_id, onto)
     for m in doc.entities:
@@ -212,19 +220,21 @@ def prepare(
                 raise DocumentError(f"entity {mid}: ref chain loops ({' -> '.join(sorted(seen))})")
             seen.add(cur)
             cur = prep.refs[cur]
+    rel_types = onto.relationship_types()
     for rel in doc.relations:
         src, dst = by_id.get(rel.source), by_id.get(rel.target)
         if src is None or dst is None:
             raise DocumentError(
                 f"relation {rel.id}: source/target '{rel.source}'/'{rel.target}' not in entities"
             )
-        if rel.type not in onto.relationship_types():
+        if rel.type not in rel_types:
             raise DocumentError(f"relation {rel.id}: '{rel.type}' is not an ontology relationship type")
         if not onto.allows(rel.type, src.type, dst.type):
             raise DocumentError(
                 f"relation {rel.id}: ontology does not allow {src.type} -[{rel.type}]-> {dst.type}"
             )
-        _check_span(doc, f"relation {rel.id}", rel.start, rel.end)
+        if not 0 <= rel.start <= rel.end <= size:
+            _check_span(doc, f"relation {rel.id}", rel.start, rel.end)
     types, indicators = onto.individuals("TraffickingType"), onto.individuals("Indicator")
     for t in doc.classification.trafficking_types:
         if t.type not in types:
@@ -237,6 +247,8 @@ def prepare(
         _check_span(doc, f"indicator {ind.type}", ind.start, ind.end)
     roles = onto.individuals("Role")
     for m in doc.entities:
+        if not m.attributes.get("roles"):
+            continue
         names = role_names(m)
         if names:
             prep.roles[m.id] = names

@@ -7,11 +7,15 @@ several documents of a batch becomes one row with several evidence items.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
+from operator import attrgetter
 from typing import Any
 
-from extraction.models import EntityMention
 from graph.ingest.prepare import EntityInfo, PreparedDoc
 from graph.ingest.snippets import SNIPPET_MAX, Sentences, sentence_around
+
+_SPAN_ORDER = attrgetter("start", "end", "id")
+"""Mentions in text order (ties: id), as the evidence lists show them."""
 
 __all__ = [
     "SNIPPET_MAX",
@@ -21,6 +25,7 @@ __all__ = [
     "document_row",
     "entity_rows",
     "fact_rows",
+    "published_date",
     "sentence_around",
 ]
 
@@ -75,6 +80,14 @@ class BatchRows:
         )
 
 
+def published_date(value: str | None) -> date | None:
+    """A document's `published` (ISO text, possibly with a time) as the date stored on the graph."""
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def document_row(prep: PreparedDoc) -> dict[str, Any]:
     r = prep.result
     return {
@@ -84,7 +97,7 @@ def document_row(prep: PreparedDoc) -> dict[str, Any]:
         "title": r.title,
         "source": r.source,
         "url": r.url,
-        "published": r.published,
+        "published": published_date(r.published),
         "text": r.text,
         "extractor_version": r.extractor_version,
         "content_hash": prep.content_hash,
@@ -101,14 +114,17 @@ def build_rows(docs: list[PreparedDoc], symmetric: set[str]) -> BatchRows:
 
 
 def entity_rows(docs: list[PreparedDoc], out: BatchRows) -> None:
-    """`out.entities` (one per key, labels/variants/props merged from its mentions) and `out.mentions`."""
+    """`out.entities` and `out.mentions`: one row per entity key with its labels, variants and properties
+    merged from its mentions, and what the batch adds to its counters — `docs` (new MENTIONED_IN),
+    `mentions` (spans), `first`/`last` (publication dates), `texts` (distinct mention texts)."""
     entities: dict[str, dict[str, Any]] = {}
     mentions: dict[tuple[str, str], dict[str, Any]] = {}
     merged: dict[str, EntityInfo] = {}  # entity key → the mention info merged into its row last
     for prep in docs:
         r, doc_id = prep.result, prep.id
         keys, infos, version = prep.keys, prep.info, r.extractor_version
-        for m in sorted(r.entities, key=_span_order):
+        day = published_date(r.published)
+        for m in sorted(r.entities, key=_SPAN_ORDER):
             key, info = keys[m.id], infos[m.id]
             ent = entities.get(key)
             if ent is None:
@@ -120,6 +136,11 @@ def entity_rows(docs: list[PreparedDoc], out: BatchRows) -> None:
                     "value": "",
                     "variants": {},
                     "props": {},
+                    "docs": 0,
+                    "mentions": 0,
+                    "first": None,
+                    "last": None,
+                    "texts": {},
                 }
             if not ent["name"] and not m.ref:
                 ent["name"], ent["value"] = info.name, info.value
@@ -131,6 +152,8 @@ def entity_rows(docs: list[PreparedDoc], out: BatchRows) -> None:
                 labels.update(dict.fromkeys(info.labels))
                 ent["variants"].update(dict.fromkeys(info.variants))
                 ent["props"].update(info.props)
+            ent["mentions"] += 1
+            ent["texts"][m.text] = None
             conf = float(m.confidence)
             men = mentions.get((key, doc_id))
             if men is None:
@@ -143,6 +166,12 @@ def entity_rows(docs: list[PreparedDoc], out: BatchRows) -> None:
                     "confidence": conf,
                     "extractor_version": version,
                 }
+                ent["docs"] += 1
+                if day is not None:
+                    if ent["first"] is None or day < ent["first"]:
+                        ent["first"] = day
+                    if ent["last"] is None or day > ent["last"]:
+                        ent["last"] = day
                 continue
             men["starts"].append(m.start)
             men["ends"].append(m.end)
@@ -151,6 +180,7 @@ def entity_rows(docs: list[PreparedDoc], out: BatchRows) -> None:
                 men["confidence"] = conf
     for ent in entities.values():
         ent["labels"], ent["variants"] = list(ent["labels"]), list(ent["variants"])
+        ent["texts"] = list(ent["texts"])
         if not ent["name"]:
             ent["name"] = ent["variants"][-1] if ent["variants"] else ent["id"]
     out.entities = list(entities.values())
@@ -167,7 +197,7 @@ def fact_rows(docs: list[PreparedDoc], symmetric: set[str], out: BatchRows) -> N
         r, doc_id = prep.result, prep.id
         snip = prep.snippet
         if prep.roles:
-            for m in sorted((m for m in r.entities if m.id in prep.roles), key=_span_order):
+            for m in sorted((m for m in r.entities if m.id in prep.roles), key=_SPAN_ORDER):
                 key = prep.keys[m.id]
                 for role in prep.roles[m.id]:
                     row = _evidence_row(roles, (key, role), src=key, role=role)
@@ -192,7 +222,3 @@ def fact_rows(docs: list[PreparedDoc], symmetric: set[str], out: BatchRows) -> N
     out.classified = _finish(classified)
     out.indicators = _finish(indicators)
     out.roles = _finish(roles)
-
-
-def _span_order(m: EntityMention) -> tuple[int, int, str]:
-    return (m.start, m.end, m.id)

@@ -22,11 +22,18 @@ class Sentences:
     def __init__(self, text: str) -> None:
         self.text = text
         self.stops = [m.start() for m in _BOUNDARY.finditer(text)]
+        self._made: dict[tuple[int, int, int], str] = {}  # spans in the same sentence(s) share the snippet
 
     def around(self, start: int, end: int, limit: int = SNIPPET_MAX) -> str:
         i = bisect_left(self.stops, start)
-        left = self.stops[i - 1] + 1 if i > 0 else 0
         j = bisect_left(self.stops, end)
+        made = self._made.get((i, j, limit))
+        if made is None:
+            made = self._made[(i, j, limit)] = self._between(i, j, limit)
+        return made
+
+    def _between(self, i: int, j: int, limit: int) -> str:
+        left = self.stops[i - 1] + 1 if i > 0 else 0
         right = self.stops[j] + 1 if j < len(self.stops) else len(self.text)
         # whitespace-normalising a prefix of the slice gives a prefix of the normalised slice: read only as
         # much as the snippet can show (a whole-document classification span is the whole text)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from graph.ingest.prepare import PreparedDoc
@@ -102,34 +101,6 @@ def _business_candidates(keys: set[str], family: Sent | None) -> list[Candidate]
     return business_candidates(keys - existing, existing)
 
 
-def _published(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
-def added_counters(rows: BatchRows) -> list[dict[str, Any]]:
-    """Per entity: what this batch's mentions add — doc/mention counts, dates, texts."""
-    published = {d["id"]: d["published"] for d in rows.documents}
-    out: dict[str, dict[str, Any]] = {}
-    for m in rows.mentions:
-        row = out.get(m["entity"])
-        if row is None:
-            row = out[m["entity"]] = {"id": m["entity"], "docs": 0, "mentions": 0, "first": None,
-                                      "last": None, "texts": {}}  # fmt: skip
-        row["docs"] += 1
-        row["mentions"] += len(m["starts"])
-        row["texts"].update(dict.fromkeys(m["texts"]))
-        day = published.get(m["doc"])
-        if day is not None:
-            row["first"] = day if row["first"] is None else min(row["first"], day)
-            row["last"] = day if row["last"] is None else max(row["last"], day)
-    for row in out.values():
-        row["texts"] = list(row["texts"])
-    return sorted(out.values(), key=lambda r: r["id"])
-
-
 def write_batch(
     tx: CatalogTx,
     docs: list[PreparedDoc],
@@ -143,8 +114,6 @@ def write_batch(
     context = tx.send("ingest/person_context", bases=bases) if bases else None
     # Python work sits between the statements: the server executes one while the rows of the next are built
     rows = BatchRows(documents=[document_row(prep) for prep in docs])
-    for doc in rows.documents:
-        doc["published"] = _published(doc["published"])
     for row in context.rows() if context else ():
         resolver.add_existing(row["base"], row["id"], row["neighbours"])
     tx.send("ingest/merge_documents", rows=rows.documents)
@@ -157,15 +126,9 @@ def write_batch(
             for mid, key in prep.keys.items():
                 if mid not in prep.person_bases and key in redirects:
                     prep.keys[mid] = redirects[key]
-    entity_rows(docs, rows)
     # counters ride on the entity rows (one statement, one index seek per entity); entities that also lost
     # mentions (changed documents) are recomputed from the graph by ingest/refresh_entities below
-    counters = {c["id"]: c for c in added_counters(rows)}
-    for ent in rows.entities:
-        c = counters.get(ent["id"])
-        ent.update(docs=c["docs"] if c else 0, mentions=c["mentions"] if c else 0,
-                   first=c["first"] if c else None, last=c["last"] if c else None,
-                   texts=c["texts"] if c else [])  # fmt: skip
+    entity_rows(docs, rows)
     family = _send_key_family(tx, docs)
     if rows.entities:
         tx.send("ingest/merge_entities", rows=rows.entities)

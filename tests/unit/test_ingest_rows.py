@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from graph.ingest.ontology_view import default_view
 from graph.ingest.prepare import prepare
 from graph.ingest.rows import build_rows, sentence_around
@@ -79,3 +81,18 @@ def test_a_mention_seen_again_after_another_one_still_counts_last() -> None:
     assert prep.info["a"] is prep.info["c"] and prep.keys["a"] == prep.keys["b"]
     (ent,) = build_rows([prep], set()).entities
     assert ent["props"]["lat"] == 1.0 and ent["variants"][-1] == "Łódź"
+
+
+def test_entity_rows_carry_what_the_batch_adds_to_the_counters() -> None:
+    phone, local = "+44 7700 900123", "+447700900123"
+    two = [("p1", "Phone", phone, None), ("p2", "Phone", local, None)]
+    one = [("p", "Phone", phone, None)]
+    docs = [
+        make_result("a", f"Call {phone} or {local} today.", two, published="2024-03-02"),
+        make_result("b", f"The number {phone} again.", one, published=None),
+        make_result("c", f"Old advert: {phone}.", one, published="2023-11-30T08:00:00"),
+    ]
+    (ent,) = build_rows(_prepared(docs), set()).entities
+    assert (ent["docs"], ent["mentions"]) == (3, 4)  # documents (new MENTIONED_IN) and spans
+    assert (ent["first"], ent["last"]) == (date(2023, 11, 30), date(2024, 3, 2))  # undated document ignored
+    assert ent["texts"] == [phone, local]  # distinct, in order of appearance
