@@ -133,3 +133,17 @@ def test_the_heap_before_the_run_is_frozen_during_it_and_handed_back_after() -> 
     except RuntimeError:
         pass
     assert gc.get_freeze_count() == 0, "unfrozen on the way out of a failing run too"
+
+
+def test_a_run_quiets_the_collector_and_the_last_run_to_end_restores_it() -> None:
+    import gc
+
+    from graph.ingest.run import GC_YOUNG_THRESHOLD, _quiet_gc
+
+    before = gc.get_threshold()
+    with _quiet_gc():
+        assert gc.get_threshold()[0] >= GC_YOUNG_THRESHOLD and gc.get_freeze_count() > 0
+        with _quiet_gc():  # a second run in the same process (the API ingests in threads)
+            pass
+        assert gc.get_threshold()[0] >= GC_YOUNG_THRESHOLD and gc.get_freeze_count() > 0
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
