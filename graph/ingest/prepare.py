@@ -14,7 +14,7 @@ from typing import Any
 
 from extraction.models import EntityMention, ExtractionResult
 from graph.ingest.ontology_view import OntologyView
-from graph.ingest.snippets import sentence_around, snippets_for
+from graph.ingest.snippets import Sentences
 from graph.resolve_keys import (
     KeyError_,
     Resolved,
@@ -59,12 +59,16 @@ class PreparedDoc:
     roles: dict[str, list[str]] = field(default_factory=dict)
     """mention id → its ontology Role names (mentions with roles only)."""
     snippets: dict[tuple[int, int], str] = field(default_factory=dict)
-    """(start, end) → evidence snippet, computed here so the write transaction only looks them up."""
+    """(start, end) → evidence snippet, made on first use: the writer builds the fact rows (the only ones
+    with snippets) while the server merges the batch's entities, so they cost no time of their own."""
+    _sentences: Sentences | None = field(default=None, repr=False, compare=False)
 
     def snippet(self, start: int, end: int) -> str:
         found = self.snippets.get((start, end))
         if found is None:
-            found = self.snippets[(start, end)] = sentence_around(self.result.text, start, end)
+            if self._sentences is None:
+                self._sentences = Sentences(self.result.text)
+            found = self.snippets[(start, end)] = self._sentences.around(start, end)
         return found
 
     @property
@@ -257,18 +261,7 @@ def prepare(
                 raise DocumentError(f"entity {m.id}: role '{role}' is not an ontology Role")
             if not onto.allows("HAS_ROLE", m.type, "Role"):
                 raise DocumentError(f"entity {m.id}: ontology does not allow {m.type} -[HAS_ROLE]-> Role")
-    prep.snippets = snippets_for(doc.text, _evidence_spans(doc, prep.roles))
     return prep
-
-
-def _evidence_spans(doc: ExtractionResult, roles: dict[str, list[str]]) -> list[tuple[int, int]]:
-    """Spans whose sentence becomes an evidence snippet (see graph.ingest.rows.build_rows)."""
-    spans = [(m.start, m.end) for m in doc.entities if m.id in roles]
-    spans += [(r.start, r.end) for r in doc.relations if not r.snippet.strip()]
-    for t in doc.classification.trafficking_types:
-        spans += t.spans or [(0, len(doc.text))]
-    spans += [(i.start, i.end) for i in doc.classification.indicators]
-    return spans
 
 
 def role_names(m: EntityMention) -> list[str]:

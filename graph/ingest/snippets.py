@@ -1,14 +1,13 @@
 """Evidence snippets: the sentence(s) around a span, whitespace-normalised and capped at SNIPPET_MAX.
 
-Computed in `prepare` (the reading thread, while the previous batch is being written), so the write
-transaction only looks them up.
+Made when the writer builds the fact rows (`PreparedDoc.snippet`), while the server merges the batch's
+entities: one sentence scan per document, one snippet per sentence range.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
 
 SNIPPET_MAX = 300
 
@@ -50,12 +49,3 @@ class Sentences:
 def sentence_around(text: str, start: int, end: int, limit: int = SNIPPET_MAX) -> str:
     """The sentence(s) holding [start, end) — the evidence a person reads on an edge."""
     return Sentences(text).around(start, end, limit)
-
-
-def snippets_for(text: str, spans: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
-    """(start, end) → snippet for every span (one sentence scan of the text)."""
-    wanted = set(spans)
-    if not wanted:
-        return {}
-    sentences = Sentences(text)
-    return {span: sentences.around(*span) for span in wanted}

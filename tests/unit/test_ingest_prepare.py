@@ -116,3 +116,16 @@ def test_equal_mentions_share_what_prepare_made_of_them_and_attributes_still_cou
     # an unhashable attribute value is prepared without the memo
     odd = make_result("o1", text, [("c1", "City", "Lodz", "Lodz", {"geonameid": [3093133]})])
     assert prepare(odd, onto).info["c1"].props == {"geonameid": [3093133]}
+
+
+def test_snippets_are_made_on_first_use_and_kept() -> None:
+    from graph.ingest.rows import sentence_around
+
+    doc = sample_world()[0]
+    prep = prepare(doc, ONTO)
+    assert prep.snippets == {}  # nothing spent before the writer needs a fact row
+    start = doc.text.index("Viktor")
+    first = prep.snippet(start, start + 6)
+    assert first == sentence_around(doc.text, start, start + 6) and "Viktor" in first
+    assert prep.snippets == {(start, start + 6): first}
+    assert prep.snippet(start, start + 6) is first
