@@ -51,3 +51,18 @@ def test_a_failing_statement_nobody_reads_fails_the_whole_transaction(db: Databa
     with pytest.raises(Neo4jError):
         in_transaction(db, work)
     assert db.read("ingest/document_hashes", ids=[r["id"] for r in rows]) == []
+
+
+def test_python_error_between_sends_rolls_back_and_the_connection_stays_usable(db: Database) -> None:
+    rows = _doc_rows()
+
+    def work(tx: CatalogTx) -> None:
+        tx.send("ingest/merge_documents", rows=rows)  # still executing when the error below is raised
+        raise KeyError("a bug while building the next rows")
+
+    for _ in range(3):  # the pooled connection must come back clean every time
+        with pytest.raises(KeyError):
+            in_transaction(db, work)
+    assert db.read("ingest/document_hashes", ids=[r["id"] for r in rows]) == []
+    in_transaction(db, lambda tx: tx.send("ingest/merge_documents", rows=rows))
+    assert len(db.read("ingest/document_hashes", ids=[r["id"] for r in rows])) == len(rows)
