@@ -16,10 +16,7 @@ from graph.ingest.tx import CatalogTx, in_transaction
 
 
 def _doc_rows() -> list[dict[str, Any]]:
-    rows = [document_row(prepare(doc, default_view())) for doc in sample_world()[:2]]
-    for row in rows:
-        row["published"] = None
-    return rows
+    return [document_row(prepare(doc, default_view())) for doc in sample_world()[:2]]
 
 
 def test_sent_statements_run_in_order_and_a_read_keeps_its_own_records(db: Database) -> None:
