@@ -65,6 +65,34 @@ class Timer:
         self.seconds = time.perf_counter() - self._t0
 
 
+class CpuMeter:
+    """CPU seconds spent during a block by this process (every thread) and by the Neo4j server process.
+
+    Wall time says how long a writer took; CPU says who did the work. Over a write, the two processes
+    share the machine's cores, so their CPU totals bound how far overlapping the two could shorten a run.
+    The server's figure counts all its threads (queries, commit, Bolt I/O, the JVM's own), over the block.
+    """
+
+    def __init__(self, server_pid: int | None) -> None:
+        self._server = psutil.Process(server_pid) if server_pid else None
+        self.client = 0.0
+        self.server = float("nan")
+
+    def _server_cpu(self) -> float:
+        if self._server is None:
+            return float("nan")
+        t = self._server.cpu_times()
+        return float(t.user + t.system)
+
+    def __enter__(self) -> CpuMeter:
+        self._c0, self._s0 = time.process_time(), self._server_cpu()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.client = time.process_time() - self._c0
+        self.server = self._server_cpu() - self._s0
+
+
 def percentile(values: list[float], p: float) -> float:
     if not values:
         return float("nan")

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bench.common import Results, Timer, run_isolated
+from bench.common import CpuMeter, Results, Timer, median, run_isolated
 from bench.neo4j_instance import bench_settings, fresh_graph, start_bench_server
 from extraction.models import ExtractionResult
 
@@ -111,8 +111,13 @@ WARM_ROUNDS = 2
 restart); a warm-up of a fifth of the corpus left the first timed rounds on the way up."""
 
 
-def compare(db: Any, data: list[ExtractionResult], rounds: int, batch: int = 500) -> dict[str, Any]:
-    """Lantern vs the bare loop on one corpus, alternating, best of `rounds`; plus the unchanged re-ingest."""
+def compare(
+    db: Any, data: list[ExtractionResult], rounds: int, batch: int = 500, server_pid: int | None = None
+) -> dict[str, Any]:
+    """Lantern vs the bare loop on one corpus, alternating, best of `rounds`; plus the unchanged re-ingest.
+
+    With the server's pid, each timed run also records the CPU seconds of this process and of Neo4j
+    (`CpuMeter`): where the two writers' extra time goes, client side or server side."""
     from graph.ingest import ingest_results
 
     planned_rows(data[: max(10, len(data) // 5)], batch)  # warm-up: the ontology view and its memo, as below
@@ -124,21 +129,35 @@ def compare(db: Any, data: list[ExtractionResult], rounds: int, batch: int = 500
         fresh_graph(db)
         bare_loop(db, planned)
     lan_s, bare_s, re_s, rows_l, rows_b = [], [], [], 0, 0
+    lan_cpu: list[CpuMeter] = []
+    bare_cpu: list[CpuMeter] = []
     for _ in range(rounds):
         fresh_graph(db)
-        with Timer() as t:
+        with Timer() as t, CpuMeter(server_pid) as cpu:
             summary = ingest_results(db, data, batch_size=batch)
         lan_s.append(t.seconds)
+        lan_cpu.append(cpu)
         rows_l = summary.rows
         with Timer() as t2:
             summary2 = ingest_results(db, data, batch_size=batch)
         re_s.append(t2.seconds)
         assert summary2.skipped == len(data) - len(summary.failed), "re-ingest must skip unchanged docs"
         fresh_graph(db)
-        with Timer() as t:
+        with Timer() as t, CpuMeter(server_pid) as cpu:
             rows_b = bare_loop(db, planned)
         bare_s.append(t.seconds)
+        bare_cpu.append(cpu)
     lan, bare = min(lan_s), min(bare_s)
+    cpu_figures: dict[str, Any] = {}
+    if server_pid:
+        lc, ls = median([c.client for c in lan_cpu]), median([c.server for c in lan_cpu])
+        bc, bs = median([c.client for c in bare_cpu]), median([c.server for c in bare_cpu])
+        cpu_figures = {
+            "CPU s per run, median (Lantern: Python / Neo4j)": f"{lc:.2f} / {ls:.2f}",
+            "CPU s per run, median (bare loop: Python / Neo4j)": f"{bc:.2f} / {bs:.2f}",
+            "Neo4j CPU, Lantern / bare": ls / bs,
+            "Python CPU, Lantern / bare": lc / bc,
+        }
     return {
         "documents": len(data),
         "refused by Lantern (left out of both)": len(summary.failed),
@@ -160,6 +179,7 @@ def compare(db: Any, data: list[ExtractionResult], rounds: int, batch: int = 500
         "first ingest (s)": lan,
         "re-ingest unchanged (s)": min(re_s),
         "re-ingest speed-up": lan / min(re_s),
+        **cpu_figures,
     }
 
 
@@ -194,9 +214,11 @@ GENERATED_DOCS = 2000
 
 def run(results: Results, quick: bool) -> None:
     from bench.scale import generated_results
+    from graph import neo4j_server
     from graph.db import Database
 
     s = start_bench_server()
+    server_pid = neo4j_server.status(s).pid
     corpus = extracted_corpus(quick)
     data = load_results(corpus)
     generated = generated_results(GENERATED_DOCS, seed=7)
@@ -206,7 +228,7 @@ def run(results: Results, quick: bool) -> None:
     sizes = (50, 500) if quick else (50, 200, 500, 1000)
     with Database.connect(s) as db:
         for label, docs in (("bench corpus", data), (f"generated {GENERATED_DOCS}", generated)):
-            figures = compare(db, docs, rounds, batch)
+            figures = compare(db, docs, rounds, batch, server_pid)
             for key, value in figures.items():
                 results.put(sec, f"{label}: {key}", value)
             results.put(sec, f"{label}: batch-size sweep", sweep(db, docs, sizes))
