@@ -31,7 +31,7 @@ from neo4j.exceptions import (
 from api.limits import api_error
 from graph.catalog import catalog
 from graph.config import Settings
-from graph.db import Database, GraphUnavailableError, auth_refused_message, driver_options
+from graph.db import Database, GraphUnavailableError, auth_refused_message, driver_options, quiet_params
 
 
 class GraphAccess:
@@ -85,7 +85,7 @@ class GraphAccess:
         """One auto-commit read, no driver retries (see the module docstring)."""
         query = neo4j.Query(db.catalog.get(name).text, timeout=timeout)  # type: ignore[arg-type]
         with db.driver.session(database=db.database, default_access_mode=neo4j.READ_ACCESS) as session:
-            return [dict(r) for r in session.run(query, params)]
+            return [dict(r) for r in session.run(query, quiet_params(params))]
 
     def _call(
         self, mode: str, name: str, timeout: float | None, params: dict[str, Any]
@@ -130,7 +130,7 @@ class GraphAccess:
         async with driver.session(
             database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS
         ) as session:
-            result = await session.run(query, params)
+            result = await session.run(query, quiet_params(params))
             return [dict(r) async for r in result]
 
     def _async_driver(self) -> neo4j.AsyncDriver:

@@ -26,6 +26,7 @@ __all__ = [
     "entity_rows",
     "fact_rows",
     "published_date",
+    "published_day",
     "sentence_around",
 ]
 
@@ -88,6 +89,17 @@ def published_date(value: str | None) -> date | None:
         return None
 
 
+def published_day(value: str | None) -> str | None:
+    """`published_date` as `YYYY-MM-DD` text: the form the rows carry (the statements apply `date()`).
+
+    Rows carry dates as text because the driver packs a `datetime.date` through a Python callback: 2
+    dates on each of a batch's ~2,300 entity rows cost ≈ 60 ms of packing (bench corpus), text ≈ 1 ms.
+    ISO dates (4-digit years, as `date.isoformat` writes them) compare as text the way they compare as dates.
+    """
+    day = published_date(value)
+    return day.isoformat() if day is not None else None
+
+
 def document_row(prep: PreparedDoc) -> dict[str, Any]:
     r = prep.result
     return {
@@ -97,7 +109,7 @@ def document_row(prep: PreparedDoc) -> dict[str, Any]:
         "title": r.title,
         "source": r.source,
         "url": r.url,
-        "published": published_date(r.published),
+        "published": published_day(r.published),
         "text": r.text,
         "extractor_version": r.extractor_version,
         "content_hash": prep.content_hash,
@@ -123,7 +135,7 @@ def entity_rows(docs: list[PreparedDoc], out: BatchRows) -> None:
     for prep in docs:
         r, doc_id = prep.result, prep.id
         keys, infos, version = prep.keys, prep.info, r.extractor_version
-        day = published_date(r.published)
+        day = published_day(r.published)
         for m in sorted(r.entities, key=_SPAN_ORDER):
             key, info = keys[m.id], infos[m.id]
             ent = entities.get(key)

@@ -11,7 +11,7 @@ from typing import Any, Protocol, TypeVar
 
 import neo4j
 
-from graph.db import Database, FakeRunner
+from graph.db import Database, FakeRunner, quiet_params
 
 T = TypeVar("T")
 TX_TIMEOUT_FACTOR = 10.0
@@ -58,7 +58,8 @@ class _DriverTx:
     def send(self, name: str, **params: Any) -> Sent:
         # the driver sends RUN and PULL together and returns after the RUN is acknowledged; the records of
         # an unread result are buffered when the next statement is sent (Bolt 4+: several open results)
-        return _Records(self.tx.run(self.db.catalog.get(name).text, params))  # type: ignore[arg-type]
+        # lists go as `Rows`: the driver would otherwise repr every row for its debug log (graph.db.Rows)
+        return _Records(self.tx.run(self.db.catalog.get(name).text, quiet_params(params)))  # type: ignore[arg-type]
 
 
 class _FakeTx:

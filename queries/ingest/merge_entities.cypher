@@ -9,7 +9,7 @@
 // description: (no re-read of a hub's MENTIONED_IN); entities that also LOST mentions in the batch (changed
 // description: documents) are recomputed afterwards by ingest/refresh_entities.
 // params: rows (list of maps: id, labels, kind, name, value, variants (distinct), props, docs (new MENTIONED_IN
-// params: count), mentions (new spans), first, last (dates or null), texts (distinct mention texts))
+// params: count), mentions (new spans), first, last (YYYY-MM-DD text or null), texts (distinct mention texts))
 // returns: count
 // mode: write
 UNWIND $rows AS row
@@ -19,11 +19,12 @@ ON MATCH SET n.variants = coalesce(n.variants, []) + [v IN row.variants WHERE NO
              n.kind = CASE WHEN all(l IN labels(n) WHERE l IN row.labels) THEN row.kind ELSE n.kind END
 SET n:$(row.labels), n += row.props
 SET n.kind = CASE WHEN n:FrontBusiness THEN 'FrontBusiness' ELSE n.kind END
-WITH n, row, COLLECT { UNWIND coalesce(n.aliases, []) + row.texts AS t WITH DISTINCT t WHERE t <> n.name
-                       RETURN t ORDER BY t } AS aliases
+WITH n, row, date(row.first) AS first, date(row.last) AS last,
+     COLLECT { UNWIND coalesce(n.aliases, []) + row.texts AS t WITH DISTINCT t WHERE t <> n.name
+               RETURN t ORDER BY t } AS aliases
 SET n.doc_count = coalesce(n.doc_count, 0) + row.docs,
     n.mention_count = coalesce(n.mention_count, 0) + row.mentions,
-    n.first_seen = CASE WHEN n.first_seen IS NULL OR row.first < n.first_seen THEN row.first ELSE n.first_seen END,
-    n.last_seen = CASE WHEN n.last_seen IS NULL OR row.last > n.last_seen THEN row.last ELSE n.last_seen END,
+    n.first_seen = CASE WHEN n.first_seen IS NULL OR first < n.first_seen THEN first ELSE n.first_seen END,
+    n.last_seen = CASE WHEN n.last_seen IS NULL OR last > n.last_seen THEN last ELSE n.last_seen END,
     n.aliases = aliases
 RETURN count(*) AS count

@@ -200,3 +200,17 @@ def test_incremental_entity_counters_equal_a_full_recompute(graph: Database) -> 
     assert canonical_dump(graph) == incremental
     hub = max((json.loads(n) for n in incremental[0]), key=lambda n: n.get("doc_count") or 0)
     assert hub["doc_count"] > 3 and hub["mention_count"] >= hub["doc_count"]
+
+
+def test_dates_are_stored_as_neo4j_dates(graph: Database) -> None:
+    # rows carry dates as ISO text (cheaper for the driver to pack); the statements must store real dates,
+    # which canonical_dump (json, default=str) cannot tell from strings
+    ingest_results(graph, sample_world(), batch_size=3)
+    query = (
+        "MATCH (n) UNWIND ['published', 'first_seen', 'last_seen'] AS k WITH k, n[k] AS v "
+        "WHERE v IS NOT NULL RETURN k, collect(DISTINCT valueType(v)) AS types, count(*) AS n"
+    )
+    records = graph.driver.execute_query(query, database_=graph.database).records
+    found = {r["k"]: (r["types"], r["n"]) for r in records}
+    assert set(found) == {"published", "first_seen", "last_seen"}
+    assert all(types == ["DATE NOT NULL"] and n > 0 for types, n in found.values()), found

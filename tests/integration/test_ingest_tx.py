@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import pytest
 from neo4j.exceptions import Neo4jError
 
 from graph.db import Database
+from graph.ingest import ingest_results
 from graph.ingest.ontology_view import default_view
 from graph.ingest.prepare import prepare
 from graph.ingest.rows import document_row
 from graph.ingest.sample import sample_world
 from graph.ingest.tx import CatalogTx, in_transaction
+from ontology.schema import apply_schema
 
 
 def _doc_rows() -> list[dict[str, Any]]:
@@ -63,3 +66,16 @@ def test_python_error_between_sends_rolls_back_and_the_connection_stays_usable(d
     assert db.read("ingest/document_hashes", ids=[r["id"] for r in rows]) == []
     in_transaction(db, lambda tx: tx.send("ingest/merge_documents", rows=rows))
     assert len(db.read("ingest/document_hashes", ids=[r["id"] for r in rows])) == len(rows)
+
+
+def test_with_driver_debug_logging_on_no_row_reaches_the_log(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    apply_schema(db)
+    docs = sample_world()
+    with caplog.at_level(logging.DEBUG, logger="neo4j"):
+        summary = ingest_results(db, docs)
+    assert summary.written == len(docs) and not summary.failed
+    runs = [r.getMessage() for r in caplog.records if "C: RUN" in r.getMessage()]
+    assert any("UNWIND $rows" in m and "rows>" in m for m in runs)  # statements logged, rows as a count
+    assert "Viktor Petrov" in docs[0].text and not any("Viktor Petrov" in m for m in runs)
