@@ -66,7 +66,8 @@ def planned_rows(results: list[ExtractionResult], batch_size: int) -> list[Any]:
 
 def baseline_rows(rows: Any) -> Any:
     """Lantern's rows as the bare loop sends them — the same values in the plain format it has always had:
-    dates as `datetime.date` (Lantern's rows carry `YYYY-MM-DD` text, turned into dates by its statements).
+    dates as `datetime.date` (Lantern's rows carry `YYYY-MM-DD` text, turned into dates by its statements)
+    and one mention map per (entity, document) (Lantern groups them per document).
     Converted in place, before the bare loop's clock starts."""
     from datetime import date
 
@@ -77,6 +78,7 @@ def baseline_rows(rows: Any) -> Any:
         doc["published"] = day(doc["published"])
     for ent in rows.entities:
         ent["first"], ent["last"] = day(ent["first"]), day(ent["last"])
+    rows.mentions = rows.flat_mentions()  # one map per (entity, document), not Lantern's per-document groups
     return rows
 
 
@@ -97,7 +99,7 @@ def bare_loop(db: Any, planned: list[Any], quiet: bool = False) -> int:
         steps = [
             ("bench/bare_merge_documents", rows.documents),
             ("bench/bare_merge_entities", rows.entities),
-            ("bench/bare_merge_mentions", rows.mentions),
+            ("bench/bare_merge_mentions", rows.mentions),  # plain maps (baseline_rows)
             *((f"bench/bare_relations/{t}", by_type[t]) for t in sorted(by_type)),
             ("bench/bare_merge_roles", rows.roles),
             ("bench/bare_merge_classified", rows.classified),
@@ -111,7 +113,7 @@ def bare_loop(db: Any, planned: list[Any], quiet: bool = False) -> int:
 
         with db.driver.session(database=db.database) as session:
             session.execute_write(work)
-        n += len(rows.documents) + len(rows.entities) + rows.edge_count
+        n += sum(len(r) for _, r in steps)  # nodes + relationships (rows.mentions is flat here)
     return n
 
 

@@ -145,7 +145,7 @@ def write_batch(
         for c in candidates
     ]  # fmt: skip
     steps: tuple[tuple[str, dict[str, Any]], ...] = (
-        ("ingest/create_mentions", {"rows": rows.mentions}),
+        ("ingest/create_mentions", {"docs": rows.mentions}),
         *facts,
         ("ingest/merge_roles", {"rows": rows.roles}),
         ("ingest/create_classified_as", {"rows": rows.classified}),

@@ -2,12 +2,13 @@
 // description: Provenance: one MENTIONED_IN per (entity, document) with every mention span of that document.
 // description: CREATE, not MERGE: every document of a batch has no MENTIONED_IN at this point (new, or stripped by
 // description: ingest/remove_document_mentions in the same transaction) and rows are unique per (entity, document).
-// params: rows (list of maps: entity, doc, starts, ends, texts, confidence, extractor_version)
+// params: docs (list of maps: doc, extractor_version, mentions (list of [entity, starts, ends, texts, confidence]))
 // returns: count
 // mode: write
-UNWIND $rows AS row
-MATCH (e:Entity {id: row.entity})
-MATCH (d:Document {id: row.doc})
-CREATE (e)-[:MENTIONED_IN {starts: row.starts, ends: row.ends, texts: row.texts, confidence: row.confidence,
-                           extractor_version: row.extractor_version}]->(d)
+UNWIND $docs AS doc
+MATCH (d:Document {id: doc.doc})
+UNWIND doc.mentions AS m
+MATCH (e:Entity {id: m[0]})
+CREATE (e)-[:MENTIONED_IN {starts: m[1], ends: m[2], texts: m[3], confidence: m[4],
+                           extractor_version: doc.extractor_version}]->(d)
 RETURN count(*) AS count

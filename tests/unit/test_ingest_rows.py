@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from graph.catalog import catalog
 from graph.ingest.ontology_view import default_view
 from graph.ingest.prepare import prepare
-from graph.ingest.rows import build_rows, sentence_around
+from graph.ingest.rows import MENTION_FIELDS, build_rows, sentence_around
 from graph.ingest.sample import make_result, sample_world
 from graph.ingest.writer import resolve_people
 from graph.resolve_people import PersonResolver
@@ -27,11 +28,13 @@ def test_same_fact_in_two_documents_is_one_row_with_two_evidence_items() -> None
     assert len(row["starts"]) == len(row["ends"]) == len(row["snippets"]) == len(row["confidences"]) == 2
     # one entity row per key, one mention row per (entity, document) with every span
     assert len({e["id"] for e in rows.entities}) == len(rows.entities)
-    (men,) = [m for m in rows.mentions if m["entity"] == "phone:+447700900123" and m["doc"] == "doc-2"]
+    (men,) = [m for m in rows.flat_mentions() if m["entity"] == "phone:+447700900123" and m["doc"] == "doc-2"]
     assert len(men["starts"]) == 2
     assert {"Petrov", "Viktor Petrov"} == set(
         next(
-            m["texts"] for m in rows.mentions if m["entity"] == "person:viktor petrov" and m["doc"] == "doc-1"
+            m["texts"]
+            for m in rows.flat_mentions()
+            if m["entity"] == "person:viktor petrov" and m["doc"] == "doc-1"
         )
     )
 
@@ -95,3 +98,22 @@ def test_entity_rows_carry_what_the_batch_adds_to_the_counters() -> None:
     # undated document ignored; dates travel as ISO text (the statement applies date())
     assert (ent["first"], ent["last"]) == ("2023-11-30", "2024-03-02")
     assert ent["texts"] == [phone, local]  # distinct, in order of appearance
+
+
+def test_mentions_travel_grouped_per_document_as_positional_rows() -> None:
+    docs = sample_world()[:3]
+    rows = build_rows(_prepared(docs), set())
+    assert [g["doc"] for g in rows.mentions] == [d.id for d in docs]  # each document id once, in batch order
+    assert all(
+        g["extractor_version"] == d.extractor_version for g, d in zip(rows.mentions, docs, strict=True)
+    )
+    flat = rows.flat_mentions()
+    assert rows.edge_count >= len(flat) == sum(len(g["mentions"]) for g in rows.mentions) > len(docs)
+    assert len({(m["entity"], m["doc"]) for m in flat}) == len(flat)  # one row per (entity, document)
+    assert all(
+        len(m) == len(MENTION_FIELDS) and isinstance(m, list) for g in rows.mentions for m in g["mentions"]
+    )
+    # the statement reads the positions MENTION_FIELDS names
+    text = " ".join(catalog().get("ingest/create_mentions").text.split())
+    assert "MATCH (e:Entity {id: m[0]})" in text
+    assert ", ".join(f"{f}: m[{i}]" for i, f in enumerate(MENTION_FIELDS) if i) in text
