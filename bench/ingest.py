@@ -78,7 +78,7 @@ def baseline_rows(rows: Any) -> Any:
         doc["published"] = day(doc["published"])
     for ent in rows.entities:
         ent["first"], ent["last"] = day(ent["first"]), day(ent["last"])
-    rows.mentions = rows.flat_mentions()  # one map per (entity, document), not Lantern's per-document groups
+    rows.mentions = rows.flat_mentions()  # a map per (entity, document): edge_count no longer applies
     return rows
 
 

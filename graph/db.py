@@ -24,7 +24,7 @@ from graph.catalog import Catalog, catalog
 from graph.config import Settings, get_settings
 
 
-class Rows(list):  # type: ignore[type-arg]
+class Rows(list[Any]):
     """A list parameter that the driver packs like any list but that renders as `<N rows>`.
 
     The driver formats every statement's parameters for its debug log whether or not debug logging is on
