@@ -45,7 +45,10 @@ class EntityInfo:
 @dataclass
 class PreparedDoc:
     result: ExtractionResult
-    content_hash: str
+    content_hash: str | None
+    """sha256 of the whole record (`content_hash`). None until needed for a document the graph does not have
+    yet: the skip check has no use for it, so the writer computes it (`hash()`) while the server writes the
+    batch's mentions, and stores it with ingest/set_content_hashes in the same transaction."""
     labels: tuple[str, ...]
     kind: str
     keys: dict[str, str] = field(default_factory=dict)
@@ -58,6 +61,7 @@ class PreparedDoc:
     """Hash of the raw document + extractor version (raw input only): lets a re-run skip extraction."""
     roles: dict[str, list[str]] = field(default_factory=dict)
     """mention id → its ontology Role names (mentions with roles only)."""
+
     snippets: dict[tuple[int, int], str] = field(default_factory=dict)
     """(start, end) → evidence snippet, made on first use: the writer builds the fact rows (the only ones
     with snippets) while the server merges the batch's entities, so they cost no time of their own."""
@@ -70,6 +74,12 @@ class PreparedDoc:
                 self._sentences = Sentences(self.result.text)
             found = self.snippets[(start, end)] = self._sentences.around(start, end)
         return found
+
+    def hash(self) -> str:
+        """`content_hash`, computed now if it was left for later."""
+        if self.content_hash is None:
+            self.content_hash = content_hash(self.result)
+        return self.content_hash
 
     @property
     def id(self) -> str:
@@ -181,14 +191,21 @@ def _resolve(m: EntityMention, onto: OntologyView, place: str | None, region: st
 
 
 def prepare(
-    doc: ExtractionResult, onto: OntologyView, region: str = "US", doc_hash: str | None = None
+    doc: ExtractionResult,
+    onto: OntologyView,
+    region: str = "US",
+    doc_hash: str | None = None,
+    *,
+    hash_now: bool = True,
 ) -> PreparedDoc:
+    """Validate a document and resolve its non-person keys. `hash_now=False` leaves a missing `doc_hash`
+    for the writer (`PreparedDoc.hash`)."""
     if not doc.id.strip():
         raise DocumentError("document has an empty id")
     kind = doc.doc_type or "Document"
     if not onto.is_document_class(kind):
         raise DocumentError(f"doc_type '{kind}' is not an ontology Document class")
-    prep = PreparedDoc(doc, doc_hash or content_hash(doc), onto.labels(kind), kind)
+    prep = PreparedDoc(doc, doc_hash or (content_hash(doc) if hash_now else None), onto.labels(kind), kind)
     by_id: dict[str, EntityMention] = {}
     size, entity_class = len(doc.text), onto.is_entity_class
     for m in doc.entities:

@@ -156,13 +156,17 @@ def ingest_results(
             known = {row["id"]: row["content_hash"] for row in rows}
             local = IngestSummary()
             todo: list[PreparedDoc] = []
+            # While no batch is being written (the first), hashing here would hold up the first statement; a
+            # document the graph does not have needs no hash to be skipped, so the writer computes it later,
+            # while the server writes the mentions. Later batches are hashed here, beside the previous write.
+            hash_later = pending is None
             for r in chunk:
-                doc_hash = content_hash(r)
-                if not force and r.id in known and known[r.id] == doc_hash:
+                doc_hash = content_hash(r) if r.id in known or not hash_later else None
+                if not force and doc_hash is not None and known.get(r.id) == doc_hash:
                     local.skipped += 1
                     continue
                 try:
-                    todo.append(prepare(r, onto, region, doc_hash))
+                    todo.append(prepare(r, onto, region, doc_hash, hash_now=False))
                     if source_hashes:
                         todo[-1].source_hash = source_hashes.pop(r.id, None)
                 except DocumentError as exc:

@@ -6,14 +6,16 @@ Order inside the transaction:
 2. read the resolution context (same-name people and their linked identifiers/places/organisations,
    same-fingerprint businesses) — after step 1, so a changed document never supports itself;
 3. resolve people (`graph.resolve_people`) and build the aggregated rows (`rows.py`);
-4. UNWIND ... MERGE documents (with their content hashes), entities (with counters/aliases
-   incremented from the batch's mentions), mentions, facts, roles, classifications, candidates;
+4. UNWIND ... MERGE documents (with their content hashes; a new document's is computed while the server
+   writes the mentions and set at the end), entities (with counters/aliases incremented from the batch's
+   mentions), mentions, facts, roles, classifications, candidates;
 5. entities that lost mentions in step 1 have their counters recomputed from the graph.
 Steps 3 and 4 interleave: statements are sent without waiting for their result (`CatalogTx.send`), and
 the rows of the next ones are built while the server executes them — people are resolved and the entity
 rows built during merge_documents, the fact rows during merge_entities.
 A kill -9 at any point leaves either the whole batch or nothing, so the content hash — the mark of a
-fully ingested document — can be written with the document itself (one statement fewer per batch).
+fully ingested document — can be written with the document itself, or (new documents, whose hash the
+skip check did not need) by a statement at the end of the same transaction.
 """
 
 from __future__ import annotations
@@ -113,6 +115,7 @@ def write_batch(
     bases = sorted({b for d in docs for b in d.person_bases.values()})
     context = tx.send("ingest/person_context", bases=bases) if bases else None
     # Python work sits between the statements: the server executes one while the rows of the next are built
+    unhashed = [prep for prep in docs if prep.content_hash is None]  # their rows carry null until the end
     rows = BatchRows(documents=[document_row(prep) for prep in docs])
     for row in context.rows() if context else ():
         resolver.add_existing(row["base"], row["id"], row["neighbours"])
@@ -144,13 +147,17 @@ def write_batch(
          "reason": c.reason, "origin": "ingest"}
         for c in candidates
     ]  # fmt: skip
+    if rows.mentions:
+        tx.send("ingest/create_mentions", docs=rows.mentions)
+    # new documents' content hashes, computed while the server writes the mentions (the largest statement)
+    hashes = [{"id": prep.id, "content_hash": prep.hash()} for prep in unhashed]
     steps: tuple[tuple[str, dict[str, Any]], ...] = (
-        ("ingest/create_mentions", {"docs": rows.mentions}),
         *facts,
         ("ingest/merge_roles", {"rows": rows.roles}),
         ("ingest/create_classified_as", {"rows": rows.classified}),
         ("ingest/create_has_indicator", {"rows": rows.indicators}),
         ("ingest/possibly_same_as", {"rows": cand_rows}),
+        ("ingest/set_content_hashes", {"rows": hashes}),
     )
     for name, params in steps:
         if any(params.values()):

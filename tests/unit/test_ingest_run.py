@@ -26,9 +26,13 @@ def test_new_documents_are_written_in_one_batch_with_their_hashes() -> None:
     assert summary.written == 4 and summary.failed == []
     names = _names(runner)
     assert names.count("ingest/document_hashes") == 1
-    # the content hash rides on the document rows: the batch is one transaction, so it is all-or-nothing
+    # new documents' hashes are computed while the server writes the mentions and set at the end of the
+    # same transaction (all-or-nothing); their document rows carry null
     (doc_rows,) = [p["rows"] for n, _, p in runner.calls if n == "ingest/merge_documents"]
-    assert {r["id"]: r["content_hash"] for r in doc_rows} == {d.id: content_hash(d) for d in docs}
+    assert all(r["content_hash"] is None for r in doc_rows)
+    (hash_rows,) = [p["rows"] for n, _, p in runner.calls if n == "ingest/set_content_hashes"]
+    assert {r["id"]: r["content_hash"] for r in hash_rows} == {d.id: content_hash(d) for d in docs}
+    assert names.index("ingest/create_mentions") < names.index("ingest/set_content_hashes")
     (ent_rows,) = [p["rows"] for n, _, p in runner.calls if n == "ingest/merge_entities"]
     viktor = next(r for r in ent_rows if r["id"] == "person:viktor petrov")
     assert viktor["docs"] == 2 and viktor["mentions"] >= 2 and viktor["texts"]
@@ -38,6 +42,20 @@ def test_new_documents_are_written_in_one_batch_with_their_hashes() -> None:
     assert names.index("ingest/person_context") < names.index("ingest/merge_entities")
     assert names.index("ingest/key_family") < names.index("ingest/merge_entities")
     assert "ingest/remove_document_evidence" not in names  # nothing to replace
+
+
+def test_only_the_first_batch_leaves_its_hashes_to_the_writer() -> None:
+    # later batches are hashed by the reading thread while the previous batch is written
+    runner = FakeRunner()
+    docs = sample_world()
+    ingest_results(runner, docs, batch_size=2)
+    doc_rows = [p["rows"] for n, _, p in runner.calls if n == "ingest/merge_documents"]
+    hash_rows = [p["rows"] for n, _, p in runner.calls if n == "ingest/set_content_hashes"]
+    assert [[r["content_hash"] for r in rows] for rows in doc_rows] == [
+        [None, None],
+        [content_hash(d) for d in docs[2:4]],
+    ]
+    assert hash_rows == [[{"id": d.id, "content_hash": content_hash(d)} for d in docs[:2]]]
 
 
 def test_unchanged_documents_are_skipped_after_one_read() -> None:
