@@ -69,10 +69,7 @@ def baseline_rows(rows: Any) -> Any:
     dates as `datetime.date` (Lantern's rows carry `YYYY-MM-DD` text, turned into dates by its statements)
     and one mention map per (entity, document) (Lantern groups them per document).
     Converted in place, before the bare loop's clock starts."""
-    from datetime import date
-
-    def day(value: str | None) -> date | None:
-        return date.fromisoformat(value) if value else None
+    from graph.ingest.rows import published_date as day
 
     for doc in rows.documents:
         doc["published"] = day(doc["published"])

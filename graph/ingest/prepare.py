@@ -61,7 +61,6 @@ class PreparedDoc:
     """Hash of the raw document + extractor version (raw input only): lets a re-run skip extraction."""
     roles: dict[str, list[str]] = field(default_factory=dict)
     """mention id → its ontology Role names (mentions with roles only)."""
-
     snippets: dict[tuple[int, int], str] = field(default_factory=dict)
     """(start, end) → evidence snippet, made on first use: the writer builds the fact rows (the only ones
     with snippets) while the server merges the batch's entities, so they cost no time of their own."""
