@@ -117,8 +117,11 @@ def write_batch(
     # Python work sits between the statements: the server executes one while the rows of the next are built
     unhashed = [prep for prep in docs if prep.content_hash is None]  # their rows carry null until the end
     rows = BatchRows(documents=[document_row(prep) for prep in docs])
-    for row in context.rows() if context else ():
-        resolver.add_existing(row["base"], row["id"], row["neighbours"])
+    for row in context.rows() if context else ():  # one row per name base: its members, then their links
+        for key in row["ids"]:
+            resolver.add_existing(row["base"], key, ())
+        for key, neighbours in row["linked"]:
+            resolver.add_existing(row["base"], key, neighbours)
     tx.send("ingest/merge_documents", rows=rows.documents)
     candidates: list[Candidate] = []
     for prep in docs:

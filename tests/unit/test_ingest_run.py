@@ -7,7 +7,14 @@ from typing import Any
 
 from graph.db import FakeRunner
 from graph.ingest import ingest_results
-from graph.ingest.generate import BARE_TEMPLATE, BENCH_DIR, TARGET_DIR, relation_statements
+from graph.ingest.generate import (
+    BARE_TEMPLATE,
+    BENCH_DIR,
+    PERSON_CONTEXT,
+    TARGET_DIR,
+    person_context_statement,
+    relation_statements,
+)
 from graph.ingest.paths import is_extraction_jsonl, read_extraction_jsonl
 from graph.ingest.prepare import content_hash
 from graph.ingest.run import batches
@@ -113,6 +120,10 @@ def test_generated_relation_statements_match_the_ontology() -> None:
     bare = relation_statements(load_ontology(), BARE_TEMPLATE)  # the benchmark baseline, same types
     on_disk = {p.name: p.read_text(encoding="utf-8") for p in BENCH_DIR.glob("*.cypher")}
     assert on_disk == bare, "queries/bench/bare_relations/ is stale: run `python -m graph.ingest.generate`"
+    context = person_context_statement(load_ontology())
+    (pattern,) = [line for line in context.splitlines() if line.startswith("OPTIONAL MATCH")]
+    assert "|USES_PHONE|" in pattern and "POSSIBLY_SAME_AS" not in pattern and "MENTIONED_IN" not in pattern
+    assert PERSON_CONTEXT.read_text(encoding="utf-8") == context, "run `python -m graph.ingest.generate`"
 
 
 def test_batches_are_the_batch_size_and_split_on_a_repeated_id() -> None:
@@ -165,3 +176,20 @@ def test_a_run_quiets_the_collector_and_the_last_run_to_end_restores_it() -> Non
             pass
         assert gc.get_threshold()[0] >= GC_YOUNG_THRESHOLD and gc.get_freeze_count() > 0
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_resolution_context_is_read_one_row_per_name_base() -> None:
+    # the graph has three Zoe Ash nodes: #2 shares this document's phone, the others have no fact edges
+    phone = "phone:+15555550142"
+    family = {"base": "person:zoe ash", "ids": ["person:zoe ash", "person:zoe ash#2", "person:zoe ash#3"],
+              "linked": [["person:zoe ash#2", [phone, "location:leeds"]]]}  # fmt: skip
+    ents = [("p", "Person", "Zoe Ash", None), ("t", "Phone", "+1 555 555 0142", None)]
+    same = make_result("d1", "Zoe Ash used +1 555 555 0142.", ents, [("USES_PHONE", "p", "t")])
+    other = make_result("d2", "Zoe Ash spoke.", [("p", "Person", "Zoe Ash", None)])
+    for doc, key, candidates in ((same, "person:zoe ash#2", 0), (other, "person:zoe ash#4", 3)):
+        runner = FakeRunner(results={"ingest/person_context": [family]})
+        ingest_results(runner, [doc], batch_size=10)
+        (rows,) = [p["rows"] for n, _, p in runner.calls if n == "ingest/merge_entities"]
+        assert [r["id"] for r in rows if r["id"].startswith("person:")] == [key]
+        cands = [p["rows"] for n, _, p in runner.calls if n == "ingest/possibly_same_as"]
+        assert sum(len(c) for c in cands) == candidates  # a new namesake: the family's first three
