@@ -159,6 +159,25 @@ def test_people_with_same_name_merge_only_with_supporting_evidence(graph: Databa
     assert biz and "different or unknown place" in biz[0]["reason"]
 
 
+def test_candidates_are_one_edge_per_pair_across_batches_and_replacements(graph: Database) -> None:
+    # ingest CREATEs its candidates: one end is always a node the batch creates (ingest/possibly_same_as)
+    def mara(i: int, text: str) -> ExtractionResult:
+        return make_result(f"m{i}", text, [("p", "Person", "Mara Lind", None)])
+
+    ingest_results(graph, [mara(i, f"Mara Lind was seen, report {i}.") for i in range(6)], batch_size=1)
+    assert len(rels(graph, "POSSIBLY_SAME_AS")) == 0 + 1 + 2 + 3 + 3 + 3  # each new namesake: first three
+    # m0 (the first node) and m3 (#4) change: both nodes lose their only mention and are deleted with their
+    # candidates (5 + 2); the documents' people come back as new nodes with the first free keys (+3 + 3)
+    ingest_results(graph, [mara(i, f"Mara Lind was seen again, report {i}.") for i in (0, 3)])
+    cands = rels(graph, "POSSIBLY_SAME_AS")
+    pairs = [frozenset((c["src"], c["dst"])) for c in cands]
+    assert len(pairs) == len(set(pairs)) == 12 - 7 + 6
+    assert {c["src"] for c in cands} | {c["dst"] for c in cands} == {
+        "person:mara lind",
+        *(f"person:mara lind#{k}" for k in range(2, 7)),
+    }
+
+
 def test_bad_documents_are_reported_and_the_run_continues(graph: Database) -> None:
     good = sample_world()[3]
     unknown_type = make_result("bad-type", "Zed Zedson called.", [("p1", "Person", "Zed Zedson", None)])
