@@ -17,7 +17,15 @@ from graph.ingest.ontology_view import OntologyView, default_view
 from graph.ingest.prepare import DocumentError, PreparedDoc, content_hash, prepare
 from graph.ingest.summary import Failure, IngestSummary
 from graph.ingest.tx import CatalogTx, in_transaction
-from graph.ingest.writer import remove_documents, write_batch
+from graph.ingest.writer import (
+    Context,
+    Lookahead,
+    LookaheadSlot,
+    Plan,
+    plan_batch,
+    remove_documents,
+    write_batch,
+)
 
 Progress = Callable[[int], None]
 """Called with the number of documents just finished (written, skipped or failed)."""
@@ -41,6 +49,10 @@ def batches(results: Iterable[ExtractionResult], size: int) -> Iterator[list[Ext
         yield chunk
 
 
+def _symmetric(onto: OntologyView) -> set[str]:
+    return {t for t in onto.relationship_types() if onto.is_symmetric(t)}
+
+
 def _write(
     db: Database | FakeRunner,
     docs: list[PreparedDoc],
@@ -48,11 +60,14 @@ def _write(
     onto: OntologyView,
     out: IngestSummary,
     redirects: dict[str, str],
+    plan: Plan | None = None,
+    slot: LookaheadSlot | None = None,
 ) -> None:
-    symmetric = {t for t in onto.relationship_types() if onto.is_symmetric(t)}
+    symmetric = _symmetric(onto)
+    replaced = [d.id for d in docs if d.id in existing]
 
     def work(tx: CatalogTx):  # type: ignore[no-untyped-def]
-        return write_batch(tx, docs, [d.id for d in docs if d.id in existing], symmetric, redirects)
+        return write_batch(tx, docs, replaced, symmetric, redirects, plan, slot)
 
     try:
         result, _ = in_transaction(db, work)
@@ -63,6 +78,10 @@ def _write(
         for doc in docs:  # isolate the failing document(s); the others are written one by one
             _write(db, [doc], existing, onto, out, redirects)
         return
+    if slot is not None:
+        slot.commit()
+    if plan is not None and not replaced:  # write_batch used the plan
+        out.resolved_ahead += 1
     for doc in docs:
         if doc.id in existing:
             out.replaced += 1
@@ -134,15 +153,17 @@ def ingest_results(
     summary = IngestSummary()
     started = time.perf_counter()
     redirects = {old: row["id"] for row in db.read("resolve/merge_redirects") for old in row["merged_ids"]}
+    symmetric = _symmetric(onto)
     # One write in flight while the next batch is read and prepared (pure Python) — writes stay strictly
-    # sequential, so resolution sees exactly the graph of the previous batches.
+    # sequential, so resolution sees exactly the graph of the previous batches. A batch of new documents
+    # is also resolved and its rows built here, while the previous batch commits (`Lookahead`).
     with _quiet_gc(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as pool:
-        pending: tuple[Future[IngestSummary], set[str], int] | None = None
+        pending: tuple[Future[IngestSummary], set[str], int, LookaheadSlot] | None = None
 
         def finish() -> None:
             nonlocal pending
             if pending is not None:
-                future, _, count = pending
+                future, _, count, _ = pending
                 summary.add(future.result())
                 pending = None
                 if progress:
@@ -173,15 +194,40 @@ def ingest_results(
                     local.fail(r.id, str(exc))
                 except Exception as exc:  # a bug on one odd document must not stop the run
                     local.fail(r.id, f"internal error while preparing: {exc.__class__.__name__}: {exc}")
+            lookahead, plan = None, None
+            if pending is not None and todo and not any(d.id in known for d in todo):  # nothing to strip
+                lookahead = Lookahead(todo, redirects)
+                if pending[3].offer(lookahead):
+                    pending[0].add_done_callback(_wake(lookahead))  # the write failed before its read
+                    lookahead.ready.wait()
+                    if lookahead.latest is not None:
+                        plan = _plan(todo, lookahead.latest, symmetric, redirects)
             finish()
+            if plan is not None and (lookahead is None or plan.context is not lookahead.committed):
+                plan = None  # read by an attempt that did not commit: the writer reads its own context
+            slot = LookaheadSlot()
             pending = (
-                pool.submit(_write_batch_summary, db, todo, set(known), onto, local, redirects),
+                pool.submit(_write_batch_summary, db, todo, set(known), onto, local, redirects, plan, slot),
                 ids,
                 len(chunk),
+                slot,
             )
         finish()
     summary.elapsed_s = time.perf_counter() - started
     return summary
+
+
+def _wake(lookahead: Lookahead) -> Callable[[Future[IngestSummary]], None]:
+    return lambda _: lookahead.ready.set()
+
+
+def _plan(
+    todo: list[PreparedDoc], context: Context, symmetric: set[str], redirects: dict[str, str]
+) -> Plan | None:
+    try:
+        return plan_batch(todo, context, symmetric, redirects)
+    except Exception:  # e.g. a ref cycle: the writer meets it again and isolates the document
+        return None
 
 
 def _write_batch_summary(
@@ -191,9 +237,11 @@ def _write_batch_summary(
     onto: OntologyView,
     out: IngestSummary,
     redirects: dict[str, str],
+    plan: Plan | None = None,
+    slot: LookaheadSlot | None = None,
 ) -> IngestSummary:
     if todo:
-        _write(db, todo, existing, onto, out, redirects)
+        _write(db, todo, existing, onto, out, redirects, plan, slot)
     return out
 
 

@@ -32,6 +32,8 @@ class IngestSummary:
     """POSSIBLY_SAME_AS candidates recorded."""
     entities_deleted: int = 0
     """Entities removed because no document mentions them any more."""
+    resolved_ahead: int = 0
+    """Batches resolved and built while the previous batch committed (`graph.ingest.writer.Lookahead`)."""
     warnings: list[Failure] = field(default_factory=list)
     """Documents ingested despite extraction errors (id and the extractor's reason)."""
     elapsed_s: float = 0.0
@@ -54,6 +56,7 @@ class IngestSummary:
             "rows",
             "candidates",
             "entities_deleted",
+            "resolved_ahead",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.failed.extend(other.failed)
@@ -71,5 +74,6 @@ class IngestSummary:
             "rows": self.rows,
             "candidates": self.candidates,
             "entities_deleted": self.entities_deleted,
+            "resolved_ahead": self.resolved_ahead,
             "elapsed_s": round(self.elapsed_s, 3),
         }

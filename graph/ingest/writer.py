@@ -13,6 +13,9 @@ Order inside the transaction:
 Steps 3 and 4 interleave: statements are sent without waiting for their result (`CatalogTx.send`), and
 the rows of the next ones are built while the server executes them — people are resolved and the entity
 rows built during merge_documents, the fact rows during merge_entities.
+A batch of new documents usually skips steps 2 and 3 in its own transaction: the previous batch's
+transaction reads its context as its last statement (`Lookahead`), and the reading thread resolves it and
+builds its rows (`plan_batch`) while that transaction commits; the batch then only sends statements.
 A kill -9 at any point leaves either the whole batch or nothing, so the content hash — the mark of a
 fully ingested document — can be written with the document itself, or (new documents, whose hash the
 skip check did not need) by a statement at the end of the same transaction.
@@ -20,13 +23,14 @@ skip check did not need) by a statement at the end of the same transaction.
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.ingest.prepare import PreparedDoc
 from graph.ingest.rows import BatchRows, document_row, entity_rows, fact_rows
-from graph.ingest.tx import CatalogTx, Sent
+from graph.ingest.tx import CatalogTx
 from graph.resolve_keys import is_business
 from graph.resolve_people import Candidate, PersonResolver, business_candidates, family_members
 
@@ -87,42 +91,108 @@ def resolve_people(prep: PreparedDoc, resolver: PersonResolver) -> list[Candidat
     return candidates
 
 
-def _send_key_family(tx: CatalogTx, docs: list[PreparedDoc]) -> tuple[set[str], Sent | None]:
-    """The batch's business keys and the (pending) read of their same-fingerprint family in the graph."""
-    keys = {k for d in docs for mid, k in d.keys.items() if is_business(d.info[mid].kind)}
-    if not keys:
-        return keys, None
-    bases = sorted({k.split("@", 1)[0] for k in keys})
-    return keys, tx.send("ingest/key_family", bases=bases)
+@dataclass
+class Context:
+    """The graph as a batch's resolution reads it: `ingest/person_context` rows (one per name base) and
+    `ingest/key_family` rows (None: the batch has no business key)."""
+
+    people: list[dict[str, Any]]
+    families: list[dict[str, Any]] | None
+    family_bases: frozenset[str] = frozenset()
 
 
-def _business_candidates(keys: set[str], family: Sent | None) -> list[Candidate]:
+@dataclass
+class Plan:
+    """Every row of a batch, built before its transaction from a `Context` read by the previous batch's."""
+
+    context: Context
+    rows: BatchRows
+    candidates: list[dict[str, Any]]
+
+
+class Lookahead:
+    """The next batch's resolution context, read at the END of the current batch's transaction.
+
+    Within that transaction the graph already holds the current batch's writes: exactly what the next
+    batch's own transaction would read first (new documents only — a batch that replaces documents must
+    strip them before reading, so it never gets a lookahead). The reading thread resolves the next batch and
+    builds its rows (`plan_batch`) while the current one commits; the plan is used only if the context came
+    from the attempt that committed (`committed`): a retried or failed transaction leaves it unused.
+    """
+
+    def __init__(self, docs: list[PreparedDoc], redirects: dict[str, str] | None = None) -> None:
+        self.bases = sorted({b for d in docs for b in d.person_bases.values()})
+        # business keys before resolution, redirected as `_resolve_all` will (plan_batch checks the result)
+        redirects = redirects or {}
+        self.families = _family_bases({redirects.get(k, k) for k in _business_keys(docs)})
+        self.latest: Context | None = None
+        self.committed: Context | None = None
+        self.ready = threading.Event()
+
+    def read(self, tx: CatalogTx) -> None:
+        people = tx.run("ingest/person_context", bases=self.bases) if self.bases else []
+        families = tx.run("ingest/key_family", bases=self.families) if self.families else None
+        self.latest = Context(people, families, frozenset(self.families))
+        self.ready.set()
+
+
+class LookaheadSlot:
+    """Hands a `Lookahead` from the reading thread to the writer of the batch in flight — if that writer has
+    not finished its statements yet (`offer` returns False otherwise)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._taken = False
+        self.lookahead: Lookahead | None = None
+
+    def offer(self, lookahead: Lookahead) -> bool:
+        with self._lock:
+            if self._taken:
+                return False
+            self.lookahead = lookahead
+            return True
+
+    def take(self) -> Lookahead | None:
+        """Called by the writer after its last statement (again on a retried transaction)."""
+        with self._lock:
+            self._taken = True
+            return self.lookahead
+
+    def commit(self) -> None:
+        """The transaction that read the lookahead committed: its context is the graph the next batch sees."""
+        if self.lookahead is not None:
+            self.lookahead.committed = self.lookahead.latest
+
+
+def _business_keys(docs: list[PreparedDoc]) -> set[str]:
+    return {k for d in docs for mid, k in d.keys.items() if is_business(d.info[mid].kind)}
+
+
+def _family_bases(keys: set[str]) -> list[str]:
+    return sorted({k.split("@", 1)[0] for k in keys})
+
+
+def _business_candidates(keys: set[str], families: list[dict[str, Any]] | None) -> list[Candidate]:
     existing: set[str] = set()
-    for row in family.rows() if family else ():
+    for row in families or ():
         existing.update(family_members(row["base"], row["ids"], "@"))
     return business_candidates(keys - existing, existing)
 
 
-def write_batch(
-    tx: CatalogTx,
-    docs: list[PreparedDoc],
-    replaced: list[str],
-    symmetric: set[str],
-    redirects: dict[str, str] | None = None,
-) -> tuple[BatchResult, BatchRows]:
-    survivors, gone = remove_documents(tx, replaced)
+def _resolver(people: list[dict[str, Any]]) -> PersonResolver:
     resolver = PersonResolver()
-    bases = sorted({b for d in docs for b in d.person_bases.values()})
-    context = tx.send("ingest/person_context", bases=bases) if bases else None
-    # Python work sits between the statements: the server executes one while the rows of the next are built
-    unhashed = [prep for prep in docs if prep.content_hash is None]  # their rows carry null until the end
-    rows = BatchRows(documents=[document_row(prep) for prep in docs])
-    for row in context.rows() if context else ():  # one row per name base: its members, then their links
+    for row in people:  # one row per name base: its members, then their links
         for key in row["ids"]:
             resolver.add_existing(row["base"], key, ())
         for key, neighbours in row["linked"]:
             resolver.add_existing(row["base"], key, neighbours)
-    tx.send("ingest/merge_documents", rows=rows.documents)
+    return resolver
+
+
+def _resolve_all(
+    docs: list[PreparedDoc], resolver: PersonResolver, redirects: dict[str, str] | None
+) -> list[Candidate]:
+    """Person keys for every document (and `ref` mentions), then merge redirects; returns the candidates."""
     candidates: list[Candidate] = []
     for prep in docs:
         prep.keys = {k: v for k, v in prep.keys.items() if k not in prep.person_bases and k not in prep.refs}
@@ -132,28 +202,53 @@ def write_batch(
             for mid, key in prep.keys.items():
                 if mid not in prep.person_bases and key in redirects:
                     prep.keys[mid] = redirects[key]
-    # counters ride on the entity rows (one statement, one index seek per entity); entities that also lost
-    # mentions (changed documents) are recomputed from the graph by ingest/refresh_entities below
-    entity_rows(docs, rows)
-    family = _send_key_family(tx, docs)
-    if rows.entities:
-        tx.send("ingest/merge_entities", rows=rows.entities)
-    fact_rows(docs, symmetric, rows)
-    candidates.extend(_business_candidates(*family))
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for rel in rows.relations:  # one statement per static relationship type (see graph.ingest.generate)
-        by_type[rel["type"]].append(rel)
-    facts = [(f"ingest/relations/{t}", {"rows": by_type[t]}) for t in sorted(by_type)]
+    return candidates
+
+
+def _candidate_rows(candidates: list[Candidate]) -> list[dict[str, Any]]:
     # candidates are symmetric in meaning: stored once, lower key → higher key (independent of batching)
-    cand_rows = [
+    return [
         {"source": min(c.source, c.target), "target": max(c.source, c.target), "score": c.score,
          "reason": c.reason, "origin": "ingest"}
         for c in candidates
     ]  # fmt: skip
+
+
+def plan_batch(
+    docs: list[PreparedDoc], context: Context, symmetric: set[str], redirects: dict[str, str] | None = None
+) -> Plan | None:
+    """Resolve a batch against a context and build all its rows (no database). None when the batch's business
+    keys after resolution are not the ones the context read (a `ref` typed as a business whose root is not):
+    the writer then reads its own context."""
+    resolver = _resolver(context.people)
+    rows = BatchRows(documents=[document_row(prep) for prep in docs])
+    candidates = _resolve_all(docs, resolver, redirects)
+    keys = _business_keys(docs)
+    if not set(_family_bases(keys)) <= context.family_bases:
+        return None
+    entity_rows(docs, rows)
+    fact_rows(docs, symmetric, rows)
+    candidates.extend(_business_candidates(keys, context.families))
+    return Plan(context, rows, _candidate_rows(candidates))
+
+
+def _send_rest(
+    tx: CatalogTx,
+    rows: BatchRows,
+    cand_rows: list[dict[str, Any]],
+    unhashed: list[PreparedDoc],
+    survivors: list[str],
+) -> None:
+    """From the mentions on: mentions, facts (one statement per static type), roles, classifications,
+    candidates, content hashes of new documents, recomputed counters of entities that lost mentions."""
     if rows.mentions:
         tx.send("ingest/create_mentions", docs=rows.mentions)
     # new documents' content hashes, computed while the server writes the mentions (the largest statement)
     hashes = [{"id": prep.id, "content_hash": prep.hash()} for prep in unhashed]
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for rel in rows.relations:  # one statement per static relationship type (see graph.ingest.generate)
+        by_type[rel["type"]].append(rel)
+    facts = [(f"ingest/relations/{t}", {"rows": by_type[t]}) for t in sorted(by_type)]
     steps: tuple[tuple[str, dict[str, Any]], ...] = (
         *facts,
         ("ingest/merge_roles", {"rows": rows.roles}),
@@ -169,6 +264,48 @@ def write_batch(
     # this batch's mentions, so merge_entities updated their counters/aliases from the rows (no hub re-read)
     if survivors:
         tx.send("ingest/refresh_entities", ids=survivors)
+
+
+def write_batch(
+    tx: CatalogTx,
+    docs: list[PreparedDoc],
+    replaced: list[str],
+    symmetric: set[str],
+    redirects: dict[str, str] | None = None,
+    plan: Plan | None = None,
+    slot: LookaheadSlot | None = None,
+) -> tuple[BatchResult, BatchRows]:
+    unhashed = [prep for prep in docs if prep.content_hash is None]  # their rows carry null until the end
+    survivors: list[str] = []
+    gone: list[str] = []
+    if plan is not None and not replaced:  # everything built while the previous batch committed
+        rows, cand_rows = plan.rows, plan.candidates
+        tx.send("ingest/merge_documents", rows=rows.documents)
+        if rows.entities:
+            tx.send("ingest/merge_entities", rows=rows.entities)
+    else:
+        survivors, gone = remove_documents(tx, replaced)
+        bases = sorted({b for d in docs for b in d.person_bases.values()})
+        context = tx.send("ingest/person_context", bases=bases) if bases else None
+        # Python work sits between the statements: the server runs one while the rows of the next are built
+        rows = BatchRows(documents=[document_row(prep) for prep in docs])
+        resolver = _resolver(context.rows() if context else [])
+        tx.send("ingest/merge_documents", rows=rows.documents)
+        candidates = _resolve_all(docs, resolver, redirects)
+        # counters ride on the entity rows (one statement, one index seek per entity); entities that also lost
+        # mentions (changed documents) are recomputed from the graph by ingest/refresh_entities below
+        entity_rows(docs, rows)
+        keys = _business_keys(docs)
+        family = tx.send("ingest/key_family", bases=_family_bases(keys)) if keys else None
+        if rows.entities:
+            tx.send("ingest/merge_entities", rows=rows.entities)
+        fact_rows(docs, symmetric, rows)
+        candidates.extend(_business_candidates(keys, family.rows() if family else None))
+        cand_rows = _candidate_rows(candidates)
+    _send_rest(tx, rows, cand_rows, unhashed, survivors)
+    lookahead = slot.take() if slot is not None else None
+    if lookahead is not None:  # the next batch's context: this batch's writes are visible in this transaction
+        lookahead.read(tx)
     result = BatchResult(
         nodes=len(rows.documents) + len(rows.entities),
         edges=rows.edge_count + len(cand_rows),

@@ -11,6 +11,7 @@ from extraction.models import EntityMention, ExtractionResult
 from graph.db import Database
 from graph.ingest import delete_document, ingest_results
 from graph.ingest.sample import generated_world, make_result, sample_world
+from graph.ingest.writer import LookaheadSlot
 from ontology.schema import apply_schema
 
 VOLATILE = {"ingested_at"}
@@ -207,6 +208,23 @@ def test_batch_size_does_not_change_the_graph(graph: Database) -> None:
     apply_schema(graph)
     ingest_results(graph, docs, batch_size=7)
     assert canonical_dump(graph) == one
+
+
+def test_resolving_the_next_batch_ahead_does_not_change_the_graph(
+    graph: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # batches of new documents are resolved against a context read at the end of the previous batch's
+    # transaction, while it commits (graph.ingest.writer.Lookahead); refused, each batch reads its own
+    docs: list[ExtractionResult] = sample_world() + generated_world(40)
+    ahead = ingest_results(graph, docs, batch_size=6)
+    assert ahead.resolved_ahead > 0 and ahead.candidates > 0
+    with_lookahead = canonical_dump(graph)
+    graph.write("platform/wipe_graph")
+    apply_schema(graph)
+    monkeypatch.setattr(LookaheadSlot, "offer", lambda slot, lookahead: False)
+    own = ingest_results(graph, docs, batch_size=6)
+    assert own.resolved_ahead == 0 and own.candidates == ahead.candidates
+    assert canonical_dump(graph) == with_lookahead
 
 
 def test_incremental_entity_counters_equal_a_full_recompute(graph: Database) -> None:
