@@ -9,7 +9,8 @@ Order inside the transaction:
 4. UNWIND ... MERGE documents (with their content hashes; a new document's is computed while the server
    writes the mentions and set at the end), entities (with counters/aliases incremented from the batch's
    mentions), mentions, facts, roles, classifications, candidates;
-5. entities that lost mentions in step 1 have their counters recomputed from the graph.
+5. entities that lost mentions in step 1 have their counters recomputed from the graph;
+6. when the reading thread has offered one, the NEXT batch's resolution context (`Lookahead`).
 Steps 3 and 4 interleave: statements are sent without waiting for their result (`CatalogTx.send`), and
 the rows of the next ones are built while the server executes them — people are resolved and the entity
 rows built during merge_documents, the fact rows during merge_entities.
