@@ -50,7 +50,7 @@ def planned_rows(results: list[ExtractionResult], batch_size: int) -> list[Any]:
     from graph.ingest.writer import write_batch
 
     onto = default_view()
-    symmetric = {t for t in onto.relationship_types() if onto.is_symmetric(t)}
+    symmetric = onto.symmetric_types()
     out = []
     for chunk in batches(results, batch_size):
         docs = []

@@ -118,6 +118,12 @@ class OntologyView:
                 return False
         return rel in FALLBACK_SYMMETRIC
 
+    def symmetric_types(self) -> set[str]:
+        """Relationship types whose facts are stored once, lower key → higher key."""
+        if "symmetric" not in self._cache:
+            self._cache["symmetric"] = {t for t in self.relationship_types() if self.is_symmetric(t)}
+        return self._cache["symmetric"]  # type: ignore[no-any-return]
+
 
 @lru_cache(maxsize=1)
 def default_view() -> OntologyView:

@@ -49,10 +49,6 @@ def batches(results: Iterable[ExtractionResult], size: int) -> Iterator[list[Ext
         yield chunk
 
 
-def _symmetric(onto: OntologyView) -> set[str]:
-    return {t for t in onto.relationship_types() if onto.is_symmetric(t)}
-
-
 def _write(
     db: Database | FakeRunner,
     docs: list[PreparedDoc],
@@ -63,7 +59,7 @@ def _write(
     plan: Plan | None = None,
     slot: LookaheadSlot | None = None,
 ) -> None:
-    symmetric = _symmetric(onto)
+    symmetric = onto.symmetric_types()
     replaced = [d.id for d in docs if d.id in existing]
 
     def work(tx: CatalogTx):  # type: ignore[no-untyped-def]
@@ -153,7 +149,7 @@ def ingest_results(
     summary = IngestSummary()
     started = time.perf_counter()
     redirects = {old: row["id"] for row in db.read("resolve/merge_redirects") for old in row["merged_ids"]}
-    symmetric = _symmetric(onto)
+    symmetric = onto.symmetric_types()
     # One write in flight while the next batch is read and prepared (pure Python) — writes stay strictly
     # sequential, so resolution sees exactly the graph of the previous batches. A batch of new documents
     # is also resolved and its rows built here, while the previous batch commits (`Lookahead`).

@@ -122,7 +122,7 @@ class Lookahead:
     """
 
     def __init__(self, docs: list[PreparedDoc], redirects: dict[str, str] | None = None) -> None:
-        self.bases = sorted({b for d in docs for b in d.person_bases.values()})
+        self.bases = _person_bases(docs)
         # business keys before resolution, redirected as `_resolve_all` will (plan_batch checks the result)
         redirects = redirects or {}
         self.families = _family_bases({redirects.get(k, k) for k in _business_keys(docs)})
@@ -163,6 +163,10 @@ class LookaheadSlot:
         """The transaction that read the lookahead committed: its context is the graph the next batch sees."""
         if self.lookahead is not None:
             self.lookahead.committed = self.lookahead.latest
+
+
+def _person_bases(docs: list[PreparedDoc]) -> list[str]:
+    return sorted({b for d in docs for b in d.person_bases.values()})
 
 
 def _business_keys(docs: list[PreparedDoc]) -> set[str]:
@@ -286,7 +290,7 @@ def write_batch(
             tx.send("ingest/merge_entities", rows=rows.entities)
     else:
         survivors, gone = remove_documents(tx, replaced)
-        bases = sorted({b for d in docs for b in d.person_bases.values()})
+        bases = _person_bases(docs)
         context = tx.send("ingest/person_context", bases=bases) if bases else None
         # Python work sits between the statements: the server runs one while the rows of the next are built
         rows = BatchRows(documents=[document_row(prep) for prep in docs])

@@ -49,7 +49,7 @@ def _prepared() -> list[PreparedDoc]:
 
 
 def test_a_plan_writes_what_the_batch_writes_reading_its_own_context() -> None:
-    symmetric = {t for t in default_view().relationship_types() if default_view().is_symmetric(t)}
+    symmetric = default_view().symmetric_types()
     own = _graph()
     in_transaction(own, lambda tx: write_batch(tx, _prepared(), [], symmetric))
     docs = _prepared()
