@@ -35,6 +35,11 @@ class GoldMention(BaseModel):
     end: int
     ref: int | None = None
     """Index of the entity's first mention when this one refers to it (surname-only, repeats)."""
+    role: str | None = None
+    """On an entity's first mention: the part it plays in the document. Person: `charged` (arrested,
+    charged, convicted, sentenced, suspect), `official` (prosecutor, judge, police, agency or press
+    contact, elected official), `victim`, `witness`, `other`. Phone/Email: `case` or `contact`
+    (hotline, tip line, press or victim-services line)."""
 
 
 class GoldRelation(BaseModel):
