@@ -14,7 +14,6 @@ from spacy.util import filter_spans
 
 from extraction.components.base import add_mention, doc_text, guarded, load_patterns, mentions, overlaps
 from extraction.components.gazetteer import gazetteer
-from extraction.components.name_shape import looks_like_name, repair_person_span
 from extraction.components.name_rules import (
     NOT_A_PERSON,
     PLACE_NOISE,
@@ -26,6 +25,7 @@ from extraction.components.name_rules import (
     proper_name_spans,
     trim_leading_ranks,
 )
+from extraction.components.name_shape import looks_like_name, repair_person_span
 
 ADDRESS = re.compile(
     r"\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}"
