@@ -79,6 +79,6 @@ def test_headlines_and_crime_names_are_not_organisations(extractor: Extractor) -
 
 
 def test_trailing_acronym_is_its_own_mention(extractor: Extractor) -> None:
-    text = "Officers of the Kestrel Bay Police Department (KBPD) arrested him. KBPD said more arrests may follow."
+    text = "Officers of the Kestrel Bay Police Department (KBPD) arrested him. KBPD expects more arrests."
     orgs = _orgs(extractor, text)
     assert "Kestrel Bay Police Department" in orgs and "KBPD" in orgs, orgs
