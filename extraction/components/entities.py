@@ -25,7 +25,12 @@ from extraction.components.name_rules import (
     proper_name_spans,
     trim_leading_ranks,
 )
-from extraction.components.name_shape import looks_like_name, organisation_shape, repair_person_span
+from extraction.components.name_shape import (
+    looks_like_name,
+    organisation_shape,
+    person_shaped,
+    repair_person_span,
+)
 
 ADDRESS = re.compile(
     r"\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}"
@@ -288,6 +293,10 @@ class EntityRecognizer:
         if label == "PERSON":
             return keyword_type or "Person"  # "Southern Methodist University", "Dallas Police"
         if label in LOCATION_LABELS:
+            if keyword_type is None and "name_shape" in self.rules and not self._is_place(text):
+                span = doc.char_span(ent.start_char, end, alignment_mode="expand")
+                if span is not None and person_shaped(span):
+                    return "Person"  # "Mackenzie Kile" tagged GPE
             return "Location" if keyword_type not in {"Authority"} else keyword_type
         if label == "FAC":
             return keyword_type if keyword_type in ORG_LIKE else "Location"

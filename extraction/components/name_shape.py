@@ -241,12 +241,13 @@ def organisation_shape(span: Span, keyword_typed: bool) -> str:
         return "reject" if common(word) or word.lower_ in lower else "keep"
     if all(common(t) for t in words):
         return "reject"
-    alpha_title = all(t.is_alpha and t.is_title for t in words)
-    if (
-        alpha_title
-        and 2 <= len(words) <= 3
-        and is_first_name(words[0].text)
-        and not is_common_word(words[-1].text)
-    ):
-        return "person"
-    return "keep"
+    return "person" if person_shaped(span) else "keep"
+
+
+def person_shaped(span: Span) -> bool:
+    """Two or three capitalised words, a known first name first and an uncommon word last
+    ("Katherine Bascone", "Mackenzie Kile"): a person whatever label the NER gave the span."""
+    words = [t for t in span if not t.is_space]
+    if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words):
+        return False
+    return is_first_name(words[0].text) and not is_common_word(words[-1].text)
