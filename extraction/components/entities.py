@@ -27,6 +27,7 @@ from extraction.components.name_rules import (
 )
 from extraction.components.name_shape import (
     looks_like_name,
+    lower_case_words,
     organisation_shape,
     person_shaped,
     repair_person_span,
@@ -69,6 +70,8 @@ LOCATION_LABELS = {"GPE", "LOC"}
 ORG_LIKE = {"Organization", "Business", "EmploymentAgency", "TransportCompany", "Authority", "NGO"}
 
 
+DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&.]{1,9})\s*\)")
+ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 TRAILING_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)$")
 
 
@@ -147,6 +150,8 @@ class EntityRecognizer:
                 start += 1
             if end - start == 1 and label != "Authority" and doc[start].is_stop:
                 continue
+            if end - start == 1 and "name_shape" in self.rules and doc[start].lower_ in lower_case_words(doc):
+                continue  # a lone "Court" the document also writes as "court" is not a name
             spans.append(Span(doc, start, end, label=label))
         return filter_spans(spans)
 
@@ -186,6 +191,8 @@ class EntityRecognizer:
                     taken.append(match.span())
         for ent in doc.ents if "ner" in on else ():
             self._add_ent(doc, ent, taken)
+        if "name_shape" in on:
+            self._defined_acronyms(doc, taken)
         for start, end in proper_name_spans(doc) if "proper_names" in on else ():
             if "name_shape" in on:
                 repaired = self._person_shape(doc, start, end)
@@ -219,6 +226,25 @@ class EntityRecognizer:
             type_ = type_ if type_ in ORG_LIKE - {"Authority", "NGO", "Organization"} else "Business"
             add_mention(doc, type_, start, end, name, 0.85, "pattern")
             taken.append((start, end))
+
+    @staticmethod
+    def _defined_acronyms(doc: Doc, taken: list[tuple[int, int]]) -> None:
+        """ "Dallas Children's Advocacy Center (DCAC)": every later "DCAC" is that organisation too."""
+        text = doc_text(doc)
+        defined: dict[str, str] = {}
+        for mention in mentions(doc):
+            if mention["type"] not in ORG_LIKE:
+                continue
+            after = DEFINITION.match(text, mention["end"])
+            if after:
+                defined.setdefault(after.group(1), mention["type"])
+            elif ACRONYM_WORD.fullmatch(mention["text"]):
+                defined.setdefault(mention["text"], mention["type"])
+        for acronym, type_ in defined.items():
+            for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w])", text):
+                if not any(overlaps(match.start(), match.end(), a, b) for a, b in taken):
+                    add_mention(doc, type_, match.start(), match.end(), acronym, 0.8, "acronym")
+                    taken.append(match.span())
 
     def _person_shape(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """The name inside a person span, or None when it is not a name (see `name_shape`)."""

@@ -223,6 +223,8 @@ def organisation_shape(span: Span, keyword_typed: bool) -> str:
     if not words or ":" in span.text or len(words) > 8:
         return "reject"
     headed = words[-1].lower_ in ORG_HEADS
+    if not headed and (is_title(words[-1].text) or (len(words) > 1 and is_title(words[0].text))):
+        return "reject"  # "Lead Prosecutor", "ADA Summer": a person's title, not an organisation
     if not headed and (
         any(t.lower_ in PERSON_NOUNS for t in words) or any(t.tag_ in FINITE_VERB_TAGS for t in words)
     ):
