@@ -40,6 +40,8 @@ class RelationInfo:
     range: frozenset[str]
     symmetric: bool = False
     evidence_exempt: bool = False
+    weak_link: bool = False
+    """Co-occurrence or a resolution candidate, not a stated fact: left out of link charts by default."""
     htcds: str = ""
 
 

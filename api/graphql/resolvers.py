@@ -19,12 +19,6 @@ from api.graphql.present import Presenter
 from api.limits import EVIDENCE_PER_EDGE, MAX_DEPTH, MAX_HOPS, api_error, bounded, page
 from api.masking import CATEGORY_KINDS, MASKED_CATEGORIES
 
-ENTITY_KINDS = frozenset(
-    "Entity Person Organization Business FrontBusiness EmploymentAgency TransportCompany Authority NGO "
-    "Location "
-    "Country Region City Address Identifier Phone Email Website SocialHandle PaymentAccount BankAccount "
-    "CryptoWallet PaymentAppAccount Vehicle".split()
-)
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 MAX_TEXT = 200
 
@@ -40,7 +34,7 @@ def _text_arg(name: str, value: str, allow_empty: bool = False) -> str:
 
 def _kinds(types: list[str] | None) -> list[str]:
     kinds = list(types or [])
-    unknown = [k for k in kinds if k not in ENTITY_KINDS]
+    unknown = [k for k in kinds if k not in t.ENTITY_KINDS]
     if unknown:
         raise api_error(
             "BAD_USER_INPUT",

@@ -9,7 +9,7 @@ from graph.ingest.run import ingest_results
 from ontology import load_ontology
 from ontology.export_graph import fetch_all
 from ontology.schema import apply_schema
-from ontology.validate import validate_result
+from extraction.validate import validate_result
 
 TEXT = "Viktor Example used +44 7700 900123 to recruit Anna Example at Sparkle Car Wash."
 
