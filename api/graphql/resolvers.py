@@ -9,8 +9,6 @@ import asyncio
 import re
 from typing import Any
 
-import phonenumbers
-
 from api import audit_log
 from api.auth import CAN_READ_AUDIT_LOG
 from api.graphql import types as t
@@ -18,6 +16,7 @@ from api.graphql.context import LanternContext
 from api.graphql.present import Presenter
 from api.limits import EVIDENCE_PER_EDGE, MAX_DEPTH, MAX_HOPS, api_error, bounded, page
 from api.masking import CATEGORY_KINDS, MASKED_CATEGORIES
+from graph.resolve_keys import phone_digits, search_value
 
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 MAX_TEXT = 200
@@ -54,28 +53,6 @@ def lucene_query(text: str) -> str:
     return _LUCENE_SPECIAL.sub(r"\\\1", text.lower())
 
 
-def normalise_identifier(text: str, region: str) -> str | None:
-    if "@" in text:
-        return text.strip().lower()
-    if sum(c.isdigit() for c in text) < 7 or re.search(r"[A-Za-z]{2,}", text):
-        return None
-    try:
-        number = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_possible_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def phone_digits(text: str) -> str:
-    """National digits of a phone-looking text ("07700 900123" → "7700900123"), "" otherwise."""
-    if re.search(r"[A-Za-z@]", text):
-        return ""
-    digits = re.sub(r"\D", "", text).lstrip("0")
-    return digits if len(digits) >= 7 else ""
-
-
 def resolve_id(ctx: LanternContext, entity_id: str) -> str:
     """A client-supplied id → the graph id (pseudonymous `anon:` ids are looked up)."""
     entity_id = _text_arg("id", entity_id)
@@ -98,7 +75,7 @@ async def search(
     lim, off = page(limit, offset, ctx.settings)
     kinds, hidden = _kinds(types), hidden_kinds(ctx)
     p = Presenter(ctx)
-    normalised = normalise_identifier(text, ctx.settings.default_phone_region)
+    normalised = search_value(text, ctx.settings.default_phone_region)
     values = sorted({v for v in (normalised, text, text.lower()) if v})
     exact_q = ctx.graph.read(
         "api/search_exact",
