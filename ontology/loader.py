@@ -98,6 +98,14 @@ class Ontology:
         """Classes marked `lt:abstract` (no node is created with them as its most specific class)."""
         return frozenset(n for n, c in self.classes.items() if c.abstract)
 
+    def personal_data_categories(self) -> dict[str, frozenset[str]]:
+        """Personal-data category → the classes it covers (the annotated class and its subclasses)."""
+        out: dict[str, frozenset[str]] = {}
+        for name, info in sorted(self.classes.items()):
+            if info.personal_data:
+                out[info.personal_data] = out.get(info.personal_data, frozenset()) | self.classes_under(name)
+        return out
+
     def colour(self, class_name: str) -> str:
         """`lt:colour` of the class or of its nearest ancestor that has one."""
         info = self._require(class_name)
@@ -244,6 +252,7 @@ def parse_ontology(path: Path = ONTOLOGY_PATH) -> Ontology:
             range_indexes=_texts(g, c, LT.rangeIndex),
             fulltext_index=_text(g, c, LT.fulltextIndex) or None,
             fulltext_properties=_texts(g, c, LT.fulltextProperty),
+            personal_data=_text(g, c, LT.personalData) or None,
         )
     descendants = {n: frozenset(m for m in classes if m == n or n in classes[m].ancestors) for n in classes}
 

@@ -25,6 +25,8 @@ class ClassInfo:
     range_indexes: tuple[str, ...] = ()
     fulltext_index: str | None = None
     fulltext_properties: tuple[str, ...] = ()
+    personal_data: str | None = None
+    """`lt:personalData`: the personal-data category of this class and its subclasses."""
 
 
 @dataclass(frozen=True)

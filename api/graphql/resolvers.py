@@ -15,7 +15,7 @@ from api.graphql import types as t
 from api.graphql.context import LanternContext
 from api.graphql.present import Presenter
 from api.limits import EVIDENCE_PER_EDGE, MAX_DEPTH, MAX_HOPS, api_error, bounded, page
-from api.masking import CATEGORY_KINDS, MASKED_CATEGORIES
+from graph.privacy import CATEGORY_KINDS, MASKED_CATEGORIES
 from graph.resolve_keys import phone_digits, search_value
 
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')

@@ -16,8 +16,8 @@ from api.graphql import resolvers_overview as o
 from api.graphql import types as t
 from api.graphql.execution import PlannedExecutionContext
 from api.limits import extensions as limit_extensions
-from api.masking import MASKED_CATEGORIES
 from graph.config import Settings, get_settings
+from graph.privacy import MASKED_CATEGORIES
 
 
 def record_disclosures(ctx: Any, document: DocumentNode | None, operation_name: str | None) -> None:
@@ -199,5 +199,5 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         extensions=[*limit_extensions(s), AuditExtension],
-        execution_context_class=PlannedExecutionContext,
+        execution_context_class=PlannedExecutionContext if s.api_planned_completion else None,
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from api import masking
+from graph import privacy as masking
 from graph.audit import AuditReport, audit_suppliers, read_suppliers
 from graph.config import Settings
 from graph.db import Database

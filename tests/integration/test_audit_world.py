@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from api import masking
+from graph import privacy as masking
 from graph.audit import audit_suppliers, read_suppliers, write_report
 from graph.config import Settings
 from graph.db import Database
