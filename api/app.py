@@ -19,12 +19,12 @@ from strawberry.fastapi import GraphQLRouter
 
 from api.audit_log import AuditWriter
 from api.auth import KeyCache
+from api.config import Settings, get_settings
 from api.fast_graphql import GraphQLFastPath
 from api.graph_access import GraphAccess
 from api.graphql.context import AppState, LanternContext
 from api.graphql.schema import build_schema
 from api.state import StateStore
-from graph.config import Settings, get_settings
 from graph.privacy import configure as configure_masking
 
 log = logging.getLogger("lantern.api")

@@ -28,9 +28,9 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from api.config import Settings
 from api.limits import api_error
 from graph.catalog import catalog
-from graph.config import Settings
 from graph.db import Database, GraphUnavailableError, auth_refused_message, driver_options, quiet_params
 
 

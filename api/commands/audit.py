@@ -39,10 +39,10 @@ def audit(
 
     Example: lantern audit seed/suppliers.csv --max-hops 3 --out report.html --out report.json
     """
+    from api.config import get_settings
     from api.state import configure_privacy
     from graph.audit import audit_suppliers, read_suppliers, write_report
     from graph.audit.writers import FORMATS
-    from graph.config import get_settings
     from graph.db import Database, GraphUnavailableError
 
     if not register.exists():

@@ -150,8 +150,8 @@ def demo(
 
     Example: lantern demo            |   lantern demo --no-serve
     """
+    from api.config import get_settings
     from graph import neo4j_server
-    from graph.config import get_settings
     from graph.db import Database, GraphUnavailableError
     from ontology.schema import apply_schema
 

@@ -74,7 +74,7 @@ def ingest(
     """
     import json
 
-    from graph.config import get_settings
+    from api.config import get_settings
     from graph.db import Database, GraphUnavailableError
     from graph.ingest import IngestSummary, delete_documents, ingest_paths
     from graph.ingest.paths import count_documents

@@ -14,8 +14,8 @@ app = typer.Typer(
 
 
 def _store():  # type: ignore[no-untyped-def]
+    from api.config import get_settings
     from api.state import StateStore
-    from graph.config import get_settings
 
     return StateStore.open(get_settings().state_path)
 

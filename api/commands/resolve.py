@@ -19,7 +19,7 @@ app = typer.Typer(
 
 
 def _db():  # type: ignore[no-untyped-def]
-    from graph.config import get_settings
+    from api.config import get_settings
     from graph.db import Database, GraphUnavailableError
 
     try:

@@ -10,13 +10,13 @@ from graphql import DocumentNode, OperationDefinitionNode
 from strawberry.extensions import SchemaExtension
 from strawberry.types import Info
 
+from api.config import Settings, get_settings
 from api.graphql import mutations as m
 from api.graphql import resolvers as r
 from api.graphql import resolvers_overview as o
 from api.graphql import types as t
 from api.graphql.execution import PlannedExecutionContext
 from api.limits import extensions as limit_extensions
-from graph.config import Settings, get_settings
 from graph.privacy import MASKED_CATEGORIES
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from graph.config import Settings
+from api.config import Settings
 from graph.db import Database
 from graph.ingest import ingest_paths
 from graph.ingest.sample import sample_world

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from graph.config import Settings
+from api.config import Settings
 from graph.db import Database
 from graph.ingest.sample import generated_world, sample_world
 from ontology.schema import apply_schema

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph.config import Settings, get_settings
+from api.config import Settings, get_settings
 from graph.db import Database
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,9 +7,9 @@ import pytest
 from graphql import GraphQLError
 
 from api.commands.serve import SCHEMA_FILE, schema_sdl
+from api.config import Settings
 from api.graphql.resolvers import lucene_query
 from api.limits import bounded, page
-from graph.config import Settings
 from graph.resolve_keys import identifier_key, phone_digits, search_value
 
 

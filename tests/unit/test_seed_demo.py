@@ -6,8 +6,8 @@ from pathlib import Path
 
 from api.auth import authenticate
 from api.commands.demo import DEMO_KEY_FILE, EXAMPLES, _fingerprint, demo_key, print_guide
+from api.config import Settings
 from api.state import StateStore
-from graph.config import Settings
 
 
 def test_demo_key_is_created_once_and_reused(tmp_path: Path) -> None:
