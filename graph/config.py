@@ -3,8 +3,9 @@ and `.env` with pydantic-settings.
 
 Settings live with the layer that uses them: extraction/config.py (phone region, spaCy model),
 graph/config.py (this file), api/config.py (the API and its state store; its `Settings` combines all
-three and is what the CLI and the API read). Neo4j connection settings keep the names every Neo4j tool uses (`NEO4J_URI`,
-`NEO4J_USER`, `NEO4J_PASSWORD`, `NEO4J_DATABASE`); everything else is prefixed `LANTERN_`.
+three and is what the CLI and the API read). Neo4j connection settings keep the names every Neo4j
+tool uses (`NEO4J_URI`, `NEO4J_USER`, `NEO4J_PASSWORD`, `NEO4J_DATABASE`); everything else is
+prefixed `LANTERN_`.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import pytest
 from extraction.models import EntityMention, IndicatorMention, TypeLabel
 from graph.ingest.ontology_view import OntologyView, default_view
 from graph.ingest.prepare import DocumentError, content_hash, prepare
-from graph.ingest.sample import make_result, sample_world
+from tests.fixtures.ingest_world import make_result, sample_world
 
 ONTO = default_view()
 

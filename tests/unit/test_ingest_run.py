@@ -18,8 +18,8 @@ from graph.ingest.generate import (
 from graph.ingest.paths import is_extraction_jsonl, read_extraction_jsonl
 from graph.ingest.prepare import content_hash
 from graph.ingest.run import batches
-from graph.ingest.sample import make_result, sample_world
 from graph.ingest.summary import IngestSummary
+from tests.fixtures.ingest_world import make_result, sample_world
 
 
 def _names(runner: FakeRunner) -> list[str]:
