@@ -2,7 +2,8 @@
 
 The fast per-row checks are plain Python (ontology/checks.py, extraction/validate.py); SHACL is the
 cleaner tool for a whole RDF graph: every relationship's subject/object class (domain/range,
-subclass-aware through the ontology mixed in), every entity/document has its key, every Mention has one document and a span.
+subclass-aware through the ontology mixed in), every entity/document has its key, every Mention has
+one document and a span.
 """
 
 from __future__ import annotations
