@@ -30,7 +30,7 @@ from graph.privacy import configure as configure_masking
 log = logging.getLogger("lantern.api")
 
 
-def _context_getter(state: AppState):  # type: ignore[no-untyped-def]
+def _context_getter(state: AppState):
     async def get_context(request: Request) -> LanternContext | None:
         principal = state.keys.authenticate(request.headers.get("authorization"))
         if principal is None:

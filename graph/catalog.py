@@ -100,7 +100,7 @@ class Catalog:
     def names(self, prefix: str = "") -> list[str]:
         return sorted(n for n in self._queries if n.startswith(prefix))
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self):
         return iter(self._queries.values())
 
     def __len__(self) -> int:

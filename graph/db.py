@@ -122,7 +122,7 @@ class Database:
     def _query(self, name: str, timeout: float | None) -> _Query:
         """An auto-commit query object with the server-side timeout (for session.run)."""
         q = self.catalog.get(name)
-        return _Query(q.text, timeout=timeout or self.settings.neo4j_query_timeout_s)  # type: ignore[arg-type]
+        return _Query(q.text, timeout=timeout or self.settings.neo4j_query_timeout_s)
 
     def _work(
         self, name: str, params: dict[str, Any], timeout: float | None
@@ -132,7 +132,7 @@ class Database:
 
         @neo4j.unit_of_work(timeout=timeout or self.settings.neo4j_query_timeout_s)
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return [r.data() for r in tx.run(text, quiet_params(params))]  # type: ignore[arg-type]
+            return [r.data() for r in tx.run(text, quiet_params(params))]
 
         return work
 
@@ -158,7 +158,7 @@ class Database:
         @neo4j.unit_of_work(timeout=timeout or self.settings.neo4j_query_timeout_s)
         def work(tx: neo4j.ManagedTransaction) -> None:
             for name, params in steps:
-                tx.run(self.catalog.get(name).text, quiet_params(params)).consume()  # type: ignore[arg-type]
+                tx.run(self.catalog.get(name).text, quiet_params(params)).consume()
 
         with self.driver.session(database=self.database) as s:
             s.execute_write(work)
@@ -168,7 +168,7 @@ class Database:
         q = self.catalog.get(name)
         with self.driver.session(database=self.database) as s:
             for stmt in q.statements:
-                s.run(stmt).consume()  # type: ignore[arg-type]
+                s.run(stmt).consume()
         return len(q.statements)
 
 

@@ -70,7 +70,7 @@ def ingest(
     Re-running is safe: unchanged documents are skipped by content hash, changed ones replace only
     their own mentions and evidence, and a killed run can simply be started again.
 
-    Example: lantern ingest seed/corpus.jsonl --batch-size 500   |   lantern ingest --delete doc-17
+    Example: lantern ingest seed/corpus --batch-size 500   |   lantern ingest --delete seed-0006
     """
     import json
 
@@ -80,7 +80,7 @@ def ingest(
     from graph.ingest.paths import count_documents
 
     if not inputs and not delete:
-        fail("give INPUT files/folders to ingest or --delete ID. Example: lantern ingest seed/corpus.jsonl")
+        fail("give INPUT files/folders to ingest or --delete ID. Example: lantern ingest seed/corpus")
     missing = [str(p) for p in inputs or [] if not p.exists()]
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}. Check the path (folders are read recursively).")

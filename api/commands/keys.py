@@ -13,7 +13,7 @@ app = typer.Typer(
 )
 
 
-def _store():  # type: ignore[no-untyped-def]
+def _store():
     from api.config import get_settings
     from api.state import StateStore
 

@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 
-def _db():  # type: ignore[no-untyped-def]
+def _db():
     from api.config import get_settings
     from graph.db import Database, GraphUnavailableError
 

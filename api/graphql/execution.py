@@ -180,7 +180,7 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         manager = self.middleware_manager
         self._resolver_middleware = bool(manager is not None and manager.middlewares)
 
-    def complete_object_value(  # type: ignore[override]
+    def complete_object_value(
         self,
         return_type: GraphQLObjectType,
         field_details_list: Any,
@@ -266,5 +266,5 @@ class PlannedExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if is_leaf_type(type_):
             return _leaf(type_)
         if is_object_type(type_):
-            return self.object_plan(type_, details)  # type: ignore[arg-type]
+            return self.object_plan(type_, details)
         return None  # interfaces and unions: graphql-core resolves the runtime type

@@ -83,7 +83,7 @@ class Query:
         depth: int = 1,
         relation_types: list[t.RelationType] | None = None,
         limit: int | None = 100,
-    ) -> t.Graph:  # type: ignore[valid-type]
+    ) -> t.Graph:
         return await r.neighbourhood(info.context, id, depth, relation_types, limit)
 
     @strawberry.field(

@@ -12,7 +12,7 @@ from ontology import load_ontology
 _ONT = load_ontology()
 RELATION_TYPES = _ONT.entity_relationship_types()
 """The `RelationType` enum, generated from the ontology (lantern.ttl)."""
-RelationType = strawberry.enum(Enum("RelationType", {n: n for n in RELATION_TYPES}))  # type: ignore[misc,call-overload]
+RelationType = strawberry.enum(Enum("RelationType", {n: n for n in RELATION_TYPES}))  # type: ignore[call-overload]
 DEFAULT_NEIGHBOURHOOD_TYPES = [n for n in RELATION_TYPES if n not in _ONT.weak_link_types()]
 ENTITY_KINDS = _ONT.classes_under("Entity")
 """Class names `search(types:)` accepts."""

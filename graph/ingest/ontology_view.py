@@ -43,19 +43,19 @@ class OntologyView:
     def relationship_types(self) -> set[str]:
         if "types" not in self._cache:
             self._cache["types"] = set(self.onto.relationship_types)
-        return self._cache["types"]  # type: ignore[no-any-return]
+        return self._cache["types"]
 
     def allows(self, rel: str, src: str, dst: str) -> bool:
         key = ("allows", rel, src, dst)
         if key not in self._cache:
             self._cache[key] = self.onto.allows(rel, src, dst)
-        return self._cache[key]  # type: ignore[no-any-return]
+        return self._cache[key]
 
     def individuals(self, cls: str) -> set[str]:
         key = ("individuals", cls)
         if key not in self._cache:
             self._cache[key] = self._individuals(cls)
-        return self._cache[key]  # type: ignore[no-any-return]
+        return self._cache[key]
 
     def _individuals(self, cls: str) -> set[str]:
         return set(self.onto.individuals(cls))
@@ -63,9 +63,11 @@ class OntologyView:
     def is_symmetric(self, rel: str) -> bool:
         return rel in self.symmetric_types()
 
-    def symmetric_types(self) -> frozenset[str]:
+    def symmetric_types(self) -> set[str]:
         """Relationship types whose facts are stored once, lower key → higher key."""
-        return self.onto.symmetric_types()
+        if "symmetric" not in self._cache:
+            self._cache["symmetric"] = set(self.onto.symmetric_types())
+        return self._cache["symmetric"]
 
 
 @lru_cache(maxsize=1)

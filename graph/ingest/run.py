@@ -62,7 +62,7 @@ def _write(
     symmetric = onto.symmetric_types()
     replaced = [d.id for d in docs if d.id in existing]
 
-    def work(tx: CatalogTx):  # type: ignore[no-untyped-def]
+    def work(tx: CatalogTx):
         return write_batch(tx, docs, replaced, symmetric, redirects, plan, slot)
 
     try:
