@@ -28,8 +28,6 @@ class Settings(GraphSettings, ExtractionSettings):
     """Server-side timeout of every Cypher query the API runs (seconds)."""
     api_fast_path: bool = True
     """`LANTERN_API_FAST_PATH=0` turns api/fast_graphql.py off (every request takes Strawberry's router)."""
-    api_planned_completion: bool = True
-    """`LANTERN_API_PLANNED_COMPLETION=0` turns api/graphql/execution.py off (graphql-core completes all)."""
     state_dir: Path | None = None
     """API keys, the audit log and the pseudonym secret (SQLite); default: `<cache_dir>/state`."""
 

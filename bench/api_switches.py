@@ -1,6 +1,6 @@
 """API optimisation switches, paired: the same queries against API processes that differ only in
-`LANTERN_API_FAST_PATH` / `LANTERN_API_PLANNED_COMPLETION`, in the same run, blocks interleaved so
-machine noise hits every side alike. Two processes with everything on give the A/A spread — the
+their switches (`LANTERN_API_FAST_PATH`), in the same run, one request each in turn so machine
+noise hits every side alike. Two processes with everything on give the A/A spread — the
 run-to-run noise an optimisation must beat to keep its place (docs/design/api-performance.md).
 
     python -m bench.run --quick --only api_switches
@@ -20,8 +20,6 @@ CONFIGS: dict[str, dict[str, str]] = {
     "all on": {},
     "all on (A/A)": {},
     "fast path off": {"LANTERN_API_FAST_PATH": "0"},
-    "planned completion off": {"LANTERN_API_PLANNED_COMPLETION": "0"},
-    "both off": {"LANTERN_API_FAST_PATH": "0", "LANTERN_API_PLANNED_COMPLETION": "0"},
 }
 
 

@@ -60,6 +60,8 @@ class GraphSettings(BaseSettings):
 
     # --- Ingest ---
     ingest_batch_size: int = 500
+    ingest_quiet_gc: bool = True
+    """`LANTERN_INGEST_QUIET_GC=0`: leave the garbage collector alone during ingest runs."""
 
     @property
     def uri(self) -> str:

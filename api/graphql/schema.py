@@ -15,7 +15,6 @@ from api.graphql import mutations as m
 from api.graphql import resolvers as r
 from api.graphql import resolvers_overview as o
 from api.graphql import types as t
-from api.graphql.execution import PlannedExecutionContext
 from api.limits import extensions as limit_extensions
 from graph.privacy import MASKED_CATEGORIES
 
@@ -199,5 +198,4 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         extensions=[*limit_extensions(s), AuditExtension],
-        execution_context_class=PlannedExecutionContext if s.api_planned_completion else None,
     )

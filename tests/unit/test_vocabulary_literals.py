@@ -15,61 +15,60 @@ state expected values). schema.graphql and ontology/lantern.grass are generated 
 checked by their own drift tests. The link chart's script is checked in test_api_explore_colours.py.
 
 KNOWN lists files with copies or literals left, as (copies, literals). Why they remain:
-* rule-based extraction names the classes its rules are about (entities, locations, linking,
-  relations, identifiers, role rules) — owned by engineers changing them now; each copy there is a
-  rule-specific choice (e.g. the places a residence rule accepts), not the ontology's sets;
+* rule-based extraction names the classes its rules are about (locations, linking, relations, cues);
+  each copy left there is a rule-specific choice (e.g. the places a residence rule accepts), not one
+  of the ontology's sets;
 * the seed generator writes fictional documents of given classes (its templates name them);
-* evaluation tables keyed by the gold standard's classes;
-* graph/analytics chooses what it projects (issue 28 is reworking it).
+* ingest and the audit name the few classes they treat specially (documents, roles, the default kind).
+IN_FLUX lists files being rewritten by other engineers now; they are not counted yet.
 """
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from fnmatch import fnmatch
 from pathlib import Path
 
 from graph.config import REPO_ROOT
 from ontology import load_ontology
 
 SCANNED = ("api", "extraction", "graph", "seed", "bench")
+IN_FLUX = (
+    "api/commands/evaluate*.py",
+    "extraction/evaluate*.py",
+    "extraction/components/entities.py",
+    "extraction/components/name_rules.py",
+    "extraction/components/identifiers*.py",
+    "extraction/components/phones.py",
+    "extraction/components/role_rules.py",
+    "graph/analytics/*.py",
+    "graph/resolve*.py",
+)
+"""Files other engineers are rewriting at the time of writing (extraction evaluation and entity rules,
+identifiers, roles and analytics in issue 28): not counted until their owners move their names to the
+ontology; then drop the pattern and add their counts to KNOWN."""
 KNOWN: dict[str, tuple[int, int]] = {
     "api/commands/analyze.py": (0, 1),
-    "api/commands/evaluate_report.py": (1, 5),
     "api/commands/resolve.py": (0, 1),
     "api/graphql/present.py": (0, 1),
     "api/graphql/types.py": (0, 1),
     "extraction/components/base.py": (0, 1),
-    "extraction/components/entities.py": (3, 29),
     "extraction/components/front_cues.py": (0, 2),
     "extraction/components/gazetteer.py": (0, 5),
-    "extraction/components/identifiers.py": (1, 21),
-    "extraction/components/identifiers_component.py": (0, 1),
     "extraction/components/linking.py": (1, 18),
     "extraction/components/locations.py": (2, 13),
     "extraction/components/relation_cues.py": (0, 38),
     "extraction/components/relations.py": (6, 52),
-    "extraction/components/role_rules.py": (1, 8),
     "extraction/components/supply_cues.py": (0, 4),
-    "extraction/evaluate_baseline.py": (0, 5),
-    "extraction/evaluate_gold.py": (1, 6),
-    "extraction/evaluate_score.py": (1, 26),
     "extraction/pipeline.py": (0, 3),
     "extraction/readers.py": (0, 1),
     "extraction/validate.py": (0, 11),
-    "graph/analytics/options.py": (2, 9),
-    "graph/analytics/risk.py": (1, 3),
-    "graph/analytics/routes.py": (1, 7),
-    "graph/analytics/run.py": (1, 10),
-    "graph/analytics/truth.py": (0, 1),
     "graph/audit/matching.py": (0, 3),
     "graph/ingest/generate.py": (0, 1),
     "graph/ingest/ontology_view.py": (0, 3),
     "graph/ingest/prepare.py": (0, 16),
     "graph/library_guide.py": (0, 1),
-    "graph/resolve.py": (0, 2),
-    "graph/resolve_keys.py": (0, 8),
-    "graph/resolve_suggest.py": (0, 1),
     "seed/build.py": (0, 1),
     "seed/compose.py": (2, 11),
     "seed/context.py": (1, 16),
@@ -119,6 +118,8 @@ def current() -> dict[str, tuple[int, int]]:
     names = vocabulary()
     out = {}
     for path in scanned_files():
+        if any(fnmatch(str(path.relative_to(REPO_ROOT)), pattern) for pattern in IN_FLUX):
+            continue
         counts = scan(path.read_text(encoding="utf-8"), names)
         if counts != (0, 0):
             out[str(path.relative_to(REPO_ROOT))] = counts
