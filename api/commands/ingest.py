@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.commands.common import console, err_console, fail
+from api.commands.common import connect, console, err_console, fail
 
 if TYPE_CHECKING:
     from graph.db import Database
@@ -75,7 +75,6 @@ def ingest(
     import json
 
     from api.config import get_settings
-    from graph.db import Database, GraphUnavailableError
     from graph.ingest import IngestSummary, delete_documents, ingest_paths
     from graph.ingest.paths import count_documents
 
@@ -85,10 +84,7 @@ def ingest(
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}. Check the path (folders are read recursively).")
     settings = get_settings()
-    try:
-        db = Database.connect(settings)
-    except GraphUnavailableError as exc:
-        fail(str(exc))
+    db = connect(settings)
     summary = IngestSummary()
     with db:
         if inputs:
