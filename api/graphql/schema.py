@@ -114,7 +114,10 @@ class Query:
         return await r.shared_identifiers(info.context, ids, limit)
 
     @strawberry.field(
-        description="For auditors: paths from a business to trafficking-linked entities and incidents."
+        description=(
+            "For auditors: paths from a business to trafficking-linked entities and incidents, by the same "
+            "definition as `lantern audit` (minRisk: also count risk scores at or above it; off by default)."
+        )
     )
     async def business_exposure(
         self,
@@ -122,7 +125,7 @@ class Query:
         name: str | None = None,
         id: str | None = None,
         max_hops: int = 3,
-        min_risk: float = 0.7,
+        min_risk: float | None = None,
         limit: int | None = 25,
     ) -> t.BusinessExposure | None:
         return await o.business_exposure(info.context, name, id, max_hops, min_risk, limit)
