@@ -53,7 +53,7 @@ def help_examples(sources: list[Path]) -> list[str]:
             text = match.group(1).split("\\n", 1)[0]
             for quote in "\"'":  # the end of a Python string literal the example sits in
                 if text.count(quote) % 2:
-                    text = re.sub(quote + r",?\)?\s*$", "", text)
+                    text = text[: text.rindex(quote)]
             text = re.sub(r"\s+\(then in Browser.*$", "", text)
             out += [c.strip() for c in re.split(r"&&|\s\|\s", text) if c.strip().startswith("lantern ")]
     return out
