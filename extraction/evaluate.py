@@ -98,9 +98,10 @@ def prepare(
 
 ABLATION_STEPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "+identifiers +NER": (("lantern_identifiers", "lantern_entities"), ("ner",)),
+    "+name shape": (("lantern_identifiers", "lantern_entities"), ("ner", "name_shape")),
     "+name patterns": (
         ("lantern_identifiers", "lantern_entities"),
-        ("ner", "pseudonyms", "patterns", "legal_forms", "addresses"),
+        ("ner", "name_shape", "pseudonyms", "patterns", "legal_forms", "addresses"),
     ),
     "+parse names": (("lantern_identifiers", "lantern_entities"), ()),
     "+locations": (("lantern_identifiers", "lantern_entities", "lantern_locations"), ()),

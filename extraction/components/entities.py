@@ -25,6 +25,7 @@ from extraction.components.name_rules import (
     proper_name_spans,
     trim_leading_ranks,
 )
+from extraction.components.name_shape import looks_like_name, repair_person_span
 
 ADDRESS = re.compile(
     r"\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}"
@@ -84,7 +85,15 @@ class OrganizationTyper:
         return None
 
 
-ENTITY_RULES: tuple[str, ...] = ("pseudonyms", "patterns", "legal_forms", "addresses", "ner", "proper_names")
+ENTITY_RULES: tuple[str, ...] = (
+    "pseudonyms",
+    "patterns",
+    "legal_forms",
+    "addresses",
+    "ner",
+    "name_shape",
+    "proper_names",
+)
 """The recognizer's rule groups in the order they run; `rules` in the component config turns groups off
 (the evaluation's ablation measures each group's effect per source)."""
 
@@ -160,6 +169,11 @@ class EntityRecognizer:
         for ent in doc.ents if "ner" in on else ():
             self._add_ent(doc, ent, taken)
         for start, end in proper_name_spans(doc) if "proper_names" in on else ():
+            if "name_shape" in on:
+                repaired = self._person_shape(doc, start, end)
+                if repaired is None:
+                    continue
+                start, end = repaired
             name = doc_text(doc)[start:end]
             if free(start, end) and self.org_type(name) is None and not self._is_place(name):
                 add_mention(doc, "Person", start, end, collapse(name), 0.6, "parse")
@@ -187,6 +201,16 @@ class EntityRecognizer:
             type_ = type_ if type_ in ORG_LIKE - {"Authority", "NGO", "Organization"} else "Business"
             add_mention(doc, type_, start, end, name, 0.85, "pattern")
             taken.append((start, end))
+
+    def _person_shape(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """The name inside a person span, or None when it is not a name (see `name_shape`)."""
+        repaired = repair_person_span(doc, start, end, lambda name: self.org_type(name) is not None)
+        if repaired is None:
+            return None
+        span = doc.char_span(*repaired, alignment_mode="expand")
+        if span is None or not looks_like_name(span):
+            return None
+        return repaired
 
     def _is_place(self, name: str) -> bool:
         return self.places.lookup(name) is not None
@@ -216,6 +240,11 @@ class EntityRecognizer:
             if trimmed.lower() in NOT_A_PERSON or len(trimmed) <= 2:
                 return
             start, end = extend_person(doc, start, end)
+            if "name_shape" in self.rules:
+                repaired = self._person_shape(doc, start, end)
+                if repaired is None:
+                    return
+                start, end = repaired
         elif type_ == "Location":
             if PLACE_NOISE.search(trimmed):
                 return
@@ -234,7 +263,7 @@ class EntityRecognizer:
         label = ent.label_
         keyword_type = self.org_type(text)
         if label == "PERSON":
-            return keyword_type if keyword_type in {"Authority", "NGO"} else "Person"
+            return keyword_type or "Person"  # "Southern Methodist University", "Dallas Police"
         if label in LOCATION_LABELS:
             return "Location" if keyword_type not in {"Authority"} else keyword_type
         if label == "FAC":
