@@ -16,18 +16,20 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ontology import load_ontology
+
 PATTERN_DIR = Path(__file__).parent / "patterns"
+_ONT = load_ontology()
 IDENTIFIER_RELATION = {
-    "Phone": "USES_PHONE",
-    "Email": "USES_EMAIL",
-    "Website": "USES_WEBSITE",
-    "SocialHandle": "USES_HANDLE",
-    "BankAccount": "USES_ACCOUNT",
-    "CryptoWallet": "USES_ACCOUNT",
-    "PaymentAppAccount": "USES_ACCOUNT",
-    "Vehicle": "USES_VEHICLE",
+    cls: rel.type
+    for rel in _ONT.relations.values()
+    if rel.range <= _ONT.classes_under("Identifier")
+    for target in rel.range
+    for cls in _ONT.classes_under(target)
+    if len(_ONT.classes_under(cls)) == 1  # the most specific classes a mention has (Phone, BankAccount, ...)
 }
-"""Identifier class → the relationship type that links its user to it (ontology names)."""
+"""Identifier class → the relationship type that links its user to it (USES_PHONE, USES_ACCOUNT, ...),
+from the ranges in the ontology."""
 
 for _name, _default in (
     ("lantern_mentions", None),

@@ -16,8 +16,10 @@ from extraction.components.base import IDENTIFIER_RELATION as BASE_IDENTIFIER_RE
 from extraction.components.base import entity_key
 from extraction.components.front_cues import mark_front_businesses
 from extraction.components.supply_cues import based_at_across_a_split, labour_supply
+from ontology import load_ontology
 
-ORG_AGENTS = {"Organization", "Business", "FrontBusiness", "EmploymentAgency", "TransportCompany"}
+_ONT = load_ontology()
+ORG_AGENTS = {"Organization"} | _ONT.classes_under("Business")
 # surface cues never attribute vehicles ("used by X" about a car is not a stated use)
 IDENTIFIER_RELATION = {k: v for k, v in BASE_IDENTIFIER_RELATION.items() if k != "Vehicle"}
 # "X owns and controls Y", "X runs Y"
@@ -69,7 +71,7 @@ ANAPHOR_USE = re.compile(
 )
 # "the account ... paid the invoices of X": the account pays for X
 PAID_FOR = re.compile(r"\bpaid\s+(?:the\s+)?(?:invoices|bills|rent|wages|salaries)\s+(?:of|for)\s+$", re.I)
-ACCOUNTS = {"BankAccount", "PaymentAppAccount", "CryptoWallet"}
+ACCOUNTS = _ONT.classes_under("PaymentAccount") - {"PaymentAccount"}
 # "Bivol bought his ticket and kept his passport": control by document confiscation
 KEPT_PASSPORT = re.compile(
     r"^\s+(?:\w+\s+){0,6}?(?:took|kept|confiscated|held|seized|withheld)\s+(?:his|her)\s+(?:passport|documents|papers)\b",
@@ -90,7 +92,7 @@ KIND_TYPES = {
     "email address": {"Email"},
     "e-mail address": {"Email"},
     "address": {"Email"},
-    "account": {"BankAccount", "PaymentAppAccount", "CryptoWallet", "SocialHandle"},
+    "account": ACCOUNTS | {"SocialHandle"},
     "handle": {"SocialHandle"},
 }
 
