@@ -142,7 +142,7 @@ def extraction_command(
     if details:
         for system in result["systems"]:
             console.print(system_table(system))
-    names = [n for n in ("lantern", "spacy-sm") if n in systems]
+    names: list[str] = [n for n in ("lantern", "spacy-sm") if n in systems]
     console.print(source_table(result["systems"], names))
     if "lantern" in systems and "spacy-sm" in systems:
         result["headline"] = worst_sources(result["systems"])
