@@ -14,6 +14,7 @@ from api.commands import demo as demo_cmd
 from api.commands import evaluate as evaluate_cmd
 from api.commands import export as export_cmd
 from api.commands import extract as extract_cmd
+from api.commands import forecast as forecast_cmd
 from api.commands import ingest as ingest_cmd
 from api.commands import keys as keys_cmd
 from api.commands import neo4j as neo4j_cmd
@@ -34,6 +35,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(evaluate_cmd.app, name="evaluate")
+app.add_typer(forecast_cmd.app, name="forecast")
 app.add_typer(neo4j_cmd.app, name="neo4j")
 app.add_typer(queries_cmd.app, name="queries")
 app.add_typer(resolve_cmd.app, name="resolve")

@@ -66,6 +66,16 @@ def precision_at_k(score: np.ndarray, actual: set[int], k: int) -> float:
     return len(top_k(score, k) & actual) / k
 
 
+CHOSEN = "Lantern forecast (model chosen by backtest)"
+
+
+def select(scores: Sequence[ModelScore]) -> int:
+    """Index of the model with the best (lowest) mean log score so far; the first model before any."""
+    if not scores or not scores[0].log_score:
+        return 0
+    return int(np.argmin([np.mean(s.log_score) for s in scores]))
+
+
 def default_models() -> list[Model]:
     return [PoissonGLM(), LastPeriod(), LongRunMean()]
 
@@ -94,9 +104,12 @@ def backtest(
     models: Sequence[Model] | None = None,
     truth: np.ndarray | None = None,
 ) -> tuple[list[ModelScore], list[Judgement]]:
-    """Score each model at every origin t from `first` to the second-last period.
+    """Score each model at every origin t from `first` to the second-last period (target periods
+    without any document are skipped: there is no ranking to score).
 
-    `truth` (generated scenarios only) is the planted intensity per place x period: precision is
+    The first row returned is the forecast Lantern uses: at each origin, the model with the best
+    log score over the earlier origins (the GLM until there is a history). `truth` (generated
+    scenarios only) is the planted intensity per place x period: precision is
     then also measured against the true top-k, free of the noise in the realised counts.
     """
     models = list(models) if models is not None else default_models()
@@ -104,20 +117,25 @@ def backtest(
     first = first if first is not None else max(n_periods // 2, 2)
     scores = [ModelScore(m.name) for m in models]
     oracle = ModelScore("oracle (planted intensity)")
+    chosen = ModelScore(CHOSEN)
     calls: list[Judgement] = []
     for t in range(first, n_periods - 1):
         known = panel.upto(t)
         y = panel.counts[:, t + 1]
         actual = hotspots(y, k)
-        for model, score in zip(models, scores, strict=True):
+        if not actual:  # no documents in the target period: nothing to rank, nothing to score
+            continue
+        pick = select(scores)  # chosen on the origins before t only
+        for i, (model, score) in enumerate(zip(models, scores, strict=True)):
             fc = model.forecast(known)
             rank = ranking_score(model, known, fc)
-            score.precision.append(precision_at_k(rank, actual, k))
-            if truth is not None:
-                score.precision_truth.append(precision_at_k(rank, top_k(truth[:, t + 1], k), k))
-            score.deviance.append(float(mean_poisson_deviance(y, np.maximum(fc.mean, FLOOR))))
-            score.log_score.append(fc.log_score(y))
-            if model is models[0]:
+            for row in (score, chosen) if i == pick else (score,):
+                row.precision.append(precision_at_k(rank, actual, k))
+                if truth is not None:
+                    row.precision_truth.append(precision_at_k(rank, top_k(truth[:, t + 1], k), k))
+                row.deviance.append(float(mean_poisson_deviance(y, np.maximum(fc.mean, FLOOR))))
+                row.log_score.append(fc.log_score(y))
+            if i == pick:
                 calls.extend(judgements(panel, t, fc, k))
         if truth is not None:
             oracle.precision.append(precision_at_k(truth[:, t + 1], actual, k))
@@ -126,4 +144,4 @@ def backtest(
             oracle.log_score.append(
                 CountForecast(truth[:, t + 1], moment_alpha(y, truth[:, t + 1])).log_score(y)
             )
-    return scores + ([oracle] if truth is not None else []), calls
+    return [chosen, *scores] + ([oracle] if truth is not None else []), calls
