@@ -19,6 +19,7 @@ from api.commands import ingest as ingest_cmd
 from api.commands import keys as keys_cmd
 from api.commands import neo4j as neo4j_cmd
 from api.commands import queries as queries_cmd
+from api.commands import report as report_cmd
 from api.commands import resolve as resolve_cmd
 from api.commands import schema as schema_cmd
 from api.commands import seed as seed_cmd
@@ -50,6 +51,7 @@ app.command(name="extract")(extract_cmd.extract)
 app.command(name="ingest")(ingest_cmd.ingest)
 app.command(name="audit")(audit_cmd.audit)
 app.command(name="analyze")(analyze_cmd.analyze)
+app.command(name="report")(report_cmd.report)
 
 
 def main() -> None:  # console-script entry point

@@ -159,14 +159,44 @@ def generate(
     return Scenario(seed, places, periods, mu, counts, truth, documents)
 
 
+FORMS = {"SexTrafficking": ("online advertising", "OnlineAdvertising"),
+         "ForcedLabour": ("withheld wages", "WithheldWages")}  # fmt: skip
+
+
+def as_extracted(scenario: Scenario) -> list[dict[str, object]]:
+    """The scenario's documents in the `lantern extract` output contract, with the planted places as
+    City entities (offsets into the text) and a planted form of trafficking: the ground truth an
+    ideal extractor would return, for report tests and timing without running spaCy."""
+    rows = []
+    for i, d in enumerate(scenario.documents):
+        text = str(d["text"])
+        ents = []
+        for j, place in enumerate(dict.fromkeys(d["places"])):  # type: ignore[call-overload]
+            at = text.index(place)
+            ents.append({"id": f"e{j}", "type": "City", "text": place, "start": at, "end": at + len(place),
+                         "value": place, "confidence": 1.0})  # fmt: skip
+        form = "SexTrafficking" if i % 3 else "ForcedLabour"
+        rows.append({"id": d["id"], "text": text, "title": f"Scenario report {d['id']}",
+                     "published": d["published"], "source": "scenario", "entities": ents, "relations": [],
+                     "classification": {"trafficking_types": [form],
+                                        "indicators": [{"type": FORMS[form][1], "start": 0, "end": 0}]},
+                     "errors": []})  # fmt: skip
+    return rows
+
+
 def write(scenario: Scenario, out: Path) -> list[Path]:
-    """OUT/corpus/scenario-SEED.jsonl (ingest contract) and OUT/ground_truth-SEED.json."""
+    """OUT/corpus/scenario-SEED.jsonl (ingest contract), OUT/extracted-SEED.jsonl (extraction
+    contract, planted entities) and OUT/ground_truth-SEED.json."""
     (out / "corpus").mkdir(parents=True, exist_ok=True)
     corpus = out / "corpus" / f"scenario-{scenario.seed}.jsonl"
     with corpus.open("w", encoding="utf-8") as fh:
         for d in scenario.documents:
             row = {k: v for k, v in d.items() if k != "places"}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    extracted = out / f"extracted-{scenario.seed}.jsonl"
+    with extracted.open("w", encoding="utf-8") as fh:
+        for row in as_extracted(scenario):
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     truth = out / f"ground_truth-{scenario.seed}.json"
     truth.write_text(json.dumps(scenario.truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return [corpus, truth]
+    return [corpus, extracted, truth]

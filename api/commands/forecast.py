@@ -62,7 +62,8 @@ def backtest(
     Example: lantern forecast backtest --extracted /tmp/orange.jsonl --granularity year
     """
     from graph.forecast.evaluate import run_extracted, run_scenarios
-    from seed.scenarios import PROFILES
+    from graph.forecast.panel import Panel
+    from seed.scenarios import PROFILES, generate
 
     if not scenarios and extracted is None:
         fail("give --scenarios N and/or --extracted FILE.jsonl")
@@ -70,7 +71,13 @@ def backtest(
         fail(f"--profile must be one of {', '.join(PROFILES)}")
     results = []
     if scenarios:
-        results.append(run_scenarios(range(1, scenarios + 1), profile, k))
+        p = PROFILES[profile]
+        runs = []
+        for seed in range(1, scenarios + 1):
+            sc = generate(seed, n_emerging=int(p["n_emerging"]), n_routes=int(p["n_routes"]),
+                          route_peak=p["route_peak"])  # fmt: skip
+            runs.append((Panel(sc.places, sc.periods, sc.counts, 12), sc.intensity))
+        results.append(run_scenarios(runs, f"generated scenarios ({profile}, seeds 1–{scenarios})", k))
     if extracted is not None:
         if not extracted.exists():
             fail(f"{extracted} does not exist; make it with `lantern extract DOCS --out {extracted}`")

@@ -50,22 +50,18 @@ def _calibration(calls: Sequence[Judgement]) -> dict[str, object]:
     }
 
 
-def run_scenarios(seeds: Sequence[int], profile: str = "displacement", k: int = 10) -> dict[str, object]:
-    """Backtest on generated scenarios (monthly, 48 months, origins from month 24)."""
-    from seed.scenarios import PROFILES, generate
-
+def run_scenarios(
+    scenarios: Sequence[tuple[Panel, np.ndarray]], label: str, k: int = 10, first: int = 24
+) -> dict[str, object]:
+    """Backtest on generated scenarios: (monthly panel, planted intensity) pairs, origins from `first`."""
     runs, calls = [], []
-    params = PROFILES[profile]
-    for s in seeds:
-        sc = generate(s, n_emerging=int(params["n_emerging"]), n_routes=int(params["n_routes"]),
-                      route_peak=params["route_peak"])  # fmt: skip
-        panel = Panel(sc.places, sc.periods, sc.counts, 12)
-        scores, judged = backtest(panel, k=k, first=24, truth=sc.intensity)
+    for panel, truth in scenarios:
+        scores, judged = backtest(panel, k=k, first=first, truth=truth)
         runs.append(scores)
         calls += judged
     models = _average(runs)
-    return {"data": f"generated scenarios ({profile}, seeds {list(seeds)})", "k": k, "places": 28,
-            "models": models, "gains": _gains(models), "calibration": _calibration(calls)}  # fmt: skip
+    return {"data": label, "k": k, "places": len(scenarios[0][0].places), "models": models,
+            "gains": _gains(models), "calibration": _calibration(calls)}  # fmt: skip
 
 
 def run_extracted(

@@ -88,3 +88,15 @@ def build_panel(
             counts[row[place], col[period]] = len(ids)
     kept = {k: sorted(v) for k, v in docs.items() if k[0] in row}
     return Panel(tuple(places), tuple(periods), counts, SEASON[granularity], kept)
+
+
+def next_period(period: str, granularity: str) -> str:
+    """The period after `period` (`2019` -> `2020`, `2019-Q4` -> `2020-Q1`, `2019-12` -> `2020-01`)."""
+    if granularity == "year":
+        return str(int(period) + 1)
+    y, rest = period.split("-")
+    if granularity == "quarter":
+        q = int(rest[1:])
+        return f"{int(y) + q // 4}-Q{q % 4 + 1}"
+    m = int(rest)
+    return f"{int(y) + m // 12}-{m % 12 + 1:02d}"

@@ -6,7 +6,7 @@ from datetime import date
 
 import numpy as np
 
-from graph.forecast.backtest import backtest, hotspots, precision_at_k
+from graph.forecast.backtest import CHOSEN, backtest, hotspots, precision_at_k
 from graph.forecast.distribution import CountForecast, moment_alpha
 from graph.forecast.models import LastPeriod, LongRunMean, PoissonGLM
 from graph.forecast.panel import Panel, build_panel, period_of
@@ -81,10 +81,13 @@ def test_backtest_scores_every_origin_and_records_judgements() -> None:
     panel = _ramp_panel(20)
     scores, calls = backtest(panel, k=3, first=10)
     names = [s.name for s in scores]
-    assert names[1:] == ["last period repeats", "long-run average"]
+    assert names == [CHOSEN, "Poisson GLM (trend + seasonality)", "last period repeats", "long-run average"]
     assert all(len(s.precision) == 9 for s in scores)
-    glm, _, mean = scores
+    chosen, glm, _, mean = scores
     assert np.mean(glm.deviance) < np.mean(mean.deviance)
+    # the chosen row is, origin by origin, one of the candidates' scores
+    for i, d in enumerate(chosen.deviance):
+        assert d in {s.deviance[i] for s in scores[1:]}
     assert {c.kind for c in calls} == {"hotspot", "increase"}
     assert all(0.0 <= c.probability <= 1.0 for c in calls)
     # the growing place is a hotspot in every scored period and the model says so with confidence

@@ -43,8 +43,13 @@ def test_emerging_hotspots_grow_fading_places_shrink_and_routes_peak_in_their_mo
 
 def test_write_produces_ingestable_lines_and_ground_truth(tmp_path) -> None:  # type: ignore[no-untyped-def]
     sc = generate(3, months=13)
-    corpus, truth = write(sc, tmp_path)
+    corpus, extracted, truth = write(sc, tmp_path)
     lines = [json.loads(x) for x in corpus.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == len(sc.documents)
     assert set(lines[0]) == {"id", "text", "published", "source"}
     assert json.loads(truth.read_text(encoding="utf-8"))["generator"]["seed"] == 3
+    rows = [json.loads(x) for x in extracted.read_text(encoding="utf-8").splitlines()]
+    for row in rows[:50]:
+        for e in row["entities"]:
+            assert row["text"][e["start"] : e["end"]] == e["value"]
+    assert {r["classification"]["trafficking_types"][0] for r in rows} == {"SexTrafficking", "ForcedLabour"}
