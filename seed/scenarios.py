@@ -178,7 +178,7 @@ def as_extracted(scenario: Scenario) -> list[dict[str, object]]:
         form = "SexTrafficking" if i % 3 else "ForcedLabour"
         rows.append({"id": d["id"], "text": text, "title": f"Scenario report {d['id']}",
                      "published": d["published"], "source": "scenario", "entities": ents, "relations": [],
-                     "classification": {"trafficking_types": [form],
+                     "classification": {"trafficking_types": [{"type": form, "confidence": 1.0, "spans": []}],
                                         "indicators": [{"type": FORMS[form][1], "start": 0, "end": 0}]},
                      "errors": []})  # fmt: skip
     return rows

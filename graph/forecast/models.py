@@ -13,6 +13,7 @@ from typing import Protocol
 
 import numpy as np
 from sklearn.linear_model import PoissonRegressor
+from threadpoolctl import threadpool_limits
 
 from graph.forecast.distribution import FLOOR, CountForecast, moment_alpha
 from graph.forecast.panel import Panel
@@ -137,7 +138,9 @@ class PoissonGLM:
             return LongRunMean().forecast(panel)
         x, y = np.vstack(xs), np.concatenate(ys)
         reg = PoissonRegressor(alpha=self.l2, solver="newton-cholesky", max_iter=200)
-        with warnings.catch_warnings():
+        # one thread: the problem is ~1000 rows x 6 columns, and OpenMP threads on a busy machine
+        # made each fit ~10x slower (docs/design/forecasting.md)
+        with warnings.catch_warnings(), threadpool_limits(1):
             warnings.simplefilter("ignore")
             reg.fit(x, y)
         self.coef_ = {"intercept": float(reg.intercept_)} | dict(

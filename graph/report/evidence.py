@@ -47,7 +47,7 @@ def parse(rows: Iterable[dict[str, object]]) -> list[Doc]:
                               key=lambda p: p[1]))  # fmt: skip
         docs.append(Doc(
             id=str(row["id"]), day=day, title=str(row.get("title") or ""), text=text, places=places,
-            types=tuple(sorted(set(cls.get("trafficking_types", [])))),
+            types=tuple(sorted({str(t.get("type") if isinstance(t, dict) else t) for t in cls.get("trafficking_types", [])})),
             indicators=tuple(sorted({str(i.get("type")) for i in cls.get("indicators", [])})),
             businesses=tuple(sorted({str(e["value"]) for e in ents if e.get("type") in BUSINESS_TYPES})),
             mentions=tuple((str(e["type"]), text[int(e["start"]):int(e["end"])], None)

@@ -89,3 +89,42 @@ def test_html_and_json_carry_the_same_content(rows, tmp_path) -> None:  # type: 
     )
     with pytest.raises(ValueError, match="report needs at least 2"):
         build_report(rows, Request(date(2030, 1, 1), date(2030, 3, 31)))
+
+
+def test_report_cli_writes_html_and_json_and_explains_bad_input(rows, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from api.cli import app
+
+    monkeypatch.setenv("LANTERN_STATE_DIR", str(tmp_path / "state"))
+    src = tmp_path / "docs.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    html, js = tmp_path / "r.html", tmp_path / "r.json"
+    args = [
+        "report",
+        "-d",
+        str(src),
+        "--period",
+        "2024-Q2",
+        "--role",
+        "ngo",
+        "--out",
+        str(html),
+        "--out",
+        str(js),
+    ]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rep = json.loads(js.read_text(encoding="utf-8"))
+    assert rep["reader_role"] == "ngo" and rep["from"] == "2024-04-01" and rep["to"] == "2024-06-30"
+    assert NAME not in html.read_text(encoding="utf-8") and NAME not in js.read_text(encoding="utf-8")
+    assert (
+        "--period 2024-Q2" not in rep["provenance"]["regenerate"]
+        and "--from 2024-04-01" in rep["provenance"]["regenerate"]
+    )
+    bad = CliRunner().invoke(app, ["report", "-d", str(src), "--period", "2024-13", "--out", str(html)])
+    assert bad.exit_code == 1 and "2024-Q2" in bad.output
+    bad = CliRunner().invoke(
+        app, ["report", "-d", str(src), "--period", "2024", "--out", str(tmp_path / "r.docx")]
+    )
+    assert bad.exit_code == 1 and ".html, .pdf or .json" in bad.output

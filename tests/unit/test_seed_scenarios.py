@@ -52,4 +52,7 @@ def test_write_produces_ingestable_lines_and_ground_truth(tmp_path) -> None:  # 
     for row in rows[:50]:
         for e in row["entities"]:
             assert row["text"][e["start"] : e["end"]] == e["value"]
-    assert {r["classification"]["trafficking_types"][0] for r in rows} == {"SexTrafficking", "ForcedLabour"}
+    assert {r["classification"]["trafficking_types"][0]["type"] for r in rows} == {
+        "SexTrafficking",
+        "ForcedLabour",
+    }
