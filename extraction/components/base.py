@@ -8,8 +8,12 @@ by their `key` (a per-document integer)."""
 from __future__ import annotations
 
 import json
+import signal
+import threading
+import time
 import traceback
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from functools import wraps
 from pathlib import Path
 from typing import Any
@@ -64,7 +68,9 @@ def add_mention(
     **attributes: Any,
 ) -> dict[str, Any]:
     items = mentions(doc)
-    key = max((m["key"] for m in items), default=-1) + 1
+    # Keys are handed out in increasing order and mentions are only appended here or removed, so
+    # the last one holds the largest key: the same key as max() over all, without the n² scan.
+    key = items[-1]["key"] + 1 if items else 0
     mention = {
         "key": key,
         "type": type_,
@@ -104,14 +110,68 @@ def record_error(doc: Doc, stage: str, exc: BaseException) -> None:
     doc._.lantern_errors = errors
 
 
+class DocumentTimeout(BaseException):
+    """A document used up its time budget inside Lantern's rules (a BaseException, so a component's
+    own `except Exception` cannot swallow it)."""
+
+
+DOC_BUDGET = [120.0]
+"""Seconds of Lantern rules per document (`LANTERN_EXTRACT_DOC_TIMEOUT_S`, set by the Extractor);
+0 = no budget."""
+
+
+def _alarm(_signum: int, _frame: Any) -> None:
+    raise DocumentTimeout()
+
+
+def _with_alarm(seconds: float, body: Callable[[Doc], None], doc: Doc) -> None:
+    """Run `body(doc)`; an interval timer interrupts it after `seconds` (main thread only: signals
+    cannot reach other threads, where the deadline is checked between components instead)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        body(doc)
+        return
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        body(doc)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def guarded(stage: str) -> Callable[[Callable[[Doc], None]], Callable[[Doc], Doc]]:
-    """Run a component body; an exception is recorded on the doc instead of killing the batch."""
+    """Run a component body; an exception is recorded on the doc instead of killing the batch, and a
+    document past its time budget ends with a `timeout` error (its later stages are skipped)."""
 
     def decorate(body: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
         @wraps(body)
         def run(doc: Doc) -> Doc:
+            budget = DOC_BUDGET[0]
+            if budget <= 0:
+                try:
+                    body(doc)
+                except Exception as exc:  # one bad document must not stop the batch
+                    record_error(doc, stage, exc)
+                return doc
+            deadline = doc.user_data.setdefault("lantern_deadline", time.monotonic() + budget)
+            left = deadline - time.monotonic()
+            if doc.user_data.get("lantern_timed_out"):
+                return doc
             try:
-                body(doc)
+                if left <= 0:
+                    raise DocumentTimeout()
+                _with_alarm(left, body, doc)
+            except DocumentTimeout:
+                doc.user_data["lantern_timed_out"] = True
+                errors = doc._.lantern_errors or []
+                errors.append(
+                    {
+                        "stage": "timeout",
+                        "reason": f"over the {budget:g} s budget in {stage}; later stages skipped "
+                        "(split the document or raise LANTERN_EXTRACT_DOC_TIMEOUT_S)",
+                    }
+                )
+                doc._.lantern_errors = errors
             except Exception as exc:  # one bad document must not stop the batch
                 record_error(doc, stage, exc)
             return doc
@@ -152,3 +212,45 @@ def doc_text(doc: Doc) -> str:
         _TEXT_CACHE[0] = doc
         _TEXT_CACHE[1] = _source_text(doc) or doc.text
     return _TEXT_CACHE[1]
+
+
+class SpanSet:
+    """Character spans already taken in a document, for "is this span free?" in O(log n).
+
+    Rule it keeps: a mention never overlaps another one (the components' `taken` lists). A list
+    scanned with `any(overlaps(...))` for every candidate made a long document quadratic (issue 23:
+    48 KB of "X recruited Y in City" took 43 s); guarded by tests/unit/test_extraction_linear.py.
+    Covered regions are kept merged and sorted, so only the neighbours of a candidate are checked.
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in spans:
+            self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self._starts, start)
+        if i and self._ends[i - 1] > start:
+            return True
+        return i < len(self._starts) and self._starts[i] < end
+
+    def free(self, start: int, end: int) -> bool:
+        return not self.overlaps(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_right(self._starts, start)
+        if i and self._ends[i - 1] >= start:  # merge with the region on the left
+            i -= 1
+            start = self._starts[i]
+            end = max(end, self._ends[i])
+        j = i
+        while j < len(self._starts) and self._starts[j] <= end:
+            end = max(end, self._ends[j])
+            j += 1
+        self._starts[i:j] = [start]
+        self._ends[i:j] = [end]
+
+    def append(self, span: tuple[int, int]) -> None:
+        """`list.append` compatibility for code that collects taken spans."""
+        self.add(*span)
