@@ -11,7 +11,7 @@ from api.commands.common import console, fail
 
 app = typer.Typer(
     help="Predicted hotspots for the next period, scored by backtesting.\n\n"
-    "Example: lantern forecast backtest --scenarios 5 --profile displacement",
+    "Example: lantern forecast backtest --scenarios 1 --profile displacement",
     no_args_is_help=True,
 )
 
@@ -58,8 +58,8 @@ def backtest(
     """Train on periods <= t, predict t+1, for every t; compare with 'last period repeats' and
     'long-run average' (precision@k, Poisson deviance, log score) and print the calibration table.
 
-    Example: lantern forecast backtest --scenarios 5 --profile displacement --json /tmp/bt.json
-    Example: lantern forecast backtest --extracted /tmp/orange.jsonl --granularity year
+    Example: lantern forecast backtest --scenarios 1 --profile steady --json /tmp/bt.json
+    Example: lantern forecast backtest --extracted /tmp/news.jsonl --granularity quarter -k 5
     """
     from graph.forecast.evaluate import run_extracted, run_scenarios
     from graph.forecast.panel import Panel

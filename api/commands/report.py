@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """`lantern report` — a Key Judgement Report for a region and period (HTML, PDF or JSON)."""
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def report(
     each with its numbers, ≥ 2 cited documents and what would change it; hotspots (inline SVG map),
     routes, forms and indicators, businesses, intelligence gaps, prevention targeting, provenance.
 
-    Example: lantern report -d /tmp/extracted.jsonl --period 2025-Q3 --granularity month --out kjr.html
+    Example: lantern extract seed/corpus --out /tmp/seed.jsonl && lantern report -d /tmp/seed.jsonl --period 2024 --granularity quarter --out /tmp/kjr.html --out /tmp/kjr.json
     """
     from api.config import get_settings
     from api.state import configure_privacy

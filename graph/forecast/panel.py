@@ -62,11 +62,15 @@ SEASON = {"year": None, "quarter": 4, "month": 12}
 
 
 def build_panel(
-    events: Iterable[tuple[str, date, str]], granularity: str = "year", min_total: int = 1
+    events: Iterable[tuple[str, date, str]],
+    granularity: str = "year",
+    min_total: int = 1,
+    through: date | None = None,
 ) -> Panel:
     """Events `(place, day, document id)` -> a dense panel; a document counts once per place and period.
 
-    Periods run without gaps from the first to the last event; places with fewer than `min_total`
+    Periods run without gaps from the first event to the last (or to `through`'s period, so a
+    quiet end is counted as zeros, not cut off); places with fewer than `min_total`
     documents overall are dropped (they cannot be ranked meaningfully).
     """
     docs: dict[tuple[str, str], set[str]] = {}
@@ -75,7 +79,8 @@ def build_panel(
     if not docs:
         raise ValueError("no dated place mentions to build a panel from")
     seen = sorted({p for _, p in docs})
-    periods = _period_range(seen[0], seen[-1], granularity)
+    last = max(seen[-1], period_of(through, granularity)) if through else seen[-1]
+    periods = _period_range(seen[0], last, granularity)
     totals: dict[str, int] = {}
     for (place, _), ids in docs.items():
         totals[place] = totals.get(place, 0) + len(ids)

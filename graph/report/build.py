@@ -74,11 +74,11 @@ def build_report(
                          f"{' for ' + req.region if req.region else ''}: a report needs at least 2")  # fmt: skip
     place_cur, place_prev = _count(cur, place_names), _count(prev, place_names)
     type_cur, type_prev = _count(cur, lambda d: d.types), _count(prev, lambda d: d.types)
-    places = outlook(build_panel(((p, d.day, d.id) for d in docs for p in place_names(d)), req.granularity),
+    places = outlook(build_panel(((p, d.day, d.id) for d in docs for p in place_names(d)), req.granularity, through=req.end),
                      req.granularity, req.k)  # fmt: skip
     forms = None
     if any(d.types for d in docs):
-        forms = outlook(build_panel(((t, d.day, d.id) for d in docs for t in d.types), req.granularity),
+        forms = outlook(build_panel(((t, d.day, d.id) for d in docs for t in d.types), req.granularity, through=req.end),
                         req.granularity, 3)  # fmt: skip
     last = places.panel.counts[:, -1]
     threshold = max(int(sorted(last, reverse=True)[min(req.k, len(last)) - 1]), 1)
@@ -123,6 +123,9 @@ def build_report(
                for p in top_places]  # fmt: skip
     region = req.region or "all places"
     summary = [str(j["text"]) for j in key[:3]]
+    if len(key) < 3:
+        summary.append(f"Only {len(key)} judgement(s) have two or more supporting documents in this period: "
+                       "the sources are too thin for a fuller assessment (see intelligence gaps).")  # fmt: skip
     summary.insert(0, f"{len(cur)} documents about {region} in {req.window} ({len(cur) - len(prev):+d} on the "
                       f"previous period); forecast for {places.period} by the {places.model}.")  # fmt: skip
     return {

@@ -47,7 +47,7 @@ def parse(rows: Iterable[dict[str, object]]) -> list[Doc]:
                               key=lambda p: p[1]))  # fmt: skip
         docs.append(Doc(
             id=str(row["id"]), day=day, title=str(row.get("title") or ""), text=text, places=places,
-            types=tuple(sorted({str(t.get("type") if isinstance(t, dict) else t) for t in cls.get("trafficking_types", [])})),
+            types=_types(cls.get("trafficking_types", [])),
             indicators=tuple(sorted({str(i.get("type")) for i in cls.get("indicators", [])})),
             businesses=tuple(sorted({str(e["value"]) for e in ents if e.get("type") in BUSINESS_TYPES})),
             mentions=tuple((str(e["type"]), text[int(e["start"]):int(e["end"])], None)
@@ -55,6 +55,11 @@ def parse(rows: Iterable[dict[str, object]]) -> list[Doc]:
             names=frozenset(str(e.get("value", "")).lower() for e in ents),
         ))  # fmt: skip
     return docs
+
+
+def _types(raw: list[object]) -> tuple[str, ...]:
+    """Trafficking types of a classification: `{"type", "confidence", "spans"}` objects (or bare names)."""
+    return tuple(sorted({str(t.get("type") if isinstance(t, dict) else t) for t in raw}))
 
 
 def place_names(doc: Doc) -> list[str]:

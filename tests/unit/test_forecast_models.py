@@ -26,6 +26,8 @@ def test_build_panel_fills_gaps_and_counts_a_document_once_per_place_and_period(
     assert panel.docs[("Santa Ana", "2015")] == ["d1", "d2"]
     assert period_of(date(2019, 5, 17), "quarter") == "2019-Q2"
     assert build_panel(events, "month").periods[:2] == ("2015-03", "2015-04")
+    quiet_end = build_panel(events, "year", through=date(2020, 6, 1))
+    assert quiet_end.periods[-1] == "2020" and quiet_end.counts[:, -2:].sum() == 0
 
 
 def test_forecast_distribution_interval_probability_and_dispersion() -> None:

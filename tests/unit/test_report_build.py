@@ -55,6 +55,7 @@ def test_judgements_have_phia_words_numbers_and_two_documents(rows) -> None:  # 
         assert lo <= n["forecast"] <= hi and str(n["documents"]) in j["text"]
         assert j["would_change_it"]
     assert {j["kind"] for j in key} >= {"hotspot", "form"}
+    assert all("2024-07" in j["text"] for j in key)  # every judgement is about the period after --to
     assert rep["provenance"]["predicted_period"] == "2024-07"  # type: ignore[index]
     assert rep["provenance"]["documents_in_period"] == sum(  # type: ignore[index]
         1 for r in rows if "2024-04-01" <= str(r["published"]) <= "2024-06-30"
