@@ -7,7 +7,10 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-PLACE_TYPES = ("City", "Location")
+# The rule: a hotspot is a town or city (or a place the extractor could only call a Location);
+# regions, countries and street addresses are coarser or finer than the ranking is about.
+CITY = "City"
+PLACE_TYPES: tuple[str, ...] = (CITY, "Location")
 
 
 def _day(value: object) -> date | None:

@@ -8,8 +8,9 @@ from datetime import date
 
 from graph import privacy
 from graph.forecast.sources import PLACE_TYPES
+from ontology import load_ontology
 
-BUSINESS_TYPES = ("Business", "FrontBusiness", "EmploymentAgency")
+BUSINESS_TYPES = load_ontology().classes_under("Business")
 SNIPPET = 110
 
 

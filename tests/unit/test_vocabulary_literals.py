@@ -65,6 +65,8 @@ KNOWN: dict[str, tuple[int, int]] = {
     "extraction/readers.py": (0, 1),
     "extraction/validate.py": (0, 11),
     "graph/audit/matching.py": (0, 3),
+    "graph/forecast/sources.py": (0, 2),
+    "graph/report/evidence.py": (0, 1),
     "graph/ingest/generate.py": (0, 1),
     "graph/ingest/ontology_view.py": (0, 3),
     "graph/ingest/prepare.py": (0, 16),
@@ -79,6 +81,7 @@ KNOWN: dict[str, tuple[int, int]] = {
     "seed/model.py": (0, 1),
     "seed/oracle.py": (2, 24),
     "seed/pools.py": (1, 3),
+    "seed/scenarios.py": (0, 1),
     "seed/templates.py": (0, 14),
 }
 
