@@ -51,8 +51,12 @@ class Calibrator:
         return arr if self.fitted is None else np.asarray(self.fitted.predict(arr))
 
 
+MIN_JUDGEMENTS = 200  # below this an isotonic map jumps to 0 or 1 on a handful of outcomes
+
+
 def fit_calibrator(calls: Sequence[Judgement]) -> Calibrator:
-    if len(calls) < 20:
+    """Isotonic recalibration from backtest judgements; the identity when there are too few."""
+    if len(calls) < MIN_JUDGEMENTS:
         return Calibrator()
     iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
     iso.fit([c.probability for c in calls], [float(c.came_true) for c in calls])

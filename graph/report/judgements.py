@@ -70,7 +70,7 @@ def rising(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, ob
 
 
 def form(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, object] | None:
-    last = int(out.panel.counts[out.index(s.name), -1])
+    last = max(int(out.panel.counts[out.index(s.name), -1]), 1)  # "at or above 0" says nothing
     return _judge("form", out, s, last, [d for d in docs if s.name in d.types], role, None,
                   f"It is {{word}} that reporting of {{label}} will hold at or above its latest level ({last}) "
                   "in {period} ({s.cur} documents in {s.window}, {delta:+d}; forecast {mean}, "
