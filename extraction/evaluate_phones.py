@@ -4,8 +4,8 @@
 +44 7700 900xxx, Australia 0491 570 xxx; other countries' numbers are constructed, see
 docs/design/phones.md), one JSON line `{"id", "split", "text", "phones": [{"start", "end",
 "e164", "kind"}]}`; `kind` is plain / foreign / obfuscated. `split` is `tune` (looked at while the
-rules were tuned) or `heldout` / `heldout2` (ids `ad-h…`, written before a tuning round and scored
-once at its end; docs/design/phones.md keeps which code saw which part): report each.
+rules were tuned) or `heldout`, `heldout2`, `heldout3` (ids `ad-h…`, each written before a tuning
+round and scored once at its end; docs/design/phones.md keeps which code saw which part).
 
     score_phones(Extractor(), load_ads())            # all ads
     python -m extraction.evaluate_phones            # per split and kind, with the errors
@@ -96,7 +96,7 @@ def main() -> None:
     from extraction.pipeline import Extractor
 
     extractor = Extractor()
-    for split in ("tune", "heldout", "heldout2", None):
+    for split in ("tune", "heldout", "heldout2", "heldout3", None):
         scores = score_phones(extractor, load_ads(split=split))
         kinds = "  ".join(f"{k} F1 {v['F1']:.3f} (R {v['R']:.3f})" for k, v in scores["kinds"].items())
         head = f"P {scores['P']:.3f} R {scores['R']:.3f} F1 {scores['F1']:.3f}"

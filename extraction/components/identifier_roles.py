@@ -22,6 +22,10 @@ SENTENCE_END = re.compile(r"[.!?](?:\s+|$)(?=[A-Z\"“(])|\n\s*\n")
 LABEL_ONLY = re.compile(r"[^A-Za-z.!?]*(?:[A-Za-z]+[^A-Za-z.!?]*){0,2}")
 """What may stand between two numbers of one contact line: "\nCell: ", " or ", ", fax "."""
 CONTACT, CASE = "contact", "case"
+CONTACT_ADDRESS = re.compile(
+    r"[\w.+-]*?(media|press|pio|news|communications|publicaffairs|hotline|tips?line|tips)[\w.+-]*@", re.I
+)
+"""An e-mail address that names itself as a press or tip line ("sao.media@…", "tips@…")."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,9 @@ def _after(text: str, end: int) -> str:
 def identifier_role(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str | None]:
     """(`contact`, the cue words) or (`case`, None) for the identifier at text[start:end]; the
     sentence before it is read back to `floor` at most (the end of the previous identifier)."""
+    own = CONTACT_ADDRESS.match(text, start, end)
+    if own is not None:
+        return CONTACT, own.group(1).lower()
     before = _before(text, start, floor).lower()
     after: str | None = None
     for cue in cues():

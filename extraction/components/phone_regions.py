@@ -20,6 +20,11 @@ import phonenumbers
 from extraction.components.gazetteer import COUNTRY_ALIASES
 
 WEIGHT = {"+CC": 3.0, "country": 2.0, "flag": 2.0, "tld": 2.0, "city": 2.0, "demonym": 1.0}
+MIN_SHARE = 0.34
+MAX_REGIONS = 4
+"""Regions tried for a number: at most 4, each with at least a third of the leading region's
+evidence. A long US release naming Dallas, Texas and Houston does not read a stray ZIP+4 as a
+number of South Africa because "George" (a city there) is a name in it."""
 CITY_MIN_POPULATION = 150_000
 CITY_DOMINANCE = 3.0
 """A city name counts for a country only if its biggest namesake there is 3x any other country's."""
@@ -44,7 +49,7 @@ WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 FLAG = re.compile("[\U0001f1e6-\U0001f1ff]{2}")
 """A flag emoji is two regional indicator letters: the country's ISO code."""
 DOMAIN_TLD = re.compile(r"(?:@|\bwww\.|://)[A-Za-z0-9.-]*?\.([A-Za-z]{2})\b(?![.-]?[A-Za-z0-9])")
-PLUS_CC = re.compile(r"(?<![\w+])(?:\+|\b00)\s?(\d[\d .()-]{2,8}\d)")
+PLUS_CC = re.compile(r"(?<![\w+./-])(?:\+|\b00)\s?(\d[\d .()-]{2,8}\d)")
 
 
 @dataclass
@@ -52,18 +57,27 @@ class RegionEvidence:
     fallback: str
     scores: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     cues: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    seen: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, region: str, kind: str, cue: str) -> None:
-        if region not in phonenumbers.SUPPORTED_REGIONS:
+        """Count a cue once per document ("Dallas" fifty times is one piece of evidence)."""
+        key = (kind, cue.lower())
+        if region not in phonenumbers.SUPPORTED_REGIONS or key in self.seen:
             return
+        self.seen.add(key)
         if len(self.cues[region]) < 6:
             self.cues[region].append(f"{kind}:{cue}")
         self.scores[region] += WEIGHT[kind]
 
     def order(self) -> list[str]:
-        """Evidence regions, strongest first (ties: the fallback first, then by name), then the fallback."""
-        ranked = sorted(self.scores, key=lambda r: (-self.scores[r], r != self.fallback, r))
-        return list(dict.fromkeys([*ranked, self.fallback]))
+        """Evidence regions, strongest first (ties: the fallback first, then by name). The fallback
+        starts with a demonym's weight: "Chinese girls" alone does not outrank it, a city does."""
+        scores = dict(self.scores)
+        scores[self.fallback] = scores.get(self.fallback, 0.0) + WEIGHT["demonym"]
+        top = max(scores.values())
+        ranked = sorted(scores, key=lambda r: (-scores[r], r != self.fallback, r))
+        strong = [r for r in ranked if scores[r] >= MIN_SHARE * top][:MAX_REGIONS]
+        return list(dict.fromkeys([*strong, self.fallback]))  # the fallback is always tried
 
     def reason(self, region: str) -> str:
         cues = self.cues.get(region)
@@ -110,7 +124,8 @@ def place_index() -> PlaceIndex:
     for state in gc.get_us_states().values():
         names.setdefault(state["name"].lower(), ("US", "city"))
     for code, row in gc.get_countries().items():
-        names[row["name"].lower()] = (code, "country")
+        if row["name"].lower() not in NOT_PLACES:
+            names[row["name"].lower()] = (code, "country")
     for alias, code in COUNTRY_ALIASES.items():
         if len(alias) > 3:  # "us"/"uk" are words too; "u.k." and "usa" pass
             names[alias] = (code, "country")

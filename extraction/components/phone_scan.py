@@ -55,7 +55,7 @@ def _decompose(token: str) -> tuple[str, bool] | None:
 def _joinable(gap: str, before: Chunk | None, after_words: bool) -> bool:
     if len(gap) > MAX_GAP:
         return False
-    if SENTENCE_GAP.match(gap) and not (before is not None and before.words and after_words):
+    if SENTENCE_GAP.match(gap) and not ((before is not None and before.words) or after_words):
         return False  # "Jo, 45. 0491 570 156": a full stop ends the run unless digit words go on
     return all(ch in SEPARATORS or unicodedata.category(ch) in ("So", "Sk", "Cf") for ch in gap)
 

@@ -35,6 +35,7 @@ SHAPE_MIN_DIGITS = 10
 NANP_FORMAT = re.compile(r"^(?:\+?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[.-]\d{4}$")
 DATE = re.compile(r"^\d{1,4}([/.-])\d{1,2}\1\d{2,4}$")
 YEAR_FIRST = re.compile(r"^(?:19|20)\d\d-")
+ZIP_PLUS_4 = re.compile(r"^\d{5}-\d{4}$")
 CASE_CUE = re.compile(
     r"(?:case|docket|file|booking|inmate|account|order|invoice|ref|reference|report|citation|serial|"
     r"receipt|tracking|routing|zip|id|no|#)\s*(?:no\.?|number|#|nr\.?)?\s*[:.]?\s*$",
@@ -63,6 +64,20 @@ class PhoneHit:
     reason: str = ""
 
 
+def _nanp_grouping(part: list[Chunk], digits: str) -> bool:
+    """Plain digits read as a NANP number are grouped like one: every group is a single digit or
+    ends after the trunk 1, the area code or the exchange ("12 34 56 78 150" is not 1-234-567-8150)."""
+    if any(c.words for c in part):
+        return True
+    ends = {3, 6} if len(digits) == 10 else {1, 4, 7}
+    total = 0
+    for chunk in part[:-1]:
+        total += len(chunk.digits)
+        if len(chunk.digits) > 1 and total not in ends:
+            return False
+    return True
+
+
 def _e164(number: PhoneNumber) -> str:
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
@@ -70,6 +85,13 @@ def _e164(number: PhoneNumber) -> str:
 def _plus(text: str, chunk: Chunk) -> bool:
     before = text[max(0, chunk.start - 2) : chunk.start]
     return before.endswith("+") or before == "+ "
+
+
+def _international_prefix(text: str, chunk: Chunk) -> bool:
+    """ "0044 7700 900101": 00 starts the chunk, which does not continue a code ("D-25-003531")."""
+    return (
+        chunk.digits.startswith("00") and not chunk.words and text[chunk.start - 1 : chunk.start] not in "-/."
+    )
 
 
 def _prose(text: str, part: list[Chunk], start: int, end: int) -> bool:
@@ -83,7 +105,7 @@ def _prose(text: str, part: list[Chunk], start: int, end: int) -> bool:
         return False
     if any("," in c.gap or ";" in c.gap for c in part[1:]):
         return True
-    return bool(DATE.match(raw) or YEAR_FIRST.match(raw))
+    return bool(DATE.match(raw) or YEAR_FIRST.match(raw) or ZIP_PLUS_4.match(raw))
 
 
 def _phone_cue(before: str) -> bool:
@@ -129,7 +151,7 @@ class PhoneReader:
                     continue
                 rest = best[j + 1][0]
                 score = (rest[0] + _trust(hit), rest[1] + total, rest[2] - 1)
-                if score > choice[0]:
+                if score >= choice[0]:  # ties: the leftmost reading ("512 345 678 400 zł")
                     choice = (score, hit, j + 1)
             best[i] = choice
         hits, i = [], 0
@@ -151,10 +173,10 @@ class PhoneReader:
         plus = _plus(self.text, part[0])
         if plus:
             start = self.text.rindex("+", max(0, start - 2), start)
-        elif part[0].digits.startswith("00") and not part[0].words and len(digits) >= 11:
+        elif _international_prefix(self.text, part[0]) and len(digits) >= 11:
             plus, digits = True, digits[2:]  # "0044 7700 900101": the international call prefix
         found = self._region_of(digits, plus, self.text[start:end], words)
-        if found is None:
+        if found is None or (found[0].country_code == 1 and not plus and not _nanp_grouping(part, digits)):
             return None
         number, region, reason = found
         return PhoneHit(start, end, _e164(number), obfuscated, region, reason)
@@ -175,8 +197,8 @@ class PhoneReader:
         for region in self.order:
             if (number := self.rules.valid(digits, region)) is not None:
                 return number, region, self.evidence.reason(region)
-        if len(digits) < SHAPE_MIN_DIGITS:
-            return None
+        if len(digits) < SHAPE_MIN_DIGITS or not (words or digits.startswith("0")):
+            return None  # a shape guess needs the trunk prefix written ("07700…", "0491…")
         for region in shape_regions(digits)[:3]:
             if (number := self.rules.valid(digits, region)) is not None:
                 return number, region, f"number shape: a {region} mobile (no other evidence)"

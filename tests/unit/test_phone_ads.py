@@ -14,7 +14,7 @@ from extraction.evaluate_phones import load_ads, score_phones
 from extraction.pipeline import Extractor
 
 GOAL = 0.92
-HELD_OUT = ("heldout", "heldout2")
+HELD_OUT = ("heldout", "heldout2", "heldout3")
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,6 @@ def read(text: str, region: str = "US") -> list[tuple[str, str, str]]:
     [
         ("New in Sydney, call me", "AU", "city:Sydney"),
         ("Outcalls across London tonight", "GB", "city:London"),
-        ("Genuine Indian girl", "IN", "demonym:Indian"),
         ("Chicas en Quito, Ecuador", "EC", "city:Quito"),
         ("write to rosa@example.com.au", "AU", "tld:.au"),
         ("see www.example.co.uk/rosa", "GB", "tld:.uk"),
@@ -52,8 +51,18 @@ def test_words_and_first_names_are_no_evidence(text: str) -> None:
     assert infer_regions(text, "US").order() == ["US"]
 
 
-def test_us_city_outweighs_a_demonym() -> None:
+def test_a_demonym_alone_ranks_after_the_fallback() -> None:
+    evidence = infer_regions("Genuine Indian girl", "US")
+    assert evidence.order() == ["US", "IN"]
+    assert evidence.reason("IN") == "demonym:Indian"
     assert infer_regions("Indian girl in Houston and Dallas", "US").order()[0] == "US"
+
+
+def test_weak_evidence_in_a_long_document_is_not_tried() -> None:
+    text = "Dallas, Texas. " * 20 + "Houston and Austin agreed. George Smith spoke."
+    evidence = infer_regions(text, "US")
+    assert evidence.order() == ["US"]  # "George" (a South African city) is < 1/3 of the US evidence
+    assert read(text + " Mail to Dallas, Texas 75207-4399.") == []
 
 
 def test_numbers_are_read_in_the_document_region() -> None:

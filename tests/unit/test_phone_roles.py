@@ -66,3 +66,17 @@ def test_a_case_number_after_a_hotline_in_the_same_sentence_stays_case() -> None
 def test_roles_of_spans_in_order() -> None:
     text = "Tip line: 555-0142 is short. Call 212-555-0142 for info"
     assert identifier_roles(text, [(10, 18), (34, 46)]) == [("contact", "tip line"), ("case", None)]
+
+
+def test_press_header_blocks_and_press_addresses_are_contact() -> None:
+    text = (
+        "June 18, 2025 Contact: Jane Example\nExample County District Attorney's Office\n"
+        "214-555-0100 (Office)\nTips go to anyone, not to sao.media@example.org."
+    )
+    found = roles(text)
+    assert found["+12145550100"] == ("contact", "contact:")
+    assert found["sao.media@example.org"] == ("contact", "media")
+
+
+def test_an_ad_contact_line_is_case() -> None:
+    assert set(roles("Contact: 702-555-0155 or kandi@example.com, new in town").values()) == {("case", None)}
