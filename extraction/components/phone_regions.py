@@ -87,7 +87,7 @@ class RegionEvidence:
 @dataclass(frozen=True)
 class PlaceIndex:
     names: dict[str, tuple[str, str]]  # lower-case name → (region, kind)
-    longest: int  # words in the longest name
+    longest: dict[str, int]  # first word of a name → words in the longest name it starts
 
 
 def _demonyms(name: str) -> set[str]:
@@ -130,7 +130,12 @@ def place_index() -> PlaceIndex:
         if len(alias) > 3:  # "us"/"uk" are words too; "u.k." and "usa" pass
             names[alias] = (code, "country")
     names["uk"] = ("GB", "country")
-    return PlaceIndex(names, max(len(n.split()) for n in names))
+    longest: dict[str, int] = {}
+    for name in names:
+        words = WORD.findall(name)
+        if words:
+            longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return PlaceIndex(names, longest)
 
 
 @lru_cache(maxsize=1)
@@ -145,22 +150,31 @@ def tld_regions() -> dict[str, str]:
 
 
 def _place_evidence(text: str, evidence: RegionEvidence) -> None:
+    """Capitalised words and the phrases they start ("New South Wales"), one dict look-up each."""
     index = place_index()
-    words = [(m.start(), m.end()) for m in WORD.finditer(text)]
-    i = 0
-    while i < len(words):
-        for size in range(min(index.longest, len(words) - i), 0, -1):
-            start, end = words[i][0], words[i + size - 1][1]
-            phrase = text[start:end]
-            if not phrase[0].isupper():
-                break  # places are capitalised ("indian food" is not evidence)
-            found = index.names.get(re.sub(r"\s+", " ", phrase.lower()))
-            if found and (size == 1 or re.fullmatch(r"[\w'’-]+(?:[ -][\w'’-]+)*", phrase)):
-                region, kind = found
-                evidence.add(region, kind, phrase)
-                i += size - 1
+    words = WORD.finditer(text)
+    pending: list[re.Match[str]] = []  # words after a name's first word, kept for longer names
+    skip_until = -1
+    for word in words:
+        if word.start() < skip_until or not word.group(0)[0].isupper():
+            continue
+        first = word.group(0).lower()
+        size = index.longest.get(first)
+        if size is None:
+            continue
+        pending = [word]
+        if size > 1:
+            for follower in WORD.finditer(text, word.end(), min(len(text), word.end() + 40)):
+                if len(pending) == size or text[pending[-1].end() : follower.start()] not in (" ", "-"):
+                    break
+                pending.append(follower)
+        for n in range(len(pending), 0, -1):
+            phrase = text[word.start() : pending[n - 1].end()]
+            found = index.names.get(phrase.lower())
+            if found:
+                evidence.add(found[0], found[1], phrase)
+                skip_until = pending[n - 1].end()
                 break
-        i += 1
 
 
 def infer_regions(text: str, fallback: str = "US") -> RegionEvidence:

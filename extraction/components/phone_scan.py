@@ -26,6 +26,7 @@ _UNIT = "|".join(sorted(DIGIT_WORDS, key=len, reverse=True))
 UNITS = re.compile(rf"(?:\d|{_UNIT})+", re.IGNORECASE)
 UNIT = re.compile(rf"\d|{_UNIT}", re.IGNORECASE)
 CHUNK = re.compile(r"[A-Za-z0-9]+")
+UNIT_INITIALS = frozenset("0123456789") | {w[0] for w in DIGIT_WORDS} | {w[0].upper() for w in DIGIT_WORDS}
 MAX_GAP = 4
 MAX_CHUNK = 40
 SENTENCE_GAP = re.compile(r"[.!?]\s")
@@ -62,6 +63,8 @@ def _joinable(gap: str, before: Chunk | None, after_words: bool) -> bool:
 
 def _chunk(match: re.Match[str], gap: str) -> Chunk | None:
     token = match.group(0)
+    if token[0] not in UNIT_INITIALS:
+        return None  # most words of a text: no digit and no digit word starts with their letter
     lower = token.lower()
     if lower in HOMOPHONES:
         return Chunk(match.start(), match.end(), HOMOPHONES[lower], True, True, gap)
