@@ -4,17 +4,17 @@ spans are offsets into the original text.
     find_phones(text, region="US") -> [PhoneHit(start, end, value, obfuscated, region, reason)]
 
 1. `phone_regions.infer_regions`: regions in order of the document's evidence (+CC numbers, country
-   and city names, TLDs, demonyms), the configured region last.
+   and city names, flags, TLDs, demonyms), the configured region always among them.
 2. `phone_scan.runs`: runs of digit chunks (digits, digit words, letter O) in one linear pass.
-3. Inside a run, from each chunk the longest stretch (≤ 15 digits) that is a valid number is taken:
+3. Inside a run, the best set of non-overlapping numbers (`PhoneReader._run`, dynamic programming):
    "+CC" numbers need no region; NANP-formatted ones ("(714) 347-8794") try the US first; others try
    the evidence order and are accepted under the first region where phonenumbers says valid (or the
-   number is in a regulator's fictional range); failing that, a number of ≥ 10 digits whose shape is
-   a mobile number somewhere is read as the most populous such country (`reason` says so).
-4. Guards keep prose out: dates, money, comma lists without digit words, case/docket numbers,
-   year-first groups ("2019-012345"). Vanity NANP numbers ("855-TIP-OCCS") are found as written.
-Work is linear in the text: each chunk starts at most `MAX_DIGITS` candidate lengths, each parse is
-memoised per (digits, region). `OPERATIONS` counts the parse attempts (the linearity test reads it).
+   number is in a regulator's fictional range); failing that, a number written with its trunk
+   prefix whose shape is a mobile number somewhere is read as the most populous such country.
+4. `phone_guards`: dates, money, comma lists, case numbers, ZIP+4 and year-first groups are no
+   phones. Vanity NANP numbers ("855-TIP-OCCS") are found as written.
+Work is linear in the text: each chunk starts at most `MAX_DIGITS` digits of candidates and each
+parse is memoised per (digits, region) (tests/unit/test_phone_obfuscation.py counts the calls).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import phonenumbers
 from phonenumbers import PhoneNumber, PhoneNumberFormat
 
+from extraction.components.phone_guards import international_prefix, is_prose, nanp_grouping, written_plus
 from extraction.components.phone_numbers import RegionRules, shape_regions
 from extraction.components.phone_regions import RegionEvidence, infer_regions
 from extraction.components.phone_scan import Chunk, runs
@@ -33,15 +34,6 @@ MIN_DIGITS = 8
 MAX_DIGITS = 15
 SHAPE_MIN_DIGITS = 10
 NANP_FORMAT = re.compile(r"^(?:\+?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[.-]\d{4}$")
-DATE = re.compile(r"^\d{1,4}([/.-])\d{1,2}\1\d{2,4}$")
-YEAR_FIRST = re.compile(r"^(?:19|20)\d\d-")
-ZIP_PLUS_4 = re.compile(r"^\d{5}-\d{4}$")
-CASE_CUE = re.compile(
-    r"(?:case|docket|file|booking|inmate|account|order|invoice|ref|reference|report|citation|serial|"
-    r"receipt|tracking|routing|zip|id|no|#)\s*(?:no\.?|number|#|nr\.?)?\s*[:.]?\s*$",
-    re.IGNORECASE,
-)
-MONEY = re.compile(r"[$£€¥₹]\s*$|\b(?:usd|aud|gbp|eur|rs\.?|inr)\s*$", re.IGNORECASE)
 PLAIN_GAPS = {"", " ", "-", ".", "(", ")", ") ", " (", "+", "+ ", " - ", "\u00a0"}
 VANITY = re.compile(
     r"(?<![\w-])(?:1-)?\d{3}-(?=[0-9A-Z-]*[A-Z][0-9A-Z-]*[A-Z])[0-9A-Z]{3}-?[0-9A-Z]{4}(?![\w-])"
@@ -51,7 +43,6 @@ KEYPAD = {
     for digit, letters in enumerate(["", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ"])
     for ch in letters
 }
-OPERATIONS = [0]
 
 
 @dataclass(frozen=True)
@@ -64,54 +55,8 @@ class PhoneHit:
     reason: str = ""
 
 
-def _nanp_grouping(part: list[Chunk], digits: str) -> bool:
-    """Plain digits read as a NANP number are grouped like one: every group is a single digit or
-    ends after the trunk 1, the area code or the exchange ("12 34 56 78 150" is not 1-234-567-8150)."""
-    if any(c.words for c in part):
-        return True
-    ends = {3, 6} if len(digits) == 10 else {1, 4, 7}
-    total = 0
-    for chunk in part[:-1]:
-        total += len(chunk.digits)
-        if len(chunk.digits) > 1 and total not in ends:
-            return False
-    return True
-
-
 def _e164(number: PhoneNumber) -> str:
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
-
-
-def _plus(text: str, chunk: Chunk) -> bool:
-    before = text[max(0, chunk.start - 2) : chunk.start]
-    return before.endswith("+") or before == "+ "
-
-
-def _international_prefix(text: str, chunk: Chunk) -> bool:
-    """ "0044 7700 900101": 00 starts the chunk, which does not continue a code ("D-25-003531")."""
-    return (
-        chunk.digits.startswith("00") and not chunk.words and text[chunk.start - 1 : chunk.start] not in "-/."
-    )
-
-
-def _prose(text: str, part: list[Chunk], start: int, end: int) -> bool:
-    """Dates, money, comma lists, case numbers and year-first groups are not phone numbers."""
-    words = any(c.words for c in part)
-    raw = text[start:end]
-    before = text[max(0, start - 24) : start]
-    if MONEY.search(before) or (not words and CASE_CUE.search(before) and not _phone_cue(before)):
-        return True
-    if words:
-        return False
-    if any("," in c.gap or ";" in c.gap for c in part[1:]):
-        return True
-    return bool(DATE.match(raw) or YEAR_FIRST.match(raw) or ZIP_PLUS_4.match(raw))
-
-
-def _phone_cue(before: str) -> bool:
-    return bool(
-        re.search(r"(?:phone|tel|cell|mobile|call|text|whatsapp|contact)\w*\W*(?:no|number|#)", before, re.I)
-    )
 
 
 class PhoneReader:
@@ -165,18 +110,18 @@ class PhoneReader:
         start, end = part[0].start, part[-1].end
         if self.text[start - 1 : start] == "(" and ")" in "".join(c.gap for c in part):
             start -= 1
-        if _prose(self.text, part, start, end):
+        if is_prose(self.text, part, start, end):
             return None
         digits = "".join(c.digits for c in part)
         words = any(c.words for c in part)
         obfuscated = words or len(part) > 5 or any(c.gap not in PLAIN_GAPS for c in part[1:])
-        plus = _plus(self.text, part[0])
+        plus = written_plus(self.text, part[0])
         if plus:
             start = self.text.rindex("+", max(0, start - 2), start)
-        elif _international_prefix(self.text, part[0]) and len(digits) >= 11:
+        elif international_prefix(self.text, part[0]) and len(digits) >= 11:
             plus, digits = True, digits[2:]  # "0044 7700 900101": the international call prefix
         found = self._region_of(digits, plus, self.text[start:end], words)
-        if found is None or (found[0].country_code == 1 and not plus and not _nanp_grouping(part, digits)):
+        if found is None or (found[0].country_code == 1 and not plus and not nanp_grouping(part, digits)):
             return None
         number, region, reason = found
         return PhoneHit(start, end, _e164(number), obfuscated, region, reason)
@@ -184,7 +129,6 @@ class PhoneReader:
     def _region_of(
         self, digits: str, plus: bool, raw: str, words: bool
     ) -> tuple[PhoneNumber, str, str] | None:
-        OPERATIONS[0] += 1
         if plus:
             number = self.rules.valid(digits, "+")
             if number is None:
