@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from extraction.components.base import add_mention, doc_text, guarded
 from extraction.components.identifier_roles import identifier_roles
 from extraction.components.identifiers import IdentifierHit, find_identifiers, resolve_overlaps
+from extraction.components.phone_places import place_index, tld_regions
 from extraction.components.phones import find_phones
 
 ROLE_TYPES = {"Phone", "Email"}
@@ -46,6 +47,7 @@ def with_roles(text: str, hits: list[IdentifierHit]) -> list[IdentifierHit]:
 class IdentifierFinder:
     def __init__(self, region: str) -> None:
         self.region = region
+        place_index(), tld_regions()  # built once before spaCy forks workers, not in the first document
 
     def __call__(self, doc: Doc) -> Doc:
         return guarded("identifiers")(self._find)(doc)
