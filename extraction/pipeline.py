@@ -46,6 +46,7 @@ from extraction.models import (
     StageError,
     TypeLabel,
 )
+from extraction.unwrap import unwrap
 
 EXTRACTOR_VERSION = "lantern-extract/0.1"
 DEFAULT_MODEL = "en_core_web_sm"
@@ -76,15 +77,30 @@ def load_model(model: str) -> Language:
     ) from last
 
 
-def build_pipeline(model: str = DEFAULT_MODEL, region: str = "US") -> Language:
+def build_pipeline(
+    model: str = DEFAULT_MODEL,
+    region: str = "US",
+    components: tuple[str, ...] = LANTERN_COMPONENTS,
+    entity_rules: tuple[str, ...] | None = None,
+) -> Language:
+    """The spaCy model + Lantern's components. `components` (kept in pipeline order) and
+    `entity_rules` (see `extraction.components.entities.ENTITY_RULES`) exist for the evaluation's
+    ablation; users get everything."""
+    unknown = set(components) - set(LANTERN_COMPONENTS)
+    if unknown:
+        raise ValueError(f"unknown components {sorted(unknown)}; known: {', '.join(LANTERN_COMPONENTS)}")
     nlp = load_model(model)
     install_fast_attribute_match(nlp)  # same annotations as the model's ruler, ~5x faster matching
     for name in LANTERN_COMPONENTS:
-        config = (
+        if name not in components:
+            continue
+        config: dict[str, Any] = (
             {"region": region}
             if name in {"lantern_identifiers", "lantern_entities", "lantern_locations"}
             else {}
         )
+        if name == "lantern_entities" and entity_rules is not None:
+            config["rules"] = list(entity_rules)
         nlp.add_pipe(name, config=config)
     nlp.max_length = MAX_CHARS + 1
     return nlp
@@ -152,6 +168,8 @@ def doc_to_result(doc: Doc, source: SourceDocument) -> ExtractionResult:
                     snippet=rel["snippet"],
                 )
             )
+    for entity in result.entities:  # the source's own characters (the spaCy pass may have unwrapped lines)
+        entity.text = source.text[entity.start : entity.end]
     _business_if_owned(result)
     found = doc._.lantern_classification or {}
     result.classification = Classification(
@@ -204,10 +222,16 @@ def _chunks(docs: Iterable[SourceDocument], size: int) -> Iterator[list[SourceDo
 class Extractor:
     """The Lantern extraction pipeline (load once, reuse for many documents)."""
 
-    def __init__(self, region: str = "US", model: str = DEFAULT_MODEL) -> None:
+    def __init__(
+        self,
+        region: str = "US",
+        model: str = DEFAULT_MODEL,
+        components: tuple[str, ...] = LANTERN_COMPONENTS,
+        entity_rules: tuple[str, ...] | None = None,
+    ) -> None:
         self.region = region
         self.model = model
-        self.nlp = build_pipeline(model, region)
+        self.nlp = build_pipeline(model, region, components, entity_rules)
 
     def extract(self, doc: SourceDocument) -> ExtractionResult:
         return next(self.extract_many([doc]))
@@ -252,18 +276,22 @@ class Extractor:
         self, docs: Iterable[SourceDocument], n_process: int, batch_size: int
     ) -> Iterator[ExtractionResult]:
         too_long: dict[str, SourceDocument] = {}
+        originals: deque[SourceDocument] = deque()
 
         def stream() -> Iterator[tuple[str, SourceDocument]]:
             for item in docs:
+                originals.append(item)
                 if len(item.text) > MAX_CHARS:
                     too_long[item.id] = item
                     yield "", item
-                else:
-                    yield item.text, item
+                    continue
+                text = unwrap(item.text)  # same length: offsets stay valid in item.text
+                yield text, (item if text is item.text else item.model_copy(update={"text": text}))
 
-        for doc, source in self.nlp.pipe(
+        for doc, _context in self.nlp.pipe(
             stream(), as_tuples=True, n_process=n_process, batch_size=batch_size
         ):
+            source = originals.popleft()
             if source.id in too_long and len(source.text) > MAX_CHARS:
                 yield _empty_result(
                     source, f"document has {len(source.text)} characters (limit {MAX_CHARS}); split it"
