@@ -21,6 +21,8 @@ WINDOW_AFTER = 40
 SENTENCE_END = re.compile(r"[.!?](?:\s+|$)(?=[A-Z\"“(])|\n\s*\n")
 LABEL_ONLY = re.compile(r"[^A-Za-z.!?]*(?:[A-Za-z]+[^A-Za-z.!?]*){0,2}")
 """What may stand between two numbers of one contact line: "\nCell: ", " or ", ", fax "."""
+ALTERNATIVE = re.compile(r"\s*(?:,\s*)?(?:or|and|o|y)\b[^.!?]*$")
+"""A second line offered as an alternative: "call the Clerk at 214-… or City Courts at 214-…"."""
 CONTACT, CASE = "contact", "case"
 CONTACT_ADDRESS = re.compile(
     r"[\w.+-]*?(media|press|pio|news|communications|publicaffairs|hotline|tips?line|tips)[\w.+-]*@", re.I
@@ -83,7 +85,7 @@ def identifier_roles(text: str, spans: list[tuple[int, int]]) -> list[tuple[str,
         role = identifier_role(text, start, end, previous_end)
         if role[0] == CASE and found and found[-1][0] == CONTACT:
             between = text[previous_end:start]
-            if len(between) <= WINDOW_AFTER and LABEL_ONLY.fullmatch(between):
+            if len(between) <= WINDOW_AFTER and (LABEL_ONLY.fullmatch(between) or ALTERNATIVE.match(between)):
                 role = found[-1]
         found.append(role)
         previous_end = max(previous_end, end)

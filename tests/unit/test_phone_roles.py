@@ -80,3 +80,15 @@ def test_press_header_blocks_and_press_addresses_are_contact() -> None:
 
 def test_an_ad_contact_line_is_case() -> None:
     assert set(roles("Contact: 702-555-0155 or kandi@example.com, new in town").values()) == {("case", None)}
+
+
+def test_public_service_lines_and_their_alternatives_are_contact() -> None:
+    text = (
+        "For assistance applying, call the Example Clerk's office at 214-555-0101 or Example "
+        "Community Courts at 214-555-0102. Survivors who wish to inquire about their kit can email "
+        "kits@example.org. Example Securities Board\n8700 Example Freeway\nDallas, TX 75247\n(214) 555-0103"
+    )
+    found = roles(text)
+    assert [found[v][0] for v in ("+12145550101", "+12145550102", "kits@example.org", "+12145550103")] == [
+        "contact"
+    ] * 4
