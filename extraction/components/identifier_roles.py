@@ -58,7 +58,7 @@ def _after(text: str, end: int) -> str:
 
 
 def identifier_role(text: str, start: int, end: int, floor: int = 0) -> tuple[str, str | None]:
-    """(`contact`, the cue words) or (`case`, None) for the identifier at text[start:end]; the
+    """(`contact`, the cue words) or (`case`, None) for the identifier from `start` to `end`; the
     sentence before it is read back to `floor` at most (the end of the previous identifier)."""
     own = CONTACT_ADDRESS.match(text, start, end)
     if own is not None:

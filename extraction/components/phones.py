@@ -26,7 +26,7 @@ import phonenumbers
 from phonenumbers import PhoneNumber, PhoneNumberFormat
 
 from extraction.components.phone_guards import international_prefix, is_prose, nanp_grouping, written_plus
-from extraction.components.phone_numbers import RegionRules, shape_regions
+from extraction.components.phone_numbers import FICTIONAL_REGIONS, RegionRules, is_fictional, shape_regions
 from extraction.components.phone_regions import RegionEvidence, infer_regions
 from extraction.components.phone_scan import Chunk, runs
 
@@ -138,6 +138,14 @@ class PhoneReader:
             return number, region, "written with +CC"
         if not words and NANP_FORMAT.match(raw) and (number := self.rules.valid(digits, "US")):
             return number, "US", "NANP format"
+        # Mobiles first, in evidence order, then the fictional ranges, then any valid line: "write to
+        # me: 07700 900556" in a text about Hamburg is the UK drama mobile, not a German landline.
+        for region in self.order:
+            if (number := self.rules.personal_line(digits, region)) is not None:
+                return number, region, self.evidence.reason(region)
+        for region in FICTIONAL_REGIONS:
+            if (number := self.rules.valid(digits, region)) is not None and is_fictional(number):
+                return number, region, "fictional range"
         for region in self.order:
             if (number := self.rules.valid(digits, region)) is not None:
                 return number, region, self.evidence.reason(region)

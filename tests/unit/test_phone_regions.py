@@ -75,10 +75,12 @@ def test_numbers_are_read_in_the_document_region() -> None:
 def test_uk_number_without_a_configured_gb_region() -> None:
     text = "For bookings in Leeds ring 07700 900101 after noon."
     assert read(text) == [("07700 900101", "+447700900101", "GB")]
-    # even with no place at all the trunk-prefixed shape is read as the UK drama range
+    # even with no place at all: the UK drama range, and a real-shaped AU mobile by its shape
     hit = find_phones("ring 07700 900101")[0]
-    assert (hit.value, hit.region) == ("+447700900101", "GB")
-    assert hit.reason.startswith("number shape")
+    assert (hit.value, hit.region, hit.reason) == ("+447700900101", "GB", "fictional range")
+    hit = find_phones("ring 0412 345 678")[0]
+    assert (hit.value, hit.region) == ("+61412345678", "AU")
+    assert hit.reason == "number shape: a AU mobile (no other evidence)"
 
 
 def test_nanp_format_stays_american_in_a_foreign_document() -> None:
@@ -106,3 +108,10 @@ def test_us_press_release_numbers() -> None:
         ("855-TIP-OCCS", "+18558476227"),
         ("949-644-3790", "+19496443790"),
     ]
+
+
+def test_a_mobile_elsewhere_beats_a_landline_of_the_evidence_region() -> None:
+    # Hamburg makes Germany the first region, where 07700 900556 would be a landline; the UK drama
+    # mobile range wins over it, and a German mobile is still read as German.
+    text = "I help people start again in Hamburg, write to me: 07700 900556 or 0151 123 45678."
+    assert [(v, r) for _, v, r in read(text)] == [("+447700900556", "GB"), ("+4915112345678", "DE")]
