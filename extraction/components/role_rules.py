@@ -1,4 +1,13 @@
-"""Roles in the trafficking process (Role individuals) for people, from relations and cue words."""
+"""Roles in the trafficking process (Role individuals) for people, from relations and sentence context.
+
+Each role a person gets keeps its evidence: `attributes["role_evidence"]` holds `{"role", "start", "end"}`
+with the span of the sentence that justifies it (ingest stores that sentence on the HAS_ROLE edge, and the
+risk score quotes it). Cues are data (`patterns/roles.jsonl`, see its header for the three positions):
+officials by their title or apposition ("District Attorney Jane Roe", "Jane Roe, Public Information
+Officer"), the accused by what the sentence says happened to them ("Jane Roe, 29, was charged with"),
+victims and witnesses likewise. A person with both Accused and Official evidence keeps Accused (a charged
+officer is a suspect); the Official role never carries suspect risk (`graph.analytics.risk`).
+"""
 
 from __future__ import annotations
 
@@ -17,50 +26,127 @@ FROM_RELATION = {
     "RECRUITED_IN": ("Victim", None),
 }
 VICTIM_NAMES = re.compile(r"^(?:jane|john) doe\b", re.IGNORECASE)
-_CUES: list[tuple[str, re.Pattern[str]]] | None = None
+BEFORE_WINDOW = 60
+AFTER_WINDOW = 240
+MAX_LIST_ITEMS = 6
+_SKIP_APPOSITION = re.compile(r"^(?:\s*\([^)]{0,40}\))?(?:\s*,[^.;:\n\"“”]{0,90}?,)?\s*")
+"""Between a name and its predicate: a bracket ("(pictured)"), one comma aside (", 29, of Irvine,")."""
+_NAME_LIST = re.compile(r"^(?:,?\s*(?:and|&)?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*")
+"""Further names of a list before a shared predicate ("Roe, Doe and Poe were charged")."""
+_GROUP_ASIDE = re.compile(r"^(?:(?:both|all|each|also|of|from|formerly of)\b[^,.;:\n]{0,60},\s*)?")
+"""An aside about the list or the last name ("both of Westbrook,", "of Irvine,") before the predicate."""
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n(?![a-z])")
+"""Sentences end at . ! ? before a capital, or at a line break unless the next line is lower case."""
+_CUES: dict[str, list[tuple[str, re.Pattern[str]]]] | None = None
 
 
-def role_cues() -> list[tuple[str, re.Pattern[str]]]:
+def role_cues(position: str = "before") -> list[tuple[str, re.Pattern[str]]]:
+    """(role, cue) pairs for one position: before, apposition or predicate."""
     global _CUES
     if _CUES is None:
-        _CUES = [(row["label"], re.compile(row["regex"], re.IGNORECASE)) for row in load_patterns("roles")]
-    return _CUES
+        cues: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        for row in load_patterns("roles"):
+            compiled = re.compile(row["regex"], re.IGNORECASE)
+            cues.setdefault(row.get("position", "before"), []).append((row["label"], compiled))
+        _CUES = cues
+    return _CUES.get(position, [])
 
 
-def _add(person: dict[str, Any], role: str) -> None:
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) around [start, end): from the previous sentence end to the next one."""
+    left = 0
+    for m in _SENTENCE_END.finditer(text, max(0, start - 400), min(len(text), start + 2)):
+        if m.end() <= start:
+            left = m.end()
+    nxt = _SENTENCE_END.search(text, end)
+    right = nxt.start() + 1 if nxt and text[nxt.start()] != "\n" else (nxt.start() if nxt else len(text))
+    return left, min(max(right, end), len(text))
+
+
+def _add(person: dict[str, Any], role: str, span: tuple[int, int] | None = None) -> None:
     roles = person["attributes"].setdefault("roles", [])
     if role not in roles:
         roles.append(role)
+    if span is not None:
+        evidence = person["attributes"].setdefault("role_evidence", [])
+        item = {"role": role, "start": span[0], "end": span[1]}
+        if item not in evidence:
+            evidence.append(item)
+
+
+def predicate_starts(clause: str) -> list[str]:
+    """Where the predicate may start after a name: right after it, and after each aside / further name of a
+    list ("Roe, 35, of Orange, Doe, 19, of Irvine, and Poe, 30, will face"). The first candidate keeps a
+    Title Case headline verb that the name list would swallow ("Harbor City Man Charged With ...")."""
+    rest, out = clause, [clause.lstrip(" ,\n")]
+    for _ in range(MAX_LIST_ITEMS):
+        before = rest
+        rest = rest[_SKIP_APPOSITION.match(rest).end() :]  # type: ignore[union-attr]
+        out.append(rest.lstrip(" ,\n"))
+        rest = rest[_NAME_LIST.match(rest).end() :]  # type: ignore[union-attr]
+        stripped = rest.lstrip(" ,\n")
+        aside = _GROUP_ASIDE.match(stripped).end()  # type: ignore[union-attr]
+        rest = stripped[aside:] if aside else rest
+        out.append(rest.lstrip(" ,\n"))
+        if rest == before:
+            break
+    return list(dict.fromkeys(out))
+
+
+def context_roles(text: str, start: int, end: int) -> list[str]:
+    """Roles the words around one mention at [start, end) give it (before, apposition, predicate)."""
+    found: list[str] = []
+    sent_start, sent_end = sentence_span(text, start, end)
+    before = text[max(sent_start, start - BEFORE_WINDOW) : start]
+    for role, cue in role_cues("before"):
+        hit = cue.search(before)
+        if hit and len(before) - hit.end() <= 2:
+            found.append(role)
+    after = text[end : end + AFTER_WINDOW]
+    if after.startswith((", a ", ", an ", ", the ")):  # "Jane Roe, a driver": a before-cue as apposition
+        noun = after[2:].split(" ", 1)[-1]
+        found += [role for role, cue in role_cues("before") if cue.match(noun)]
+    apposition = re.match(r"^(?:\s*,\s*|\s*\n\s*|\s+[-–—]\s+)", after)
+    if apposition:
+        for role, cue in role_cues("apposition"):
+            if cue.match(after[apposition.end() :]):
+                found.append(role)
+    clause = text[end : max(end, sent_end)][:AFTER_WINDOW]
+    for rest in predicate_starts(clause):
+        found += [role for role, cue in role_cues("predicate") if cue.match(rest)]
+    return list(dict.fromkeys(found))
 
 
 def assign_roles(doc: Doc, items: list[dict[str, Any]], found: list[dict[str, Any]]) -> None:
     by_key = {m["key"]: m for m in items}
+    text = doc_text(doc)
 
     def canonical(key: int) -> dict[str, Any]:
         return root_mention(by_key[key], by_key)
+
+    def evidence(start: int, end: int) -> tuple[int, int]:
+        return sentence_span(text, start, end)
 
     for rel in found:
         roles = FROM_RELATION.get(rel["type"])
         if not roles:
             continue
         source, target = canonical(rel["source"]), canonical(rel["target"])
+        span = evidence(rel.get("start", source["start"]), rel.get("end", source["end"]))
         if source["type"] == "Person" and roles[0]:
-            _add(source, roles[0])
+            _add(source, roles[0], span)
         if target["type"] == "Person" and roles[1]:
-            _add(target, roles[1])
-    text = doc_text(doc)
+            _add(target, roles[1], span)
     for mention in items:
         if mention["type"] != "Person":
             continue
         person = canonical(mention["key"])
         if VICTIM_NAMES.match(mention["value"]):
-            _add(person, "Victim")
-        before = text[max(0, mention["start"] - 25) : mention["start"]]
-        after = text[mention["end"] : mention["end"] + 25]
-        appositive = after[2:] if after.startswith((", a ", ", an ", ", the ")) else ""
-        for role, cue in role_cues():
-            hit = cue.search(before)
-            if (hit and len(before) - hit.end() <= 2) or (
-                appositive and cue.match(appositive.split(" ", 1)[-1])
-            ):
-                _add(person, role)
+            _add(person, "Victim", evidence(mention["start"], mention["end"]))
+        for role in context_roles(text, mention["start"], mention["end"]):
+            _add(person, role, evidence(mention["start"], mention["end"]))
+    for mention in items:
+        attrs = mention["attributes"]
+        if "Accused" in attrs.get("roles", []) and "Official" in attrs["roles"]:
+            attrs["roles"].remove("Official")
+            attrs["role_evidence"] = [e for e in attrs.get("role_evidence", []) if e["role"] != "Official"]

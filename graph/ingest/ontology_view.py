@@ -42,6 +42,9 @@ FALLBACK_INDIVIDUALS: dict[str, tuple[str, ...]] = {
         "Facilitator",
         "Victim",
         "Buyer",
+        "Accused",
+        "Official",
+        "Witness",
     ),
 }
 FALLBACK_SYMMETRIC = frozenset({"ASSOCIATE_OF", "CO_ACCUSED", "MENTIONED_TOGETHER"})
