@@ -29,6 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.ingest.office import CASE_ROLES, official_key
 from graph.ingest.prepare import PreparedDoc
 from graph.ingest.rows import BatchRows, document_row, entity_rows, fact_rows
 from graph.ingest.tx import CatalogTx
@@ -67,6 +68,10 @@ def _root(prep: PreparedDoc, mention_id: str) -> str:
     return mention_id
 
 
+def _case_roles(prep: PreparedDoc, mention_ids: list[str]) -> bool:
+    return any(set(prep.roles.get(mid, ())) & CASE_ROLES for mid in mention_ids)
+
+
 def resolve_people(prep: PreparedDoc, resolver: PersonResolver) -> list[Candidate]:
     """Fill `prep.keys` for Person and `ref` mentions; returns new POSSIBLY_SAME_AS candidates."""
     clusters: dict[str, list[str]] = defaultdict(list)
@@ -79,7 +84,14 @@ def resolve_people(prep: PreparedDoc, resolver: PersonResolver) -> list[Candidat
             if person in prep.person_bases and other in prep.keys:
                 links[prep.person_bases[person]].add(prep.keys[other])
     candidates: list[Candidate] = []
+    for mid, base in prep.official_bases.items():
+        resolver.add_existing(base, prep.keys[mid], ())
     for base in sorted(clusters):
+        official = official_key(base, prep.office) if prep.office else None
+        if official in resolver.known.get(base, {}) and not _case_roles(prep, clusters[base]):
+            for mid in clusters[base]:  # the office's official of that name, mentioned without a title
+                prep.keys[mid] = official
+            continue
         key, found = resolver.resolve(base, links[base])
         candidates.extend(found)
         for mid in clusters[base]:
