@@ -6,7 +6,8 @@ risk score quotes it). Cues are data (`patterns/roles.jsonl`, see its header for
 officials by their title or apposition ("District Attorney Jane Roe", "Jane Roe, Public Information
 Officer"), the accused by what the sentence says happened to them ("Jane Roe, 29, was charged with"),
 victims and witnesses likewise. A person with both Accused and Official evidence keeps Accused (a charged
-officer is a suspect); the Official role never carries suspect risk (`graph.analytics.risk`).
+officer is a suspect); otherwise Official drops the roles read off relations (a quoted prosecutor "brought"
+no victim anywhere). The Official role never carries suspect risk (`graph.analytics.risk`).
 """
 
 from __future__ import annotations
@@ -29,14 +30,24 @@ VICTIM_NAMES = re.compile(r"^(?:jane|john) doe\b", re.IGNORECASE)
 BEFORE_WINDOW = 60
 AFTER_WINDOW = 240
 MAX_LIST_ITEMS = 6
+MAX_LIST_LINES = 12
+_LIST_ITEM_END = re.compile(r"(?:;|;\s*and|,|,\s*and)$")
 _SKIP_APPOSITION = re.compile(r"^(?:\s*\([^)]{0,40}\))?(?:\s*,[^.;:\n\"“”]{0,90}?,)?\s*")
 """Between a name and its predicate: a bracket ("(pictured)"), one comma aside (", 29, of Irvine,")."""
 _NAME_LIST = re.compile(r"^(?:,?\s*(?:and|&)?\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})*")
 """Further names of a list before a shared predicate ("Roe, Doe and Poe were charged")."""
 _GROUP_ASIDE = re.compile(r"^(?:(?:both|all|each|also|of|from|formerly of)\b[^,.;:\n]{0,60},\s*)?")
 """An aside about the list or the last name ("both of Westbrook,", "of Irvine,") before the predicate."""
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n(?![a-z])")
-"""Sentences end at . ! ? before a capital, or at a line break unless the next line is lower case."""
+_LIST_JOIN = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s+)$")
+_CAPITALISED = re.compile(r"[A-Z][\w.'’-]*$")
+_SINGULAR = re.compile(r"(?:is|was|has|pleads|faces|admits|remains|says|said)\b")
+"""A singular verb after further names: they are the subject of their own clause, not a list."""
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St|Lt|No))(?<!\b(?:Mrs|Sgt|Det|Gov|Sen|Rep|Cpl|Ofc|Dep|Inc|U\.S))"
+    r"(?<!\b(?:Capt|Insp|Corp))[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n(?![a-z])"
+)
+"""Sentences end at . ! ? before a capital (not after an initial or a title: "Jason C. Pang", "Sgt. Roe"), or
+at a line break unless the next line is lower case."""
 _CUES: dict[str, list[tuple[str, re.Pattern[str]]]] | None = None
 
 
@@ -74,6 +85,44 @@ def _add(person: dict[str, Any], role: str, span: tuple[int, int] | None = None)
             evidence.append(item)
 
 
+def list_intro(text: str, start: int) -> str:
+    """For a name that opens a line of a list ("Angel Roe, 31, of Reseda;"), the line that introduces the list
+    ("... found the following defendants guilty of murder:"); "" when the name is not in such a list."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return ""
+    pos = line_start - 1
+    for _ in range(MAX_LIST_LINES):
+        if pos <= 0:
+            return ""
+        prev_start = text.rfind("\n", 0, pos) + 1
+        line = text[prev_start:pos].strip()
+        if line.endswith(":"):
+            return line
+        if not _LIST_ITEM_END.search(line):
+            return ""
+        pos = prev_start - 1
+    return ""
+
+
+def _list_windows(before: str) -> list[str]:
+    """The text before a name, and the same text with earlier names of a list cut off ("Judge Roe and "):
+    a title or verb before the first name of a list applies to every name in it."""
+    out, window = [before], before
+    for _ in range(MAX_LIST_ITEMS):
+        joined = _LIST_JOIN.search(window)
+        if not joined:
+            break
+        window = window[: joined.start()]
+        for _ in range(4):  # the previous name: up to four capitalised words
+            word = _CAPITALISED.search(window.rstrip())
+            if not word:
+                break
+            window = window.rstrip()[: word.start()]
+            out.append(window)
+    return out
+
+
 def predicate_starts(clause: str) -> list[str]:
     """Where the predicate may start after a name: right after it, and after each aside / further name of a
     list ("Roe, 35, of Orange, Doe, 19, of Irvine, and Poe, 30, will face"). The first candidate keeps a
@@ -83,7 +132,10 @@ def predicate_starts(clause: str) -> list[str]:
         before = rest
         rest = rest[_SKIP_APPOSITION.match(rest).end() :]  # type: ignore[union-attr]
         out.append(rest.lstrip(" ,\n"))
-        rest = rest[_NAME_LIST.match(rest).end() :]  # type: ignore[union-attr]
+        listed = _NAME_LIST.match(rest).end()  # type: ignore[union-attr]
+        if listed and _SINGULAR.match(rest[listed:].lstrip(" ,\n")):
+            break  # "… Glenn, Proctor is accused": a new subject, not a list sharing the predicate
+        rest = rest[listed:]
         stripped = rest.lstrip(" ,\n")
         aside = _GROUP_ASIDE.match(stripped).end()  # type: ignore[union-attr]
         rest = stripped[aside:] if aside else rest
@@ -98,10 +150,11 @@ def context_roles(text: str, start: int, end: int) -> list[str]:
     found: list[str] = []
     sent_start, sent_end = sentence_span(text, start, end)
     before = text[max(sent_start, start - BEFORE_WINDOW) : start]
-    for role, cue in role_cues("before"):
-        hit = cue.search(before)
-        if hit and len(before) - hit.end() <= 2:
-            found.append(role)
+    for window in _list_windows(before):  # "DA Investigators Kelly Paul and " + Lee Thompson: a shared title
+        for role, cue in role_cues("before"):
+            hit = cue.search(window)
+            if hit and len(window) - hit.end() <= 2:
+                found.append(role)
     after = text[end : end + AFTER_WINDOW]
     if after.startswith((", a ", ", an ", ", the ")):  # "Jane Roe, a driver": a before-cue as apposition
         noun = after[2:].split(" ", 1)[-1]
@@ -111,6 +164,9 @@ def context_roles(text: str, start: int, end: int) -> list[str]:
         for role, cue in role_cues("apposition"):
             if cue.match(after[apposition.end() :]):
                 found.append(role)
+    intro = list_intro(text, start)
+    if intro:
+        found += [role for role, cue in role_cues("list_intro") if cue.search(intro)]
     clause = text[end : max(end, sent_end)][:AFTER_WINDOW]
     for rest in predicate_starts(clause):
         found += [role for role, cue in role_cues("predicate") if cue.match(rest)]
@@ -147,6 +203,10 @@ def assign_roles(doc: Doc, items: list[dict[str, Any]], found: list[dict[str, An
             _add(person, role, evidence(mention["start"], mention["end"]))
     for mention in items:
         attrs = mention["attributes"]
-        if "Accused" in attrs.get("roles", []) and "Official" in attrs["roles"]:
-            attrs["roles"].remove("Official")
-            attrs["role_evidence"] = [e for e in attrs.get("role_evidence", []) if e["role"] != "Official"]
+        roles = attrs.get("roles", [])
+        if "Official" not in roles:
+            continue
+        # a charged officer is a suspect; an official's relation-made roles are misread quotes
+        drop = {"Official"} if "Accused" in roles else set(roles) - {"Official", "Witness"}
+        attrs["roles"] = [r for r in roles if r not in drop]
+        attrs["role_evidence"] = [e for e in attrs.get("role_evidence", []) if e["role"] not in drop]

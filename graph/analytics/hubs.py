@@ -7,10 +7,11 @@ frequency — an entity mentioned in more than
 `hub_max_doc_fraction` of the documents (at least `hub_min_docs`) or with more than `hub_max_degree`
 typed links. Hubs are left out of the projection and reported with the reason.
 
-Per source (`source_hubs`): an identifier or organisation that recurs in `hub_source_min_unrelated` or more
-unrelated documents of one source (office) is a hub of that source — a press line, a hotline, the office
-itself, a platform. Documents are related when they mention a common person who is not an official; a
-trafficker's phone in three releases about the same defendant is therefore not a hub.
+Per source (`source_hubs`): an identifier, organisation or person without a suspect role that recurs in
+`hub_source_min_unrelated` or more unrelated documents of one source (office) is a hub of that source — a
+press line, a hotline, a press contact, the office itself, a platform. Documents are related when they
+mention a common person with a suspect role (accused, recruiter, ...); a trafficker's phone in three releases
+about the same defendant is therefore not a hub.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 from graph.analytics.options import AnalysisOptions
 from graph.analytics.summary import Hub
 from graph.db import Runner
-from graph.ingest.office import OFFICIAL, office_of
+from graph.ingest.office import ACCUSED, OFFICIAL, SUSPECT_ROLES, office_of
 
 
 def hub_reason(row: dict[str, object], opts: AnalysisOptions) -> str:
@@ -36,6 +37,12 @@ def hub_reason(row: dict[str, object], opts: AnalysisOptions) -> str:
         reasons.append("generic platform or service")
     if row.get("placeholder"):
         reasons.append("anonymised placeholder name, not one person across cases")
+    if row.get("official"):
+        reasons.append("official in the process (prosecutor, judge, police, spokesperson): never links cases")
+    if row.get("contact"):
+        reasons.append("contact line of an agency or official: never links cases")
+    if row.get("street"):
+        reasons.append("a street, not an address (no number): never links cases")
     if docs >= opts.hub_min_docs and total and docs / total > opts.hub_max_doc_fraction:
         reasons.append(
             f"mentioned in {docs} of {total} documents ({docs / total:.0%} > {opts.hub_max_doc_fraction:.0%})"
@@ -97,7 +104,7 @@ def find_hubs(db: Runner, opts: AnalysisOptions) -> list[Hub]:
             "analysis/source_hub_candidates",
             node_labels=opts.network_labels,
             min_docs=opts.hub_source_min_unrelated,
-            official_roles=[OFFICIAL],
+            case_roles=sorted(SUSPECT_ROLES),
         )
         known = {h.id: h for h in hubs}
         for hub in source_hubs(rows, opts):
@@ -118,6 +125,9 @@ def _global_hubs(db: Runner, opts: AnalysisOptions) -> list[Hub]:
         max_degree=opts.hub_max_degree,
         names=[n.lower() for n in opts.hub_names],
         patterns=opts.hub_name_patterns,
+        official_role=OFFICIAL,
+        accused_role=ACCUSED,
+        context=opts.hub_context,
     )
     return [
         Hub(

@@ -1,8 +1,9 @@
 """Risk score per person / organisation, explained: every point comes from a sentence that names it.
 
 Rules (points in brackets, caps keep one kind of fact from dominating):
-* linked to N documents with indicators X, Y ........ 2 per document, at most 10 (a person with no suspect
-  role, act or shared identifier: 1, "no suspect role recorded")
+* linked to N documents with indicators X, Y ........ 2 per document, at most 10 — only for a business or an
+  entity with a suspect role, act or shared identifier (a relative, a reporter, an unrecognised official or a
+  tagger's ORG fragment earns nothing by standing near indicators: rank is earned by what the text says)
 * charged, arrested or convicted in "<sentence>" ..... 6 (Role Accused, from the sentence context)
 * has perpetrator role(s) Recruiter, Exploiter ....... 4 per role, at most 12
 * recruited / transported / controlled N persons ..... 2 per person, at most 10
@@ -22,14 +23,12 @@ from typing import Any
 from graph.analytics.networks import NodeResults
 from graph.analytics.options import PERPETRATOR_ROLES, AnalysisOptions
 from graph.db import Runner
+from graph.ingest.office import ACCUSED, OFFICIAL
+from graph.resolve_keys import is_business
 
 ACT_VERBS = {"RECRUITED": "recruited", "TRANSPORTED": "transported", "CONTROLLED": "controlled"}
-ACCUSED, OFFICIAL = "Accused", "Official"
 NOT_SUSPECT_ROLES = frozenset({"Victim", "Witness"})
 ACCUSED_POINTS = 6
-UNROLED_INDICATOR_POINTS = 1
-"""A person with no suspect role, act or shared identifier (a relative, a reporter, an unrecognised official)
-gets this much for appearing in documents with indicators, however many: rank is earned by the text."""
 QUOTE_MAX = 160
 SCORED_KINDS_QUERY_BATCH = 1000
 
@@ -97,13 +96,12 @@ def score_entity(
     n_docs = int(facts.get("indicator_docs") or 0)
     if n_docs:
         inds = ", ".join(sorted(facts.get("indicators") or []))
-        if suspect or shared or (facts.get("kind") or "Person") != "Person":
+        if suspect or shared or is_business(facts.get("kind") or ""):
             risk.add(min(2 * n_docs, 10), f"linked to {_plural(n_docs, 'document')} with indicators {inds}")
         else:
-            risk.add(
-                UNROLED_INDICATOR_POINTS,
-                f"mentioned in {_plural(n_docs, 'document')} with indicators {inds}; "
-                "no suspect role recorded",
+            risk.reasons.append(
+                f"mentioned in {_plural(n_docs, 'document')} with indicators {inds}, but no suspect role, "
+                "act or shared identifier recorded: not scored for them"
             )
     if accused:
         risk.add(ACCUSED_POINTS, f"charged, arrested or convicted{_quote(evidence.get(ACCUSED))}")

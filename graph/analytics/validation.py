@@ -39,6 +39,8 @@ class ValidationReport:
     offices: list[OfficeScore] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
     ingest: dict[str, Any] = field(default_factory=dict)
+    hubs: list[str] = field(default_factory=list)
+    """The analysis run's excluded hubs, "name (kind): reason"."""
 
 
 def gold_entities(gold: GoldDocument, raw: str, doc_id: str) -> list[GoldEntity]:
@@ -103,7 +105,7 @@ def validate_analysis(
     say("ingesting")
     report.ingest = ingest_results(db, results).as_dict()  # type: ignore[arg-type]
     say("analysing")
-    run_analysis(db, options=options)
+    report.hubs = [h.label() for h in run_analysis(db, options=options).excluded_hubs]
     nodes: dict[str, NodeView] = {}
     for row in db.read("analysis/evaluation_nodes", doc_ids=sorted(docs)):
         node = nodes.setdefault(

@@ -138,6 +138,8 @@ def score_office(office: str, nodes: list[NodeView], gold: list[GoldEntity], doc
         if n.network_id is not None:
             by_network[int(n.network_id)].append(n)
     for net, members in sorted(by_network.items()):
+        if len(members) < 2:
+            continue  # an entity linked to nothing is not a network, however many releases mention it
         docs = {d for n in members for d, _, _ in n.mentions}
         groups = _related_groups(docs, charged_by_doc)
         if len(groups) < 2:

@@ -29,7 +29,30 @@ GUARDED_ROOTS = ("Person", "Organization", "Location")
 WRAPPED_LINE_MIN = 80
 """A line at least this long that ends inside a person's name is a wrapped paragraph, not a headline."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
-_JOINERS = {"of", "the", "and", "&", "for", "at", "in", "on", "to", "a", "an", "de", "del", "la"}
+_JOINERS = {
+    "of",
+    "the",
+    "and",
+    "&",
+    "for",
+    "at",
+    "in",
+    "on",
+    "to",
+    "a",
+    "an",
+    "de",
+    "del",
+    "la",
+    "as",
+    "by",
+    "with",
+    "from",
+}
+_PARTICLES = {"de", "del", "la", "van", "von", "der", "da", "di", "le", "du", "bin", "al", "el"}
+"""Lower-case words a person's or company's name may end with ("Oscar de la Hoya" ends on a name, but a
+name may legitimately hold them)."""
+_POSSESSIVE_INSIDE = re.compile(r"\w['’]s\s+\w")
 _POSSESSIVE_CONTINUES = re.compile(r"^['’]s?\s+[A-Z]")
 
 
@@ -56,7 +79,7 @@ def _line_before(text: str, start: int) -> str:
 def rejection(m: EntityMention, text: str, root: str) -> str | None:
     """Why mention `m` (whose ontology root class is `root`) is not an entity, or None to keep it."""
     name = m.text.strip()
-    words = [w.lower() for w in _WORD.findall(name)]
+    words = [w.lower() for w in _WORD.findall(name) if len(w) > 1]  # "N-12", "W-2": codes, not words
     if not words:
         return "not a proper name"
     furniture = lexicon("furniture")
@@ -71,13 +94,18 @@ def rejection(m: EntityMention, text: str, root: str) -> str | None:
     if (root == "Person" or m.type == "Authority") and not any(c.isupper() for c in name):
         return "not a proper name"
     geocoded = any(m.attributes.get(k) not in (None, "") for k in ("geonameid", "lat"))
-    if m.type != "Authority" and not geocoded:
+    numbered_business = m.type != "Organization" and root == "Organization" and any(c.isdigit() for c in name)
+    if m.type != "Authority" and not geocoded and not numbered_business:  # "Motel 6" is a name
         generic = lexicon("descriptors") | lexicon("common_words") | _JOINERS
         if all(w in generic for w in words):
             return "description or common words, not a name"
+    last = _WORD.findall(name)[-1]
+    opens_with_joiner = root == "Organization" and words[0] in _JOINERS - {"the"}
+    if (last.islower() and last in _JOINERS - _PARTICLES) or opens_with_joiner:
+        return "truncated name"  # "Brand as", "Office of"
+    if root == "Person" and _POSSESSIVE_INSIDE.search(name):
+        return "headline or sentence fragment"  # "Burke’s Proposal"
     if root == "Organization":
-        if words[-1] in _JOINERS or words[0] in _JOINERS - {"the"}:
-            return "truncated name"
         cut_of = "of" in words[1:-1] and _POSSESSIVE_CONTINUES.match(text[m.end : m.end + 12])
         if cut_of:  # "Office of Cook County State" + "’s Attorney": the noun after "of" was cut
             return "truncated name"

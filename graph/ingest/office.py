@@ -17,7 +17,10 @@ from pathlib import PurePath
 
 from extraction.models import ExtractionResult
 
-OFFICIAL = "Official"
+OFFICIAL, ACCUSED = "Official", "Accused"
+SUSPECT_ROLES = frozenset({"Accused", "Recruiter", "Transporter", "Exploiter", "Harbourer", "Financier",
+                           "Facilitator"})  # fmt: skip
+"""Roles that make a person part of the case a document reports (documents sharing one are related)."""
 CASE_ROLES = frozenset({"Accused", "Victim", "Witness", "Recruiter", "Transporter", "Exploiter", "Harbourer",
                         "Financier", "Facilitator", "Buyer"})  # fmt: skip
 """Roles that tie a mention to a case: such a mention never joins an official's node by name."""

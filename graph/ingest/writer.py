@@ -84,7 +84,7 @@ def resolve_people(prep: PreparedDoc, resolver: PersonResolver) -> list[Candidat
             if person in prep.person_bases and other in prep.keys:
                 links[prep.person_bases[person]].add(prep.keys[other])
     candidates: list[Candidate] = []
-    for mid, base in prep.official_bases.items():
+    for mid, base in prep.official_bases.items():  # (already known when called through `_resolve_all`)
         resolver.add_existing(base, prep.keys[mid], ())
     for base in sorted(clusters):
         official = official_key(base, prep.office) if prep.office else None
@@ -211,6 +211,9 @@ def _resolve_all(
 ) -> list[Candidate]:
     """Person keys for every document (and `ref` mentions), then merge redirects; returns the candidates."""
     candidates: list[Candidate] = []
+    for prep in docs:  # the batch's officials first: a release that names one without a title joins them
+        for mid, base in prep.official_bases.items():
+            resolver.add_existing(base, prep.keys[mid], ())
     for prep in docs:
         prep.keys = {k: v for k, v in prep.keys.items() if k not in prep.person_bases and k not in prep.refs}
         candidates.extend(resolve_people(prep, resolver))

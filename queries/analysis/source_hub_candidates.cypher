@@ -1,16 +1,18 @@
 // name: analysis/source_hub_candidates
-// description: Per-source hub candidates: identifiers and organisations (no people) mentioned in at least
-// description: min_docs documents, one row per (entity, document) with the document's source and the people
-// description: it mentions who are not officials, so `graph.analytics.hubs` can tell related documents (sharing
-// description: a person) from unrelated ones within each source (office).
-// params: node_labels (list of labels the projection uses), min_docs (int), official_roles (list of Role ids)
-// returns: id, name, kind, doc_id, source, persons (list of person ids)
+// description: Per-source hub candidates: identifiers, organisations and people without a case role (not accused,
+// description: no perpetrator role) mentioned in at least min_docs documents; one row per (entity, document) with
+// description: the document's source and the people of the case it reports (with a case role), so
+// description: `graph.analytics.hubs` can tell related documents (a common case person) from unrelated ones within
+// description: each source (office): a press contact or a hotline recurs across cases, a trafficker's phone does not.
+// params: node_labels (list of labels the projection uses), min_docs (int), case_roles (list of Role ids)
+// returns: id, name, kind, doc_id, source, persons (list of person ids with a case role)
 // mode: read
 MATCH (e:Entity)
-WHERE any(l IN labels(e) WHERE l IN $node_labels) AND NOT e:Person
+WHERE any(l IN labels(e) WHERE l IN $node_labels)
   AND COUNT { (e)-[:MENTIONED_IN]->(:Document) } >= $min_docs
+  AND NOT EXISTS { (e)-[:HAS_ROLE]->(r:Role) WHERE r.id IN $case_roles }
 MATCH (e)-[:MENTIONED_IN]->(d:Document)
 RETURN e.id AS id, e.name AS name, e.kind AS kind, d.id AS doc_id, d.source AS source,
-       [(p:Person)-[:MENTIONED_IN]->(d) WHERE NOT EXISTS { (p)-[:HAS_ROLE]->(r:Role) WHERE r.id IN $official_roles }
+       [(p:Person)-[:MENTIONED_IN]->(d) WHERE EXISTS { (p)-[:HAS_ROLE]->(r:Role) WHERE r.id IN $case_roles }
         | p.id] AS persons
 ORDER BY id, doc_id

@@ -58,10 +58,12 @@ def test_risk_caps_and_low_rank_broker() -> None:
     assert risk.reasons[0].endswith("(+10)")
     assert risk.reasons[1] == "broker between communities 1, 2 and 4 (betweenness rank 25) (+2)"
     assert risk.score == 12
-    person = score_entity({**facts, "kind": "Person"}, [], None)  # no suspect role: the text earns no rank
-    assert person.reasons == [
-        "mentioned in 40 documents with indicators Isolation; no suspect role recorded (+1)"
-    ]
+    for kind in ("Person", "Organization"):  # no suspect role: standing near indicators earns no rank
+        other = score_entity({**facts, "kind": kind}, [], None)
+        assert other.score == 0 and other.reasons == [
+            "mentioned in 40 documents with indicators Isolation, but no suspect role, act or shared "
+            "identifier recorded: not scored for them"
+        ]
 
 
 SAID = "Deputy District Attorney P prosecuted the case."
