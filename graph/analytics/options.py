@@ -44,8 +44,8 @@ class AnalysisOptions(BaseSettings):
     hub_min_docs: int = 5
     """... provided it appears in at least this many documents (small corpora have no hubs by share)."""
     hub_context: bool = True
-    """Officials (not accused), streets (an Address without a number) and identifiers an agency or official uses
-    (contact lines) never link cases. False leaves them to the other rules."""
+    """Officials (not accused), streets (an Address without a number) and identifiers an agency or official
+    uses (contact lines) never link cases. False leaves them to the other rules."""
     hub_source_min_unrelated: int = 3
     """An identifier, organisation or person without a suspect role in at least this many unrelated documents
     of one source (documents that share no person with a suspect role) is a hub of that source: a press line,

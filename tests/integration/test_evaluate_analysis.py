@@ -1,5 +1,5 @@
-"""`lantern evaluate analysis` end to end on a fictional office (tests/data/analysis_releases): officials quoted
-in every release, a tip line and a press line on every release, page furniture, four releases of three cases."""
+"""`lantern evaluate analysis` end to end on a fictional office (tests/data/analysis_releases): officials
+quoted in every release, a tip line and a press line on each, page furniture, four releases of three cases."""
 
 from __future__ import annotations
 
