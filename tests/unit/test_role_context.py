@@ -35,7 +35,9 @@ def test_the_accused_by_what_happened_to_them() -> None:
     assert _roles("Carla Mendt, 29, of Westbrook,\nwas sentenced to six years.", "Carla Mendt") == ["Accused"]
     assert _roles("A jury convicted Omar Test of pimping.", "Omar Test") == ["Accused"]
     assert _roles("Harbor City Man Charged With Trafficking", "Harbor City Man") == ["Accused"]
-    listed = "The jury found these defendants guilty:\nAmy Roe, 31, of Reseda;\nBo Doe, 28; and\nCy Poe, 34.\n"
+    listed = (
+        "The jury found these defendants guilty:\nAmy Roe, 31, of Reseda;\nBo Doe, 28; and\nCy Poe, 34.\n"
+    )
     assert [_roles(listed, n) for n in ("Amy Roe", "Bo Doe", "Cy Poe")] == [["Accused"]] * 3
     # a judge who sentences someone is not accused; a victim is not either
     assert "Accused" not in _roles("Judge Henrietta Lyle sentenced Vale to 12 years.", "Henrietta Lyle")
