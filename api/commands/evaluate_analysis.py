@@ -57,7 +57,7 @@ def analysis_command(
         table.add_row(s.office, str(s.documents), f"{s.precision_at_25:.2f}",
                       f"{s.charged_recall_at_50:.2f} ({s.charged_names})", str(len(s.bad_in_top_50)),
                       f"{s.persons_per_official:.2f} ({s.official_worst or '-'})",
-                      str(s.networks_joining_unrelated))  # fmt: skip
+                      f"{s.networks_joining_unrelated} ({s.releases_joined} releases)")  # fmt: skip
     console.print(table)
     for s in report.offices:
         for line in s.bad_in_top_50[:10] + s.unrelated_links[:10]:

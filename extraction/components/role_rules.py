@@ -30,6 +30,7 @@ VICTIM_NAMES = re.compile(r"^(?:jane|john) doe\b", re.IGNORECASE)
 BEFORE_WINDOW = 60
 AFTER_WINDOW = 240
 MAX_LIST_ITEMS = 6
+WRAPPED_LINE_MIN = 60
 MAX_LIST_LINES = 12
 _LIST_ITEM_END = re.compile(r"(?:;|;\s*and|,|,\s*and)$")
 _SKIP_APPOSITION = re.compile(r"^(?:\s*\([^)]{0,40}\))?(?:\s*,[^.;:\n\"“”]{0,90}?,)?\s*")
@@ -67,11 +68,19 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or line) around [start, end): from the previous sentence end to the next one."""
     left = 0
     for m in _SENTENCE_END.finditer(text, max(0, start - 400), min(len(text), start + 2)):
-        if m.end() <= start:
+        if m.end() <= start and not _wrapped(text, m):
             left = m.end()
-    nxt = _SENTENCE_END.search(text, end)
+    nxt = next((m for m in _SENTENCE_END.finditer(text, end) if not _wrapped(text, m)), None)
     right = nxt.start() + 1 if nxt and text[nxt.start()] != "\n" else (nxt.start() if nxt else len(text))
     return left, min(max(right, end), len(text))
+
+
+def _wrapped(text: str, boundary: re.Match[str]) -> bool:
+    """A line break inside a hard-wrapped paragraph (PDF text): the line before is long and ends mid-sentence."""
+    if text[boundary.start()] != "\n":
+        return False
+    line = text[text.rfind("\n", 0, boundary.start()) + 1 : boundary.start()].rstrip()
+    return len(line) >= WRAPPED_LINE_MIN and not line.endswith((".", "!", "?", ":", ";", '"', "”"))
 
 
 def _add(person: dict[str, Any], role: str, span: tuple[int, int] | None = None) -> None:
@@ -149,7 +158,7 @@ def context_roles(text: str, start: int, end: int) -> list[str]:
     """Roles the words around one mention at [start, end) give it (before, apposition, predicate)."""
     found: list[str] = []
     sent_start, sent_end = sentence_span(text, start, end)
-    before = text[max(sent_start, start - BEFORE_WINDOW) : start]
+    before = text[max(sent_start, start - BEFORE_WINDOW) : start].replace("\n", " ")
     for window in _list_windows(before):  # "DA Investigators Kelly Paul and " + Lee Thompson: a shared title
         for role, cue in role_cues("before"):
             hit = cue.search(window)

@@ -62,6 +62,8 @@ class OfficeScore:
     official_nodes: int = 0
     official_worst: str = ""
     networks_joining_unrelated: int = 0
+    releases_joined: int = 0
+    """Releases that share a network with an unrelated release."""
     unrelated_links: list[str] = field(default_factory=list)
     top: list[str] = field(default_factory=list)
 
@@ -137,6 +139,7 @@ def score_office(office: str, nodes: list[NodeView], gold: list[GoldEntity], doc
     for n in nodes:
         if n.network_id is not None:
             by_network[int(n.network_id)].append(n)
+    joined: set[str] = set()
     for net, members in sorted(by_network.items()):
         if len(members) < 2:
             continue  # an entity linked to nothing is not a network, however many releases mention it
@@ -145,12 +148,14 @@ def score_office(office: str, nodes: list[NodeView], gold: list[GoldEntity], doc
         if len(groups) < 2:
             continue
         out.networks_joining_unrelated += 1
+        joined |= docs
         for n in members:
             spans = sum(1 for g in groups if g & {d for d, _, _ in n.mentions})
             if spans >= 2:
                 out.unrelated_links.append(
                     f"network {net}: {n.name} ({n.kind}, {n.label}) joins {spans} cases"
                 )
+    out.releases_joined = len(joined)
     return out
 
 

@@ -46,6 +46,12 @@ def test_the_accused_by_what_happened_to_them() -> None:
     assert _roles("As officers tried to arrest Kern, Proctor is accused of shooting him.", "Kern") == []
 
 
+def test_hard_wrapped_lines_are_one_sentence() -> None:
+    text = "justice is done for the families of both victims of this crime,” said Harbor County District Attorney\nMiriam Okafor.\nHeadline\nNext"
+    assert _roles(text, "Miriam Okafor") == ["Official"]
+    assert _roles("District Attorney\nMiriam Okafor", "Miriam Okafor") == []  # a short line is a heading
+
+
 def test_sentence_span_is_the_evidence() -> None:
     text = "First sentence. Dorian Vale was charged today. Next one."
     start = text.index("Dorian")

@@ -62,7 +62,7 @@ def test_office_figures() -> None:
     assert (s.official_names, s.official_nodes, s.persons_per_official) == (1, 2, 2.0)
     assert s.official_worst == "miriam okafor: 2 nodes"
     # network 1 holds d1 and d3 (both Dorian Vale: related) and, through the phone, d2 (unrelated)
-    assert s.networks_joining_unrelated == 1
+    assert s.networks_joining_unrelated == 1 and s.releases_joined == 3
     assert s.unrelated_links == ["network 1: +12025550147 (Phone, boilerplate) joins 2 cases"]
 
 
