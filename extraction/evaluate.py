@@ -77,7 +77,9 @@ def prepare(
             if data_dir is None:
                 skipped.append({"doc": gold.doc, "reason": "no --data folder given"})
                 continue
-            path = data_dir / gold.doc
+            path = data_dir / gold.corpus / gold.doc
+            if not path.exists():  # a folder holding the corpus's files directly
+                path = data_dir / gold.doc
             if not path.exists():
                 skipped.append({"doc": gold.doc, "reason": f"missing file {path}"})
                 continue
@@ -94,19 +96,59 @@ def prepare(
     return prepared, skipped
 
 
+ABLATION_STEPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "+identifiers +NER": (("lantern_identifiers", "lantern_entities"), ("ner",)),
+    "+name shape": (("lantern_identifiers", "lantern_entities"), ("ner", "name_shape")),
+    "+name patterns": (
+        ("lantern_identifiers", "lantern_entities"),
+        ("ner", "name_shape", "pseudonyms", "patterns", "legal_forms", "addresses"),
+    ),
+    "+parse names": (("lantern_identifiers", "lantern_entities"), ()),
+    "+locations": (("lantern_identifiers", "lantern_entities", "lantern_locations"), ()),
+    "+linking": (("lantern_identifiers", "lantern_entities", "lantern_locations", "lantern_linking"), ()),
+}
+"""Lantern's pipeline built up in order (components, entity rule groups; () = all groups); the step
+after the last is the full extractor (+relations, +classifier)."""
+
+
+def ablation_systems(region: str, seed_region: str) -> dict[str, tuple[System, System]]:
+    """One extractor per ablation step (and its twin with the seed's phone region)."""
+    from extraction.components.entities import ENTITY_RULES
+    from extraction.pipeline import Extractor
+
+    systems: dict[str, tuple[System, System]] = {}
+    for name, (components, rules) in ABLATION_STEPS.items():
+        kept = rules or ENTITY_RULES
+        systems[name] = (
+            Extractor(region=region, components=components, entity_rules=kept),
+            Extractor(region=seed_region, components=components, entity_rules=kept),
+        )
+    return systems
+
+
+DEV, TEST, ALL = "dev", "test", "all"
+"""Score groups beside the corpora: the tuning split, the held-out split, everything."""
+
+
+def split_of(corpus: str, test: frozenset[str]) -> str:
+    return TEST if corpus in test else DEV
+
+
 def evaluate(
     prepared: list[PreparedDocument],
     systems: dict[str, System],
     on_document: Callable[[str, str], None] | None = None,
     per_corpus: dict[str, dict[str, System]] | None = None,
+    test_corpora: frozenset[str] = frozenset(),
 ) -> EvaluationReport:
-    """Run every system on every prepared document and score it.
+    """Run every system on every prepared document and score it, per corpus, per split and overall.
 
     `per_corpus[corpus][name]` replaces system `name` for that corpus's documents (e.g. the Lantern
-    extractor configured with the corpus's phone region)."""
+    extractor configured with the corpus's phone region). `test_corpora` are the held-out corpora."""
     report = EvaluationReport(documents=len(prepared))
     corpora = sorted({item.gold.corpus for item in prepared})
-    groups = corpora + (["all"] if len(corpora) > 1 else [])
+    splits = sorted({split_of(c, test_corpora) for c in corpora})
+    groups = corpora + (splits if len(splits) > 1 else []) + ([ALL] if len(corpora) > 1 else [])
     scores = {(name, group): SystemScore(name, group) for name in systems for group in groups}
     for item in prepared:
         same_text = sha256_text(item.cleaned.text) == sha256_text(item.raw)
@@ -128,7 +170,8 @@ def evaluate(
             }
             predicted = [(e.type, spans[e.id]) for e in result.entities]
             relations = [(r.type, spans.get(r.source), spans.get(r.target)) for r in result.relations]
-            for group in (item.gold.corpus, "all"):
+            split = split_of(item.gold.corpus, test_corpora)
+            for group in (item.gold.corpus, split, ALL):
                 if (name, group) not in scores:
                     continue
                 score_document(scores[(name, group)], item.gold, item.raw, predicted)

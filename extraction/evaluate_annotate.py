@@ -111,12 +111,9 @@ def build_line(work: dict[str, Any], raw: str) -> GoldDocument:
             first_of.setdefault(text, index)
         else:
             first_of.setdefault(text, ref)
-        mentions.append(
-            GoldMention(type=type_, start=start, end=end, ref=ref, role=entity.get("role") if ref is None else None)
-        )
-    gold = GoldDocument(
-        doc=doc, corpus=work["corpus"], sha256=sha256_text(raw), body=body, mentions=mentions
-    )
+        role = entity.get("role") if ref is None else None
+        mentions.append(GoldMention(type=type_, start=start, end=end, ref=ref, role=role))
+    gold = GoldDocument(doc=doc, corpus=work["corpus"], sha256=sha256_text(raw), body=body, mentions=mentions)
     problems = check_gold(gold, raw)
     if problems:
         raise WorklistError("; ".join(problems[:5]))
@@ -131,7 +128,7 @@ def render(gold: GoldDocument, raw: str) -> str:
             if b_start <= m.start < b_end:
                 out.append(raw[pos : m.start])
                 role = f"/{m.role}" if m.role else ""
-                out.append(f"[{m.type}{role}: {raw[m.start:m.end]}]")
+                out.append(f"[{m.type}{role}: {raw[m.start : m.end]}]")
                 pos = m.end
         out.append(raw[pos:b_end])
         out.append("\n----- (end of body region) -----\n")
@@ -162,10 +159,8 @@ def main(argv: list[str] | None = None) -> int:
             print(render(gold, raw))
     if args.out and lines:
         lines.sort(key=lambda g: g.doc)
-        args.out.write_text(
-            "".join(json.dumps(g.model_dump(mode="json", exclude_none=True), ensure_ascii=False) + "\n" for g in lines),
-            encoding="utf-8",
-        )
+        dumped = (json.dumps(g.model_dump(mode="json", exclude_none=True), ensure_ascii=False) for g in lines)
+        args.out.write_text("".join(line + "\n" for line in dumped), encoding="utf-8")
         print(f"wrote {len(lines)} gold lines to {args.out}", file=sys.stderr)
     return 1 if failed else 0
 

@@ -1,8 +1,9 @@
 """The baseline: raw `en_core_web_sm` NER on the same cleaned text, labels mapped to ontology types.
 
 Mapping (documented in docs/readme/04b-evaluation.md):
-PERSON -> Person; ORG -> Business (raw NER cannot tell an agency from a company, so agencies count
-against its Business precision); GPE, LOC, FAC -> Location; everything else is dropped. The baseline
+PERSON -> Person; ORG -> the Organisation group only (raw NER cannot tell an agency from a company,
+so it is scored on every organisation span and not per kind); GPE, LOC, FAC -> Location; everything
+else is dropped. The baseline
 has no phone or email recogniser, so it predicts none.
 """
 
@@ -11,11 +12,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from extraction.evaluate_gold import ORGANISATIONS
 from extraction.models import EntityMention, ExtractionResult, SourceDocument
 
 SPACY_LABEL_MAP: dict[str, str] = {
     "PERSON": "Person",
-    "ORG": "Business",
+    "ORG": ORGANISATIONS,
     "GPE": "Location",
     "LOC": "Location",
     "FAC": "Location",

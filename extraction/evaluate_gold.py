@@ -24,9 +24,24 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-HEADLINE_TYPES: tuple[str, ...] = ("Person", "Location", "Business", "Phone", "Email")
-"""Types with targets; `Authority` is annotated and scored but kept out of the macro average."""
-GOLD_TYPES: tuple[str, ...] = (*HEADLINE_TYPES, "Authority")
+ANNOTATED_TYPES: tuple[str, ...] = (
+    "Person",
+    "Location",
+    "Business",
+    "Authority",
+    "Organization",
+    "Phone",
+    "Email",
+)
+"""Types an annotator writes (ontology class names; `Organization` = an organisation that is neither
+a business nor an authority: NGOs, schools, churches, gangs — older gold lines may have none)."""
+ORGANISATIONS = "Organisation"
+"""Scored group, not an annotated type: every Business, Authority and Organization span (what raw
+spaCy calls ORG), so Lantern and the baseline are compared on the same footing."""
+HEADLINE_TYPES: tuple[str, ...] = ("Person", ORGANISATIONS, "Location", "Phone", "Email")
+"""Types in the headline and the macro average."""
+GOLD_TYPES: tuple[str, ...] = (*HEADLINE_TYPES, "Business", "Authority", "Organization")
+"""Every scored type: the headline plus the organisation kinds separately."""
 
 
 class GoldMention(BaseModel):
@@ -69,6 +84,23 @@ class GoldDocument(BaseModel):
     def in_body(self, start: int, end: int) -> bool:
         """True when the span lies (at least partly) inside the article body."""
         return any(start < b_end and end > b_start for b_start, b_end in self.body)
+
+
+GOLD_DIR = Path(__file__).resolve().parent / "gold"
+SPLIT_FILE = GOLD_DIR / "split.json"
+
+
+def gold_files(directory: Path = GOLD_DIR) -> list[Path]:
+    """The press-release gold files of a folder: every `<corpus>.jsonl` (the seed supplement and the
+    fictional ad set have their own loaders and are not included)."""
+    return sorted(p for p in directory.glob("*.jsonl") if not p.name.startswith(("seed_", "ads_")))
+
+
+def held_out(split_file: Path = SPLIT_FILE) -> frozenset[str]:
+    """Corpora kept out of tuning (the test split; `split.json` says why)."""
+    if not split_file.exists():
+        return frozenset()
+    return frozenset(json.loads(split_file.read_text(encoding="utf-8")).get("test", []))
 
 
 def sha256_text(text: str) -> str:

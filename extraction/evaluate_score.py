@@ -10,26 +10,40 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from extraction.evaluate_gold import GOLD_TYPES, HEADLINE_TYPES, GoldDocument
+from extraction.evaluate_gold import GOLD_TYPES, HEADLINE_TYPES, ORGANISATIONS, GoldDocument
 
-TYPE_MAP: dict[str, str] = {
-    "Person": "Person",
-    "Business": "Business",
-    "FrontBusiness": "Business",
-    "EmploymentAgency": "Business",
-    "TransportCompany": "Business",
-    "Authority": "Authority",
-    "Location": "Location",
-    "Country": "Location",
-    "Region": "Location",
-    "City": "Location",
-    "Address": "Location",
-    "Phone": "Phone",
-    "Email": "Email",
-}
-"""Ontology class of a prediction -> scored gold type. Unlisted classes (NGO, Website, ...) are ignored."""
+ORGANISATION_KINDS: tuple[str, ...] = ("Business", "Authority", "Organization")
+"""Annotated organisation types, most specific first (Business and Authority are Organizations)."""
+
+
+@lru_cache(maxsize=256)
+def scored_types(ontology_type: str) -> tuple[str, ...]:
+    """Scored types of a predicted ontology class: its annotated type (City → Location, NGO →
+    Organization, FrontBusiness → Business) plus the Organisation group for every organisation.
+    Raw spaCy's ORG arrives as `Organisation` and counts only in the group. Unscored classes
+    (Website, Vehicle, ...) give ()."""
+    if ontology_type == ORGANISATIONS:
+        return (ORGANISATIONS,)
+    from ontology.loader import load_ontology
+
+    onto = load_ontology()
+    if not onto.is_class(ontology_type):
+        return ()
+    for kind in ORGANISATION_KINDS:
+        if onto.is_subclass(ontology_type, kind):
+            return (kind, ORGANISATIONS)
+    for kind in ("Person", "Location", "Phone", "Email"):
+        if onto.is_subclass(ontology_type, kind):
+            return (kind,)
+    return ()
+
+
+def gold_scored_types(gold_type: str) -> tuple[str, ...]:
+    return (gold_type, ORGANISATIONS) if gold_type in ORGANISATION_KINDS else (gold_type,)
+
 
 MAX_EXAMPLES = 40
 
@@ -141,21 +155,20 @@ def score_document(
     predicted: list[tuple[str, tuple[int, int] | None]],
 ) -> None:
     """Add one document's predictions `(ontology type, raw (start, end) or None if unaligned)`."""
-    gold = {Span(m.type, m.start, m.end) for m in gold_doc.mentions}
+    gold = {Span(t, m.start, m.end) for m in gold_doc.mentions for t in gold_scored_types(m.type)}
     preds: set[Span] = set()
     for ontology_type, offsets in predicted:
-        kind = TYPE_MAP.get(ontology_type)
-        if kind is None:
-            continue
-        if offsets is None:
-            score.unaligned[kind] += 1
-            continue
-        span = Span(kind, *offsets)
-        if not gold_doc.in_body(span.start, span.end):
-            score.boilerplate[kind] += 1
-            _example(score, "boilerplate", gold_doc.doc, raw, None, span)
-            continue
-        preds.add(span)
+        for kind in scored_types(ontology_type):
+            if offsets is None:
+                score.unaligned[kind] += 1
+                continue
+            span = Span(kind, *offsets)
+            if not gold_doc.in_body(span.start, span.end):
+                score.boilerplate[kind] += 1
+                if kind != ORGANISATIONS:
+                    _example(score, "boilerplate", gold_doc.doc, raw, None, span)
+                continue
+            preds.add(span)
 
     for t in GOLD_TYPES:
         g = {s for s in gold if s.type == t}

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from extraction.evaluate_gold import GOLD_TYPES, GoldDocument, GoldMention, sha256_text
-from extraction.evaluate_score import TYPE_MAP
+from extraction.evaluate_score import scored_types
 from extraction.models import SourceDocument
 
 SEED_GOLD_FILE = "gold_entities.jsonl"
@@ -63,7 +63,8 @@ def load_seed_gold(
             continue
         mentions = []
         for m in record.get("mentions", []):
-            kind = TYPE_MAP.get(str(m["type"]))
+            kinds = scored_types(str(m["type"]))
+            kind = kinds[0] if kinds else None
             if kind in GOLD_TYPES:
                 mentions.append(GoldMention(type=kind, start=int(m["start"]), end=int(m["end"])))
         for added in extra.get((doc_id, sha256_text(source.text)), []):

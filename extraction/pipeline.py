@@ -76,15 +76,30 @@ def load_model(model: str) -> Language:
     ) from last
 
 
-def build_pipeline(model: str = DEFAULT_MODEL, region: str = "US") -> Language:
+def build_pipeline(
+    model: str = DEFAULT_MODEL,
+    region: str = "US",
+    components: tuple[str, ...] = LANTERN_COMPONENTS,
+    entity_rules: tuple[str, ...] | None = None,
+) -> Language:
+    """The spaCy model + Lantern's components. `components` (kept in pipeline order) and
+    `entity_rules` (see `extraction.components.entities.ENTITY_RULES`) exist for the evaluation's
+    ablation; users get everything."""
+    unknown = set(components) - set(LANTERN_COMPONENTS)
+    if unknown:
+        raise ValueError(f"unknown components {sorted(unknown)}; known: {', '.join(LANTERN_COMPONENTS)}")
     nlp = load_model(model)
     install_fast_attribute_match(nlp)  # same annotations as the model's ruler, ~5x faster matching
     for name in LANTERN_COMPONENTS:
-        config = (
+        if name not in components:
+            continue
+        config: dict[str, Any] = (
             {"region": region}
             if name in {"lantern_identifiers", "lantern_entities", "lantern_locations"}
             else {}
         )
+        if name == "lantern_entities" and entity_rules is not None:
+            config["rules"] = list(entity_rules)
         nlp.add_pipe(name, config=config)
     nlp.max_length = MAX_CHARS + 1
     return nlp
@@ -204,10 +219,16 @@ def _chunks(docs: Iterable[SourceDocument], size: int) -> Iterator[list[SourceDo
 class Extractor:
     """The Lantern extraction pipeline (load once, reuse for many documents)."""
 
-    def __init__(self, region: str = "US", model: str = DEFAULT_MODEL) -> None:
+    def __init__(
+        self,
+        region: str = "US",
+        model: str = DEFAULT_MODEL,
+        components: tuple[str, ...] = LANTERN_COMPONENTS,
+        entity_rules: tuple[str, ...] | None = None,
+    ) -> None:
         self.region = region
         self.model = model
-        self.nlp = build_pipeline(model, region)
+        self.nlp = build_pipeline(model, region, components, entity_rules)
 
     def extract(self, doc: SourceDocument) -> ExtractionResult:
         return next(self.extract_many([doc]))

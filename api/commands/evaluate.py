@@ -13,11 +13,15 @@ import typer
 
 from api.commands.common import console, fail
 from api.commands.evaluate_report import (
+    ablation_table,
     boilerplate_table,
     comparison_table,
     fmt,
+    headline_table,
+    source_table,
     system_table,
     verdicts,
+    worst_sources,
 )
 
 app = typer.Typer(
@@ -26,43 +30,63 @@ app = typer.Typer(
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_GOLD = REPO_ROOT / "extraction" / "gold" / "orange_ca.jsonl"
-DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "press-releases" / "orange_ca"
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "press-releases"
 DEFAULT_SEED = REPO_ROOT / "seed"
 
 
 @app.command("extraction")
 def extraction_command(
-    gold: Path = typer.Option(DEFAULT_GOLD, "--gold", help="Gold JSONL (offsets + types, no text)."),
-    data: Path = typer.Option(DEFAULT_DATA, "--data", help="Folder with the raw files named in the gold."),
+    gold: list[Path] = typer.Option(
+        [],
+        "--gold",
+        help="Gold JSONL file(s), offsets + types only; default: every extraction/gold/<source>.jsonl.",
+    ),
+    data: Path = typer.Option(
+        DEFAULT_DATA,
+        "--data",
+        help="Folder holding <source>/<file> (or the files) named in the gold.",
+    ),
     seed: Path = typer.Option(
         DEFAULT_SEED, "--seed", help="Seed folder (gold_entities.jsonl + corpus/); its spans are gold too."
     ),
     use_seed: bool = typer.Option(True, "--with-seed/--no-seed", help="Include the seed documents."),
-    baseline: bool = typer.Option(False, "--baseline", help="Also score raw en_core_web_sm NER."),
+    baseline: bool = typer.Option(
+        True, "--baseline/--no-baseline", help="Also score raw en_core_web_sm NER."
+    ),
     lantern: bool = typer.Option(True, "--lantern/--no-lantern", help="Score the Lantern extractor."),
-    region: str = typer.Option("US", "--region", help="Phone region for the press releases (US)."),
-    seed_region: str = typer.Option("GB", "--seed-region", help="Phone region for the seed documents (GB)."),
+    ablation: bool = typer.Option(
+        False, "--ablation", help="Also score Lantern with its components added one by one (pipeline order)."
+    ),
+    region: str = typer.Option("US", "--region", help="Fallback phone region for the press releases (US)."),
+    seed_region: str = typer.Option("GB", "--seed-region", help="Fallback phone region for the seed (GB)."),
     out: Path | None = typer.Option(None, "--out", help="Write the full report (JSON) here."),
+    details: bool = typer.Option(False, "--details", help="Print each system's per-type table too."),
 ) -> None:
-    """Score entity extraction against the gold set: per-type P/R/F1, exact and partial spans.
+    """Score entity extraction against the gold set, per source, worst source first.
 
-    Example: lantern evaluate extraction --gold extraction/gold/orange_ca.jsonl
-    --data ../shared/data/press-releases/orange_ca --baseline --out report.json
+    Every source (office) is scored separately, plus the dev split (tuned on), the test split (held
+    out, extraction/gold/split.json) and all together; the headline is the weakest source per type,
+    against raw spaCy on the same text.
+
+    Example: lantern evaluate extraction --ablation --out report.json
     """
     from rich.progress import Progress
 
-    from extraction.evaluate import System, evaluate, prepare
-    from extraction.evaluate_gold import load_gold
+    from extraction.evaluate import System, ablation_systems, evaluate, prepare
+    from extraction.evaluate_gold import gold_files, held_out, load_gold
 
-    if not gold.exists():
-        fail(f"gold file {gold} not found: pass --gold extraction/gold/orange_ca.jsonl")
+    gold_paths = gold or gold_files()
+    for path in gold_paths:
+        if not path.exists():
+            fail(f"gold file {path} not found: pass --gold extraction/gold/<source>.jsonl")
     if not data.is_dir():
         fail(f"data folder {data} not found: pass --data <folder with the raw press releases>")
-    try:
-        gold_docs = load_gold(gold)
-    except ValueError as exc:
-        fail(str(exc))
+    gold_docs = []
+    for path in gold_paths:
+        try:
+            gold_docs += load_gold(path)
+        except ValueError as exc:
+            fail(str(exc))
     seed_texts = None
     if use_seed:
         from extraction.evaluate_seed import load_seed_gold
@@ -74,18 +98,24 @@ def extraction_command(
 
     systems: dict[str, System] = {}
     per_corpus: dict[str, dict[str, System]] = {}
+    steps: list[str] = []
+    if baseline:
+        from extraction.evaluate_baseline import SpacyBaseline
+
+        systems["spacy-sm"] = SpacyBaseline()
     if lantern:
         try:
             from extraction.pipeline import Extractor
         except ImportError as exc:
             fail(f"the Lantern extractor is not importable ({exc}); use --no-lantern --baseline")
+        if ablation:
+            for name, (system, seed_system) in ablation_systems(region, seed_region).items():
+                systems[name] = system
+                per_corpus.setdefault("seed", {})[name] = seed_system
+                steps.append(name)
         systems["lantern"] = Extractor(region=region)
         if seed_texts and seed_region != region:
-            per_corpus["seed"] = {"lantern": Extractor(region=seed_region)}
-    if baseline:
-        from extraction.evaluate_baseline import SpacyBaseline
-
-        systems["spacy-sm"] = SpacyBaseline()
+            per_corpus.setdefault("seed", {})["lantern"] = Extractor(region=seed_region)
     if not systems:
         fail("nothing to score: drop --no-lantern or add --baseline")
 
@@ -101,19 +131,30 @@ def extraction_command(
         def tick(system: str, doc: str) -> None:
             progress.update(task, advance=1, description=f"{system}: {doc[:40]}")
 
-        report = evaluate(prepared, systems, on_document=tick, per_corpus=per_corpus)
+        report = evaluate(prepared, systems, on_document=tick, per_corpus=per_corpus, test_corpora=held_out())
     report.skipped = skipped + report.skipped
     result = report.to_dict()
     console.print(
         f"{report.documents} documents scored, {len(report.skipped)} skipped, "
         f"{report.unaligned_lines} cleaned lines not found in the raw files."
     )
-    for system in result["systems"]:
-        console.print(system_table(system))
-    console.print(comparison_table(result["systems"]))
-    for line in verdicts(result["systems"]):
-        console.print(line)
-    console.print(boilerplate_table(result["systems"]))
+    if details:
+        for system in result["systems"]:
+            console.print(system_table(system))
+    names = [n for n in ("lantern", "spacy-sm") if n in systems]
+    console.print(source_table(result["systems"], names))
+    if "lantern" in systems and "spacy-sm" in systems:
+        result["headline"] = worst_sources(result["systems"])
+        console.print(headline_table(result["headline"]))
+    if steps:
+        ordered = ["spacy-sm", *steps, "lantern"] if "spacy-sm" in systems else [*steps, "lantern"]
+        for entity_type in ("Person", "Organisation", "Location", "Phone"):
+            console.print(ablation_table(result["systems"], ordered, entity_type))
+    if details:
+        console.print(comparison_table(result["systems"]))
+        for line in verdicts(result["systems"]):
+            console.print(line)
+    console.print(boilerplate_table([s for s in result["systems"] if s["system"] in names]))
     for system in result["systems"]:
         if system["relation_precision"] is not None or system["relation_recall"] is not None:
             console.print(
