@@ -8,10 +8,11 @@ frequency — an entity mentioned in more than
 typed links. Hubs are left out of the projection and reported with the reason.
 
 Per source (`source_hubs`): an identifier, organisation or person without a suspect role that recurs in
-`hub_source_min_unrelated` or more unrelated documents of one source (office) is a hub of that source — a
-press line, a hotline, a press contact, the office itself, a platform. Documents are related when they
-mention a common person with a suspect role (accused, recruiter, ...); a trafficker's phone in three releases
-about the same defendant is therefore not a hub.
+unrelated documents of one source (office) is a hub of that source — a press line, a hotline, a press
+contact, the office itself, a platform: in 2 of them when no case person is linked to it, in
+`hub_source_min_unrelated` (3) when one is (a number a defendant used is evidence; it takes more to call it
+a hotline). Documents are related when they mention a common person with a suspect role (accused, recruiter,
+...); a trafficker's phone in three releases about the same defendant is therefore not a hub.
 """
 
 from __future__ import annotations
@@ -76,16 +77,22 @@ def source_hubs(rows: list[dict[str, Any]], opts: AnalysisOptions) -> list[Hub]:
     """Hubs by recurrence in unrelated documents of one source (rows of analysis/source_hub_candidates)."""
     docs: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(lambda: defaultdict(dict))
     names: dict[str, dict[str, Any]] = {}
+    held: set[str] = set()
+    if opts.hub_source_min_unrelated <= 0:
+        return []
     for r in rows:
+        if r.get("held"):
+            held.add(r["id"])
         office = office_of(r.get("source")) or ""
         docs[r["id"]][office][r["doc_id"]] = set(r.get("persons") or [])
         names[r["id"]] = r
     hubs = []
     for eid in sorted(docs):
         found = []
+        need = opts.hub_source_min_unrelated if eid in held else min(2, opts.hub_source_min_unrelated)
         for office, by_doc in sorted(docs[eid].items()):
             groups = unrelated_groups(by_doc) if office else 0
-            if groups >= opts.hub_source_min_unrelated:
+            if groups >= need:
                 found.append(f"recurs in {groups} unrelated documents of source {office}")
         if found:
             r = names[eid]
@@ -103,7 +110,7 @@ def find_hubs(db: Runner, opts: AnalysisOptions) -> list[Hub]:
         rows = db.read(
             "analysis/source_hub_candidates",
             node_labels=opts.network_labels,
-            min_docs=opts.hub_source_min_unrelated,
+            min_docs=min(2, opts.hub_source_min_unrelated),
             case_roles=sorted(SUSPECT_ROLES),
         )
         known = {h.id: h for h in hubs}

@@ -4,8 +4,10 @@
 // description: the document's source and the people of the case it reports (with a case role), so
 // description: `graph.analytics.hubs` can tell related documents (a common case person) from unrelated ones within
 // description: each source (office): a press contact or a hotline recurs across cases, a trafficker's phone does not.
+// description: `held`: a case person uses / is linked to the entity (the stricter threshold applies then).
 // params: node_labels (list of labels the projection uses), min_docs (int), case_roles (list of Role ids)
-// returns: id, name, kind, doc_id, source, persons (list of person ids with a case role)
+// returns: id, name, kind, doc_id, source, persons (list of person ids with a case role),
+// returns: held (true when a person with a case role is linked to the entity by a typed relation)
 // mode: read
 MATCH (e:Entity)
 WHERE any(l IN labels(e) WHERE l IN $node_labels)
@@ -14,5 +16,10 @@ WHERE any(l IN labels(e) WHERE l IN $node_labels)
 MATCH (e)-[:MENTIONED_IN]->(d:Document)
 RETURN e.id AS id, e.name AS name, e.kind AS kind, d.id AS doc_id, d.source AS source,
        [(p:Person)-[:MENTIONED_IN]->(d) WHERE EXISTS { (p)-[:HAS_ROLE]->(r:Role) WHERE r.id IN $case_roles }
-        | p.id] AS persons
+        | p.id] AS persons,
+       EXISTS {
+         (e)-[t]-(h:Person)
+         WHERE NOT type(t) IN ['MENTIONED_IN', 'MENTIONED_TOGETHER', 'POSSIBLY_SAME_AS', 'SIMILAR_TO']
+           AND EXISTS { (h)-[:HAS_ROLE]->(r:Role) WHERE r.id IN $case_roles }
+       } AS held
 ORDER BY id, doc_id

@@ -65,7 +65,5 @@ def test_every_person_entity_has_a_role() -> None:
 @pytest.mark.skipif(not DATA.is_dir(), reason="the raw press releases (../shared/data) are not present")
 @pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.stem)
 def test_gold_matches_the_raw_releases(path: Path) -> None:
-    problems = [
-        p for doc in load_gold(path) for p in check_gold(doc, read_raw(DATA / doc.corpus / doc.doc))
-    ]
+    problems = [p for doc in load_gold(path) for p in check_gold(doc, read_raw(DATA / doc.corpus / doc.doc))]
     assert problems == []

@@ -47,7 +47,10 @@ def test_the_accused_by_what_happened_to_them() -> None:
 
 
 def test_hard_wrapped_lines_are_one_sentence() -> None:
-    text = "justice is done for the families of both victims of this crime,” said Harbor County District Attorney\nMiriam Okafor.\nHeadline\nNext"
+    text = (
+        "justice is done for the family of both victims of that crime,” said Harbor County District Attorney"
+        "\nMiriam Okafor.\nHeadline\nNext"
+    )
     assert _roles(text, "Miriam Okafor") == ["Official"]
     assert _roles("District Attorney\nMiriam Okafor", "Miriam Okafor") == []  # a short line is a heading
 
@@ -70,6 +73,14 @@ def test_source_hubs_need_unrelated_documents_of_one_source() -> None:
          "persons": ["vale"]}
         for d in ("a", "d", "e")
     ]  # fmt: skip
-    hubs = source_hubs(rows, AnalysisOptions(hub_source_min_unrelated=3))
+    held = [{**r, "held": True} for r in rows]  # a defendant uses both numbers
+    hubs = source_hubs(held, AnalysisOptions(hub_source_min_unrelated=3))
     assert [(h.id, h.reason) for h in hubs] == [("tel", "recurs in 3 unrelated documents of source harbor")]
-    assert source_hubs(rows, AnalysisOptions(hub_source_min_unrelated=4)) == []
+    assert source_hubs(held, AnalysisOptions(hub_source_min_unrelated=4)) == []
+    # nobody in a case uses them: two unrelated releases make a contact line; "own" is in one case (vale)
+    loose = source_hubs(rows, AnalysisOptions(hub_source_min_unrelated=4))
+    assert [(h.id, h.reason) for h in loose] == [("tel", "recurs in 3 unrelated documents of source harbor")]
+    two = [r for r in rows if r["doc_id"] != "c"]
+    assert [h.id for h in source_hubs(two, AnalysisOptions())] == ["tel"]
+    assert source_hubs([{**r, "held": True} for r in two], AnalysisOptions()) == []
+    assert source_hubs(rows, AnalysisOptions(hub_source_min_unrelated=0)) == []
