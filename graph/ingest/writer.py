@@ -206,11 +206,36 @@ def _resolver(people: list[dict[str, Any]]) -> PersonResolver:
     return resolver
 
 
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(token in it for token in short)
+
+
+def _surname_officials(docs: list[PreparedDoc]) -> None:
+    """Officials of one office named in shorter forms join the fullest form of the batch: "State's Attorney
+    Burke" and "Eileen Burke" are "Eileen O'Neill Burke" when she is the only official of the office whose
+    name holds those words in that order (same surname; same first name when one is given)."""
+    by_surname: dict[tuple[str | None, str], dict[str, list[str]]] = defaultdict(dict)
+    for prep in docs:
+        for mid, base in prep.official_bases.items():
+            name = base.split(":", 1)[1].split()
+            by_surname[(prep.office, name[-1])][prep.keys[mid]] = name
+    for prep in docs:
+        for mid, base in prep.official_bases.items():
+            name = base.split(":", 1)[1].split()
+            family = by_surname[(prep.office, name[-1])]
+            fuller = {k: v for k, v in family.items() if len(v) > len(name) and _is_subsequence(name, v)}
+            fullest = [k for k, v in fuller.items() if all(_is_subsequence(w, v) for w in fuller.values())]
+            if len(fullest) == 1:
+                prep.keys[mid] = fullest[0]
+
+
 def _resolve_all(
     docs: list[PreparedDoc], resolver: PersonResolver, redirects: dict[str, str] | None
 ) -> list[Candidate]:
     """Person keys for every document (and `ref` mentions), then merge redirects; returns the candidates."""
     candidates: list[Candidate] = []
+    _surname_officials(docs)
     for prep in docs:  # the batch's officials first: a release that names one without a title joins them
         for mid, base in prep.official_bases.items():
             resolver.add_existing(base, prep.keys[mid], ())

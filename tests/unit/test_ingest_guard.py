@@ -115,3 +115,28 @@ def test_officials_are_keyed_per_office() -> None:
     prep = prepare(doc, default_view())
     assert prep.keys["e1"] == "person:miriam okafor#@harbor_city_da"
     assert prep.person_bases == {"e2": "person:dorian vale"}
+
+
+def test_a_surname_only_official_is_the_office_official_of_that_surname() -> None:
+    from graph.ingest.writer import _surname_officials
+
+    def doc(i: int, name: str, office: str) -> ExtractionResult:
+        text = f"District Attorney {name} said so."
+        return ExtractionResult(
+            id=f"d{i}",
+            text=text,
+            source=f"/x/{office}/d{i}.txt",
+            entities=[
+                EntityMention(id="e1", type="Person", text=name, start=18, end=18 + len(name), value=name,
+                              confidence=0.9, attributes={"roles": ["Official"]})
+            ],
+        )  # fmt: skip
+
+    docs = [prepare(doc(i, n, o), default_view()) for i, (n, o) in
+            enumerate([("Eileen Burke", "cook"), ("Burke", "cook"), ("Burke", "dallas")])]  # fmt: skip
+    _surname_officials(docs)
+    assert [d.keys["e1"] for d in docs] == [
+        "person:eileen burke#@cook",
+        "person:eileen burke#@cook",
+        "person:burke#@dallas",
+    ]
