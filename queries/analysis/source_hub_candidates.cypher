@@ -18,8 +18,7 @@ RETURN e.id AS id, e.name AS name, e.kind AS kind, d.id AS doc_id, d.source AS s
        [(p:Person)-[:MENTIONED_IN]->(d) WHERE EXISTS { (p)-[:HAS_ROLE]->(r:Role) WHERE r.id IN $case_roles }
         | p.id] AS persons,
        EXISTS {
-         (e)-[t]-(h:Person)
-         WHERE NOT type(t) IN ['MENTIONED_IN', 'MENTIONED_TOGETHER', 'POSSIBLY_SAME_AS', 'SIMILAR_TO']
-           AND EXISTS { (h)-[:HAS_ROLE]->(r:Role) WHERE r.id IN $case_roles }
+         (e)-[:USES_PHONE|USES_EMAIL|USES_WEBSITE|USES_HANDLE|USES_ACCOUNT|USES_VEHICLE|WORKS_FOR|OWNS|RECRUITED|TRANSPORTED|EXPLOITED_AT|CONTROLLED|ASSOCIATE_OF|CO_ACCUSED]-(h:Person)
+         WHERE EXISTS { (h)-[:HAS_ROLE]->(r:Role) WHERE r.id IN $case_roles }
        } AS held
 ORDER BY id, doc_id
