@@ -46,6 +46,7 @@ from extraction.models import (
     StageError,
     TypeLabel,
 )
+from extraction.unwrap import unwrap
 
 EXTRACTOR_VERSION = "lantern-extract/0.1"
 DEFAULT_MODEL = "en_core_web_sm"
@@ -167,6 +168,8 @@ def doc_to_result(doc: Doc, source: SourceDocument) -> ExtractionResult:
                     snippet=rel["snippet"],
                 )
             )
+    for entity in result.entities:  # the source's own characters (the spaCy pass may have unwrapped lines)
+        entity.text = source.text[entity.start : entity.end]
     _business_if_owned(result)
     found = doc._.lantern_classification or {}
     result.classification = Classification(
@@ -273,18 +276,22 @@ class Extractor:
         self, docs: Iterable[SourceDocument], n_process: int, batch_size: int
     ) -> Iterator[ExtractionResult]:
         too_long: dict[str, SourceDocument] = {}
+        originals: deque[SourceDocument] = deque()
 
         def stream() -> Iterator[tuple[str, SourceDocument]]:
             for item in docs:
+                originals.append(item)
                 if len(item.text) > MAX_CHARS:
                     too_long[item.id] = item
                     yield "", item
-                else:
-                    yield item.text, item
+                    continue
+                text = unwrap(item.text)  # same length: offsets stay valid in item.text
+                yield text, (item if text is item.text else item.model_copy(update={"text": text}))
 
-        for doc, source in self.nlp.pipe(
+        for doc, _context in self.nlp.pipe(
             stream(), as_tuples=True, n_process=n_process, batch_size=batch_size
         ):
+            source = originals.popleft()
             if source.id in too_long and len(source.text) > MAX_CHARS:
                 yield _empty_result(
                     source, f"document has {len(source.text)} characters (limit {MAX_CHARS}); split it"

@@ -25,7 +25,12 @@ from extraction.components.name_rules import (
     proper_name_spans,
     trim_leading_ranks,
 )
-from extraction.components.name_shape import looks_like_name, repair_person_span
+from extraction.components.name_shape import (
+    looks_like_name,
+    organisation_shape,
+    person_shaped,
+    repair_person_span,
+)
 
 ADDRESS = re.compile(
     r"\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}"
@@ -62,6 +67,18 @@ TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "m
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
 LOCATION_LABELS = {"GPE", "LOC"}
 ORG_LIKE = {"Organization", "Business", "EmploymentAgency", "TransportCompany", "Authority", "NGO"}
+
+
+TRAILING_ACRONYM = re.compile(r"\s*\(\s*([A-Z][A-Za-z.&]{1,9})\s*\)$")
+
+
+def _split_acronym(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Anaheim Police Department (APD)" names one organisation twice: the name and its acronym are
+    two mentions (as annotators and readers treat them); an acronym inside a name stays inside."""
+    match = TRAILING_ACRONYM.search(text, start, end)
+    if match is None or match.start() == start:
+        return [(start, end)]
+    return [(start, match.start()), (match.start(1), match.end(1))]
 
 
 def collapse(text: str) -> str:
@@ -154,9 +171,10 @@ class EntityRecognizer:
                 continue
             if span.label_ != "Authority" and self._only_a_place(doc, span):
                 continue  # "Anaheim Motel" is an unnamed motel in Anaheim, not a business name
-            value = collapse(span.text)
-            add_mention(doc, span.label_, span.start_char, span.end_char, value, 0.85, "pattern")
-            taken.append((span.start_char, span.end_char))
+            for start, end in _split_acronym(doc_text(doc), span.start_char, span.end_char):
+                value = collapse(doc_text(doc)[start:end])
+                add_mention(doc, span.label_, start, end, value, 0.85, "pattern")
+                taken.append((start, end))
         if "legal_forms" in on:
             self._legal_form_names(doc, taken)
         address_rules = ((EUROPEAN_ADDRESS, "Address"), (ADDRESS, "Address"), (STREET, "Address"))
@@ -236,6 +254,16 @@ class EntityRecognizer:
         type_ = self._type_of(doc, ent, trimmed, end)
         if type_ is None:
             return
+        if "name_shape" in self.rules and ent.label_ == "ORG" and type_ in ORG_LIKE:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            shape = organisation_shape(span, self.org_type(trimmed) is not None) if span else "reject"
+            if shape == "reject":
+                place = self.places.lookup(trimmed) if " " not in trimmed else None
+                if place is None:
+                    return
+                type_ = "Location"  # "TX", "Katy" typed as organisations
+            elif shape == "person":
+                type_ = "Person"
         if type_ == "Person":
             if trimmed.lower() in NOT_A_PERSON or len(trimmed) <= 2:
                 return
@@ -265,6 +293,10 @@ class EntityRecognizer:
         if label == "PERSON":
             return keyword_type or "Person"  # "Southern Methodist University", "Dallas Police"
         if label in LOCATION_LABELS:
+            if keyword_type is None and "name_shape" in self.rules and not self._is_place(text):
+                span = doc.char_span(ent.start_char, end, alignment_mode="expand")
+                if span is not None and person_shaped(span):
+                    return "Person"  # "Mackenzie Kile" tagged GPE
             return "Location" if keyword_type not in {"Authority"} else keyword_type
         if label == "FAC":
             return keyword_type if keyword_type in ORG_LIKE else "Location"

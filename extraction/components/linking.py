@@ -51,6 +51,20 @@ PERSON_APPOSITIVE = re.compile(
 )
 
 
+PLACE_BEFORE = re.compile(r"\b(?:in|of|from|near|at|to|into|across|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+PLACE_AFTER = re.compile(
+    r"^(?:,\s*[A-Z][a-z]|\s+(?:[Cc]ounty|[Cc]ity|[Pp]olice|[Pp]olice [Dd]epartment|PD)\b)"
+)
+
+
+def _place_context(doc: Doc, start: int, end: int) -> bool:
+    """The words around a name say it is a place ("in Allen", "Allen, Texas", "Allen police")."""
+    text = doc_text(doc)
+    return bool(
+        PLACE_BEFORE.search(text[max(0, start - 20) : start]) or PLACE_AFTER.match(text[end : end + 20])
+    )
+
+
 def name_parts(value: str) -> list[str]:
     parts = [p.strip(",") for p in value.split()]
     return [p for p in parts if p and p.lower() not in SUFFIXES]
@@ -97,7 +111,9 @@ class PersonLinker:
             if target is None or target is mention:
                 continue
             if mention["type"] != "Person" and mention["attributes"].get("geonameid"):
-                continue  # a real place that shares a surname stays a place
+                if _place_context(doc, mention["start"], mention["end"]):
+                    continue  # "in Allen", "Allen, Texas": a real place that shares a surname
+                # otherwise "Allen" is the person the document already named in full
             mention["type"] = "Person"
             mention["ref"] = target["key"]
             mention["value"] = target["value"]

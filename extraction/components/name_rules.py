@@ -95,7 +95,6 @@ RANK_WORDS = {
     "officers",
     "agents",
     "fiscal",
-    "ada",
 }
 NOT_A_PERSON = {
     "victim",

@@ -27,6 +27,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extraction.unwrap import is_hard_wrapped
+
 COMMON_ZIPF = 3.5
 """A word at least this frequent in English (wordfreq's Zipf scale: 3.5 ≈ 3 per million words) is a
 common word; names like "Price" or "Black" pass through the first-name test or a full name."""
@@ -93,20 +95,10 @@ def is_title(word: str) -> bool:
     return word.lower().rstrip(".") in _titles()
 
 
-def _hard_wrapped(text: str) -> bool:
-    """PDF-to-text prose: most lines are long and many end inside a sentence."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    if len(lines) < 8:
-        return False
-    long_lines = [line for line in lines if len(line) >= 60]
-    open_ends = [line for line in long_lines if line.rstrip()[-1:].isalpha()]
-    return len(long_lines) >= len(lines) / 2 and len(open_ends) >= len(long_lines) / 3
-
-
 def hard_wrapped(doc: Doc) -> bool:
     cached = doc.user_data.get("lantern_hard_wrapped")
     if cached is None:
-        cached = doc.user_data["lantern_hard_wrapped"] = _hard_wrapped(doc.text)
+        cached = doc.user_data["lantern_hard_wrapped"] = is_hard_wrapped(doc.text)
     return bool(cached)
 
 
@@ -143,8 +135,9 @@ def repair_person_span(
     # leading titles, acronyms and organisation names
     while len(tokens) > 1:
         first = tokens[0]
-        if is_title(first.text) or (ACRONYM.match(first.text) and tokens[1].is_title):
-            tokens = tokens[1:]
+        title = is_title(first.text) and (len(tokens) > 2 or not is_first_name(first.text))
+        if title or (ACRONYM.match(first.text) and tokens[1].is_title):
+            tokens = tokens[1:]  # "Dean" is a title and a first name: cut only with two words left
             continue
         break
     if is_organisation is not None and len(tokens) > 2:
@@ -197,3 +190,64 @@ def looks_like_name(span: Span) -> bool:
         # a lone common word the document also writes in lower case ("Sentenced", "Arson")
         return not (common(words[0]) and words[0].lower_ in lower)
     return not all(common(t) for t in words)
+
+
+ORG_HEADS = frozenset(
+    "division bureau agency administration project center centre team association authority group "
+    "office council commission board department unit squad institute program programme services service "
+    "clinic coalition network alliance fund committee court courts society partnership initiative "
+    "foundation league corporation company bank church school college university hospital academy "
+    "firm club ministry trust union federation organization organisation agencies department's".split()
+)
+"""Head nouns that end organisation names ("Domestic Violence Division", "Innocence Project"): a
+span ending in one names an organisation even when every other word is a common word."""
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+"""A finite verb ("Sentenced", "Agrees", "Warn") makes a span a headline or a clause, not a name."""
+
+
+def defined_acronym(doc: Doc, acronym: str) -> bool:
+    """The document introduces the acronym: "(ACRONYM)" right after a name, or as a name's initials."""
+    text = doc.text
+    if f"({acronym})" in text:
+        return True
+    initials = "".join(t.text[0] for t in doc if t.is_title and t.is_alpha)
+    return len(acronym) >= 3 and acronym in initials
+
+
+def organisation_shape(span: Span, keyword_typed: bool) -> str:
+    """What an NER organisation span is: "keep", "person" (a first name + surname the NER typed as
+    ORG: "Katherine Bascone"), or "reject" (a headline, a clause, a crime name in title case, a lone
+    common word, an acronym the document never introduces). Spans typed by an organisation keyword
+    ("… Police Department", "… University") are kept unless they are headlines."""
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    if not words or ":" in span.text or len(words) > 8:
+        return "reject"
+    headed = words[-1].lower_ in ORG_HEADS
+    if not headed and (
+        any(t.lower_ in PERSON_NOUNS for t in words) or any(t.tag_ in FINITE_VERB_TAGS for t in words)
+    ):
+        return "reject"  # a headline or a clause: "Houston Man Sentenced to Life"
+    if keyword_typed or (headed and len(words) > 1):
+        return "keep"
+    lower = lower_case_words(span.doc)
+
+    def common(token: Any) -> bool:
+        return (is_common_word(token.text) or token.lower_ in lower) and not is_first_name(token.text)
+
+    if len(words) == 1:
+        word = words[0]
+        if ACRONYM.match(word.text):
+            return "keep" if defined_acronym(span.doc, word.text) else "reject"
+        return "reject" if common(word) or word.lower_ in lower else "keep"
+    if all(common(t) for t in words):
+        return "reject"
+    return "person" if person_shaped(span) else "keep"
+
+
+def person_shaped(span: Span) -> bool:
+    """Two or three capitalised words, a known first name first and an uncommon word last
+    ("Katherine Bascone", "Mackenzie Kile"): a person whatever label the NER gave the span."""
+    words = [t for t in span if not t.is_space]
+    if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words):
+        return False
+    return is_first_name(words[0].text) and not is_common_word(words[-1].text)
