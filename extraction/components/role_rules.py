@@ -164,6 +164,8 @@ def context_roles(text: str, start: int, end: int) -> list[str]:
             hit = cue.search(window)
             if hit and len(window) - hit.end() <= 2:
                 found.append(role)
+        if found:  # the nearest cue governs the list ("Victim Advocates Roquel Mahorn and ...")
+            break
     after = text[end : end + AFTER_WINDOW]
     if after.startswith((", a ", ", an ", ", the ")):  # "Jane Roe, a driver": a before-cue as apposition
         noun = after[2:].split(" ", 1)[-1]

@@ -23,6 +23,8 @@ def test_officials_by_title_or_apposition() -> None:
         "Media contact: Nadia Preston, Public Information Officer, (202) 555-0150", "Nadia Preston"
     ) == ["Official"]
     assert _roles("Nadia Preston\nPublic Information Officer", "Nadia Preston") == ["Official"]
+    assert _roles("Victim Advocates Ann Roe and Bea Lum helped.", "Bea Lum") == ["Official"]  # shared title
+    assert _roles("Bea Lum served as lead advocate for the family.", "Bea Lum") == ["Official"]
     assert _roles("Vale will be sentenced on June 3 by Judge Henrietta Lyle.", "Henrietta Lyle") == [
         "Official"
     ]
