@@ -76,7 +76,7 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _wrapped(text: str, boundary: re.Match[str]) -> bool:
-    """A line break inside a hard-wrapped paragraph (PDF text): the line before is long and ends mid-sentence."""
+    """A line break inside a hard-wrapped paragraph (PDF text): a long line before it ends mid-sentence."""
     if text[boundary.start()] != "\n":
         return False
     line = text[text.rfind("\n", 0, boundary.start()) + 1 : boundary.start()].rstrip()
