@@ -9,10 +9,10 @@ typed links. Hubs are left out of the projection and reported with the reason.
 
 Per source (`source_hubs`): an identifier, organisation or person without a suspect role that recurs in
 unrelated documents of one source (office) is a hub of that source — a press line, a hotline, a press
-contact, the office itself, a platform: in 2 of them when no case person is linked to it, in
-`hub_source_min_unrelated` (3) when one is (a number a defendant used is evidence; it takes more to call it
-a hotline). Documents are related when they mention a common person with a suspect role (accused, recruiter,
-...); a trafficker's phone in three releases about the same defendant is therefore not a hub.
+contact, the office itself, a platform — when it recurs in `hub_source_min_unrelated` (2) unrelated documents
+and nobody but officials and agencies is linked to it (uses, owns, works for, lives at): a number a person or
+a business uses is evidence wherever it recurs (the seed's planted phones recur across one board's adverts
+of different people). Documents are related when they mention a common person with a suspect role.
 """
 
 from __future__ import annotations
@@ -89,10 +89,11 @@ def source_hubs(rows: list[dict[str, Any]], opts: AnalysisOptions) -> list[Hub]:
     hubs = []
     for eid in sorted(docs):
         found = []
-        need = opts.hub_source_min_unrelated if eid in held else min(2, opts.hub_source_min_unrelated)
+        if eid in held:
+            continue  # a number a person or business uses links its documents: evidence, not a hotline
         for office, by_doc in sorted(docs[eid].items()):
             groups = unrelated_groups(by_doc) if office else 0
-            if groups >= need:
+            if groups >= opts.hub_source_min_unrelated:
                 found.append(f"recurs in {groups} unrelated documents of source {office}")
         if found:
             r = names[eid]
@@ -110,8 +111,9 @@ def find_hubs(db: Runner, opts: AnalysisOptions) -> list[Hub]:
         rows = db.read(
             "analysis/source_hub_candidates",
             node_labels=opts.network_labels,
-            min_docs=min(2, opts.hub_source_min_unrelated),
+            min_docs=opts.hub_source_min_unrelated,
             case_roles=sorted(SUSPECT_ROLES),
+            official_role=OFFICIAL,
         )
         known = {h.id: h for h in hubs}
         for hub in source_hubs(rows, opts):

@@ -46,10 +46,10 @@ class AnalysisOptions(BaseSettings):
     hub_context: bool = True
     """Officials (not accused), streets (an Address without a number) and identifiers an agency or official
     uses (contact lines) never link cases. False leaves them to the other rules."""
-    hub_source_min_unrelated: int = 3
-    """An identifier, organisation or person without a suspect role in at least this many unrelated documents
-    of one source (documents that share no person with a suspect role) is a hub of that source: a press line,
-    a hotline, a press contact, the office, a platform. Two suffice when no case person is linked to it.
+    hub_source_min_unrelated: int = 2
+    """An identifier, organisation or person that nobody but officials and agencies uses, owns or is linked
+    to, in at least this many unrelated documents of one source (documents that share no person with a
+    suspect role), is a hub of that source: a press line, a hotline, a press contact, the office, a platform.
     0 turns the per-source rule off."""
     hub_max_degree: int = 50
     """An entity with more typed links than this is a hub (a spokesperson's phone, a big employer)."""

@@ -75,14 +75,11 @@ def test_source_hubs_need_unrelated_documents_of_one_source() -> None:
          "persons": ["vale"]}
         for d in ("a", "d", "e")
     ]  # fmt: skip
-    held = [{**r, "held": True} for r in rows]  # a defendant uses both numbers
-    hubs = source_hubs(held, AnalysisOptions(hub_source_min_unrelated=3))
+    hubs = source_hubs(rows, AnalysisOptions(hub_source_min_unrelated=3))
     assert [(h.id, h.reason) for h in hubs] == [("tel", "recurs in 3 unrelated documents of source harbor")]
-    assert source_hubs(held, AnalysisOptions(hub_source_min_unrelated=4)) == []
-    # nobody in a case uses them: two unrelated releases make a contact line; "own" is in one case (vale)
-    loose = source_hubs(rows, AnalysisOptions(hub_source_min_unrelated=4))
-    assert [(h.id, h.reason) for h in loose] == [("tel", "recurs in 3 unrelated documents of source harbor")]
-    two = [r for r in rows if r["doc_id"] != "c"]
+    assert source_hubs(rows, AnalysisOptions(hub_source_min_unrelated=4)) == []
+    two = [r for r in rows if r["doc_id"] != "c"]  # "own" is in one case (vale) however often it recurs
     assert [h.id for h in source_hubs(two, AnalysisOptions())] == ["tel"]
-    assert source_hubs([{**r, "held": True} for r in two], AnalysisOptions()) == []
+    # a number a suspect uses is evidence wherever it recurs
+    assert source_hubs([{**r, "held": True} for r in rows], AnalysisOptions()) == []
     assert source_hubs(rows, AnalysisOptions(hub_source_min_unrelated=0)) == []
