@@ -41,7 +41,7 @@ def hub_reason(row: dict[str, object], opts: AnalysisOptions) -> str:
     if row.get("official"):
         reasons.append("official in the process (prosecutor, judge, police, spokesperson): never links cases")
     if row.get("contact"):
-        reasons.append("contact line of an agency or official: never links cases")
+        reasons.append("contact line of an agency or official (or a government domain): never links cases")
     if row.get("street"):
         reasons.append("a street, not an address (no number): never links cases")
     if docs >= opts.hub_min_docs and total and docs / total > opts.hub_max_doc_fraction:
@@ -137,6 +137,7 @@ def _global_hubs(db: Runner, opts: AnalysisOptions) -> list[Hub]:
         official_role=OFFICIAL,
         accused_role=ACCUSED,
         context=opts.hub_context,
+        agency_domain=opts.hub_agency_domain,
     )
     return [
         Hub(

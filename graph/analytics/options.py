@@ -46,6 +46,8 @@ class AnalysisOptions(BaseSettings):
     hub_context: bool = True
     """Officials (not accused), streets (an Address without a number) and identifiers an agency or official
     uses (contact lines) never link cases. False leaves them to the other rules."""
+    hub_agency_domain: str = r".*\.(gov|mil)(\.[a-z]{2})?$|.*\.police\.uk$"
+    """Websites and e-mail addresses on these domains (whole lower-case value) are agency contact lines."""
     hub_source_min_unrelated: int = 2
     """An identifier, organisation or person that nobody but officials and agencies uses, owns or is linked
     to, in at least this many unrelated documents of one source (documents that share no person with a

@@ -8,11 +8,13 @@
 // params: min_docs (int), max_doc_fraction (float 0..1), max_degree (int),
 // params: names (list of lower-case names of generic platforms, e.g. whatsapp),
 // params: patterns (list of regular expressions for placeholder names, e.g. jane doe( \d+)?),
-// params: official_role, accused_role (Role ids), context (bool: flag officials, streets and contact lines)
+// params: official_role, accused_role (Role ids), context (bool: flag officials, streets and contact lines),
+// params: agency_domain (regular expression: a government web or e-mail domain, e.g. .gov)
 // returns: id, name, kind, docs, degree, total_docs, classes (excluded classes the entity has),
 // returns: platform (true when the name is a generic platform), placeholder (true for 'Jane Doe 1' etc.),
 // returns: official (an official who is not accused), street (an Address whose name holds no digit),
-// returns: contact (an identifier an agency or an official uses: a press line, a tip line, a unit's e-mail)
+// returns: contact (an identifier an agency or an official uses, or on a government domain: a press line, a tip
+// returns: line, a unit's e-mail, the office's website)
 // mode: read
 CALL () { MATCH (d:Document) RETURN count(d) AS total_docs }
 MATCH (e:Entity)
@@ -26,10 +28,10 @@ WITH total_docs, e,
      $context AND EXISTS { (e)-[:HAS_ROLE]->(:Role {id: $official_role}) }
        AND NOT EXISTS { (e)-[:HAS_ROLE]->(:Role {id: $accused_role}) } AS official,
      $context AND e:Address AND NOT coalesce(e.name, '') =~ '.*[0-9].*' AS street,
-     $context AND e:Identifier AND EXISTS {
+     $context AND e:Identifier AND (toLower(coalesce(e.value, e.name, '')) =~ $agency_domain OR EXISTS {
        (e)<-[:USES_PHONE|USES_EMAIL|USES_WEBSITE|USES_HANDLE]-(o:Entity)
        WHERE o:Authority OR EXISTS { (o)-[:HAS_ROLE]->(:Role {id: $official_role}) }
-     } AS contact
+     }) AS contact
 WHERE ((size(classes) > 0 OR platform OR placeholder OR official OR street OR contact)
        AND (degree > 0 OR docs >= $min_docs))
    OR (docs >= $min_docs AND toFloat(docs) / CASE WHEN total_docs = 0 THEN 1 ELSE total_docs END > $max_doc_fraction)
