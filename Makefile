@@ -38,6 +38,7 @@ bench: setup
 bench-quick: setup
 	$(BIN)/python -m bench.run --quick
 
+## lint: ruff (lint + format check); typecheck: mypy (strict on ontology/ and extraction/models.py)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -19,18 +19,18 @@ from strawberry.fastapi import GraphQLRouter
 
 from api.audit_log import AuditWriter
 from api.auth import KeyCache
+from api.config import Settings, get_settings
 from api.fast_graphql import GraphQLFastPath
 from api.graph_access import GraphAccess
 from api.graphql.context import AppState, LanternContext
 from api.graphql.schema import build_schema
-from api.masking import configure as configure_masking
 from api.state import StateStore
-from graph.config import Settings, get_settings
+from graph.privacy import configure as configure_masking
 
 log = logging.getLogger("lantern.api")
 
 
-def _context_getter(state: AppState):  # type: ignore[no-untyped-def]
+def _context_getter(state: AppState):
     async def get_context(request: Request) -> LanternContext | None:
         principal = state.keys.authenticate(request.headers.get("authorization"))
         if principal is None:
@@ -89,8 +89,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         GraphQLRouter(schema, context_getter=_context_getter(state), graphql_ide="graphiql"),
         prefix="/graphql",
     )
-    # POST /graphql with JSON and a valid key skips the router (same schema, context, response)
-    app.add_middleware(GraphQLFastPath, schema=schema, state=state)
+    if s.api_fast_path:  # POST /graphql with JSON and a valid key skips the router (same response)
+        app.add_middleware(GraphQLFastPath, schema=schema, state=state)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

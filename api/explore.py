@@ -10,7 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static" / "explore"
 GRASS_FILE = Path(__file__).resolve().parent.parent / "ontology" / "lantern.grass"
@@ -30,6 +37,14 @@ def explore_page() -> FileResponse:
 @router.get("/explore/", include_in_schema=False)
 def explore_slash() -> RedirectResponse:
     return RedirectResponse("/explore")
+
+
+@router.get("/explore/colours.json", include_in_schema=False)
+def explore_colours() -> JSONResponse:
+    """Node colour of every graph label, from the ontology (`lt:colour`, inherited by subclasses)."""
+    from ontology import load_ontology
+
+    return JSONResponse(load_ontology().colours())
 
 
 @router.get("/explore/static/{path:path}", include_in_schema=False)

@@ -28,9 +28,9 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from api.config import Settings
 from api.limits import api_error
 from graph.catalog import catalog
-from graph.config import Settings
 from graph.db import Database, GraphUnavailableError, auth_refused_message, driver_options, quiet_params
 
 
@@ -83,7 +83,7 @@ class GraphAccess:
     @staticmethod
     def _read_once(db: Database, name: str, timeout: float, params: dict[str, Any]) -> list[dict[str, Any]]:
         """One auto-commit read, no driver retries (see the module docstring)."""
-        query = neo4j.Query(db.catalog.get(name).text, timeout=timeout)  # type: ignore[arg-type]
+        query = neo4j.Query(db.catalog.get(name).text, timeout=timeout)
         with db.driver.session(database=db.database, default_access_mode=neo4j.READ_ACCESS) as session:
             return [dict(r) for r in session.run(query, quiet_params(params))]
 
@@ -126,7 +126,7 @@ class GraphAccess:
     async def _read_async(
         self, driver: neo4j.AsyncDriver, name: str, timeout: float, params: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        query = neo4j.Query(catalog().get(name).text, timeout=timeout)  # type: ignore[arg-type]
+        query = neo4j.Query(catalog().get(name).text, timeout=timeout)
         async with driver.session(
             database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS
         ) as session:

@@ -15,7 +15,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.extensions.max_aliases import create_validator as alias_validator
 from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 
-from graph.config import Settings
+from api.config import Settings
 
 CODES = (
     "FORBIDDEN",

@@ -96,3 +96,14 @@ class StateStore:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+
+
+def configure_privacy(state_dir: Path) -> None:
+    """Give graph.privacy this installation's pseudonym secret (the API and `lantern audit` call it)."""
+    from graph import privacy
+
+    store = StateStore.open(state_dir)
+    try:
+        privacy.configure(store.secret)
+    finally:
+        store.close()

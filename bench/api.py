@@ -146,7 +146,9 @@ def _time_gql(
     return out
 
 
-def _start_api(state_dir: Path, port: int) -> tuple[subprocess.Popen[bytes], str]:
+def _start_api(
+    state_dir: Path, port: int, extra_env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     from api.auth import create_key
     from api.state import StateStore
 
@@ -158,6 +160,7 @@ def _start_api(state_dir: Path, port: int) -> tuple[subprocess.Popen[bytes], str
         "NEO4J_PASSWORD": s.password,
         "LANTERN_STATE_DIR": str(state_dir),
         "LANTERN_NEO4J_BOLT_PORT": str(s.neo4j_bolt_port),
+        **(extra_env or {}),
     }
     proc = subprocess.Popen(
         [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from graph.config import Settings
+from api.config import Settings
 
 STABLE_PLANS = {
     "dbms.cypher.statistics_divergence_threshold": "1.0",

@@ -1,4 +1,4 @@
-"""`make bench` / `python -m bench.run [--quick] [--only extraction,ingest,api,scale]`.
+"""`make bench` / `python -m bench.run [--quick] [--only extraction,ingest,api,scale,api_switches]`.
 
 Every figure is a ratio against a baseline measured in the same run on the same machine. Results go to
 bench/results/latest.json (+ a timestamped copy), bench/results/SUMMARY.md and bench/results/scale.png.
@@ -16,7 +16,8 @@ from rich.console import Console
 from bench import report
 from bench.common import Results
 
-SECTIONS = ("extraction", "ingest", "api", "scale")
+SECTIONS = ("extraction", "ingest", "api", "scale", "api_switches")
+DEFAULT = ("extraction", "ingest", "api", "scale")  # api_switches on demand (docs/design/api-performance.md)
 console = Console()
 
 
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Lantern benchmarks with same-run baselines. Example: python -m bench.run --quick",
     )
     ap.add_argument("--quick", action="store_true", help="small corpora, one round: a few minutes")
-    ap.add_argument("--only", default=",".join(SECTIONS), help=f"comma list of {', '.join(SECTIONS)}")
+    ap.add_argument("--only", default=",".join(DEFAULT), help=f"comma list of {', '.join(SECTIONS)}")
     args = ap.parse_args(argv)
     only = [s.strip() for s in args.only.split(",") if s.strip()]
     results = Results(quick=args.quick)

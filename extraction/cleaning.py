@@ -109,9 +109,21 @@ def _key(line: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", line.casefold())
 
 
+SENTENCE_WORDS = 6
+"""A line of at least this many words, three of them lower-case, is prose: the reader never drops it
+as furniture (a body sentence that carries a phone number or an e-mail is still a sentence)."""
+
+
+def is_sentence(line: str) -> bool:
+    words = line.split()
+    return len(words) >= SENTENCE_WORDS and sum(1 for w in words if w[:1].islower()) >= 3
+
+
 def _is_furniture(lines: list[str], i: int) -> bool:
-    """A header line: breadcrumbs, dates, case numbers, the press-contact block."""
+    """A header line: breadcrumbs, dates, case numbers, the press-contact block. Never a sentence."""
     line = " ".join(lines[i].split())
+    if is_sentence(line):
+        return False
     if HEADER_LINE.match(line) or CONTACT_LINE.match(line) or FURNITURE_LINE.match(line):
         return True
     following = lines[i + 1 : i + 4]
@@ -133,10 +145,12 @@ def _body_range(lines: list[str], title: str) -> tuple[int, int, int | None]:
         crumbs = [i for i in range(1, min(first_end, 40)) if lines[i].lower() == "home"]
         start = crumbs[0] + 1 if crumbs else 1
     end = len(lines)
+    seen_prose = False
     for i in range(start, len(lines)):
-        if lines[i].lower() in END_MARKERS:
-            end = i
+        if lines[i].lower() in END_MARKERS and (seen_prose or lines[i].lower() != "share"):
+            end = i  # a share bar above the article does not end it
             break
+        seen_prose = seen_prose or is_sentence(lines[i])
     return start, end, (title_idx[-1] if title_idx else None)
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from extraction.evaluate_align import align
+from extraction.cleaning import is_sentence
+from extraction.evaluate_align import Alignment, align, text_lines
 from extraction.evaluate_gold import GoldDocument, check_gold, read_raw, sha256_text
 from extraction.evaluate_relations import score_relations
 from extraction.evaluate_score import SystemScore, score_document
@@ -34,19 +35,59 @@ class PreparedDocument:
 
 
 @dataclass
+class ReaderRecall:
+    """Did the reader keep the article? Body sentences of the gold (raw lines inside a body region that
+    are prose: `extraction.cleaning.is_sentence`) found again in the cleaned text, per source.
+    Goal: >= 0.99 (issue 21). Header furniture inside the body region (dates, case numbers) is not
+    counted: dropping it is the reader's job."""
+
+    body_lines: int = 0
+    kept: int = 0
+    dropped: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float | None:
+        return round(self.kept / self.body_lines, 4) if self.body_lines else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "body_lines": self.body_lines,
+            "kept": self.kept,
+            "recall": self.recall,
+            "dropped": self.dropped,
+        }
+
+
+@dataclass
 class EvaluationReport:
     documents: int = 0
     skipped: list[dict[str, str]] = field(default_factory=list)
     systems: list[SystemScore] = field(default_factory=list)
     unaligned_lines: int = 0
+    reader: dict[str, ReaderRecall] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "documents": self.documents,
             "skipped": self.skipped,
             "unaligned_cleaned_lines": self.unaligned_lines,
+            "reader": {group: r.to_dict() for group, r in self.reader.items()},
             "systems": [s.to_dict() for s in self.systems],
         }
+
+
+def score_reader(recall: ReaderRecall, item: PreparedDocument, alignment: Alignment | None) -> None:
+    """Count the gold body lines the cleaned text kept (all of them when the reader kept the text)."""
+    raw_lines = alignment.raw_lines if alignment is not None else text_lines(item.raw)
+    kept = set(m for m in alignment.matched if m is not None) if alignment is not None else None
+    for index, line in enumerate(raw_lines):
+        if not item.gold.in_body(line.start, line.start + len(line.text)) or not is_sentence(line.text):
+            continue
+        recall.body_lines += 1
+        if kept is None or index in kept:
+            recall.kept += 1
+        elif len(recall.dropped) < 20:
+            recall.dropped.append({"doc": item.gold.doc, "line": str(index)})
 
 
 def _clean(raw_path: Path) -> SourceDocument | ReadError:
@@ -155,6 +196,9 @@ def evaluate(
         alignment = None if same_text else align(item.cleaned.text, item.raw)
         if alignment is not None:
             report.unaligned_lines += alignment.unaligned_lines
+        for group in (item.gold.corpus, split_of(item.gold.corpus, test_corpora), ALL):
+            if group in groups or group == item.gold.corpus:
+                score_reader(report.reader.setdefault(group, ReaderRecall()), item, alignment)
         for name, default_system in systems.items():
             system = (per_corpus or {}).get(item.gold.corpus, {}).get(name, default_system)
             if on_document:

@@ -28,7 +28,7 @@ class _Line:
     """Stripped content."""
 
 
-def _lines(text: str) -> list[_Line]:
+def text_lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     for match in _LINE.finditer(text):
         raw = match.group(0)
@@ -100,7 +100,7 @@ class Alignment:
 
 
 def align(cleaned: str, raw: str) -> Alignment:
-    clean_lines, raw_lines = _lines(cleaned), _lines(raw)
+    clean_lines, raw_lines = text_lines(cleaned), text_lines(raw)
     exact: dict[str, list[int]] = {}
     collapsed: dict[str, list[int]] = {}
     raw_collapsed: list[tuple[str, list[int]]] = []

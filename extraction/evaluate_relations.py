@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from extraction.evaluate_gold import GoldDocument, GoldMention
 from extraction.evaluate_score import SystemScore
+from ontology import load_ontology
 
-SYMMETRIC_RELATIONS = frozenset({"CO_ACCUSED", "ASSOCIATE_OF", "MENTIONED_TOGETHER"})
+SYMMETRIC_RELATIONS = load_ontology().symmetric_types()
 
 
 def _hits(span: tuple[int, int], mentions: list[GoldMention]) -> bool:

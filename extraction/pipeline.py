@@ -133,7 +133,7 @@ def _business_if_owned(result: ExtractionResult) -> None:
 def _ontology_guard(result: ExtractionResult) -> list[StageError]:
     """Drop items the ontology refuses (e.g. a relation outside its domain/range) and say why, so one
     rule's mistake never makes ingest refuse the whole document."""
-    from ontology.validate import clean_result
+    from extraction.validate import clean_result
 
     clean, problems = clean_result(result)
     if not problems:

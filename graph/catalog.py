@@ -23,6 +23,9 @@ from pathlib import Path
 from graph.config import REPO_ROOT
 
 QUERIES_DIR = REPO_ROOT / "queries"
+QUERY_ROOTS: list[Path] = [QUERIES_DIR]
+"""Directories the process-wide :func:`catalog` reads, each giving names relative to itself. The test
+suite adds tests/queries (its fixtures: `api/test_sleep`, `schema/test_fixture_small_graph`, ...)."""
 _HEADER = re.compile(r"^//\s*(\w+)\s*:\s*(.*)$")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -76,9 +79,13 @@ def parse_query(path: Path, root: Path = QUERIES_DIR) -> Query:
 
 
 class Catalog:
-    def __init__(self, root: Path = QUERIES_DIR) -> None:
+    def __init__(self, root: Path = QUERIES_DIR, *more_roots: Path) -> None:
         self.root = root
-        self._queries = {q.name: q for q in (parse_query(p, root) for p in sorted(root.rglob("*.cypher")))}
+        self._queries = {
+            q.name: q
+            for r in (root, *more_roots)
+            for q in (parse_query(p, r) for p in sorted(r.rglob("*.cypher")))
+        }
 
     def get(self, name: str) -> Query:
         try:
@@ -93,7 +100,7 @@ class Catalog:
     def names(self, prefix: str = "") -> list[str]:
         return sorted(n for n in self._queries if n.startswith(prefix))
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self):
         return iter(self._queries.values())
 
     def __len__(self) -> int:
@@ -102,4 +109,4 @@ class Catalog:
 
 @lru_cache(maxsize=1)
 def catalog() -> Catalog:
-    return Catalog()
+    return Catalog(*QUERY_ROOTS)

@@ -1,12 +1,15 @@
-"""Lantern configuration: environment variables and `.env`, read with pydantic-settings.
+"""The graph layer's configuration (Neo4j connection, the local server, ingest), from the environment
+and `.env` with pydantic-settings.
 
-Neo4j connection settings keep the names every Neo4j tool uses (`NEO4J_URI`, `NEO4J_USER`,
-`NEO4J_PASSWORD`, `NEO4J_DATABASE`); everything else is prefixed `LANTERN_`.
+Settings live with the layer that uses them: extraction/config.py (phone region, spaCy model),
+graph/config.py (this file), api/config.py (the API and its state store; its `Settings` combines all
+three and is what the CLI and the API read). Neo4j connection settings keep the names every Neo4j
+tool uses (`NEO4J_URI`, `NEO4J_USER`, `NEO4J_PASSWORD`, `NEO4J_DATABASE`); everything else is
+prefixed `LANTERN_`.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import AliasChoices, Field, SecretStr
@@ -19,8 +22,8 @@ def _default_cache_dir() -> Path:
     return Path.home() / ".cache" / "lantern"
 
 
-class Settings(BaseSettings):
-    """All settings, one object. Read once per process with :func:`get_settings`."""
+class GraphSettings(BaseSettings):
+    """What the graph layer reads: the Neo4j connection, the local server, ingest."""
 
     model_config = SettingsConfigDict(
         env_file=".env", env_file_encoding="utf-8", env_prefix="LANTERN_", extra="ignore"
@@ -55,24 +58,10 @@ class Settings(BaseSettings):
     java_home: Path | None = None
     maven_cmd: str = "mvn"
 
-    # --- Extraction ---
-    default_phone_region: str = "US"
-    """Region used to read national phone numbers when the document does not say (ISO 3166 alpha-2)."""
-    spacy_model: str = "en_core_web_sm"
-
     # --- Ingest ---
     ingest_batch_size: int = 500
-
-    # --- API ---
-    api_host: str = "127.0.0.1"
-    api_port: int = 8000
-    max_query_depth: int = 8
-    max_aliases: int = 20
-    max_page_size: int = 200
-    api_query_timeout_s: float = 15.0
-    """Server-side timeout of every Cypher query the API runs (seconds)."""
-    state_dir: Path | None = None
-    """API keys, the audit log and the pseudonym secret (SQLite); default: `<cache_dir>/state`."""
+    ingest_quiet_gc: bool = True
+    """`LANTERN_INGEST_QUIET_GC=0`: leave the garbage collector alone during ingest runs."""
 
     @property
     def uri(self) -> str:
@@ -83,14 +72,10 @@ class Settings(BaseSettings):
         return self.neo4j_instance_dir or (self.cache_dir / "instance")
 
     @property
-    def state_path(self) -> Path:
-        return self.state_dir or (self.cache_dir / "state")
-
-    @property
     def password(self) -> str:
         return self.neo4j_password.get_secret_value()
 
 
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    return Settings()
+def get_graph_settings() -> GraphSettings:
+    """Read afresh each call (a connection is opened rarely; tests change the environment)."""
+    return GraphSettings()

@@ -21,7 +21,7 @@ from neo4j import Query as _Query
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from graph.catalog import Catalog, catalog
-from graph.config import Settings, get_settings
+from graph.config import GraphSettings, get_graph_settings
 
 
 class Rows(list[Any]):
@@ -56,7 +56,7 @@ class Runner(Protocol):
     def write(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
 
 
-def driver_options(settings: Settings) -> dict[str, Any]:
+def driver_options(settings: GraphSettings) -> dict[str, Any]:
     """Keyword arguments for `GraphDatabase.driver` / `AsyncGraphDatabase.driver` (auth, pool, timeouts).
 
     The catalog's queries name every ontology relationship type; a graph that holds none of one type
@@ -70,15 +70,15 @@ def driver_options(settings: Settings) -> dict[str, Any]:
     }
 
 
-def auth_refused_message(settings: Settings) -> str:
+def auth_refused_message(settings: GraphSettings) -> str:
     return (
         f"Neo4j at {settings.uri} refused user '{settings.neo4j_user}': "
         "check NEO4J_USER / NEO4J_PASSWORD (.env)."
     )
 
 
-def open_driver(settings: Settings | None = None) -> neo4j.Driver:
-    s = settings or get_settings()
+def open_driver(settings: GraphSettings | None = None) -> neo4j.Driver:
+    s = settings or get_graph_settings()
     driver = GraphDatabase.driver(s.uri, **driver_options(s))
     try:
         driver.verify_connectivity()
@@ -98,16 +98,16 @@ class Database:
     """Runs catalog queries against one database. Thread-safe (the driver is)."""
 
     def __init__(
-        self, driver: neo4j.Driver, settings: Settings | None = None, queries: Catalog | None = None
+        self, driver: neo4j.Driver, settings: GraphSettings | None = None, queries: Catalog | None = None
     ) -> None:
         self.driver = driver
-        self.settings = settings or get_settings()
+        self.settings = settings or get_graph_settings()
         self.catalog = queries or catalog()
         self.database = self.settings.neo4j_database
 
     @classmethod
-    def connect(cls, settings: Settings | None = None) -> Database:
-        s = settings or get_settings()
+    def connect(cls, settings: GraphSettings | None = None) -> Database:
+        s = settings or get_graph_settings()
         return cls(open_driver(s), s)
 
     def close(self) -> None:
@@ -122,7 +122,7 @@ class Database:
     def _query(self, name: str, timeout: float | None) -> _Query:
         """An auto-commit query object with the server-side timeout (for session.run)."""
         q = self.catalog.get(name)
-        return _Query(q.text, timeout=timeout or self.settings.neo4j_query_timeout_s)  # type: ignore[arg-type]
+        return _Query(q.text, timeout=timeout or self.settings.neo4j_query_timeout_s)
 
     def _work(
         self, name: str, params: dict[str, Any], timeout: float | None
@@ -132,7 +132,7 @@ class Database:
 
         @neo4j.unit_of_work(timeout=timeout or self.settings.neo4j_query_timeout_s)
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
-            return [r.data() for r in tx.run(text, quiet_params(params))]  # type: ignore[arg-type]
+            return [r.data() for r in tx.run(text, quiet_params(params))]
 
         return work
 
@@ -158,7 +158,7 @@ class Database:
         @neo4j.unit_of_work(timeout=timeout or self.settings.neo4j_query_timeout_s)
         def work(tx: neo4j.ManagedTransaction) -> None:
             for name, params in steps:
-                tx.run(self.catalog.get(name).text, quiet_params(params)).consume()  # type: ignore[arg-type]
+                tx.run(self.catalog.get(name).text, quiet_params(params)).consume()
 
         with self.driver.session(database=self.database) as s:
             s.execute_write(work)
@@ -168,7 +168,7 @@ class Database:
         q = self.catalog.get(name)
         with self.driver.session(database=self.database) as s:
             for stmt in q.statements:
-                s.run(stmt).consume()  # type: ignore[arg-type]
+                s.run(stmt).consume()
         return len(q.statements)
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.catalog import catalog
-from graph.config import REPO_ROOT, Settings
+from graph.config import REPO_ROOT, GraphSettings
 
 SERVER_DIR = REPO_ROOT / "graph" / "server"
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
@@ -91,23 +91,23 @@ class ServerStatus:
 # ----------------------------------------------------------------------------- paths
 
 
-def build_dir(settings: Settings, versions: Versions | None = None) -> Path:
+def build_dir(settings: GraphSettings, versions: Versions | None = None) -> Path:
     v = versions or load_versions()
     return settings.cache_dir / f"neo4j-{v.neo4j}-gds-{v.gds}-apoc-{v.apoc}-browser-{v.browser}"
 
 
-def _pid_file(settings: Settings) -> Path:
+def _pid_file(settings: GraphSettings) -> Path:
     return settings.instance_dir / "run" / "lantern-neo4j.pid"
 
 
-def log_file(settings: Settings) -> Path:
+def log_file(settings: GraphSettings) -> Path:
     return settings.instance_dir / "logs" / "console.log"
 
 
 # ----------------------------------------------------------------------------- java / maven
 
 
-def java_executable(settings: Settings) -> str:
+def java_executable(settings: GraphSettings) -> str:
     home = settings.java_home or (Path(os.environ["JAVA_HOME"]) if os.environ.get("JAVA_HOME") else None)
     if home is not None:
         exe = home / "bin" / "java"
@@ -142,7 +142,7 @@ def java_major(java: str) -> int:
     return major
 
 
-def check_java(settings: Settings, versions: Versions) -> str:
+def check_java(settings: GraphSettings, versions: Versions) -> str:
     java = java_executable(settings)
     major = java_major(java)
     if not versions.java_min <= major <= versions.java_max:
@@ -153,12 +153,12 @@ def check_java(settings: Settings, versions: Versions) -> str:
     return java
 
 
-def is_assembled(settings: Settings, versions: Versions | None = None) -> bool:
+def is_assembled(settings: GraphSettings, versions: Versions | None = None) -> bool:
     d = build_dir(settings, versions)
     return (d / ".assembled").exists() and any((d / "lib").glob("neo4j-*.jar"))
 
 
-def assemble(settings: Settings, versions: Versions | None = None, quiet: bool = False) -> Path:
+def assemble(settings: GraphSettings, versions: Versions | None = None, quiet: bool = False) -> Path:
     """Resolve Neo4j + GDS + APOC + Browser jars from Maven Central into the build directory.
 
     Idempotent: a complete build is detected by its `.assembled` marker and not touched again.
@@ -209,7 +209,7 @@ def assemble(settings: Settings, versions: Versions | None = None, quiet: bool =
 # ----------------------------------------------------------------------------- config
 
 
-def render_conf(settings: Settings, versions: Versions | None = None) -> str:
+def render_conf(settings: GraphSettings, versions: Versions | None = None) -> str:
     inst = settings.instance_dir
     plugins = build_dir(settings, versions) / "plugins"
     lines = {
@@ -241,7 +241,7 @@ def render_conf(settings: Settings, versions: Versions | None = None) -> str:
     return head + "".join(f"{k}={v}\n" for k, v in lines.items())
 
 
-def _write_conf(settings: Settings) -> Path:
+def _write_conf(settings: GraphSettings) -> Path:
     inst = settings.instance_dir
     for sub in ("conf", "data", "logs", "run", "import"):
         (inst / sub).mkdir(parents=True, exist_ok=True)
@@ -253,7 +253,7 @@ def _write_conf(settings: Settings) -> Path:
 # ----------------------------------------------------------------------------- process
 
 
-def _read_pid(settings: Settings) -> int | None:
+def _read_pid(settings: GraphSettings) -> int | None:
     try:
         pid = int(_pid_file(settings).read_text().strip())
     except (OSError, ValueError):
@@ -276,7 +276,7 @@ def port_open(port: int, host: str = "127.0.0.1", timeout: float = 0.5) -> bool:
         return s.connect_ex((host, port)) == 0
 
 
-def _log_tail(settings: Settings, n: int = 25, since: int = 0) -> str:
+def _log_tail(settings: GraphSettings, n: int = 25, since: int = 0) -> str:
     """The last lines the server wrote to its console log since byte offset `since` (this start)."""
     texts = []
     for f in (log_file(settings),):
@@ -288,7 +288,7 @@ def _log_tail(settings: Settings, n: int = 25, since: int = 0) -> str:
     return "\n".join(texts) or "(no Neo4j log written yet)"
 
 
-def start(settings: Settings, assemble_if_needed: bool = True) -> str:
+def start(settings: GraphSettings, assemble_if_needed: bool = True) -> str:
     """Start the local server; returns a sentence saying what happened. Safe to call twice."""
     v = load_versions()
     pid = _read_pid(settings)
@@ -343,7 +343,7 @@ def start(settings: Settings, assemble_if_needed: bool = True) -> str:
     return f"Neo4j {v.neo4j} started (pid {proc.pid}) in {time.monotonic() - t0:.1f}s."
 
 
-def _ensure_password(settings: Settings) -> None:
+def _ensure_password(settings: GraphSettings) -> None:
     """Log in with the configured password; on a new database, change the initial neo4j/neo4j one."""
     from neo4j import GraphDatabase
     from neo4j.exceptions import AuthError, ServiceUnavailable
@@ -395,7 +395,7 @@ def _terminate(pid: int, timeout: float) -> bool:
     return False
 
 
-def stop(settings: Settings, timeout: float = 90.0) -> str:
+def stop(settings: GraphSettings, timeout: float = 90.0) -> str:
     pid = _read_pid(settings)
     if pid is None:
         _pid_file(settings).unlink(missing_ok=True)
@@ -409,7 +409,7 @@ def stop(settings: Settings, timeout: float = 90.0) -> str:
     )
 
 
-def browser_served(settings: Settings) -> bool:
+def browser_served(settings: GraphSettings) -> bool:
     try:
         with urllib.request.urlopen(f"http://127.0.0.1:{settings.neo4j_http_port}/browser/", timeout=3) as r:
             return r.status == 200 and b"Neo4j Browser" in r.read()
@@ -417,7 +417,7 @@ def browser_served(settings: Settings) -> bool:
         return False
 
 
-def status(settings: Settings) -> ServerStatus:
+def status(settings: GraphSettings) -> ServerStatus:
     v = load_versions()
     pid = _read_pid(settings)
     st = ServerStatus(

@@ -20,11 +20,13 @@ from functools import lru_cache
 import fingerprints
 import phonenumbers
 
+from ontology import load_ontology
+
 _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^\w\s'-]+")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam", "mme", "herr", "frau", "sr", "sra"}
-_BUSINESS_FAMILY = {"Business", "FrontBusiness", "EmploymentAgency", "TransportCompany"}
-_PAYMENT = {"PaymentAccount", "BankAccount", "CryptoWallet", "PaymentAppAccount"}
+_BUSINESS_FAMILY = load_ontology().classes_under("Business")
+_PAYMENT = load_ontology().classes_under("PaymentAccount")
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,30 @@ def payment_value(value: str) -> str:
     if v.lower().startswith(("0x", "bc1", "$", "@")):
         return v.casefold()
     return v
+
+
+def search_value(text: str, region: str) -> str | None:
+    """The stored value of the identifier a search text names (an e-mail or a possible phone number),
+    normalised by the same functions ingest keys nodes with; None for any other text."""
+    if "@" in text:
+        return identifier_key("Email", text, region).value
+    if sum(c.isdigit() for c in text) < 7 or re.search(r"[A-Za-z]{2,}", text):
+        return None
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phone_variants(text, region).value
+
+
+def phone_digits(text: str) -> str:
+    """National digits of a phone-looking text ("07700 900123" → "7700900123"), "" otherwise."""
+    if re.search(r"[A-Za-z@]", text):
+        return ""
+    digits = re.sub(r"\D", "", text).lstrip("0")
+    return digits if len(digits) >= 7 else ""
 
 
 def identifier_key(kind: str, value: str, region: str = "US") -> Resolved:

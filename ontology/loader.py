@@ -24,6 +24,7 @@ from ontology.model import ClassInfo, IndividualInfo, RelationInfo, upper_snake
 ONTOLOGY_PATH = Path(__file__).resolve().parent / "lantern.ttl"
 LT = Namespace("https://lantern.example.org/ontology#")
 DATA = Namespace("https://lantern.example.org/id/")
+DEFAULT_COLOUR = "#A5ABB6"
 
 
 def _local(node: Node) -> str:
@@ -85,12 +86,38 @@ class Ontology:
         """Classes that declare their own key property (one uniqueness constraint each)."""
         return sorted(n for n, c in self.classes.items() if c.key_property and not c.rdf_only)
 
+    def classes_under(self, name: str, include_abstract: bool = True) -> frozenset[str]:
+        """`name` and all its descendants (optionally without the abstract ones)."""
+        return frozenset(
+            n
+            for n in self._descendants.get(name, frozenset())
+            if include_abstract or not self.classes[n].abstract
+        )
+
+    def abstract_classes(self) -> frozenset[str]:
+        """Classes marked `lt:abstract` (no node is created with them as its most specific class)."""
+        return frozenset(n for n, c in self.classes.items() if c.abstract)
+
+    def personal_data_categories(self) -> dict[str, frozenset[str]]:
+        """Personal-data category → the classes it covers (the annotated class and its subclasses)."""
+        out: dict[str, frozenset[str]] = {}
+        for name, info in sorted(self.classes.items()):
+            if info.personal_data:
+                out[info.personal_data] = out.get(info.personal_data, frozenset()) | self.classes_under(name)
+        return out
+
     def colour(self, class_name: str) -> str:
+        """`lt:colour` of the class or of its nearest ancestor that has one."""
         info = self._require(class_name)
         for name in [info.name, *reversed(info.ancestors)]:
-            if self.classes[name].colour:
-                return self.classes[name].colour  # type: ignore[return-value]
-        return "#A5ABB6"
+            colour = self.classes[name].colour
+            if colour:
+                return colour
+        return DEFAULT_COLOUR
+
+    def colours(self) -> dict[str, str]:
+        """Colour of every graph label (what the link chart, the audit report and GraSS use)."""
+        return {n: self.colour(n) for n in self.graph_labels()}
 
     def iri(self, name: str) -> str:
         return str(LT[name])
@@ -99,6 +126,23 @@ class Ontology:
     @property
     def relationship_types(self) -> list[str]:
         return sorted(self.relations)
+
+    def symmetric_types(self) -> frozenset[str]:
+        """Relationship types declared `owl:SymmetricProperty` (stored once, either direction reads)."""
+        return frozenset(t for t, r in self.relations.items() if r.symmetric)
+
+    def weak_link_types(self) -> frozenset[str]:
+        """Relationship types marked `lt:weakLink` (co-occurrence, resolution candidates)."""
+        return frozenset(t for t, r in self.relations.items() if r.weak_link)
+
+    def entity_relationship_types(self) -> list[str]:
+        """Types whose source is an entity, evidence links (MENTIONED_IN) excepted: what a link chart
+        draws and the GraphQL `RelationType` enum lists."""
+        entities = self.classes_under("Entity")
+        documents = self.classes_under("Document")
+        return sorted(
+            t for t, r in self.relations.items() if r.domain <= entities and not r.range <= documents
+        )
 
     def is_relationship_type(self, rel_type: str) -> bool:
         return rel_type in self.relations
@@ -120,6 +164,10 @@ class Ontology:
     # --- individuals ---------------------------------------------------------------------
     def individuals(self, of_class: str) -> list[str]:
         return sorted(n for n, i in self.individuals_by_name.items() if i.of_class == of_class)
+
+    def role_names(self) -> list[str]:
+        """Names of the Role individuals (Recruiter, Transporter, ..., Victim)."""
+        return self.individuals("Role")
 
     def individual(self, name: str) -> IndividualInfo:
         return self.individuals_by_name[name]
@@ -204,6 +252,7 @@ def parse_ontology(path: Path = ONTOLOGY_PATH) -> Ontology:
             range_indexes=_texts(g, c, LT.rangeIndex),
             fulltext_index=_text(g, c, LT.fulltextIndex) or None,
             fulltext_properties=_texts(g, c, LT.fulltextProperty),
+            personal_data=_text(g, c, LT.personalData) or None,
         )
     descendants = {n: frozenset(m for m in classes if m == n or n in classes[m].ancestors) for n in classes}
 
@@ -223,6 +272,7 @@ def parse_ontology(path: Path = ONTOLOGY_PATH) -> Ontology:
             range=_class_set(g, g.value(p, RDFS.range)),
             symmetric=(p, RDF.type, OWL.SymmetricProperty) in g,
             evidence_exempt=_flag(g, p, LT.evidenceExempt),
+            weak_link=_flag(g, p, LT.weakLink),
             htcds=_text(g, p, LT.htcdsField),
         )
         (rdf_props if _flag(g, p, LT.rdfOnly) else relations)[info.type] = info

@@ -25,6 +25,8 @@ class ClassInfo:
     range_indexes: tuple[str, ...] = ()
     fulltext_index: str | None = None
     fulltext_properties: tuple[str, ...] = ()
+    personal_data: str | None = None
+    """`lt:personalData`: the personal-data category of this class and its subclasses."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class RelationInfo:
     range: frozenset[str]
     symmetric: bool = False
     evidence_exempt: bool = False
+    weak_link: bool = False
+    """Co-occurrence or a resolution candidate, not a stated fact: left out of link charts by default."""
     htcds: str = ""
 
 

@@ -1,8 +1,9 @@
 """SHACL shapes generated from the ontology, checked with pyshacl on RDF (the export, or partner data).
 
-The fast per-row checks are plain Python (ontology/validate.py); SHACL is the cleaner tool for a
-whole RDF graph: every relationship's subject/object class (domain/range, subclass-aware through
-the ontology mixed in), every entity/document has its key, every Mention has one document and a span.
+The fast per-row checks are plain Python (ontology/checks.py, extraction/validate.py); SHACL is the
+cleaner tool for a whole RDF graph: every relationship's subject/object class (domain/range,
+subclass-aware through the ontology mixed in), every entity/document has its key, every Mention has
+one document and a span.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from graph.config import Settings
+from api.config import Settings
 
 
 def test_settings() -> Settings:

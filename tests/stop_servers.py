@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from api.config import Settings
 from graph import neo4j_server
-from graph.config import Settings
 from tests.servers import test_settings
 
 

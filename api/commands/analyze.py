@@ -11,7 +11,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.commands.common import console, fail
+from api.commands.common import connect, console, fail
 
 STEPS_HELP = "networks,communities,centrality,similarity,hotspots,routes,risk"
 
@@ -116,7 +116,6 @@ def analyze(
     Example: lantern analyze --only networks,communities,centrality --hub-max-doc-fraction 0.2
     """
     from graph.analytics import InsufficientMemoryError, hotspots, load_options, routes, run_analysis
-    from graph.db import Database, GraphUnavailableError
 
     overrides: dict[str, Any] = {
         "hub_max_doc_fraction": hub_max_doc_fraction,
@@ -130,10 +129,7 @@ def analyze(
     if community not in (None, "leiden", "louvain"):
         fail(f"--community must be leiden or louvain, not '{community}'")
     opts = load_options(**overrides)
-    try:
-        db = Database.connect()
-    except GraphUnavailableError as exc:
-        fail(str(exc))
+    db = connect()
     try:
         with Progress(
             TextColumn("{task.description}"),

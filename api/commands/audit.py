@@ -39,6 +39,8 @@ def audit(
 
     Example: lantern audit seed/suppliers.csv --max-hops 3 --out report.html --out report.json
     """
+    from api.config import get_settings
+    from api.state import configure_privacy
     from graph.audit import audit_suppliers, read_suppliers, write_report
     from graph.audit.writers import FORMATS
     from graph.db import Database, GraphUnavailableError
@@ -48,6 +50,7 @@ def audit(
     for o in out:
         if o.suffix.lower().lstrip(".") not in FORMATS:
             fail(f"Unknown report format '{o.suffix}' for {o}: use .html, .csv or .json.")
+    configure_privacy(get_settings().state_path)  # stable pseudonyms, the same as the API shows
     try:
         suppliers, errors = read_suppliers(register)
     except (ValueError, UnicodeDecodeError) as exc:

@@ -17,10 +17,10 @@ app = typer.Typer(
 )
 
 
-def _entries(key: str | None, since: str | None, entity: str | None, limit: int):  # type: ignore[no-untyped-def]
+def _entries(key: str | None, since: str | None, entity: str | None, limit: int):
     from api.audit_log import entries
+    from api.config import get_settings
     from api.state import StateStore
-    from graph.config import get_settings
 
     return entries(StateStore.open(get_settings().state_path), key, since, entity, limit, 0)
 

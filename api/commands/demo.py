@@ -2,47 +2,27 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from api.commands.common import console, err_console, fail
+from api.commands.common import connect, console, err_console, fail
+from api.config import Settings
+from api.demo import (
+    EXAMPLES,
+    ROOT,
+    SEED_CORPUS,
+    analyze,
+    cached_extraction,
+    demo_key,
+    ingest_seed,
+    seed_extraction,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
-SEED_CORPUS = ROOT / "seed" / "corpus"
-EXAMPLES = ROOT / "seed" / "demo"
-DEMO_KEY_NAME = "demo"
-DEMO_KEY_FILE = "demo-api-key.txt"
-SEED_PHONE_REGION = "GB"
-"""The seed is set in Europe and writes UK numbers nationally ("07700 900123"), as a UK analyst reads them."""
-
-
-def demo_key(settings: Any) -> str:
-    """Reuse the demo key saved in the state directory if it still authenticates; else create one."""
-    from api.auth import authenticate, create_key, list_keys, revoke_key
-    from api.state import StateStore
-
-    store = StateStore.open(settings.state_path)
-    saved = settings.state_path / DEMO_KEY_FILE
-    if saved.exists():
-        token = saved.read_text(encoding="utf-8").strip()
-        if authenticate(store, f"Bearer {token}") is not None:
-            return token
-    names = {k.name: k for k in list_keys(store)}
-    name = DEMO_KEY_NAME
-    if name in names:  # key exists but its token was lost: retire it, make a fresh one
-        if names[name].revoked_at is None:
-            revoke_key(store, name)
-        name = f"{DEMO_KEY_NAME}-{int(time.time())}"
-    token = create_key(store, name, "investigator")
-    saved.parent.mkdir(parents=True, exist_ok=True)
-    saved.write_text(token + "\n", encoding="utf-8")
-    saved.chmod(0o600)
-    return token
+Tick = Callable[[int], None]
 
 
 def _step(label: str) -> float:
@@ -50,76 +30,22 @@ def _step(label: str) -> float:
     return time.perf_counter()
 
 
-def _fingerprint() -> str:
-    """Changes when the seed corpus or the extractor (code, patterns, model config) changes."""
-    h = hashlib.sha256(SEED_PHONE_REGION.encode())
-    files = sorted(SEED_CORPUS.glob("*.jsonl")) + sorted(
-        p for p in (ROOT / "extraction").rglob("*") if p.is_file() and p.suffix in {".py", ".jsonl", ".json"}
+def _bar(label: str) -> Progress:
+    return Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
     )
-    for path in files:
-        h.update(str(path.relative_to(ROOT)).encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:16]
 
 
-def seed_extraction(settings: Any) -> Path:
-    """The seed corpus run through the extractor, cached by fingerprint: warm re-runs skip spaCy."""
-    cached = settings.cache_dir / "demo" / f"seed-extract-{_fingerprint()}.jsonl"
-    if cached.exists():
-        console.print("  reusing the cached extraction (corpus and extractor unchanged)")
-        return cached
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from extraction.models import ReadError
-    from extraction.pipeline import Extractor
-    from extraction.readers import read_inputs
-
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    docs = [d for d in read_inputs([SEED_CORPUS]) if not isinstance(d, ReadError)]
-    tmp = cached.with_suffix(".tmp")
-    with Progress(TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console) as bar, tmp.open("w", encoding="utf-8") as out:  # fmt: skip
-        task = bar.add_task("extract", total=len(docs))
-        for result in Extractor(region=SEED_PHONE_REGION).extract_many(docs):
-            out.write(result.model_dump_json() + "\n")
-            bar.advance(task)
-    tmp.replace(cached)
-    for old in cached.parent.glob("seed-extract-*.jsonl"):  # keep only the current extraction
-        if old != cached:
-            old.unlink(missing_ok=True)
-    return cached
+def _ticker(bar: Progress, label: str, total: int) -> Tick:
+    task = bar.add_task(label, total=total)
+    return lambda n: bar.advance(task, n)
 
 
-def _ingest(db: Any, settings: Any, extracted: Path) -> Any:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from graph.ingest import ingest_paths
-
-    with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console) as bar:  # fmt: skip
-        task = bar.add_task("ingest", total=sum(1 for _ in extracted.open(encoding="utf-8")))
-        return ingest_paths(
-            db,
-            [extracted],
-            batch_size=settings.ingest_batch_size,
-            progress=lambda n: bar.advance(task, n),
-            region=SEED_PHONE_REGION,
-        )
-
-
-def _analyze(db: Any, settings: Any) -> str:
-    try:
-        from graph.analytics import run_analysis
-    except ImportError as exc:
-        return f"[yellow]skipped[/] (analytics not available: {exc})"
-    try:
-        result = run_analysis(db, settings)
-    except Exception as exc:  # the demo goes on: the data is loaded, the API still serves
-        return f"[yellow]failed[/] ({type(exc).__name__}: {exc}); retry later with `lantern analyze`"
-    return f"done (run {getattr(result, 'run_id', '?')})"
-
-
-def print_guide(settings: Any, token: str, serving: bool) -> None:
+def print_guide(settings: Settings, token: str, serving: bool) -> None:
     api = f"http://{settings.api_host}:{settings.api_port}"
     browser = f"http://127.0.0.1:{settings.neo4j_http_port}/browser/"
     console.rule("[bold]Lantern demo is ready" if serving else "[bold]Lantern demo data is loaded")
@@ -150,9 +76,8 @@ def demo(
 
     Example: lantern demo            |   lantern demo --no-serve
     """
+    from api.config import get_settings
     from graph import neo4j_server
-    from graph.config import get_settings
-    from graph.db import Database, GraphUnavailableError
     from ontology.schema import apply_schema
 
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)  # schema-less warnings are noise here
@@ -163,18 +88,22 @@ def demo(
         console.print(f"  {neo4j_server.start(settings)} ({time.perf_counter() - t:.0f} s)")
     except neo4j_server.Neo4jServerError as exc:
         fail(f"Neo4j did not start: {exc}. See `lantern neo4j status` and the log it names.")
-    try:
-        db = Database.connect(settings)
-    except GraphUnavailableError as exc:
-        fail(str(exc))
+    db = connect(settings)
     with db:
         t = _step("applying the schema")
         apply_schema(db)
         console.print(f"  done ({time.perf_counter() - t:.0f} s)")
         t = _step(f"extracting the seed corpus ({SEED_CORPUS.relative_to(ROOT)}; cached after the first run)")
-        extracted = seed_extraction(settings)
+        if cached_extraction(settings).exists():
+            console.print("  reusing the cached extraction (corpus and extractor unchanged)")
+            extracted = seed_extraction(settings)
+        else:
+            with _bar("extract") as bar:
+                extracted = seed_extraction(settings, lambda total: _ticker(bar, "extract", total))
         t = _step("ingesting (unchanged documents are skipped)")
-        s = _ingest(db, settings, extracted)
+        with _bar("ingest") as bar:
+            total = sum(1 for _ in extracted.open(encoding="utf-8"))
+            s = ingest_seed(db, settings, extracted, _ticker(bar, "ingest", total))
         console.print(
             f"  {s.written} written, {s.replaced} replaced, {s.skipped} unchanged, {len(s.failed)} failed "
             f"({time.perf_counter() - t:.0f} s)"
@@ -183,7 +112,7 @@ def demo(
             err_console.print(f"  [yellow]failed[/] {failure}")
         if not skip_analysis:
             t = _step("running analytics (networks, communities, centrality, risk)")
-            console.print(f"  {_analyze(db, settings)} ({time.perf_counter() - t:.0f} s)", highlight=False)
+            console.print(f"  {analyze(db, settings)} ({time.perf_counter() - t:.0f} s)", highlight=False)
     token = demo_key(settings)
     console.print(f"[green]ready in {time.perf_counter() - started:.0f} s[/]")
     print_guide(settings, token, serving=not no_serve)

@@ -18,6 +18,7 @@ from api.commands.evaluate_report import (
     comparison_table,
     fmt,
     headline_table,
+    reader_table,
     source_table,
     system_table,
     verdicts,
@@ -141,7 +142,7 @@ def extraction_command(
     if details:
         for system in result["systems"]:
             console.print(system_table(system))
-    names = [n for n in ("lantern", "spacy-sm") if n in systems]
+    names: list[str] = [n for n in ("lantern", "spacy-sm") if n in systems]
     console.print(source_table(result["systems"], names))
     if "lantern" in systems and "spacy-sm" in systems:
         result["headline"] = worst_sources(result["systems"])
@@ -155,6 +156,7 @@ def extraction_command(
         for line in verdicts(result["systems"]):
             console.print(line)
     console.print(boilerplate_table([s for s in result["systems"] if s["system"] in names]))
+    console.print(reader_table(result["reader"]))
     for system in result["systems"]:
         if system["relation_precision"] is not None or system["relation_recall"] is not None:
             console.print(

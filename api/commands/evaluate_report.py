@@ -212,3 +212,21 @@ def ablation_table(systems: list[dict[str, Any]], steps: list[str], entity_type:
             previous[group] = value
         table.add_row(step, *cells)
     return table
+
+
+READER_GOAL = 0.99
+
+
+def reader_table(reader: dict[str, dict[str, Any]]) -> Table:
+    """Body-line recall of the reader per source (issue 21: boilerplate removal never drops the article)."""
+    table = Table(title=f"Reader: gold body sentences kept in the cleaned text (goal >= {READER_GOAL:.2f})")
+    for name in ("Source", "Body sentences", "Kept", "Recall"):
+        table.add_column(name, justify="left" if name == "Source" else "right")
+    for group, row in reader.items():
+        recall = row["recall"]
+        style = "" if recall is None else ("green" if recall >= READER_GOAL else "red")
+        cell = fmt(recall) if recall is None or recall >= 0.995 or recall < READER_GOAL else f"{recall:.3f}"
+        table.add_row(
+            group, str(row["body_lines"]), str(row["kept"]), f"[{style}]{cell}[/]" if style else cell
+        )
+    return table

@@ -25,7 +25,7 @@ def export(
     Without --query everything is exported; with --query the nodes the rows refer to (ids, doc ids)
     and the relationships between them.
 
-    Example: lantern export --format turtle --query phone_network --param phone=+447700900123 --out net.ttl
+    Example: lantern export --format turtle --query phone_network --param phone=+447700900101 --out net.ttl
 
     Example: lantern export --format jsonld --validate --out graph.jsonld
     """

@@ -30,7 +30,7 @@ def extract(
 ) -> None:
     """Extract typed entities, identifiers, relations and trafficking indicators from documents.
 
-    Example: lantern extract ../shared/data/press-releases/orange_ca --out /tmp/orange.jsonl --n-process 2
+    Example: lantern extract seed/corpus/news.jsonl --out /tmp/news.jsonl --n-process 2
     """
     from extraction.models import ReadError, SourceDocument
     from extraction.pipeline import Extractor

@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from api.commands.common import console, err_console, fail
+from api.commands.common import connect, console, err_console, fail
 
 if TYPE_CHECKING:
     from graph.db import Database
@@ -73,25 +73,21 @@ def ingest(
     Re-running is safe: unchanged documents are skipped by content hash, changed ones replace only
     their own mentions and evidence, and a killed run can simply be started again.
 
-    Example: lantern ingest seed/corpus.jsonl --batch-size 500   |   lantern ingest --delete doc-17
+    Example: lantern ingest seed/corpus --batch-size 500   |   lantern ingest --delete seed-0006
     """
     import json
 
-    from graph.config import get_settings
-    from graph.db import Database, GraphUnavailableError
+    from api.config import get_settings
     from graph.ingest import IngestSummary, delete_documents, ingest_paths
     from graph.ingest.paths import count_documents
 
     if not inputs and not delete:
-        fail("give INPUT files/folders to ingest or --delete ID. Example: lantern ingest seed/corpus.jsonl")
+        fail("give INPUT files/folders to ingest or --delete ID. Example: lantern ingest seed/corpus")
     missing = [str(p) for p in inputs or [] if not p.exists()]
     if missing:
         fail(f"no such file or folder: {', '.join(missing)}. Check the path (folders are read recursively).")
     settings = get_settings()
-    try:
-        db = Database.connect(settings)
-    except GraphUnavailableError as exc:
-        fail(str(exc))
+    db = connect(settings)
     summary = IngestSummary()
     with db:
         if inputs:

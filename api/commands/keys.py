@@ -13,9 +13,9 @@ app = typer.Typer(
 )
 
 
-def _store():  # type: ignore[no-untyped-def]
+def _store():
+    from api.config import get_settings
     from api.state import StateStore
-    from graph.config import get_settings
 
     return StateStore.open(get_settings().state_path)
 

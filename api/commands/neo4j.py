@@ -8,8 +8,8 @@ import typer
 from rich.table import Table
 
 from api.commands.common import console, fail
+from api.config import get_settings
 from graph import neo4j_server as server
-from graph.config import get_settings
 
 app = typer.Typer(
     help=(

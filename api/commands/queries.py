@@ -14,7 +14,7 @@ from api.commands.common import console, fail
 app = typer.Typer(
     help=(
         "The analysts' library of named investigation queries (the same files open in Neo4j Browser).\n\n"
-        "Example: lantern queries run phone_network --param phone=+447700900123"
+        "Example: lantern queries run phone_network --param phone=+447700900101"
     ),
     no_args_is_help=True,
 )
@@ -124,7 +124,7 @@ def run(
 ) -> None:
     """Run a library query against the graph and print the rows as a table.
 
-    Example: lantern queries run shared_identifiers --param ids='["person:anna", "person:bob"]'
+    Example: lantern queries run shared_identifiers -p ids='["person:larysa bondar", "person:oleh kravets"]'
     """
     from graph.db import Database, GraphUnavailableError
     from graph.library import LibraryParamError, parse_cli_params, run_library_query

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import getpass
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
-from api.commands.common import console, fail
+from api.commands.common import connect, console, fail
+
+if TYPE_CHECKING:
+    from graph.db import Database
 
 app = typer.Typer(
     help=(
@@ -18,14 +22,8 @@ app = typer.Typer(
 )
 
 
-def _db():  # type: ignore[no-untyped-def]
-    from graph.config import get_settings
-    from graph.db import Database, GraphUnavailableError
-
-    try:
-        return Database.connect(get_settings())
-    except GraphUnavailableError as exc:
-        fail(str(exc))
+def _db() -> Database:
+    return connect()
 
 
 @app.command("review")

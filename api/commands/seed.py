@@ -11,7 +11,7 @@ from api.commands.common import console, fail
 
 app = typer.Typer(
     help="The fictional seed corpus with ground truth, and a generator for scale runs.\n\n"
-    "Example: lantern seed generate --documents 10000 --seed 7 --out /tmp/gen",
+    "Example: lantern seed generate --documents 200 --seed 7 --out /tmp/gen",
     no_args_is_help=True,
 )
 
@@ -54,7 +54,7 @@ def generate(
     Writes OUT/corpus/generated-NNNNN.jsonl (50,000 documents per file), OUT/gold_entities.jsonl and
     OUT/ground_truth.json. Ingest it with `lantern ingest OUT/corpus`.
 
-    Example: lantern seed generate --documents 10000 --seed 7 --out /tmp/gen
+    Example: lantern seed generate --documents 200 --seed 7 --out /tmp/gen
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 

@@ -41,7 +41,7 @@ def serve(
         return
     import uvicorn
 
-    from graph.config import get_settings
+    from api.config import get_settings
 
     s = get_settings()
     h, p = host or s.api_host, port or s.api_port

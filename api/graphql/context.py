@@ -8,10 +8,10 @@ from strawberry.fastapi import BaseContext
 
 from api.audit_log import AuditWriter, Disclosures
 from api.auth import KeyCache, Principal, Role
+from api.config import Settings
 from api.graph_access import GraphAccess
 from api.limits import api_error
 from api.state import StateStore
-from graph.config import Settings
 
 
 @dataclass

@@ -54,7 +54,8 @@ def _ingest_sync(ctx: LanternContext, docs: list[t.DocumentInput]) -> list[t.Doc
             out[d.id] = t.DocumentIngestResult(id=d.id, ok=False, error=str(exc), entities=0, relations=0)
     if results:
         try:
-            summary = ingest_results(ctx.graph.database(), results)
+            # quiet_gc=False: the API process keeps the interpreter's GC settings while it serves
+            summary = ingest_results(ctx.graph.database(), results, quiet_gc=False)
             failures = {f.id: f.reason for f in getattr(summary, "failed", [])}
         except Exception as exc:
             failures = {r.id: f"ingest failed: {exc}" for r in results}

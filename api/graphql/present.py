@@ -1,7 +1,7 @@
 """Raw Cypher rows → GraphQL objects, with masking and audit bookkeeping applied in ONE place.
 
 Every entity, edge, evidence snippet and title leaves the API through a :class:`Presenter`; it
-masks what the caller's role may not see (`api.masking`) and records in the request's
+masks what the caller's role may not see (`graph.privacy`) and records in the request's
 `Disclosures` whatever personal data it hands out in clear (for the audit log).
 """
 
@@ -15,11 +15,13 @@ from neo4j.time import Date as Neo4jDate
 
 from api.graphql import types as t
 from api.graphql.context import LanternContext
-from api.masking import MASKED_CATEGORIES, anon_id, category_of, is_masked, mask_snippet, mask_value
+from graph.privacy import MASKED_CATEGORIES, anon_id, category_of, is_masked, mask_snippet, mask_value
+from ontology import load_ontology
 
 Term = tuple[str, str, str | None]
 _PERSISTED: set[str] = set()  # anon ids already in the state store (this process)
-_GENERIC = {"Entity", "Organization", "Location", "Identifier", "PaymentAccount", "Business"}
+_GENERIC = {c for c in load_ontology().classes_under("Entity") if len(load_ontology().classes_under(c)) > 1}
+"""Entity classes with subclasses: a node's kind is its most specific label, never one of these."""
 
 
 def kind_of(raw: dict[str, Any]) -> str:

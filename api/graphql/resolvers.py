@@ -9,22 +9,15 @@ import asyncio
 import re
 from typing import Any
 
-import phonenumbers
-
 from api import audit_log
 from api.auth import CAN_READ_AUDIT_LOG
 from api.graphql import types as t
 from api.graphql.context import LanternContext
 from api.graphql.present import Presenter
 from api.limits import EVIDENCE_PER_EDGE, MAX_DEPTH, MAX_HOPS, api_error, bounded, page
-from api.masking import CATEGORY_KINDS, MASKED_CATEGORIES
+from graph.privacy import CATEGORY_KINDS, MASKED_CATEGORIES
+from graph.resolve_keys import phone_digits, search_value
 
-ENTITY_KINDS = frozenset(
-    "Entity Person Organization Business FrontBusiness EmploymentAgency TransportCompany Authority NGO "
-    "Location "
-    "Country Region City Address Identifier Phone Email Website SocialHandle PaymentAccount BankAccount "
-    "CryptoWallet PaymentAppAccount Vehicle".split()
-)
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 MAX_TEXT = 200
 
@@ -40,7 +33,7 @@ def _text_arg(name: str, value: str, allow_empty: bool = False) -> str:
 
 def _kinds(types: list[str] | None) -> list[str]:
     kinds = list(types or [])
-    unknown = [k for k in kinds if k not in ENTITY_KINDS]
+    unknown = [k for k in kinds if k not in t.ENTITY_KINDS]
     if unknown:
         raise api_error(
             "BAD_USER_INPUT",
@@ -58,28 +51,6 @@ def hidden_kinds(ctx: LanternContext) -> list[str]:
 def lucene_query(text: str) -> str:
     """User text as literal Lucene terms: specials escaped, operators neutralised by lower-casing."""
     return _LUCENE_SPECIAL.sub(r"\\\1", text.lower())
-
-
-def normalise_identifier(text: str, region: str) -> str | None:
-    if "@" in text:
-        return text.strip().lower()
-    if sum(c.isdigit() for c in text) < 7 or re.search(r"[A-Za-z]{2,}", text):
-        return None
-    try:
-        number = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_possible_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def phone_digits(text: str) -> str:
-    """National digits of a phone-looking text ("07700 900123" → "7700900123"), "" otherwise."""
-    if re.search(r"[A-Za-z@]", text):
-        return ""
-    digits = re.sub(r"\D", "", text).lstrip("0")
-    return digits if len(digits) >= 7 else ""
 
 
 def resolve_id(ctx: LanternContext, entity_id: str) -> str:
@@ -104,7 +75,7 @@ async def search(
     lim, off = page(limit, offset, ctx.settings)
     kinds, hidden = _kinds(types), hidden_kinds(ctx)
     p = Presenter(ctx)
-    normalised = normalise_identifier(text, ctx.settings.default_phone_region)
+    normalised = search_value(text, ctx.settings.default_phone_region)
     values = sorted({v for v in (normalised, text, text.lower()) if v})
     exact_q = ctx.graph.read(
         "api/search_exact",

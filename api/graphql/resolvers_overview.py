@@ -35,7 +35,7 @@ async def business_exposure(
     name: str | None,
     entity_id: str | None,
     max_hops: int,
-    min_risk: float,
+    min_risk: float | None,
     limit: int | None,
 ) -> t.BusinessExposure | None:
     if not name and not entity_id:

@@ -10,14 +10,13 @@ from graphql import DocumentNode, OperationDefinitionNode
 from strawberry.extensions import SchemaExtension
 from strawberry.types import Info
 
+from api.config import Settings, get_settings
 from api.graphql import mutations as m
 from api.graphql import resolvers as r
 from api.graphql import resolvers_overview as o
 from api.graphql import types as t
-from api.graphql.execution import PlannedExecutionContext
 from api.limits import extensions as limit_extensions
-from api.masking import MASKED_CATEGORIES
-from graph.config import Settings, get_settings
+from graph.privacy import MASKED_CATEGORIES
 
 
 def record_disclosures(ctx: Any, document: DocumentNode | None, operation_name: str | None) -> None:
@@ -83,7 +82,7 @@ class Query:
         depth: int = 1,
         relation_types: list[t.RelationType] | None = None,
         limit: int | None = 100,
-    ) -> t.Graph:  # type: ignore[valid-type]
+    ) -> t.Graph:
         return await r.neighbourhood(info.context, id, depth, relation_types, limit)
 
     @strawberry.field(
@@ -115,7 +114,10 @@ class Query:
         return await r.shared_identifiers(info.context, ids, limit)
 
     @strawberry.field(
-        description="For auditors: paths from a business to trafficking-linked entities and incidents."
+        description=(
+            "For auditors: paths from a business to trafficking-linked entities and incidents, by the same "
+            "definition as `lantern audit` (minRisk: also count risk scores at or above it; off by default)."
+        )
     )
     async def business_exposure(
         self,
@@ -123,7 +125,7 @@ class Query:
         name: str | None = None,
         id: str | None = None,
         max_hops: int = 3,
-        min_risk: float = 0.7,
+        min_risk: float | None = None,
         limit: int | None = 25,
     ) -> t.BusinessExposure | None:
         return await o.business_exposure(info.context, name, id, max_hops, min_risk, limit)
@@ -199,5 +201,4 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         extensions=[*limit_extensions(s), AuditExtension],
-        execution_context_class=PlannedExecutionContext,
     )

@@ -7,16 +7,15 @@ from enum import Enum
 import strawberry
 from strawberry.types import Info
 
-RELATION_TYPES = (
-    "USES_PHONE USES_EMAIL USES_WEBSITE USES_HANDLE USES_ACCOUNT USES_VEHICLE WORKS_FOR OWNS "
-    "SUPPLIED_LABOUR_TO LOCATED_IN "
-    "RECRUITED RECRUITED_IN TRANSPORTED TRANSPORTED_FROM TRANSPORTED_TO TRANSPORTED_VIA EXPLOITED_AT "
-    "CONTROLLED ASSOCIATE_OF CO_ACCUSED MENTIONED_TOGETHER HAS_ROLE POSSIBLY_SAME_AS"
-).split()
-RelationType = strawberry.enum(Enum("RelationType", {n: n for n in RELATION_TYPES}))  # type: ignore[misc,call-overload]
-DEFAULT_NEIGHBOURHOOD_TYPES = [
-    n for n in RELATION_TYPES if n not in ("MENTIONED_TOGETHER", "POSSIBLY_SAME_AS")
-]
+from ontology import load_ontology
+
+_ONT = load_ontology()
+RELATION_TYPES = _ONT.entity_relationship_types()
+"""The `RelationType` enum, generated from the ontology (lantern.ttl)."""
+RelationType = strawberry.enum(Enum("RelationType", {n: n for n in RELATION_TYPES}))  # type: ignore[call-overload]
+DEFAULT_NEIGHBOURHOOD_TYPES = [n for n in RELATION_TYPES if n not in _ONT.weak_link_types()]
+ENTITY_KINDS = _ONT.classes_under("Entity")
+"""Class names `search(types:)` accepts."""
 
 
 @strawberry.type

@@ -22,9 +22,10 @@ import re
 from typing import Any
 
 from extraction.components.base import root_mention
+from ontology import load_ontology
 
 FRONT = "FrontBusiness"
-RETYPABLE = {"Business", "EmploymentAgency", "TransportCompany"}
+RETYPABLE = load_ontology().classes_under("Business") - {FRONT}
 _DESCRIPTOR = r"(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,2}?"
 # words that end right before the business name
 FRONT_BEFORE = re.compile(

@@ -27,19 +27,12 @@ from extraction.components.base import (
 )
 from extraction.components.relation_cues import cue_relations
 from extraction.components.role_rules import assign_roles
+from ontology import load_ontology
 
-AGENTS = {
-    "Person",
-    "Organization",
-    "Business",
-    "FrontBusiness",
-    "EmploymentAgency",
-    "TransportCompany",
-    "NGO",
-    "Authority",
-}
-ORGS = AGENTS - {"Person"}
-PLACES = {"Location", "Country", "Region", "City", "Address"}
+_ONT = load_ontology()
+ORGS = set(_ONT.classes_under("Organization"))
+AGENTS = {"Person"} | ORGS
+PLACES = set(_ONT.classes_under("Location"))
 VENUES = PLACES | ORGS
 USE_CUE = re.compile(
     r"\b(?:phone|number|cell|call(?:ed|ing)?|text(?:ed|ing)?|contact(?:ed)?|reach|e-?mail(?:ed)?|account|"
@@ -65,7 +58,7 @@ AT_PREPS = {"at", "in", "inside", "out"}
 PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 FIRST_PERSON = {"i", "me"}
 """In a testimony with a speaker ("My name is X"), "I"/"me" is X."""
-SYMMETRIC = {"ASSOCIATE_OF", "CO_ACCUSED"}
+SYMMETRIC = _ONT.symmetric_types()
 PLATFORMS = {
     "telegram", "whatsapp", "viber", "signal", "facebook", "instagram", "tiktok", "snapchat",
     "messenger", "skype", "vk", "vkontakte", "twitter", "x", "onlyfans", "wechat", "line",
@@ -262,10 +255,13 @@ class RelationFinder:
                     "snippet": sent.text,
                 }
 
+        by_sentence: dict[int, list[dict[str, Any]]] = {}
+        for m in items:  # grouped once: a scan of every mention per sentence was quadratic
+            by_sentence.setdefault(m.get("_sent", -1), []).append(m)
         for sent in doc.sents:
             self._verb_rules(sent, index, emit)
             self._noun_rules(sent, index, emit)
-            sent_mentions = [m for m in items if m.get("_sent") == sent.start]
+            sent_mentions = by_sentence.get(sent.start, [])
             self._layout_rules(doc, sent, sent_mentions, emit)
             self._identifier_rules(doc, sent, sent_mentions, emit)
         cue_relations(doc, doc_text(doc), items, emit)

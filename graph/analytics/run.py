@@ -39,10 +39,10 @@ class TimedRunner:
         self.db, self.timeout = db, timeout
 
     def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        return self.db.read(name, timeout=self.timeout, **params)  # type: ignore[call-arg]
+        return self.db.read(name, timeout=self.timeout, **params)
 
     def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        return self.db.write(name, timeout=self.timeout, **params)  # type: ignore[call-arg]
+        return self.db.write(name, timeout=self.timeout, **params)
 
 
 def parse_only(only: str | list[str] | None) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any
 from graph.audit.masking import Masker
 from graph.audit.model import ExposurePath, Hop, PathNode
 from graph.db import Runner
+from ontology import load_ontology
 
 REASON_WEIGHTS = (
     ("front business", 1.0),
@@ -26,7 +27,7 @@ REASON_WEIGHTS = (
 )
 HOP_DECAY = 0.75
 WEAK_HOP_FACTOR = 0.5
-WEAK_TYPE = "MENTIONED_TOGETHER"
+WEAK_TYPES = load_ontology().weak_link_types()  # co-mentions: a path through one is weak
 
 
 def reason_weight(reasons: list[str]) -> float:
@@ -71,7 +72,7 @@ def path_from_row(business_id: str, row: dict[str, Any], masker: Masker) -> Expo
         nodes=nodes,
         hops=hops,
         reasons=reasons,
-        risk=path_risk(reasons, int(row["hops"]), sum(1 for r in row["rels"] if r["type"] == WEAK_TYPE)),
+        risk=path_risk(reasons, int(row["hops"]), sum(1 for r in row["rels"] if r["type"] in WEAK_TYPES)),
         trafficking_types=list(row.get("trafficking_types") or []),
         incidents=list(row.get("incidents") or []),
         doc_ids=list(row.get("doc_ids") or []),
@@ -98,7 +99,7 @@ def find_exposure(
     weak = [
         row
         for row in db.read("supplier_audit/exposure_paths", include_weak=True, **params)
-        if row["nodes"][-1]["id"] not in reached and any(r["type"] == WEAK_TYPE for r in row["rels"])
+        if row["nodes"][-1]["id"] not in reached and any(r["type"] in WEAK_TYPES for r in row["rels"])
     ]
     paths = [path_from_row(business_id, row, masker) for row in [*strong, *weak]]
     paths.sort(key=lambda p: (-p.risk, len(p.hops)))

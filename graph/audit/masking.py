@@ -1,6 +1,6 @@
-"""Personal data in audit reports follows the role's masking policy (`api.masking`, default role "auditor").
+"""Personal data in audit reports follows the role's masking policy (`graph.privacy`, default role "auditor").
 
-`api.masking` decides what is masked and how (person names → stable pseudonyms, identifiers partly
+`graph.privacy` decides what is masked and how (person names → stable pseudonyms, identifiers partly
 hidden). This adapter remembers every entity it masked on the report's paths so that evidence snippets
 are masked consistently (full names and surnames/first names of those people), and replaces node ids
 that embed personal data (`person:...`, `phone:...`) with opaque `anon:` ids.
@@ -8,7 +8,17 @@ that embed personal data (`person:...`, `phone:...`) with opaque `anon:` ids.
 
 from __future__ import annotations
 
-from api.masking import anon_id, is_masked, mask_snippet, mask_value
+from graph.privacy import (
+    CATEGORY_CLASS,
+    anon_id,
+    category_masked,
+    category_of,
+    is_masked,
+    mask_snippet,
+    mask_value,
+)
+
+PERSON = "person"  # the personal-data category of people (lt:personalData)
 
 
 class Masker:
@@ -24,7 +34,7 @@ class Masker:
         if not is_masked(kind, self.role):
             return entity_id, name
         self._mentions.add((kind, name, entity_id))
-        if kind == "Person":
+        if category_of(kind) == PERSON:
             for part in name.split():
                 if len(part) > 3:
                     self._mentions.add((kind, part, entity_id))
@@ -37,11 +47,12 @@ class Masker:
 
     def known_person(self, entity_id: str, name: str, texts: list[str]) -> None:
         """A person named in an evidence document: mask its name and mention texts in snippets."""
-        if not is_masked("Person", self.role):
+        if not category_masked(PERSON, self.role):
             return
+        kind = CATEGORY_CLASS[PERSON]
         for surface in {name, *texts, *(p for p in (name or "").split() if len(p) > 3)}:
             if surface:
-                self._mentions.add(("Person", surface, entity_id))
+                self._mentions.add((kind, surface, entity_id))
 
     def node_id(self, entity_id: str) -> str:
         """An id as the role may see it (ids of masked nodes seen before become `anon:` ids)."""

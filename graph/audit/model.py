@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ontology import load_ontology
+
 NO_MATCH = "no match"
 CLEAR = "matched, no exposure found"
 EXPOSED = "exposed"
@@ -64,7 +66,7 @@ class ExposurePath:
     @property
     def weak(self) -> bool:
         """True when a hop is only a same-sentence co-mention (MENTIONED_TOGETHER)."""
-        return any(h.type == "MENTIONED_TOGETHER" for h in self.hops)
+        return any(h.type in load_ontology().weak_link_types() for h in self.hops)
 
     @property
     def summary(self) -> str:

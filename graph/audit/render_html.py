@@ -5,19 +5,10 @@ from __future__ import annotations
 from html import escape
 
 from graph.audit.model import CLEAR, EXPOSED, NO_MATCH, AuditReport, ExposurePath, SupplierResult
+from ontology import load_ontology
+from ontology.loader import DEFAULT_COLOUR
 
-KIND_COLOURS = {
-    "Person": "#e8833a",
-    "Business": "#3a78e8",
-    "FrontBusiness": "#c62828",
-    "EmploymentAgency": "#7b1fa2",
-    "TransportCompany": "#00838f",
-    "Phone": "#558b2f",
-    "Email": "#558b2f",
-    "Address": "#6d4c41",
-    "PaymentAccount": "#f9a825",
-    "BankAccount": "#f9a825",
-}
+_ONT = load_ontology()  # node colours: lt:colour, as in Neo4j Browser and the link chart
 STATUS_CLASS = {EXPOSED: "exposed", CLEAR: "clear", NO_MATCH: "nomatch"}
 CSS = """
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;
@@ -52,7 +43,7 @@ def path_svg(path: ExposurePath) -> str:
         x1, x2 = xs[i] + r, xs[i + 1] - r
         forward = hop.source == path.nodes[i].id
         arrow = "→" if forward else "←"
-        dash = ' stroke-dasharray="5,4"' if hop.type == "MENTIONED_TOGETHER" else ""
+        dash = ' stroke-dasharray="5,4"' if hop.type in _ONT.weak_link_types() else ""
         parts.append(f'<line x1="{x1}" y1="40" x2="{x2}" y2="40" stroke="#888" stroke-width="2"{dash}/>')
         parts.append(
             f'<text x="{(x1 + x2) // 2}" y="32" font-size="11" text-anchor="middle" fill="#555">'
@@ -60,7 +51,7 @@ def path_svg(path: ExposurePath) -> str:
         )
     last = len(path.nodes) - 1
     for i, (x, node) in enumerate(zip(xs, path.nodes, strict=True)):
-        colour = KIND_COLOURS.get(node.kind, "#78909c")
+        colour = _ONT.colour(node.kind) if _ONT.is_class(node.kind) else DEFAULT_COLOUR
         stroke = ' stroke="#a30000" stroke-width="4"' if i == last else ' stroke="#fff" stroke-width="2"'
         parts.append(f'<circle cx="{x}" cy="40" r="{r}" fill="{colour}"{stroke}/>')
         label = node.name if len(node.name) <= 26 else node.name[:25] + "…"

@@ -11,6 +11,7 @@ from graph.audit.matching import DEFAULT_THRESHOLD, Candidate, match_supplier
 from graph.audit.model import CLEAR, EXPOSED, NO_MATCH, AuditReport, NamedIn, SupplierResult
 from graph.audit.suppliers import RowError, Supplier
 from graph.db import Runner
+from graph.privacy import CATEGORY_CLASS
 
 
 def audit_suppliers(
@@ -50,7 +51,7 @@ def audit_suppliers(
                 row=s.row,
                 name=s.name,
                 address=s.address,
-                phone=masker.value("Phone", s.phone),
+                phone=masker.value(CATEGORY_CLASS["phone"], s.phone),
                 country=s.country,
                 status=status,
                 risk=paths[0].risk if paths else 0.0,

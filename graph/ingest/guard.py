@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from extraction.models import EntityMention, ExtractionResult
+from graph.ingest.ontology_view import OntologyView
 
 LEXICONS = Path(__file__).parent / "lexicons"
 GUARDED_ROOTS = ("Person", "Organization", "Location")
@@ -110,6 +111,17 @@ def rejection(m: EntityMention, text: str, root: str) -> str | None:
         if cut_of:  # "Office of Cook County State" + "’s Attorney": the noun after "of" was cut
             return "truncated name"
     return None
+
+
+def guarded_roots(doc: ExtractionResult, onto: OntologyView) -> dict[str, str]:
+    """Mention type → its guarded root class (Person, Organization, Location; addresses are not guarded)."""
+    out = {}
+    for t in {m.type for m in doc.entities}:
+        if onto.is_entity_class(t) and not onto.is_a(t, "Address"):
+            root = next((r for r in GUARDED_ROOTS if onto.is_a(t, r)), None)
+            if root:
+                out[t] = root
+    return out
 
 
 def guard_document(doc: ExtractionResult, root_of: dict[str, str]) -> tuple[ExtractionResult, Counter[str]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extraction.models import EntityMention, ExtractionResult
-from graph.ingest.guard import guard_document
+from graph.ingest.guard import guard_document, guarded_roots
 from graph.ingest.office import OFFICIAL, drop_contact_links, office_of, official_key
 from graph.ingest.ontology_view import OntologyView
 from graph.ingest.snippets import Sentences
@@ -216,7 +216,7 @@ def prepare(
     kind = doc.doc_type or "Document"
     if not onto.is_document_class(kind):
         raise DocumentError(f"doc_type '{kind}' is not an ontology Document class")
-    doc, rejected = guard_document(doc, _guarded_roots(doc, onto))
+    doc, rejected = guard_document(doc, guarded_roots(doc, onto))
     if rejected and doc_hash is None:  # the hash is the record's as extracted, whatever the guard dropped
         doc_hash = content_hash(original)
     doc, contacts = drop_contact_links(doc)
@@ -247,11 +247,12 @@ def prepare(
             raise DocumentError(f"entity {m.id}: {exc}") from None
         if m.ref:
             prep.refs[m.id] = m.ref
-        elif m.type == "Person" and office is not None and OFFICIAL in role_names(m):
-            prep.keys[m.id] = official_key(key, office)
-            prep.official_bases[m.id] = key
         elif m.type == "Person":
-            prep.person_bases[m.id] = key
+            if office is not None and OFFICIAL in role_names(m):  # one node per official and office
+                prep.keys[m.id] = official_key(key, office)
+                prep.official_bases[m.id] = key
+            else:
+                prep.person_bases[m.id] = key
         else:
             prep.keys[m.id] = key
         prep.info[m.id] = info
@@ -301,17 +302,6 @@ def prepare(
             if not onto.allows("HAS_ROLE", m.type, "Role"):
                 raise DocumentError(f"entity {m.id}: ontology does not allow {m.type} -[HAS_ROLE]-> Role")
     return prep
-
-
-def _guarded_roots(doc: ExtractionResult, onto: OntologyView) -> dict[str, str]:
-    """Mention type → the guarded root class (Person, Organization, Location; addresses are not guarded)."""
-    out = {}
-    for t in {m.type for m in doc.entities}:
-        if onto.is_entity_class(t) and not onto.is_a(t, "Address"):
-            root = next((r for r in ("Person", "Organization", "Location") if onto.is_a(t, r)), None)
-            if root:
-                out[t] = root
-    return out
 
 
 def role_names(m: EntityMention) -> list[str]:

@@ -7,11 +7,12 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from neo4j.exceptions import Neo4jError
 
 from extraction.models import ExtractionResult
+from graph.config import GraphSettings
 from graph.db import Database, FakeRunner
 from graph.ingest.ontology_view import OntologyView, default_view
 from graph.ingest.prepare import DocumentError, PreparedDoc, content_hash, prepare
@@ -62,7 +63,7 @@ def _write(
     symmetric = onto.symmetric_types()
     replaced = [d.id for d in docs if d.id in existing]
 
-    def work(tx: CatalogTx):  # type: ignore[no-untyped-def]
+    def work(tx: CatalogTx):
         return write_batch(tx, docs, replaced, symmetric, redirects, plan, slot)
 
     try:
@@ -99,9 +100,19 @@ _gc_runs = 0
 _gc_saved: tuple[int, ...] = ()
 
 
+def _quiet_gc_setting(db: Database | FakeRunner) -> bool:
+    settings = getattr(db, "settings", None)
+    return settings.ingest_quiet_gc if isinstance(settings, GraphSettings) else True
+
+
 @contextmanager
 def _quiet_gc() -> Iterator[None]:
     """Keep the cyclic garbage collector out of the way while a run allocates many short-lived rows.
+
+    Optimisation record: rule — it changes only GC timing, never what is written (every ingest test
+    runs with it); guard — tests/unit/test_ingest_run.py (restored after nested and failing runs);
+    figure — below; switch — `LANTERN_INGEST_QUIET_GC=0`, and the API's ingest mutation never uses it
+    (interpreter-wide GC settings stay untouched in the API process).
 
     - Objects alive before the run are frozen: every full collection would otherwise walk the caller's
       whole heap as well (the input documents, a server's caches). Measured on the bench corpus (537
@@ -138,12 +149,15 @@ def ingest_results(
     region: str = "US",
     force: bool = False,
     source_hashes: dict[str, str] | None = None,
+    quiet_gc: bool | None = None,
 ) -> IngestSummary:
     """Write extraction results to the graph in batches of `batch_size` documents (one transaction each).
 
     Unchanged documents (same content hash) are skipped after one read per batch; changed ones replace
     their own mentions and evidence; a document that fails validation or writing is reported in
     `summary.failed` with its id and reason and the run goes on. `force=True` rewrites unchanged ones.
+    `quiet_gc` (default: the `ingest_quiet_gc` setting, on) tunes the garbage collector for the run
+    (`_quiet_gc`); a long-lived process serving other work (the API) passes False.
     """
     onto = onto or default_view()
     summary = IngestSummary()
@@ -153,7 +167,11 @@ def ingest_results(
     # One write in flight while the next batch is read and prepared (pure Python) — writes stay strictly
     # sequential, so resolution sees exactly the graph of the previous batches. A batch of new documents
     # is also resolved and its rows built here, while the previous batch commits (`Lookahead`).
-    with _quiet_gc(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as pool:
+    quiet = _quiet_gc_setting(db) if quiet_gc is None else quiet_gc
+    with (
+        _quiet_gc() if quiet else nullcontext(),
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as pool,
+    ):
         pending: tuple[Future[IngestSummary], set[str], int, LookaheadSlot] | None = None
 
         def finish() -> None:

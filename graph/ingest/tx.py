@@ -59,7 +59,7 @@ class _DriverTx:
         # the driver sends RUN and PULL together and returns after the RUN is acknowledged; the records of
         # an unread result are buffered when the next statement is sent (Bolt 4+: several open results)
         # lists go as `Rows`: the driver would otherwise repr every row for its debug log (graph.db.Rows)
-        return _Records(self.tx.run(self.db.catalog.get(name).text, quiet_params(params)))  # type: ignore[arg-type]
+        return _Records(self.tx.run(self.db.catalog.get(name).text, quiet_params(params)))
 
 
 class _FakeTx:

@@ -12,8 +12,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from api.config import Settings
 from graph import neo4j_server
-from graph.config import Settings
 from graph.db import Database
 from tests.integration.library_world import load_world
 from tests.servers import test_settings

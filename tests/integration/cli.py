@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from graph.config import Settings
+from api.config import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from api.config import Settings
 from graph import neo4j_server
-from graph.config import Settings
 from graph.db import Database
 from tests.servers import test_settings
 

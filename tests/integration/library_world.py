@@ -15,8 +15,8 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
+from api.config import Settings
 from extraction.models import ExtractionResult
-from graph.config import Settings
 from graph.db import Database
 
 DOCS: list[dict[str, Any]] = [

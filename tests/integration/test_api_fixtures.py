@@ -17,9 +17,9 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.auth import create_key
+from api.config import Settings
 from api.graph_access import GraphAccess
 from extraction.models import ExtractionResult
-from graph.config import Settings
 from graph.db import Database
 
 ROLES = ("admin", "investigator", "analyst", "auditor")

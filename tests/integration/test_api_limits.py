@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.config import Settings
+from api.config import Settings
 from graph.db import Database
 from tests.integration.test_api_fixtures import Api, api, api_graph, make_app  # noqa: F401
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from api.config import Settings
 from graph import neo4j_server
-from graph.config import Settings
 from tests.integration.test_api_fixtures import Api, make_app
 
 DOCS = "{ documents { documents { id } } }"

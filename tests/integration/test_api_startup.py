@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.config import Settings
+from api.config import Settings
 from graph.db import Database
 from ontology.schema import apply_schema
 from tests.integration.test_api_fixtures import make_app

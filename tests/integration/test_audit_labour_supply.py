@@ -3,8 +3,8 @@ legitimate labour provider creates no exposure (neither for itself nor for its c
 
 from __future__ import annotations
 
-from api import masking
 from extraction.models import EntityMention, ExtractionResult, RelationMention
+from graph import privacy as masking
 from graph.audit import audit_suppliers
 from graph.audit.suppliers import Supplier
 from graph.db import Database

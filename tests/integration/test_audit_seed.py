@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from api import masking
+from api.config import Settings
+from graph import privacy as masking
 from graph.audit import AuditReport, audit_suppliers, read_suppliers
-from graph.config import Settings
 from graph.db import Database
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from api import masking
+from api.config import Settings
+from graph import privacy as masking
 from graph.audit import audit_suppliers, read_suppliers, write_report
-from graph.config import Settings
 from graph.db import Database
 from tests.integration.library_world import SUPPLIERS_CSV, load_world
 
@@ -69,7 +69,7 @@ def test_cli_writes_reports_and_reports_bad_rows(
 
     monkeypatch.setenv("NEO4J_URI", neo4j_settings.uri)
     monkeypatch.setenv("NEO4J_PASSWORD", neo4j_settings.password)
-    from graph.config import get_settings
+    from api.config import get_settings
 
     get_settings.cache_clear()
     try:

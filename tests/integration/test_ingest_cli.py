@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from graph.config import Settings
+from api.config import Settings
 from graph.db import Database
 from graph.ingest import ingest_paths
-from graph.ingest.sample import sample_world
 from ontology.schema import apply_schema
+from tests.fixtures.ingest_world import sample_world
 from tests.integration.cli import lantern as _lantern
 from tests.integration.test_ingest_graph import node
 

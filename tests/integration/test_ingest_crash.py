@@ -10,10 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from graph.config import Settings
+from api.config import Settings
 from graph.db import Database
-from graph.ingest.sample import generated_world, sample_world
 from ontology.schema import apply_schema
+from tests.fixtures.ingest_world import generated_world, sample_world
 from tests.integration.test_ingest_graph import canonical_dump
 
 N_DOCS = 120

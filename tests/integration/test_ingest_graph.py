@@ -10,9 +10,9 @@ import pytest
 from extraction.models import EntityMention, ExtractionResult
 from graph.db import Database
 from graph.ingest import delete_document, ingest_results
-from graph.ingest.sample import generated_world, make_result, sample_world
 from graph.ingest.writer import LookaheadSlot
 from ontology.schema import apply_schema
+from tests.fixtures.ingest_world import generated_world, make_result, sample_world
 
 VOLATILE = {"ingested_at"}
 

@@ -13,9 +13,9 @@ from graph.ingest import ingest_results
 from graph.ingest.ontology_view import default_view
 from graph.ingest.prepare import prepare
 from graph.ingest.rows import document_row
-from graph.ingest.sample import sample_world
 from graph.ingest.tx import CatalogTx, in_transaction
 from ontology.schema import apply_schema
+from tests.fixtures.ingest_world import sample_world
 
 
 def _doc_rows() -> list[dict[str, Any]]:

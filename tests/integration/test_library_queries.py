@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from graph.config import Settings
+from api.config import Settings
 from graph.db import Database
 from graph.library import library, run_library_query
 from tests.integration.library_world import load_world

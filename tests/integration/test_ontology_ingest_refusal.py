@@ -4,12 +4,12 @@ refused with a message naming them; valid rows get exactly the ontology's labels
 from __future__ import annotations
 
 from extraction.models import ExtractionResult
+from extraction.validate import validate_result
 from graph.db import Database
 from graph.ingest.run import ingest_results
 from ontology import load_ontology
 from ontology.export_graph import fetch_all
 from ontology.schema import apply_schema
-from ontology.validate import validate_result
 
 TEXT = "Viktor Example used +44 7700 900123 to recruit Anna Example at Sparkle Car Wash."
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 
-from graph.config import Settings
+from api.config import Settings
 from graph.db import Database
 from ontology import DATA, LT
 from ontology.export import build_rdf, serialize

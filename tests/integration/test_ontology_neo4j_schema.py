@@ -7,7 +7,7 @@ import re
 import pytest
 from neo4j.exceptions import ConstraintError
 
-from graph.config import Settings
+from api.config import Settings
 from graph.db import Database
 from ontology import load_ontology
 from ontology.schema import apply_schema, outdated_fulltext, schema_text, typology_rows

@@ -8,8 +8,8 @@ import urllib.request
 
 import pytest
 
+from api.config import Settings
 from graph import neo4j_server
-from graph.config import Settings
 from graph.db import Database, GraphUnavailableError
 
 

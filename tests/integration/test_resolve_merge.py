@@ -8,9 +8,9 @@ import pytest
 
 from graph.db import Database
 from graph.ingest import ingest_results
-from graph.ingest.sample import make_result, sample_world
 from graph.resolve import ResolveError, merge, review, split
 from ontology.schema import apply_schema
+from tests.fixtures.ingest_world import make_result, sample_world
 from tests.integration.test_ingest_graph import canonical_dump, node, rels
 
 

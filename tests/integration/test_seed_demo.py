@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from graph.config import Settings, get_settings
+from api.config import Settings, get_settings
 from graph.db import Database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,7 +69,7 @@ def test_demo_loads_the_seed_and_prints_what_to_open(db: Database, demo_env: Set
 
 
 def test_planted_networks_are_findable(db: Database, demo_env: Settings) -> None:
-    from api.commands.demo import seed_extraction
+    from api.demo import seed_extraction
     from graph.analytics import run_analysis
     from graph.analytics.truth import evaluate_networks
     from graph.ingest import ingest_paths

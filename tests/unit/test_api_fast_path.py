@@ -14,9 +14,9 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.auth import create_key
+from api.config import Settings
 from api.fast_graphql import GraphQLFastPath
 from api.graphql.schema import build_schema
-from graph.config import Settings
 
 ME = "{ me { keyName role maskedCategories } }"
 

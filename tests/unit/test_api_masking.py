@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from api import masking
-from api.masking import is_masked, mask_snippet, mask_value
+from graph import privacy as masking
+from graph.privacy import is_masked, mask_snippet, mask_value
 
 
 @pytest.fixture(autouse=True)

@@ -7,9 +7,10 @@ import pytest
 from graphql import GraphQLError
 
 from api.commands.serve import SCHEMA_FILE, schema_sdl
-from api.graphql.resolvers import lucene_query, normalise_identifier, phone_digits
+from api.config import Settings
+from api.graphql.resolvers import lucene_query
 from api.limits import bounded, page
-from graph.config import Settings
+from graph.resolve_keys import identifier_key, phone_digits, search_value
 
 
 def test_schema_graphql_has_not_drifted() -> None:
@@ -40,8 +41,11 @@ def test_page_caps_and_bounds() -> None:
 
 def test_search_helpers() -> None:
     assert lucene_query('petrov") OR name:*') == 'petrov\\"\\) or name\\:\\*'
-    assert normalise_identifier("+44 7700 900123", "US") == "+447700900123"
-    assert normalise_identifier("(555) 010-0123", "US") == "+15550100123"
-    assert normalise_identifier("Jane@Example.com", "US") == "jane@example.com"
-    assert normalise_identifier("Sunrise Staffing", "US") is None
+    assert search_value("+44 7700 900123", "US") == "+447700900123"
+    assert search_value("(555) 010-0123", "US") == "+15550100123"
+    assert search_value("Jane@Example.com", "US") == "jane@example.com"
+    assert search_value("Sunrise Staffing", "US") is None
+    # search finds what ingest stored: the same normaliser keys the nodes
+    for text, kind in (("+44 7700 900123", "Phone"), ("Jane@Example.com", "Email")):
+        assert search_value(text, "US") == identifier_key(kind, text, "US").value
     assert phone_digits("07700 900123") == "7700900123" and phone_digits("Flat 12") == ""

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from api import masking
+from graph import privacy as masking
 from graph.audit import audit_suppliers, write_report
 from graph.audit.exposure import path_risk
 from graph.audit.suppliers import RowError, Supplier

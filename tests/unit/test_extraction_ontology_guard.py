@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from extraction.models import EntityMention, ExtractionResult, RelationMention
 from extraction.pipeline import _business_if_owned, _ontology_guard
-from ontology.validate import validate_result
+from extraction.validate import validate_result
 
 TEXT = "Ana Pop owns Delta Group. Delta Group uses the phone +44 7700 900123."
 

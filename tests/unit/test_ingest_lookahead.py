@@ -16,9 +16,9 @@ from graph.db import FakeRunner
 from graph.ingest import ingest_results
 from graph.ingest.ontology_view import default_view
 from graph.ingest.prepare import PreparedDoc, prepare
-from graph.ingest.sample import sample_world
 from graph.ingest.tx import in_transaction
 from graph.ingest.writer import Lookahead, LookaheadSlot, plan_batch, write_batch
+from tests.fixtures.ingest_world import sample_world
 
 READS = ("ingest/person_context", "ingest/key_family", "ingest/document_hashes", "resolve/merge_redirects")
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from extraction.models import EntityMention, IndicatorMention, TypeLabel
-from graph.ingest.ontology_view import FALLBACK_INDIVIDUALS, OntologyView, default_view
+from graph.ingest.ontology_view import OntologyView, default_view
 from graph.ingest.prepare import DocumentError, content_hash, prepare
-from graph.ingest.sample import make_result, sample_world
+from tests.fixtures.ingest_world import make_result, sample_world
 
 ONTO = default_view()
 
@@ -72,11 +72,6 @@ def test_content_hash_changes_with_any_extraction_change() -> None:
     assert content_hash(a) == content_hash(b)
     b.entities[0].confidence = 0.5
     assert content_hash(a) != content_hash(b)
-
-
-def test_fallback_individuals_agree_with_the_ontology() -> None:
-    for cls, names in FALLBACK_INDIVIDUALS.items():
-        assert set(ONTO.onto.individuals(cls)) == set(names), cls
 
 
 def test_make_result_offsets_point_at_the_surface_text() -> None:

@@ -6,9 +6,9 @@ from graph.catalog import catalog
 from graph.ingest.ontology_view import default_view
 from graph.ingest.prepare import prepare
 from graph.ingest.rows import MENTION_FIELDS, build_rows, sentence_around
-from graph.ingest.sample import make_result, sample_world
 from graph.ingest.writer import resolve_people
 from graph.resolve_people import PersonResolver
+from tests.fixtures.ingest_world import make_result, sample_world
 
 ONTO = default_view()
 

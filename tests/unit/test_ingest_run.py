@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from graph.db import FakeRunner
 from graph.ingest import ingest_results
 from graph.ingest.generate import (
@@ -18,8 +20,8 @@ from graph.ingest.generate import (
 from graph.ingest.paths import is_extraction_jsonl, read_extraction_jsonl
 from graph.ingest.prepare import content_hash
 from graph.ingest.run import batches
-from graph.ingest.sample import make_result, sample_world
 from graph.ingest.summary import IngestSummary
+from tests.fixtures.ingest_world import make_result, sample_world
 
 
 def _names(runner: FakeRunner) -> list[str]:
@@ -193,3 +195,29 @@ def test_resolution_context_is_read_one_row_per_name_base() -> None:
         assert [r["id"] for r in rows if r["id"].startswith("person:")] == [key]
         cands = [p["rows"] for n, _, p in runner.calls if n == "ingest/possibly_same_as"]
         assert sum(len(c) for c in cands) == candidates  # a new namesake: the family's first three
+
+
+def test_quiet_gc_is_scoped_to_the_run_and_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from graph.ingest import run as run_module
+
+    seen: list[int] = []
+    monkeypatch.setattr(run_module, "write_batch", _recording(run_module.write_batch, seen))
+    before = gc.get_threshold()
+    ingest_results(FakeRunner(), sample_world(), batch_size=2, quiet_gc=False)
+    assert seen and all(t == before[0] for t in seen), "quiet_gc=False (the API) leaves the GC alone"
+    seen.clear()
+    ingest_results(FakeRunner(), sample_world(), batch_size=2)
+    assert seen and all(t >= run_module.GC_YOUNG_THRESHOLD for t in seen)
+    assert gc.get_threshold() == before
+
+
+def _recording(write_batch, seen):  # type: ignore[no-untyped-def]
+    import gc
+
+    def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.get_threshold()[0])
+        return write_batch(*args, **kwargs)
+
+    return wrapped

@@ -71,7 +71,12 @@ def test_cypher_scanner_finds_labels_and_types() -> None:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("path", sorted((REPO_ROOT / "queries").rglob("*.cypher")), ids=lambda p: p.name)
+CYPHER_FILES = sorted(
+    [*(REPO_ROOT / "queries").rglob("*.cypher"), *(REPO_ROOT / "tests" / "queries").rglob("*.cypher")]
+)
+
+
+@pytest.mark.parametrize("path", CYPHER_FILES, ids=lambda p: p.name)
 def test_cypher_uses_only_ontology_names(path: Path) -> None:
     labels, types, _ = _names()
     bad = []
@@ -158,7 +163,7 @@ def test_python_scanner_catches_unknown_names() -> None:
 
 
 def test_platform_allow_list_is_really_used_only_by_platform_queries() -> None:
-    for path in (REPO_ROOT / "queries").rglob("*.cypher"):
+    for path in CYPHER_FILES:
         names = {n for _, n in cypher_names(path.read_text(encoding="utf-8"))}
         if names & PLATFORM_ONLY:
             assert path.parent.name == "platform", path

@@ -1,5 +1,5 @@
 """The README's ontology tables (classes with alignment and HTCDS fields, individuals, relations) are
-generated from the Turtle; this fails when docs/readme/03-ontology.md drifts."""
+generated from the Turtle; this fails when docs/guide/ontology.md drifts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from graph.config import REPO_ROOT
 from ontology import load_ontology
 from ontology.reference import class_table, individuals_table, relation_table
 
-README = REPO_ROOT / "docs" / "readme" / "03-ontology.md"
+README = REPO_ROOT / "docs" / "guide" / "ontology.md"
 
 
 def test_readme_tables_match_the_ontology() -> None:

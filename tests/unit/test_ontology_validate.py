@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extraction.models import ExtractionResult
-from ontology.validate import (
+from extraction.validate import (
     OntologyViolation,
     clean_result,
     entity_type_error,

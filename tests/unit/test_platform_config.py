@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from api.config import Settings
 from graph import neo4j_server
 from graph.catalog import Catalog, UnknownQueryError, catalog, parse_query
-from graph.config import REPO_ROOT, Settings
+from graph.config import REPO_ROOT
 
 
 def test_docker_compose_uses_the_pinned_versions_and_settings() -> None:

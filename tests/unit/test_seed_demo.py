@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from api.auth import authenticate
-from api.commands.demo import DEMO_KEY_FILE, EXAMPLES, _fingerprint, demo_key, print_guide
+from api.commands.demo import print_guide
+from api.config import Settings
+from api.demo import DEMO_KEY_FILE, EXAMPLES, demo_key, fingerprint
 from api.state import StateStore
-from graph.config import Settings
 
 
 def test_demo_key_is_created_once_and_reused(tmp_path: Path) -> None:
@@ -35,4 +36,4 @@ def test_guide_prints_urls_key_and_examples(tmp_path: Path, capsys) -> None:  # 
 
 
 def test_fingerprint_is_stable() -> None:
-    assert _fingerprint() == _fingerprint()
+    assert fingerprint() == fingerprint()

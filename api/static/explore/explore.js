@@ -3,13 +3,7 @@
 
 (() => {
   const $ = (id) => document.getElementById(id);
-  const FALLBACK = {
-    Person: "#e8833a", Business: "#3a78e8", FrontBusiness: "#c62828", EmploymentAgency: "#7b1fa2",
-    TransportCompany: "#00838f", Authority: "#455a64", NGO: "#2e7d32", Phone: "#558b2f", Email: "#689f38",
-    Website: "#9e9d24", SocialHandle: "#827717", PaymentAccount: "#f9a825", BankAccount: "#f9a825",
-    Address: "#6d4c41", City: "#8d6e63", Country: "#a1887f", Region: "#a1887f", Vehicle: "#546e7a",
-  };
-  let kindColours = { ...FALLBACK };
+  let kindColours = {}; // class name → lt:colour, served from the ontology (/explore/colours.json)
   const esc = (s) => String(s == null ? "" : s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 
   function status(msg, isError) {
@@ -18,11 +12,9 @@
     s.className = isError ? "error" : "";
   }
 
-  // Colours from the ontology's GraSS stylesheet (same as Neo4j Browser), fallback palette otherwise.
-  fetch("/browser-guide/lantern.grass").then((r) => (r.ok ? r.text() : "")).then((text) => {
-    const re = /node\.(\w+)\s*\{[^}]*?color:\s*(#[0-9a-fA-F]{3,8})/g;
-    let m;
-    while ((m = re.exec(text))) kindColours[m[1]] = m[2];
+  // Colours from the ontology (lantern.ttl lt:colour; the same as Neo4j Browser's GraSS).
+  fetch("/explore/colours.json").then((r) => (r.ok ? r.json() : {})).then((colours) => {
+    kindColours = colours;
     recolour();
   }).catch(() => {});
 

@@ -1,4 +1,7 @@
-"""Check extraction output and ingest rows against the ontology (plain Python, dictionary lookups).
+"""Check extraction output against the ontology (plain Python, dictionary lookups).
+
+It lives in the extraction layer: it reads the contract (extraction.models) and the ontology; the
+ontology itself imports nothing from extraction.
 
     errors = validate_result(result)            # list[ValidationError], empty when valid
     clean, errors = clean_result(result)        # drop the offending items, keep the rest
@@ -11,8 +14,8 @@ Every message names the offending item (document id, entity/relation id, type) a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from extraction.models import EntityMention, ExtractionResult
 from ontology.checks import (
     OntologyViolation,
     _hint,
@@ -37,9 +40,6 @@ __all__ = [
     "validate_relation",
     "validate_result",
 ]
-
-if TYPE_CHECKING:
-    from extraction.models import EntityMention, ExtractionResult
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,9 @@
 """Field-level masking of personal data — the ONE place that decides what a role may see.
 
-Personal categories and the roles that see them masked (the README matrix says the same):
+It lives below the API: the GraphQL presenter (api/graphql/present.py) and the supplier-audit report
+(graph/audit/masking.py) both use it. Which classes hold personal data is ontology data
+(`lt:personalData` on the class, inherited by subclasses); which roles see a category masked is
+the policy below. Personal categories and the roles that see them masked (docs/guide/privacy.md):
 
 | category | kinds                                                     | analyst | auditor |
 |----------|-----------------------------------------------------------|---------|---------|
@@ -16,8 +19,8 @@ structure, scores and indicators are never masked. Masked values are consistent:
 gives the same output (person names become a stable pseudonym `Person 3f2a9c` keyed by an HMAC
 secret kept in the state directory), so structure stays readable.
 
-Public helpers (the supplier-audit report reuses them): :func:`mask_value`, :func:`mask_snippet`,
-:func:`is_masked`, :func:`category_of`.
+Public helpers: :func:`mask_value`, :func:`mask_snippet`, :func:`is_masked`, :func:`category_of`.
+The pseudonym secret is set with :func:`configure` by whoever owns it (the API's state store).
 """
 
 from __future__ import annotations
@@ -30,16 +33,16 @@ from functools import lru_cache
 
 import phonenumbers
 
+from ontology import load_ontology
+
 BULLET = "•"
 
-CATEGORY_KINDS: dict[str, frozenset[str]] = {
-    "person": frozenset({"Person"}),
-    "phone": frozenset({"Phone"}),
-    "email": frozenset({"Email"}),
-    "payment": frozenset({"PaymentAccount", "BankAccount", "CryptoWallet", "PaymentAppAccount"}),
-    "handle": frozenset({"SocialHandle"}),
-    "vehicle": frozenset({"Vehicle"}),
+CATEGORY_KINDS: dict[str, frozenset[str]] = load_ontology().personal_data_categories()
+"""Category → class names, from `lt:personalData` in lantern.ttl."""
+CATEGORY_CLASS: dict[str, str] = {
+    c.personal_data: name for name, c in load_ontology().classes.items() if c.personal_data
 }
+"""Category → the class it is annotated on (e.g. person → the people class)."""
 IDENTIFIER_CATEGORIES = frozenset({"phone", "email", "payment", "handle", "vehicle"})
 MASKED_CATEGORIES: dict[str, frozenset[str]] = {
     "admin": frozenset(),
@@ -61,15 +64,17 @@ def configure(secret: str) -> None:
 
 
 def _get_secret() -> str:
-    global _secret
     if _secret is None:
-        from api.state import StateStore
-        from graph.config import get_settings
-
-        store = StateStore.open(get_settings().state_path)
-        _secret = store.secret
-        store.close()
+        raise RuntimeError(
+            "graph.privacy has no pseudonym secret: call graph.privacy.configure(secret) first "
+            "(the API and `lantern audit` do it from the state store)"
+        )
     return _secret
+
+
+def category_masked(category: str, role: object) -> bool:
+    """True when `role` sees values of this personal-data category masked (unknown roles: all)."""
+    return category in MASKED_CATEGORIES.get(_role(role), frozenset(CATEGORY_KINDS))
 
 
 def _role(role: object) -> str:
@@ -96,7 +101,7 @@ def is_masked(kind: str | None, role: object, labels: Iterable[str] = ()) -> boo
     category = category_of(kind, labels)
     if category is None:
         return False
-    return category in MASKED_CATEGORIES.get(_role(role), frozenset(CATEGORY_KINDS))
+    return category_masked(category, role)
 
 
 def pseudonym(key: str, length: int = 6) -> str:
@@ -194,9 +199,9 @@ def mask_snippet(
     pattern, replacements = _term_pattern(terms, r, _get_secret())
     if pattern is not None:
         text = pattern.sub(lambda m: replacements[m.group(0).lower()], text)
-    if is_masked("Email", r):
+    if category_masked("email", r):
         text = _EMAIL.sub(lambda m: _mask_email(m.group(0)), text)
-    if is_masked("Phone", r):
+    if category_masked("phone", r):
         text = _PHONE.sub(lambda m: _mask_phone(m.group(0)) if _digits(m.group(0)) >= 7 else m.group(0), text)
     return text
 

@@ -1,0 +1,19 @@
+"""The extraction layer's settings (environment / `.env`, prefix `LANTERN_`).
+
+Extraction code takes these as arguments (a region, a model name); the CLI and the API read the
+defaults from here through `api.config.Settings`, which combines every layer's settings.
+"""
+
+from __future__ import annotations
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class ExtractionSettings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", env_prefix="LANTERN_", extra="ignore"
+    )
+
+    default_phone_region: str = "US"
+    """Region used to read national phone numbers when the document does not say (ISO 3166 alpha-2)."""
+    spacy_model: str = "en_core_web_sm"
