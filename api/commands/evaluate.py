@@ -187,3 +187,7 @@ def extraction_command(
 from api.commands.evaluate_networks import networks_command  # noqa: E402  (analytics engineer's subcommand)
 
 app.command("networks")(networks_command)
+
+from api.commands.evaluate_analysis import analysis_command  # noqa: E402  (issue 28: analysis on real releases)
+
+app.command("analysis")(analysis_command)
