@@ -103,6 +103,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return JSONResponse({"status": "ready", "neo4j": s.uri})
         return JSONResponse({"status": "unavailable", "neo4j": s.uri, "reason": reason}, status_code=503)
 
+    from api.reports import install as install_reports
+
+    install_reports(app, state)  # POST /api/reports, the /report form, the moderation queue
     if importlib_util.find_spec("api.explore") is not None:
         from api.explore import router as explore_router
 
