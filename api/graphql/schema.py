@@ -198,10 +198,12 @@ class Mutation:
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     from api.reports.graphql import ReportsMutation, ReportsQuery
+    from api.watch.graphql import WatchMutation, WatchQuery, WatchSubscription
 
     s = settings or get_settings()
     return strawberry.Schema(
-        query=merge_types("Query", (Query, ReportsQuery)),
-        mutation=merge_types("Mutation", (Mutation, ReportsMutation)),
+        query=merge_types("Query", (Query, ReportsQuery, WatchQuery)),
+        mutation=merge_types("Mutation", (Mutation, ReportsMutation, WatchMutation)),
+        subscription=WatchSubscription,
         extensions=[*limit_extensions(s), AuditExtension],
     )
