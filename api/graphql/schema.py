@@ -197,12 +197,13 @@ class Mutation:
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    from api.feeds.graphql import FeedsQuery
     from api.reports.graphql import ReportsMutation, ReportsQuery
     from api.watch.graphql import WatchMutation, WatchQuery, WatchSubscription
 
     s = settings or get_settings()
     return strawberry.Schema(
-        query=merge_types("Query", (Query, ReportsQuery, WatchQuery)),
+        query=merge_types("Query", (Query, ReportsQuery, WatchQuery, FeedsQuery)),
         mutation=merge_types("Mutation", (Mutation, ReportsMutation, WatchMutation)),
         subscription=WatchSubscription,
         extensions=[*limit_extensions(s), AuditExtension],
