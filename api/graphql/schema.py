@@ -199,11 +199,12 @@ class Mutation:
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     from api.feeds.graphql import FeedsQuery
     from api.reports.graphql import ReportsMutation, ReportsQuery
+    from api.timeline.graphql import TimelineQuery
     from api.watch.graphql import WatchMutation, WatchQuery, WatchSubscription
 
     s = settings or get_settings()
     return strawberry.Schema(
-        query=merge_types("Query", (Query, ReportsQuery, WatchQuery, FeedsQuery)),
+        query=merge_types("Query", (Query, ReportsQuery, WatchQuery, FeedsQuery, TimelineQuery)),
         mutation=merge_types("Mutation", (Mutation, ReportsMutation, WatchMutation)),
         subscription=WatchSubscription,
         extensions=[*limit_extensions(s), AuditExtension],
