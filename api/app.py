@@ -13,8 +13,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import util as importlib_util
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, WebSocketException
 from fastapi.responses import JSONResponse
+from starlette.requests import HTTPConnection
 from strawberry.fastapi import GraphQLRouter
 
 from api.audit_log import AuditWriter
@@ -31,10 +32,13 @@ log = logging.getLogger("lantern.api")
 
 
 def _context_getter(state: AppState):
-    async def get_context(request: Request) -> LanternContext | None:
+    async def get_context(request: HTTPConnection) -> LanternContext | None:
+        # HTTPConnection: plain requests and the WebSocket of subscriptions (`alertRaised`) alike
         principal = state.keys.authenticate(request.headers.get("authorization"))
         if principal is None:
-            if request.method == "GET" and "query" not in request.query_params:
+            if request.scope["type"] == "websocket":
+                raise WebSocketException(code=1008, reason="Missing or invalid API key (Authorization).")
+            if request.scope.get("method") == "GET" and "query" not in request.query_params:
                 return None  # the GraphiQL page itself reveals nothing; every operation needs a key
             raise HTTPException(
                 status_code=401,
@@ -103,6 +107,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return JSONResponse({"status": "ready", "neo4j": s.uri})
         return JSONResponse({"status": "unavailable", "neo4j": s.uri, "reason": reason}, status_code=503)
 
+    from api.feeds.scheduler import install as install_feeds
+    from api.reports import install as install_reports
+    from api.watch import install as install_watch
+
+    install_reports(app, state)  # POST /api/reports, the /report form, the moderation queue
+    install_watch(state)  # watchlists and alerts: every ingest in this process is matched
+    install_feeds(state)  # news feeds: status store + the polling scheduler (LANTERN_FEEDS_SCHEDULER)
     if importlib_util.find_spec("api.explore") is not None:
         from api.explore import router as explore_router
 

@@ -14,6 +14,7 @@ from api.commands import demo as demo_cmd
 from api.commands import evaluate as evaluate_cmd
 from api.commands import export as export_cmd
 from api.commands import extract as extract_cmd
+from api.commands import feeds as feeds_cmd
 from api.commands import forecast as forecast_cmd
 from api.commands import ingest as ingest_cmd
 from api.commands import keys as keys_cmd
@@ -45,6 +46,7 @@ app.add_typer(serve_cmd.app, name="serve")
 app.add_typer(keys_cmd.app, name="keys")
 app.add_typer(audit_log_cmd.app, name="audit-log")
 app.add_typer(seed_cmd.app, name="seed")
+app.add_typer(feeds_cmd.app, name="feeds")
 app.command(name="demo")(demo_cmd.demo)
 app.command(name="export")(export_cmd.export)
 app.command(name="extract")(extract_cmd.extract)

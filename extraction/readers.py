@@ -94,18 +94,23 @@ def read_text_file(path: Path) -> SourceDocument:
 
 
 def read_html_file(path: Path) -> SourceDocument:
+    return read_html(path.read_bytes(), file_id(path.stem), str(path))
+
+
+def read_html(data: bytes, doc_id: str, source: str) -> SourceDocument:
+    """A web page's main text (trafilatura) and metadata; files and fetched feed articles alike."""
     import trafilatura
 
-    html = decode_bytes(path.read_bytes())
+    html = decode_bytes(data)
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
     meta = trafilatura.extract_metadata(html)
     return SourceDocument(
-        id=file_id(path.stem),
+        id=doc_id,
         text=_check_text(text or ""),
         title=getattr(meta, "title", None) if meta else None,
         url=getattr(meta, "url", None) if meta else None,
         published=(parse_date(meta.date) if meta and meta.date else None),
-        source=str(path),
+        source=source,
     )
 
 

@@ -101,6 +101,9 @@ def ingest(
                 console=err_console, transient=as_json, disable=as_json,
             ) as bar:  # fmt: skip
                 task = bar.add_task("ingest", total=total)
+                from api.watch import enable_for_cli
+
+                enable_for_cli(settings)  # alerts for watched items the new documents touch
                 result = ingest_paths(
                     db,
                     inputs,

@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 from graphql import DocumentNode, OperationDefinitionNode
 from strawberry.extensions import SchemaExtension
+from strawberry.tools import merge_types
 from strawberry.types import Info
 
 from api.config import Settings, get_settings
@@ -196,9 +197,15 @@ class Mutation:
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    from api.feeds.graphql import FeedsQuery
+    from api.reports.graphql import ReportsMutation, ReportsQuery
+    from api.timeline.graphql import TimelineQuery
+    from api.watch.graphql import WatchMutation, WatchQuery, WatchSubscription
+
     s = settings or get_settings()
     return strawberry.Schema(
-        query=Query,
-        mutation=Mutation,
+        query=merge_types("Query", (Query, ReportsQuery, WatchQuery, FeedsQuery, TimelineQuery)),
+        mutation=merge_types("Mutation", (Mutation, ReportsMutation, WatchMutation)),
+        subscription=WatchSubscription,
         extensions=[*limit_extensions(s), AuditExtension],
     )

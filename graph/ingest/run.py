@@ -14,6 +14,7 @@ from neo4j.exceptions import Neo4jError
 from extraction.models import ExtractionResult
 from graph.config import GraphSettings
 from graph.db import Database, FakeRunner
+from graph.ingest import hooks
 from graph.ingest.ontology_view import OntologyView, default_view
 from graph.ingest.prepare import DocumentError, PreparedDoc, content_hash, prepare
 from graph.ingest.summary import Failure, IngestSummary
@@ -173,6 +174,7 @@ def ingest_results(
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as pool,
     ):
         pending: tuple[Future[IngestSummary], set[str], int, LookaheadSlot] | None = None
+        written: list[str] = []  # ids handed to the writer, for the after-ingest hooks
 
         def finish() -> None:
             nonlocal pending
@@ -221,6 +223,7 @@ def ingest_results(
             finish()
             if plan is not None and (lookahead is None or plan.context is not lookahead.committed):
                 plan = None  # read by an attempt that did not commit: the writer reads its own context
+            written += [d.id for d in todo]
             slot = LookaheadSlot()
             pending = (
                 pool.submit(_write_batch_summary, db, todo, set(known), onto, local, redirects, plan, slot),
@@ -230,6 +233,8 @@ def ingest_results(
             )
         finish()
     summary.elapsed_s = time.perf_counter() - started
+    failed = {f.id for f in summary.failed}
+    hooks.notify(db, [i for i in dict.fromkeys(written) if i not in failed])
     return summary
 
 
