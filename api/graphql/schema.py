@@ -8,6 +8,7 @@ from typing import Any
 import strawberry
 from graphql import (
     DocumentNode,
+    ExecutionResult,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -23,6 +24,7 @@ from api.graphql import mutations as m
 from api.graphql import resolvers as r
 from api.graphql import resolvers_overview as o
 from api.graphql import types as t
+from api.limits import api_error
 from api.limits import extensions as limit_extensions
 from graph.privacy import MASKED_CATEGORIES
 
@@ -71,6 +73,20 @@ def record_disclosures(ctx: Any, document: DocumentNode | None, operation_name: 
         return
     operation = operation_label(document, operation_name)
     ctx.app_state.audit.submit(ctx.principal.key_name, ctx.role.value, operation, disclosures)
+
+
+class SingleOperationExtension(SchemaExtension):
+    """A document with several operations runs only with `operationName` (never "the first one"):
+    what runs, and what the audit log names, is then never a guess."""
+
+    def on_execute(self) -> Iterator[None]:
+        ec = self.execution_context
+        document = ec.graphql_document
+        ops = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)] if document else []
+        if len(ops) > 1 and getattr(ec, "_provided_operation_name", None) is None:
+            message = "This document has several operations: say which one to run with `operationName`."
+            ec.result = ExecutionResult(data=None, errors=[api_error("BAD_USER_INPUT", message)])
+        yield
 
 
 class AuditExtension(SchemaExtension):
@@ -240,5 +256,5 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
-        extensions=[*limit_extensions(s), AuditExtension],
+        extensions=[*limit_extensions(s), SingleOperationExtension, AuditExtension],
     )
