@@ -132,7 +132,7 @@ def test_spoofed_operation_names_are_logged_as_what_ran(sec_api: Api) -> None:
 
 
 def test_two_operations_without_a_name_are_refused(sec_api: Api) -> None:
-    status, text = post(
+    _, text = post(
         sec_api,
         "investigator",
         'query A { me { role } } query B { entity(id: "person:viktor petrov") { name } }',
@@ -147,7 +147,8 @@ def test_merge_and_split_are_audited_with_reason_and_result(sec_api: Api) -> Non
     assert len(ids) == 2, hits
     merged = sec_api.gql(
         "investigator",
-        'mutation M($ids: [String!]!) { mergeEntities(ids: $ids, reason: "same passport") { mergeId survivor ids } }',
+        'mutation M($ids: [String!]!) { mergeEntities(ids: $ids, reason: "same passport") '
+        "{ mergeId survivor ids } }",
         {"ids": ids},
     )
     assert "errors" not in merged, merged
