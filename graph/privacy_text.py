@@ -60,6 +60,30 @@ class Lexicon:
 
     phrases: dict[tuple[str, ...], tuple[str, str, str, bool]] = field(default_factory=dict)
     parent: Lexicon | None = None
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    """Every leading part of a phrase (the phrases included): a scan stops growing at a non-prefix."""
+
+    def has_prefix(self, tokens: tuple[str, ...]) -> bool:
+        return tokens in self.prefixes or (self.parent is not None and self.parent.has_prefix(tokens))
+
+    def _put(self, tokens: tuple[str, ...], entry: tuple[str, str, str, bool]) -> None:
+        if tokens not in self.phrases:
+            self.phrases[tokens] = entry
+            self.prefixes.update(tokens[:n] for n in range(1, len(tokens) + 1))
+
+    def matches(self, tokens: list[str], i: int) -> list[tuple[int, tuple[str, str, str, bool]]]:
+        """(length, entry) of every phrase starting at token i, longest first."""
+        found = []
+        n = 1
+        while i + n <= len(tokens) and n <= MAX_PHRASE:
+            key = tuple(tokens[i : i + n])
+            if not self.has_prefix(key):
+                break
+            entry = self.get(key)
+            if entry is not None:
+                found.append((n, entry))
+            n += 1
+        return found[::-1]
 
     def get(self, tokens: tuple[str, ...]) -> tuple[str, str, str, bool] | None:
         entry = self.phrases.get(tokens)
@@ -74,11 +98,11 @@ class Lexicon:
         tokens = tuple(t.lower() for t in _WORD.findall(text))
         if not tokens or len(tokens) > MAX_PHRASE or (len(tokens) == 1 and len(tokens[0]) < 2):
             return
-        self.phrases.setdefault(tokens, (category, kind, key, False))
+        self._put(tokens, (category, kind, key, False))
         if category == PERSON_TOKEN_CLASS and len(tokens) > 1:
             for part in tokens:
                 if len(part) >= 3 and part not in _STOP_PARTS and not part.isdigit():
-                    self.phrases.setdefault((part,), (category, kind, key, True))
+                    self._put((part,), (category, kind, key, True))
 
     def extend(self, terms: Iterable[tuple[str, str, str | None]]) -> Lexicon:
         for kind, text, key in terms:
@@ -183,26 +207,24 @@ def _replacement(category: str, kind: str, text: str, key: str, role: str) -> st
     return f"[{category}]"
 
 
-def scrub(text: str | None, role: object, lexicon: Lexicon) -> str | None:
-    """`text` with every lexicon value and identifier pattern the role may not see replaced."""
+def scrub(text: str | None, role: object, lexicon: Lexicon, any_case: bool = False) -> str | None:
+    """`text` with every lexicon value and identifier pattern the role may not see replaced.
+    `any_case`: name parts match in lower case too — for strings lower-cased by construction (a
+    normalised search text, a resolution reason), where capitals cannot tell a name."""
     if not text:
         return text
     r = str(getattr(role, "value", role)).lower()
     matches = list(_WORD.finditer(text))
+    tokens = [m.group(0).lower() for m in matches]
     out: list[str] = []
     last, i = 0, 0
-    phrases = lexicon
     while i < len(matches):
         hit = None
-        for n in range(min(MAX_PHRASE, len(matches) - i), 0, -1):
-            key = tuple(m.group(0).lower() for m in matches[i : i + n])
-            entry = phrases.get(key)
-            if entry is None:
-                continue
+        for n, entry in lexicon.matches(tokens, i):
             category, kind, entity, case_sensitive = entry
             if not category_masked(category, r):
                 continue
-            if case_sensitive and not matches[i].group(0)[:1].isupper():
+            if case_sensitive and not any_case and not matches[i].group(0)[:1].isupper():
                 continue
             hit = (n, category, kind, entity)
             break
@@ -227,8 +249,7 @@ def reveals(text: str | None, lexicon: Lexicon, role: object) -> list[str]:
     tokens = [m.group(0).lower() for m in _WORD.finditer(text)]
     found: set[str] = set()
     for i in range(len(tokens)):
-        for n in range(1, min(MAX_PHRASE, len(tokens) - i) + 1):
-            entry = lexicon.get(tuple(tokens[i : i + n]))
-            if entry and not entry[3] and not category_masked(entry[0], r):
+        for _, entry in lexicon.matches(tokens, i):
+            if not entry[3] and not category_masked(entry[0], r):
                 found.add(entry[2])
     return sorted(found)

@@ -71,7 +71,9 @@ def verify(
 ) -> None:
     """Check the log is intact: recompute its hash chain; an edited, deleted or cut row fails (exit 1).
 
-    Example: lantern audit-log verify --expect-head 3f9a…  (keep the printed head hash elsewhere)
+    Example: lantern audit-log verify
+
+    Keep the head hash it prints elsewhere; later, `--expect-head HASH` also catches a rewritten tail.
     """
     from api.audit_log import verify as verify_log
     from api.config import get_settings

@@ -136,16 +136,17 @@ class Presenter:
             self._new_pseudonyms = []
 
     # ---- texts
-    def text(self, snippet: str | None, what: str = "snippet") -> str | None:
+    def text(self, snippet: str | None, what: str = "snippet", any_case: bool = False) -> str | None:
         """A free-text string as this role may see it: scrubbed for masked roles; for the others, the
-        personal values it shows in clear are recorded as disclosures (`what` names the field)."""
+        personal values it shows in clear are recorded as disclosures (`what` names the field).
+        `any_case` for strings lower-cased by construction (see `graph.privacy_text.scrub`)."""
         if not snippet:
             return snippet
         shown = self._texts.get(snippet)
-        if shown is not None:  # the same sentence is often the evidence of several edges
+        if shown is not None and not any_case:  # the same sentence is often the evidence of several edges
             return shown
         if self.masking:
-            shown = scrub(snippet, self.role, self.lex) or ""
+            shown = scrub(snippet, self.role, self.lex, any_case) or ""
         else:
             shown = snippet
             self._disclose(snippet, what)
@@ -250,7 +251,7 @@ class Presenter:
             confidence=None if confidence is None else float(confidence),
             doc_count=None if docs is None else int(docs),
             evidence_count=None if count is None else int(count),
-            reason=None if reason is None else self.text(str(reason), "reason"),
+            reason=None if reason is None else self.text(str(reason), "reason", any_case=True),
             evidence=[self.evidence(e) for e in get("evidence") or () if e.get("doc_id") is not None],
         )
 

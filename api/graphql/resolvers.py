@@ -130,7 +130,8 @@ async def search(
     p.learn_nodes(h[0] for h in hits)
     out = [t.SearchHit(entity=p.entity(e), score=s, matched=m) for e, s, m in hits]
     p.flush()
-    return t.SearchResult(hits=out, page_info=_page_info(lim, off, fetched), normalised=p.text(normalised))
+    shown = p.text(normalised, "normalised", any_case=True)
+    return t.SearchResult(hits=out, page_info=_page_info(lim, off, fetched), normalised=shown)
 
 
 async def entity(ctx: LanternContext, entity_id: str) -> t.Entity | None:
