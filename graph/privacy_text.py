@@ -172,7 +172,7 @@ def _phone_digits(match: str) -> int:
 
 def _phone_sub(m: re.Match[str]) -> str:
     text = m.group(0)
-    if _phone_digits(text) < 7 or _DATE.match(text.strip()) or sum(c.isdigit() for c in text) < 2:
+    if _phone_digits(text) < 7 or _DATE.match(text.strip()):
         return text
     return "[phone]"
 
