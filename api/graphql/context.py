@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from strawberry.fastapi import BaseContext
 
@@ -10,6 +10,7 @@ from api.audit_log import AuditWriter, Disclosures
 from api.auth import KeyCache, Principal, Role
 from api.config import Settings
 from api.graph_access import GraphAccess
+from api.graphql.lexicon import LexiconCache
 from api.limits import api_error
 from api.state import StateStore
 
@@ -21,6 +22,7 @@ class AppState:
     store: StateStore
     keys: KeyCache
     audit: AuditWriter
+    lexicon: LexiconCache = field(default_factory=LexiconCache)
 
 
 class LanternContext(BaseContext):

@@ -234,6 +234,9 @@ class AuditEntry:
     operation: str
     entity_ids: list[str]
     fields: list[str]
+    details: list[str] = strawberry.field(
+        description="What the operation did besides reading (a merge: its id, reason, result), JSON texts."
+    )
 
 
 @strawberry.type
