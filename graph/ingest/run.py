@@ -158,7 +158,21 @@ def ingest_results(
     `summary.failed` with its id and reason and the run goes on. `force=True` rewrites unchanged ones.
     `quiet_gc` (default: the `ingest_quiet_gc` setting, on) tunes the garbage collector for the run
     (`_quiet_gc`); a long-lived process serving other work (the API) passes False.
+
+    `force=True` removes every given document from the graph first (`forget_documents`) and then writes
+    them as new ones: rewriting a document in place would resolve its people against a graph that already
+    holds the LATER documents' namesakes (other keys, other POSSIBLY_SAME_AS candidates than a fresh
+    ingest). The results are held in memory for that (the ids are needed before the first write).
     """
+    if force:
+        results = list(results)
+        removed = forget_documents(db, [r.id for r in results], max(1, batch_size))
+        summary = ingest_results(
+            db, results, batch_size=batch_size, progress=progress, onto=onto, region=region,
+            source_hashes=source_hashes, quiet_gc=quiet_gc,
+        )  # fmt: skip
+        count_as_replaced(summary, removed)
+        return summary
     onto = onto or default_view()
     summary = IngestSummary()
     started = time.perf_counter()
@@ -259,28 +273,53 @@ def _write_batch_summary(
     return out
 
 
+def _delete(db: Database | FakeRunner, doc_ids: list[str]) -> tuple[set[str], list[str]]:
+    """Remove the documents the graph holds (one transaction); (their ids, entities deleted with them)."""
+    found = {row["id"] for row in db.read("ingest/document_hashes", ids=doc_ids)}
+    ids = sorted(found)
+    if not ids:
+        return found, []
+
+    def work(tx: CatalogTx) -> list[str]:
+        survivors, gone = remove_documents(tx, ids)
+        if survivors:
+            tx.run("ingest/refresh_entities", ids=survivors)
+        tx.run("ingest/delete_documents", doc_ids=ids)
+        return gone
+
+    return found, in_transaction(db, work)
+
+
 def delete_documents(db: Database | FakeRunner, doc_ids: list[str]) -> IngestSummary:
     """Remove documents, their evidence and mentions, and every entity no other document mentions."""
     summary = IngestSummary()
     started = time.perf_counter()
-    found = {row["id"] for row in db.read("ingest/document_hashes", ids=doc_ids)}
+    found, gone = _delete(db, doc_ids)
     for missing in sorted(set(doc_ids) - found):
         summary.fail(missing, "no document with this id in the graph (see `lantern queries run library/...`)")
-    ids = sorted(found)
-    if ids:
-
-        def work(tx: CatalogTx) -> list[str]:
-            survivors, gone = remove_documents(tx, ids)
-            if survivors:
-                tx.run("ingest/refresh_entities", ids=survivors)
-            tx.run("ingest/delete_documents", doc_ids=ids)
-            return gone
-
-        gone = in_transaction(db, work)
-        summary.deleted = len(ids)
-        summary.entities_deleted = len(gone)
+    summary.deleted = len(found)
+    summary.entities_deleted = len(gone)
     summary.elapsed_s = time.perf_counter() - started
     return summary
+
+
+def forget_documents(db: Database | FakeRunner, doc_ids: Iterable[str], batch_size: int = 500) -> set[str]:
+    """Before a forced re-ingest: remove these documents (the ones the graph holds), `batch_size` per
+    transaction; returns the ids removed. Afterwards the graph is what it would be had they never been
+    ingested, so writing them again resolves exactly as a fresh ingest does. A run killed part-way leaves
+    some documents removed: the next `lantern ingest` (with or without --force) writes them again."""
+    removed: set[str] = set()
+    ids = sorted(set(doc_ids))
+    for i in range(0, len(ids), max(1, batch_size)):
+        removed |= _delete(db, ids[i : i + batch_size])[0]
+    return removed
+
+
+def count_as_replaced(summary: IngestSummary, removed: set[str]) -> None:
+    """Documents removed by `forget_documents` and written again count as replaced, not new."""
+    again = len(removed - {f.id for f in summary.failed})
+    summary.replaced += again
+    summary.written -= again
 
 
 def delete_document(db: Database | FakeRunner, doc_id: str) -> IngestSummary:
