@@ -13,10 +13,10 @@ from neo4j.exceptions import Neo4jError
 
 from extraction.models import ExtractionResult
 from graph.config import GraphSettings
-from graph.db import Database, FakeRunner
+from graph.db import Database, FakeRunner, connection_lost, is_connection_lost
 from graph.ingest.ontology_view import OntologyView, default_view
 from graph.ingest.prepare import DocumentError, PreparedDoc, content_hash, prepare
-from graph.ingest.summary import Failure, IngestSummary
+from graph.ingest.summary import Failure, IngestInterruptedError, IngestSummary
 from graph.ingest.tx import CatalogTx, in_transaction
 from graph.ingest.writer import (
     Context,
@@ -69,12 +69,15 @@ def _write(
     try:
         result, _ = in_transaction(db, work)
     except (Neo4jError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        if is_connection_lost(exc):  # not the documents' fault: one by one would retry each in turn
+            raise
         if len(docs) == 1:
             out.fail(docs[0].id, f"write failed: {exc}")
             return
         for doc in docs:  # isolate the failing document(s); the others are written one by one
             _write(db, [doc], existing, onto, out, redirects)
         return
+    out.batches += 1
     if slot is not None:
         slot.commit()
     if plan is not None and not replaced:  # write_batch used the plan
@@ -182,7 +185,9 @@ def ingest_results(
     # sequential, so resolution sees exactly the graph of the previous batches. A batch of new documents
     # is also resolved and its rows built here, while the previous batch commits (`Lookahead`).
     quiet = _quiet_gc_setting(db) if quiet_gc is None else quiet_gc
+    writes: dict[Future[IngestSummary], bool] = {}  # every write submitted: counted in `summary` yet?
     with (
+        _interrupted(db, summary, writes, started),  # first in, last out: after the pool has waited
         _quiet_gc() if quiet else nullcontext(),
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as pool,
     ):
@@ -193,6 +198,7 @@ def ingest_results(
             if pending is not None:
                 future, _, count, _ = pending
                 summary.add(future.result())
+                writes[future] = True
                 pending = None
                 if progress:
                     progress(count)
@@ -240,9 +246,31 @@ def ingest_results(
                 len(chunk),
                 slot,
             )
+            writes[pending[0]] = False
         finish()
     summary.elapsed_s = time.perf_counter() - started
     return summary
+
+
+@contextmanager
+def _interrupted(
+    db: Database | FakeRunner,
+    summary: IngestSummary,
+    writes: dict[Future[IngestSummary], bool],
+    started: float,
+) -> Iterator[None]:
+    """Turn a lost connection into `IngestInterruptedError` carrying what was committed: the batches counted
+    so far, plus a write that committed while the reading thread was failing (the pool has waited for it)."""
+    try:
+        yield
+    except Exception as exc:
+        if isinstance(db, FakeRunner) or not is_connection_lost(exc):
+            raise
+        for future, counted in writes.items():
+            if not counted and future.done() and future.exception() is None:
+                summary.add(future.result())
+        summary.elapsed_s = time.perf_counter() - started
+        raise IngestInterruptedError(connection_lost(db.settings, exc), summary) from exc
 
 
 def _wake(lookahead: Lookahead) -> Callable[[Future[IngestSummary]], None]:
