@@ -185,9 +185,9 @@ def ingest_results(
     # sequential, so resolution sees exactly the graph of the previous batches. A batch of new documents
     # is also resolved and its rows built here, while the previous batch commits (`Lookahead`).
     quiet = _quiet_gc_setting(db) if quiet_gc is None else quiet_gc
-    writes: dict[Future[IngestSummary], bool] = {}  # every write submitted: counted in `summary` yet?
+    uncounted: set[Future[IngestSummary]] = set()  # writes submitted and not yet added to `summary`
     with (
-        _interrupted(db, summary, writes, started),  # first in, last out: after the pool has waited
+        _interrupted(db, summary, uncounted, started),  # first in, last out: after the pool has waited
         _quiet_gc() if quiet else nullcontext(),
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as pool,
     ):
@@ -198,7 +198,7 @@ def ingest_results(
             if pending is not None:
                 future, _, count, _ = pending
                 summary.add(future.result())
-                writes[future] = True
+                uncounted.discard(future)
                 pending = None
                 if progress:
                     progress(count)
@@ -246,7 +246,7 @@ def ingest_results(
                 len(chunk),
                 slot,
             )
-            writes[pending[0]] = False
+            uncounted.add(pending[0])
         finish()
     summary.elapsed_s = time.perf_counter() - started
     return summary
@@ -256,7 +256,7 @@ def ingest_results(
 def _interrupted(
     db: Database | FakeRunner,
     summary: IngestSummary,
-    writes: dict[Future[IngestSummary], bool],
+    uncounted: set[Future[IngestSummary]],
     started: float,
 ) -> Iterator[None]:
     """Turn a lost connection into `IngestInterruptedError` carrying what was committed: the batches counted
@@ -266,8 +266,8 @@ def _interrupted(
     except Exception as exc:
         if isinstance(db, FakeRunner) or not is_connection_lost(exc):
             raise
-        for future, counted in writes.items():
-            if not counted and future.done() and future.exception() is None:
+        for future in uncounted:
+            if future.done() and future.exception() is None:
                 summary.add(future.result())
         summary.elapsed_s = time.perf_counter() - started
         raise IngestInterruptedError(connection_lost(db.settings, exc), summary) from exc
