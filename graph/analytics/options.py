@@ -71,6 +71,9 @@ class AnalysisOptions(BaseSettings):
     similarity_top_k: int = 5
     concurrency: int = Field(default=4, ge=1, le=4)
     """Open-source GDS allows at most 4."""
+    community_concurrency: int = Field(default=1, ge=1, le=4)
+    """Threads of the community step. 1: the same graph always gives the same communities; Leiden and
+    Louvain with more threads depend on thread scheduling (docs/design/reliability.md)."""
     max_heap_percentage: float = 80.0
     """Refuse to run when the projection or an algorithm is estimated to need more of the heap than this."""
     window_days: int = 365

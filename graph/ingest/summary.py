@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from graph.db import GraphConnectionLostError
+
 
 @dataclass
 class Failure:
@@ -33,6 +35,8 @@ class IngestSummary:
     """POSSIBLY_SAME_AS candidates recorded."""
     entities_deleted: int = 0
     """Entities removed because no document mentions them any more."""
+    batches: int = 0
+    """Write transactions committed."""
     resolved_ahead: int = 0
     """Batches resolved and built while the previous batch committed (`graph.ingest.writer.Lookahead`)."""
     rejected: dict[str, int] = field(default_factory=dict)
@@ -61,6 +65,7 @@ class IngestSummary:
             "rows",
             "candidates",
             "entities_deleted",
+            "batches",
             "resolved_ahead",
             "contact_links",
         ):
@@ -85,8 +90,18 @@ class IngestSummary:
             "rows": self.rows,
             "candidates": self.candidates,
             "entities_deleted": self.entities_deleted,
+            "batches": self.batches,
             "resolved_ahead": self.resolved_ahead,
             "rejected": dict(sorted(self.rejected.items())),
             "contact_links": self.contact_links,
             "elapsed_s": round(self.elapsed_s, 3),
         }
+
+
+class IngestInterruptedError(GraphConnectionLostError):
+    """Neo4j went away during an ingest run: `summary` holds what was committed before (every batch is one
+    transaction, so the graph holds exactly those documents and nothing of the batch in flight)."""
+
+    def __init__(self, cause: GraphConnectionLostError, summary: IngestSummary) -> None:
+        super().__init__(str(cause))
+        self.summary = summary
