@@ -230,7 +230,14 @@ def render_conf(settings: GraphSettings, versions: Versions | None = None) -> st
         "dbms.security.auth_enabled": "true",
         "dbms.security.procedures.unrestricted": "gds.*,apoc.*",
         "dbms.security.procedures.allowlist": "gds.*,apoc.*",
+        # No product-usage data leaves a casework machine (docs/design/offline.md): the server's usage report
+        # off; Neo4j Browser reads `client.allow_telemetry` (via dbms.clientConfig) and then sends no usage
+        # statistics or crash reports and shows no consent banner; remote guides only from localhost (the
+        # API's /browser-guide). `browser.allow_outgoing_connections` is an Enterprise setting: Community
+        # refuses it as unknown (strict config validation), and its Browser ignores it.
         "dbms.usage_report.enabled": "false",
+        "client.allow_telemetry": "false",
+        "browser.remote_content_hostname_whitelist": "localhost",
         "db.transaction.timeout": f"{int(settings.neo4j_query_timeout_s * 4)}s",
         # Neo4j keeps two days of transaction logs by default: a bench or test instance that loads and wipes
         # graphs all day grew to 13 GB. A local instance needs the logs only for recovery after a crash.

@@ -38,6 +38,14 @@ def test_browser_page_is_served(neo4j_settings: Settings) -> None:
     assert "Neo4j Browser" in body
 
 
+def test_browser_is_told_to_send_no_usage_data(db: Database) -> None:
+    """Neo4j Browser reads these through dbms.clientConfig: with client.allow_telemetry false it sends no
+    usage statistics or crash reports; remote guides load only from localhost (the API's guide)."""
+    config = {row["name"]: row["value"] for row in db.read("platform/client_config")}
+    assert config["client.allow_telemetry"] == "false"
+    assert config["browser.remote_content_hostname_whitelist"] == "localhost"
+
+
 def test_second_start_is_a_noop(neo4j_settings: Settings) -> None:
     pid = neo4j_server.status(neo4j_settings).pid
     msg = neo4j_server.start(neo4j_settings)
