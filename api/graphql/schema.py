@@ -86,12 +86,22 @@ class Query:
         return await r.neighbourhood(info.context, id, depth, relation_types, limit)
 
     @strawberry.field(
-        description="Shortest paths between two entities (maxHops ≤ 6) with the evidence of each hop."
+        description=(
+            "Shortest paths between two entities (maxHops ≤ 6) with the evidence of each hop. Resolution "
+            "candidates (POSSIBLY_SAME_AS) are crossed only with includeCandidates: true; when only they "
+            "connect the two, the answer is an ONLY_CANDIDATE_LINKS error saying so."
+        )
     )
     async def paths(
-        self, info: Info, source: str, target: str, max_hops: int = 4, limit: int | None = 10
+        self,
+        info: Info,
+        source: str,
+        target: str,
+        max_hops: int = 4,
+        limit: int | None = 10,
+        include_candidates: bool = False,
     ) -> list[t.Path]:
-        return await r.paths(info.context, source, target, max_hops, limit)
+        return await r.paths(info.context, source, target, max_hops, limit, include_candidates)
 
     @strawberry.field(
         description="A network (connected component): members, key players, linking identifiers."

@@ -48,7 +48,8 @@ def test_entity_with_evidence_network_and_risk(api: Api) -> None:
     assert set(docs) == {"case-001"}
     spans = docs["case-001"]["spans"]
     assert any("Viktor Petrov recruited" in s["snippet"] for s in spans)
-    assert data(api.gql(INV, '{ entity(id: "person:nobody") { id } }'))["entity"] is None
+    unknown = api.gql(INV, '{ entity(id: "person:nobody") { id } }')  # issue 24: NOT_FOUND, not a silent null
+    assert unknown["data"]["entity"] is None and unknown["errors"][0]["extensions"]["code"] == "NOT_FOUND"
 
 
 def test_neighbourhood_nodes_and_edges_for_a_link_chart(api: Api) -> None:
