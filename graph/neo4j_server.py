@@ -86,6 +86,7 @@ class ServerStatus:
     versions: dict[str, str] = field(default_factory=dict)
     browser_served: bool = False
     message: str = ""
+    answering: bool = False  # the process answered a query with these credentials
 
 
 # ----------------------------------------------------------------------------- paths
@@ -424,6 +425,20 @@ def browser_served(settings: GraphSettings) -> bool:
         return False
 
 
+def not_answering_reason(exc: Exception, settings: GraphSettings) -> str:
+    """Why a running server did not answer, in words that say what to do."""
+    from neo4j.exceptions import AuthError, ServiceUnavailable
+
+    if isinstance(exc, AuthError):
+        return (
+            f"running, but it refused the password for user '{settings.neo4j_user}': set NEO4J_PASSWORD "
+            "(environment or .env) to this database's password; the demo's is in its printout"
+        )
+    if isinstance(exc, ServiceUnavailable):
+        return f"process is up but {settings.uri} is not answering (starting? see `lantern neo4j logs`)"
+    return f"process is up but not answering: {exc}"
+
+
 def status(settings: GraphSettings) -> ServerStatus:
     v = load_versions()
     pid = _read_pid(settings)
@@ -452,7 +467,8 @@ def status(settings: GraphSettings) -> ServerStatus:
                 "apoc": rec["apoc"],
             }
         st.message = "running"
+        st.answering = True
     except Exception as exc:
-        st.message = f"process is up but not answering: {exc}"
+        st.message = not_answering_reason(exc, settings)
     st.browser_served = browser_served(settings)
     return st
