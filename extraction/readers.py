@@ -10,7 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
+import warnings
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +21,8 @@ from charset_normalizer import from_bytes
 
 from extraction.cleaning import clean_scraped_text, parse_date
 from extraction.models import ReadError, SourceDocument
+
+log = logging.getLogger("lantern.extraction")
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -101,15 +106,51 @@ def read_html_file(path: Path) -> SourceDocument:
     )
 
 
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _pdf_warnings_collected() -> Iterator[list[str]]:
+    """pypdf's own warnings (logging and `warnings`) collected instead of printed, one summary per file."""
+    pdf_log = logging.getLogger("pypdf")
+    handler, propagate = _Collect(), pdf_log.propagate
+    pdf_log.addHandler(handler)
+    pdf_log.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield handler.messages
+            handler.messages.extend(str(w.message) for w in caught)
+    finally:
+        pdf_log.removeHandler(handler)
+        pdf_log.propagate = propagate
+
+
 def read_pdf_file(path: Path) -> SourceDocument:
+    """A PDF's text layer. A scanned PDF (pages but no text) and a broken one are one clear reason each;
+    pypdf's repairs of a damaged file are summarised in one log line, not printed one by one."""
     from pypdf import PdfReader
 
-    try:
-        reader = PdfReader(path)
-        pages = [page.extract_text() or "" for page in reader.pages]
-        title = reader.metadata.title if reader.metadata else None
-    except Exception as exc:  # pypdf raises many types for broken files
-        raise UnreadableError(f"broken PDF: {exc.__class__.__name__}: {exc}") from exc
+    with _pdf_warnings_collected() as problems:
+        try:
+            reader = PdfReader(path)
+            pages = [page.extract_text() or "" for page in reader.pages]
+            title = reader.metadata.title if reader.metadata else None
+        except Exception as exc:  # pypdf raises many types for broken files
+            raise UnreadableError(f"broken PDF: {exc.__class__.__name__}: {exc}") from exc
+    if problems:
+        log.info("%s: pypdf repaired %d problem(s), first: %s", path.name, len(problems), problems[0])
+    if pages and not any(p.strip() for p in pages):
+        raise UnreadableError(
+            f"scanned PDF: {len(pages)} page(s) without a text layer (images only); make it searchable "
+            "with OCR first (e.g. `ocrmypdf in.pdf out.pdf`) and extract the new file"
+        )
     return SourceDocument(id=path.stem, text=_check_text("\n\n".join(pages)), title=title, source=str(path))
 
 
