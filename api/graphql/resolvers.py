@@ -237,6 +237,25 @@ def _shared(p: Presenter, rows: list[dict[str, Any]]) -> list[t.SharedIdentifier
     ]
 
 
+async def group_id_of(ctx: LanternContext, prop: str, group_id: int | None, of: str | None) -> int:
+    """The group id asked for: given, or the group of entity `of` (NOT_FOUND with hints when unknown)."""
+    if (group_id is None) == (of is None):
+        raise api_error("BAD_USER_INPUT", "Give either `id` (a networkId) or `of` (an entity id), not both.")
+    if group_id is not None:
+        return group_id
+    assert of is not None
+    real = resolve_id(ctx, of)
+    rows = await ctx.graph.read("api/entity", id=real)
+    if not rows:
+        await require_entities(ctx, [(of, real)])
+    value = rows[0]["entity"].get(prop) if rows else None
+    if value is None:
+        raise api_error(
+            "NOT_FOUND", f"'{of}' belongs to no {prop.removesuffix('_id')} yet: run `lantern analyze` first."
+        )
+    return int(value)
+
+
 async def group(ctx, prop: str, group_id: int, limit: int | None, offset: int | None) -> t.Group | None:
     assert prop in ("network_id", "community_id")
     lim, off = page(limit, offset, ctx.settings, default=50)

@@ -104,12 +104,21 @@ class Query:
         return await r.paths(info.context, source, target, max_hops, limit, include_candidates)
 
     @strawberry.field(
-        description="A network (connected component): members, key players, linking identifiers."
+        description=(
+            "A network (connected component): members, key players, linking identifiers. Give its `id` "
+            "(an entity's networkId) or `of`: an entity id, for the network that entity belongs to."
+        )
     )
     async def network(
-        self, info: Info, id: int, limit: int | None = 50, offset: int | None = 0
+        self,
+        info: Info,
+        id: int | None = None,
+        of: str | None = None,
+        limit: int | None = 50,
+        offset: int | None = 0,
     ) -> t.Group | None:
-        return await r.group(info.context, "network_id", id, limit, offset)
+        group_id = await r.group_id_of(info.context, "network_id", id, of)
+        return await r.group(info.context, "network_id", group_id, limit, offset)
 
     @strawberry.field(description="A community (Louvain/Leiden): members, key players, linking identifiers.")
     async def community(

@@ -37,7 +37,7 @@ def test_graphiql_loads_and_runs_a_query_offline(served: Served, chromium: Any) 
     # the headers GraphiQL keeps (shouldPersistHeaders) are set before it starts
     headers = json.dumps(json.dumps({"Authorization": f"Bearer {served.key}"}))
     page.evaluate(f"localStorage.setItem('graphiql:headers', {headers})")
-    query = "{ search(text: \"Drabek\", limit: 3) { hits { matched entity { caption } } } }"
+    query = '{ search(text: "Drabek", limit: 3) { hits { matched entity { caption } } } }'
     page.goto(f"{served.base_url}/graphql?q={query}")
     page.wait_for_selector(".graphiql-execute-button", timeout=20000)
     assert "Loading GraphiQL" not in page.inner_text("body")
