@@ -220,10 +220,8 @@ def normalise_phone_params(db: Runner, params: dict[str, Any], region: str) -> d
         text = str(out[key]).strip()
         if text.startswith("phone:") or not phone_digits(text):
             continue
-        digits = phone_digits(text)
-        rows = db.read(
-            "api/search_exact", values=[], digits=digits, kinds=["Phone"], exclude_kinds=[], limit=5
-        )
+        digits = phone_digits(text)  # national digits match Phone nodes only
+        rows = db.read("api/search_exact", values=[], digits=digits, kinds=[], exclude_kinds=[], limit=5)
         stored = [str(r["entity"].get("value")) for r in rows]
         out[key] = phone_from_matches(text, region, stored) or text
     return out

@@ -110,7 +110,7 @@ async def search(
     p.learn_nodes(h[0] for h in hits)
     out = [t.SearchHit(entity=p.entity(e), score=s, matched=m) for e, s, m in hits]
     p.flush()
-    stored = [str(r["entity"].get("value")) for r in exact_rows if "Phone" in r["entity"].get("labels", ())]
+    stored = [str(r["entity"]["value"]) for r in exact_rows if r["entity"].get("value")]  # E.164 = phones
     normalised = phone_from_matches(text, ctx.settings.default_phone_region, stored)
     return t.SearchResult(
         hits=out,

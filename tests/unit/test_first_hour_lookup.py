@@ -38,7 +38,7 @@ def test_cli_phone_parameters_use_the_same_normaliser() -> None:
     out = normalise_phone_params(db, {"phone": "07700 900101", "limit": 5}, "US")
     assert out == {"phone": "+447700900101", "limit": 5}
     assert db.calls[0][0] == "api/search_exact" and db.calls[0][1]["digits"] == "7700900101"
-    assert db.calls[0][1]["kinds"] == ["Phone"]
+    assert db.calls[0][1]["values"] == []  # by national digits only, which match phones only
     # ids, E.164 values and other parameters pass through unchanged
     assert normalise_phone_params(db, {"phone": "phone:+447700900101"}, "US") == {
         "phone": "phone:+447700900101"
