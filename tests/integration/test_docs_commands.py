@@ -111,7 +111,7 @@ def test_every_documented_command_runs_on_the_demo_data(db: object, demo: Path) 
     runner = CliRunner()
     loaded = runner.invoke(app, ["demo", "--no-serve"])
     assert loaded.exit_code == 0, loaded.output
-    failures = []
+    failures = demo_example_failures(demo) + library_example_failures()  # before commands change the graph
     for command in documented_commands():
         if skip_reason(command):
             continue
@@ -119,7 +119,6 @@ def test_every_documented_command_runs_on_the_demo_data(db: object, demo: Path) 
         result = runner.invoke(app, args)
         if result.exit_code != 0:
             failures.append(f"{command}\n  exit {result.exit_code}: {result.output[-600:]}")
-    failures += demo_example_failures(demo) + library_example_failures()
     assert not failures, "\n".join(failures)
 
 
@@ -157,6 +156,14 @@ def demo_example_failures(demo: Path) -> list[str]:
     return failures
 
 
+# Library queries whose example has no rows on the demo data, for a reason in the data (not in the example).
+# Each must stay empty: when the data gains them, drop the entry (the test says so).
+KNOWN_EMPTY = {
+    "route_flows": "the seed's extraction writes no TRANSPORTED_FROM/TO edges yet (issue 24: routes)",
+    "recruiter_victims_sites": "the seed's extraction writes no RECRUITED edge yet",
+}
+
+
 def library_example_failures() -> list[str]:
     """Every query of the analysts' library (and so of the Browser guide) has rows for its example values."""
     from graph.db import Database
@@ -166,6 +173,7 @@ def library_example_failures() -> list[str]:
     with Database.connect(get_settings()) as db:
         for name, query in sorted(library().items()):
             rows = run_library_query(db, name, query.example_params(), get_settings().default_phone_region)
-            if not rows:
-                failures.append(f"library query {name} with {query.example_params()} returned no rows")
+            if bool(rows) == (name in KNOWN_EMPTY):
+                fix = f"in KNOWN_EMPTY ({KNOWN_EMPTY[name]}): drop it" if rows else "give it demo values"
+                failures.append(f"library query {name} with {query.example_params()}: {len(rows)} rows; {fix}")
     return failures
