@@ -175,5 +175,5 @@ def library_example_failures() -> list[str]:
             rows = run_library_query(db, name, query.example_params(), get_settings().default_phone_region)
             if bool(rows) == (name in KNOWN_EMPTY):
                 fix = f"in KNOWN_EMPTY ({KNOWN_EMPTY[name]}): drop it" if rows else "give it demo values"
-                failures.append(f"library query {name} with {query.example_params()}: {len(rows)} rows; {fix}")
+                failures.append(f"library query {name} ({query.example_params()}): {len(rows)} rows; {fix}")
     return failures
