@@ -50,8 +50,9 @@ def ascii_fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def normalise_person_name(name: str) -> str:
-    """Lower-case, accents folded, punctuation and honorifics dropped, spaces collapsed."""
-    text = _NOT_WORD.sub(" ", ascii_fold(name).casefold().replace(".", " "))
+    """Lower-case, accents folded, punctuation and honorifics dropped, spaces collapsed; a typographic
+    apostrophe is the plain one (O’Neill and O'Neill are one name)."""
+    text = _NOT_WORD.sub(" ", ascii_fold(name).casefold().replace(".", " ").replace("’", "'"))
     tokens = [t for t in _SPACES.split(text.strip()) if t]
     while tokens and tokens[0] in _HONORIFICS:
         tokens = tokens[1:]

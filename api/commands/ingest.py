@@ -32,9 +32,12 @@ def _summary_table(summary: object) -> Table:
         ("relationships written", s.edges),  # type: ignore[attr-defined]
         ("resolution candidates (POSSIBLY_SAME_AS)", s.candidates),  # type: ignore[attr-defined]
         ("entities removed (no evidence left)", s.entities_deleted),  # type: ignore[attr-defined]
+        ("contact links dropped (press lines, hotlines)", s.contact_links),  # type: ignore[attr-defined]
         ("elapsed", f"{s.elapsed_s:.1f} s"),  # type: ignore[attr-defined]
     ):
         table.add_row(label, str(value))
+    for reason, n in sorted(s.rejected.items()):  # type: ignore[attr-defined]
+        table.add_row(f"not entities, rejected: {reason}", str(n))
     return table
 
 

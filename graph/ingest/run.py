@@ -202,6 +202,8 @@ def ingest_results(
                     continue
                 try:
                     todo.append(prepare(r, onto, region, doc_hash, hash_now=False))
+                    local.reject(todo[-1].rejected)
+                    local.contact_links += todo[-1].contact_links
                     if source_hashes:
                         todo[-1].source_hash = source_hashes.pop(r.id, None)
                 except DocumentError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
@@ -34,6 +35,10 @@ class IngestSummary:
     """Entities removed because no document mentions them any more."""
     resolved_ahead: int = 0
     """Batches resolved and built while the previous batch committed (`graph.ingest.writer.Lookahead`)."""
+    rejected: dict[str, int] = field(default_factory=dict)
+    """Mentions the guard at the graph's door dropped as not entities, per reason (`graph.ingest.guard`)."""
+    contact_links: int = 0
+    """Relations dropped because they link a contact phone/e-mail (press line, hotline)."""
     warnings: list[Failure] = field(default_factory=list)
     """Documents ingested despite extraction errors (id and the extractor's reason)."""
     elapsed_s: float = 0.0
@@ -57,10 +62,16 @@ class IngestSummary:
             "candidates",
             "entities_deleted",
             "resolved_ahead",
+            "contact_links",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.reject(other.rejected)
         self.failed.extend(other.failed)
         self.warnings.extend(other.warnings)
+
+    def reject(self, reasons: Mapping[str, int]) -> None:
+        for reason, n in reasons.items():
+            self.rejected[reason] = self.rejected.get(reason, 0) + n
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -75,5 +86,7 @@ class IngestSummary:
             "candidates": self.candidates,
             "entities_deleted": self.entities_deleted,
             "resolved_ahead": self.resolved_ahead,
+            "rejected": dict(sorted(self.rejected.items())),
+            "contact_links": self.contact_links,
             "elapsed_s": round(self.elapsed_s, 3),
         }

@@ -182,7 +182,7 @@ def test_a_scanned_pdf_is_one_clear_reason(tmp_path: Path) -> None:
         writer.write(f)
     (item,) = read_inputs([tmp_path / "scan.pdf"])
     assert isinstance(item, ReadError)
-    assert item.reason.startswith("scanned PDF: 2 page(s) without a text layer") and "OCR" in item.reason
+    assert item.reason.startswith("no text layer: 2 page(s) of images") and "OCR" in item.reason
 
 
 def test_pypdf_repairs_are_one_log_line_not_raw_warnings(
