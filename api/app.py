@@ -25,6 +25,8 @@ from api.fast_graphql import GraphQLFastPath
 from api.graph_access import GraphAccess
 from api.graphql.context import AppState, LanternContext
 from api.graphql.schema import build_schema
+from api.pages import LocalGraphiQLRouter
+from api.pages import router as pages_router
 from api.state import StateStore
 from graph.privacy import configure as configure_masking
 
@@ -86,11 +88,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await state.graph.aclose()
         state.graph.close()
 
-    app = FastAPI(title="Lantern API", version="0.1.0", lifespan=lifespan)
+    # FastAPI's /docs and /redoc load Swagger UI / ReDoc from a CDN: off (GraphiQL documents the schema).
+    app = FastAPI(title="Lantern API", version="0.1.0", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.lantern = state
     schema = build_schema(s)
     app.include_router(
-        GraphQLRouter(schema, context_getter=_context_getter(state), graphql_ide="graphiql"),
+        LocalGraphiQLRouter(schema, context_getter=_context_getter(state), graphql_ide="graphiql"),
         prefix="/graphql",
     )
     if s.api_fast_path:  # POST /graphql with JSON and a valid key skips the router (same response)
@@ -118,4 +121,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         from api.explore import router as explore_router
 
         app.include_router(explore_router)
+    app.include_router(pages_router)
     return app

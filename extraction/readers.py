@@ -10,7 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
+import warnings
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +25,8 @@ from extraction.read_checks import BadInput, SeenIds, check_id, check_text, file
 
 csv.field_size_limit(16 * 1024 * 1024)
 """A CSV cell may hold a whole document (the csv module's default limit is 131,072 characters)."""
+
+log = logging.getLogger("lantern.extraction")
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -114,15 +119,46 @@ def read_html(data: bytes, doc_id: str, source: str) -> SourceDocument:
     )
 
 
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _pdf_warnings_collected() -> Iterator[list[str]]:
+    """pypdf's own warnings (logging and `warnings`) collected instead of printed, one summary per file."""
+    pdf_log = logging.getLogger("pypdf")
+    handler, propagate = _Collect(), pdf_log.propagate
+    pdf_log.addHandler(handler)
+    pdf_log.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield handler.messages
+            handler.messages.extend(str(w.message) for w in caught)
+    finally:
+        pdf_log.removeHandler(handler)
+        pdf_log.propagate = propagate
+
+
 def read_pdf_file(path: Path) -> SourceDocument:
+    """A PDF's text layer. A scanned PDF (pages but no text) and a broken one are one clear reason each;
+    pypdf's repairs of a damaged file are summarised in one log line, not printed one by one."""
     from pypdf import PdfReader
 
-    try:
-        reader = PdfReader(path)
-        pages = [page.extract_text() or "" for page in reader.pages]
-        title = reader.metadata.title if reader.metadata else None
-    except Exception as exc:  # pypdf raises many types for broken files
-        raise UnreadableError(f"broken PDF: {exc.__class__.__name__}: {exc}") from exc
+    with _pdf_warnings_collected() as problems:
+        try:
+            reader = PdfReader(path)
+            pages = [page.extract_text() or "" for page in reader.pages]
+            title = reader.metadata.title if reader.metadata else None
+        except Exception as exc:  # pypdf raises many types for broken files
+            raise UnreadableError(f"broken PDF: {exc.__class__.__name__}: {exc}") from exc
+    if problems:
+        log.info("%s: pypdf repaired %d problem(s), first: %s", path.name, len(problems), problems[0])
     text = "\n\n".join(pages)
     if not text.strip():
         raise UnreadableError(

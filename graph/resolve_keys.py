@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -121,6 +122,18 @@ def search_value(text: str, region: str) -> str | None:
     if not phonenumbers.is_possible_number(number):
         return None
     return phone_variants(text, region).value
+
+
+def phone_from_matches(text: str, region: str, stored: Iterable[str]) -> str | None:
+    """The E.164 number a phone-looking text names: normalised in `region`, else the one stored number that
+    ends with its national digits ('07700 900101' under region US → '+447700900101' when that is stored).
+    The API's search and the CLI's phone parameters both read numbers through this."""
+    value = search_value(text, region)
+    if value is not None or "@" in text:
+        return value
+    digits = phone_digits(text)
+    found = sorted({s for s in stored if digits and s.startswith("+") and s.endswith(digits)})
+    return found[0] if len(found) == 1 else None
 
 
 def phone_digits(text: str) -> str:

@@ -14,10 +14,11 @@ from api import audit_log
 from api.auth import CAN_READ_AUDIT_LOG
 from api.graphql import types as t
 from api.graphql.context import LanternContext
+from api.graphql.not_found import require_entities
 from api.graphql.present import Presenter, presenter
 from api.limits import EVIDENCE_PER_EDGE, MAX_DEPTH, MAX_HOPS, api_error, bounded, page
 from graph.privacy import CATEGORY_KINDS, MASKED_CATEGORIES, is_masked
-from graph.resolve_keys import phone_digits, search_value
+from graph.resolve_keys import phone_digits, phone_from_matches, search_value
 
 _LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 MAX_TEXT = 200
@@ -130,14 +131,32 @@ async def search(
     p.learn_nodes(h[0] for h in hits)
     out = [t.SearchHit(entity=p.entity(e), score=s, matched=m) for e, s, m in hits]
     p.flush()
-    shown = p.text(normalised, "normalised", any_case=True)
-    return t.SearchResult(hits=out, page_info=_page_info(lim, off, fetched), normalised=shown)
+    stored = [str(r["entity"]["value"]) for r in exact_rows if r["entity"].get("value")]  # E.164 = phones
+    normalised = phone_from_matches(text, ctx.settings.default_phone_region, stored) or normalised
+    note = _no_exact_note(text, normalised, len(out)) if not exact_rows and off == 0 else None
+    return t.SearchResult(
+        hits=out,
+        page_info=_page_info(lim, off, fetched),
+        normalised=p.text(normalised, "normalised", any_case=True),
+        exact_match=bool(exact_rows),
+        note=p.text(note, "note"),
+    )
+
+
+def _no_exact_note(text: str, normalised: str | None, similar: int) -> str | None:
+    """'No exact match' when the text names an identifier (a phone, an e-mail) the graph does not hold."""
+    if normalised is None and not phone_digits(text):
+        return None
+    shown = f"{normalised} (read from '{text}')" if normalised and normalised != text else f"'{text}'"
+    rest = f"the {similar} hit(s) below only look similar." if similar else "nothing similar either."
+    return f"No exact match: {shown} is not in the graph; {rest}"
 
 
 async def entity(ctx: LanternContext, entity_id: str) -> t.Entity | None:
     real = await resolve_read_id(ctx, entity_id)
     rows = await ctx.graph.read("api/entity", id=real)
     if not rows:
+        await require_entities(ctx, [(entity_id, real)])  # NOT_FOUND with "did you mean"
         return None
     p = await presenter(ctx)
     p.learn_nodes([rows[0]["entity"]])
@@ -187,6 +206,7 @@ async def neighbourhood(ctx, entity_id: str, depth: int, relation_types: list[An
         ev_limit=EVIDENCE_PER_EDGE,
     )
     if not rows:
+        await require_entities(ctx, [(entity_id, real)])
         raise api_error("NOT_FOUND", NOT_FOUND_MESSAGE)
     p = await presenter(ctx)
     nodes, edges = _graph_rows(p, rows[0]["nodes"], rows[0]["edges"], rows[0]["mentions"])
@@ -194,13 +214,28 @@ async def neighbourhood(ctx, entity_id: str, depth: int, relation_types: list[An
     return t.Graph(nodes=nodes, edges=edges, truncated=len(nodes) >= lim)
 
 
-async def paths(ctx, source: str, target: str, max_hops: int, limit: int | None) -> list[t.Path]:
+async def paths(
+    ctx, source: str, target: str, max_hops: int, limit: int | None, include_candidates: bool = False
+) -> list[t.Path]:
     a, b = await resolve_read_id(ctx, source), await resolve_read_id(ctx, target)
     bounded("maxHops", max_hops, 1, MAX_HOPS)
     lim, _ = page(limit, 0, ctx.settings, default=10)
-    rows = await ctx.graph.read(
-        "api/paths", source=a, target=b, max_hops=max_hops, limit=lim, ev_limit=EVIDENCE_PER_EDGE
-    )
+    args = {"source": a, "target": b, "max_hops": max_hops, "ev_limit": EVIDENCE_PER_EDGE}
+    rows = await ctx.graph.read("api/paths", limit=lim, include_candidates=include_candidates, **args)
+    if not rows:
+        await require_entities(ctx, [(source, a), (target, b)])
+        via_candidates = not include_candidates and await ctx.graph.read(
+            "api/paths", limit=1, include_candidates=True, **args
+        )
+        if via_candidates:
+            raise api_error(
+                "ONLY_CANDIDATE_LINKS",
+                f"No path of recorded links within {max_hops} hops, but the two are connected through "
+                "POSSIBLY_SAME_AS resolution candidates (entities that may be the same, not yet decided). "
+                "Ask again with `includeCandidates: true` to see those paths; review the candidates with "
+                "`lantern resolve review`.",
+                includeCandidates=True,
+            )
     p = await presenter(ctx)
     p.learn_nodes(n for r in rows for n in r["nodes"])
     p.learn_mentions(m for r in rows for m in r["mentions"])
@@ -222,6 +257,25 @@ def _shared(p: Presenter, rows: list[dict[str, Any]]) -> list[t.SharedIdentifier
         )
         for r in rows
     ]
+
+
+async def group_id_of(ctx: LanternContext, prop: str, group_id: int | None, of: str | None) -> int:
+    """The group id asked for: given, or the group of entity `of` (NOT_FOUND with hints when unknown)."""
+    if (group_id is None) == (of is None):
+        raise api_error("BAD_USER_INPUT", "Give either `id` (a networkId) or `of` (an entity id), not both.")
+    if group_id is not None:
+        return group_id
+    assert of is not None
+    real = resolve_id(ctx, of)
+    rows = await ctx.graph.read("api/entity", id=real)
+    if not rows:
+        await require_entities(ctx, [(of, real)])
+    value = rows[0]["entity"].get(prop) if rows else None
+    if value is None:
+        raise api_error(
+            "NOT_FOUND", f"'{of}' belongs to no {prop.removesuffix('_id')} yet: run `lantern analyze` first."
+        )
+    return int(value)
 
 
 async def group(ctx, prop: str, group_id: int, limit: int | None, offset: int | None) -> t.Group | None:
@@ -254,7 +308,10 @@ async def shared_identifiers(ctx, ids: list[str], limit: int | None) -> list[t.S
     lim, _ = page(limit, 0, ctx.settings, default=50)
     real = [await resolve_read_id(ctx, i) for i in ids[: ctx.settings.max_page_size]]
     p = await presenter(ctx)
-    out = _shared(p, await ctx.graph.read("api/shared_identifiers", ids=real, limit=lim))
+    rows = await ctx.graph.read("api/shared_identifiers", ids=real, limit=lim)
+    if not rows:
+        await require_entities(ctx, list(zip(ids, real, strict=False)))
+    out = _shared(p, rows)
     p.flush()
     return out
 

@@ -143,20 +143,39 @@ class Query:
         return await r.neighbourhood(info.context, id, depth, relation_types, limit)
 
     @strawberry.field(
-        description="Shortest paths between two entities (maxHops ≤ 6) with the evidence of each hop."
+        description=(
+            "Shortest paths between two entities (maxHops ≤ 6) with the evidence of each hop. Resolution "
+            "candidates (POSSIBLY_SAME_AS) are crossed only with includeCandidates: true; when only they "
+            "connect the two, the answer is an ONLY_CANDIDATE_LINKS error saying so."
+        )
     )
     async def paths(
-        self, info: Info, source: str, target: str, max_hops: int = 4, limit: int | None = 10
+        self,
+        info: Info,
+        source: str,
+        target: str,
+        max_hops: int = 4,
+        limit: int | None = 10,
+        include_candidates: bool = False,
     ) -> list[t.Path]:
-        return await r.paths(info.context, source, target, max_hops, limit)
+        return await r.paths(info.context, source, target, max_hops, limit, include_candidates)
 
     @strawberry.field(
-        description="A network (connected component): members, key players, linking identifiers."
+        description=(
+            "A network (connected component): members, key players, linking identifiers. Give its `id` "
+            "(an entity's networkId) or `of`: an entity id, for the network that entity belongs to."
+        )
     )
     async def network(
-        self, info: Info, id: int, limit: int | None = 50, offset: int | None = 0
+        self,
+        info: Info,
+        id: int | None = None,
+        of: str | None = None,
+        limit: int | None = 50,
+        offset: int | None = 0,
     ) -> t.Group | None:
-        return await r.group(info.context, "network_id", id, limit, offset)
+        group_id = await r.group_id_of(info.context, "network_id", id, of)
+        return await r.group(info.context, "network_id", group_id, limit, offset)
 
     @strawberry.field(description="A community (Louvain/Leiden): members, key players, linking identifiers.")
     async def community(
