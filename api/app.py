@@ -16,7 +16,6 @@ from importlib import util as importlib_util
 from fastapi import FastAPI, HTTPException, WebSocketException
 from fastapi.responses import JSONResponse
 from starlette.requests import HTTPConnection
-from strawberry.fastapi import GraphQLRouter
 
 from api.audit_log import AuditWriter
 from api.auth import KeyCache

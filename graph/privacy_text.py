@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 from graph.privacy import CATEGORY_CLASS, category_masked, category_of, mask_value, pseudonym
 
@@ -133,7 +134,7 @@ def lexicon_from_rows(rows: Iterable[dict[str, object]]) -> Lexicon:
     lex = Lexicon()
     for row in rows:
         kind, key = str(row.get("kind") or ""), str(row.get("id") or "")
-        labels = tuple(str(label) for label in row.get("labels") or ())  # type: ignore[union-attr]
+        labels = tuple(str(label) for label in cast("Iterable[object]", row.get("labels") or ()))
         category = category_of(kind, labels)
         texts = [row.get("name"), row.get("value"), *(row.get("aliases") or ()), *(row.get("texts") or ())]  # type: ignore[misc]
         if category is None:  # an organisation: personal only when its name reads as a person's
