@@ -17,7 +17,9 @@ DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "press-releases"
 
 def analysis_command(
     gold: list[Path] = typer.Option(
-        None, "--gold", help="Gold JSONL with Person roles (repeatable); default: extraction/gold/*.jsonl."
+        None,
+        "--gold",
+        help="Gold JSONL with Person roles (repeatable); default: every extraction/gold/<source>.jsonl.",
     ),
     data: Path = typer.Option(
         DEFAULT_DATA, "--data", help="Folder with one sub-folder of raw files per corpus."
@@ -32,12 +34,12 @@ def analysis_command(
     Example: lantern evaluate analysis --gold extraction/gold/orange_ca.jsonl
     --data ../shared/data/press-releases
     """
-    from extraction.evaluate_gold import load_gold
+    from extraction.evaluate_gold import gold_files, load_gold
     from graph.analytics.validation import validate_analysis
     from graph.analytics.validation_score import worst
     from graph.db import Database, GraphUnavailableError
 
-    files = gold or sorted(p for p in DEFAULT_GOLD_DIR.glob("*.jsonl") if not p.name.startswith("seed"))
+    files = gold or gold_files(DEFAULT_GOLD_DIR)
     by_file = [
         load_gold(f) for f in files
     ]  # a file annotated with roles counts whole (releases without people too)
