@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
+from typing import Any
 
 from strawberry.fastapi import BaseContext
 
@@ -21,6 +23,10 @@ class AppState:
     store: StateStore
     keys: KeyCache
     audit: AuditWriter
+    lane: Any = None
+    """The heavy lane (api/lane.py), set by the request guard."""
+    analysis_lock: threading.Lock = field(default_factory=threading.Lock)
+    """Held while `runAnalysis` runs: a second one is refused (BUSY) instead of racing the first."""
 
 
 class LanternContext(BaseContext):

@@ -11,6 +11,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types import Info
 
 from api.config import Settings, get_settings
+from api.errors import LanternSchema
 from api.graphql import mutations as m
 from api.graphql import resolvers as r
 from api.graphql import resolvers_overview as o
@@ -197,7 +198,7 @@ class Mutation:
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     s = settings or get_settings()
-    return strawberry.Schema(
+    return LanternSchema(
         query=Query,
         mutation=Mutation,
         extensions=[*limit_extensions(s), AuditExtension],
