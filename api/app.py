@@ -86,7 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         if state.lane is not None:
             try:
-                state.lane.run_sync(state.graph.aclose(), timeout=5)
+                state.lane.run_sync(state.graph.aclose, timeout=5)
             except Exception:  # pragma: no cover - a driver that cannot close in time
                 pass
             state.lane.stop()

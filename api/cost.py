@@ -80,8 +80,11 @@ def count_selections(document: DocumentNode, limit: int) -> tuple[int, int]:
     return visited, deepest
 
 
-def _argument(field: FieldNode, definition: Any, names: tuple[str, ...], variables: dict[str, Any]) -> int:
-    """The int value of the first of `names` the field has (literal, variable or default), else 1."""
+def _argument(
+    field: FieldNode, definition: Any, names: tuple[str, ...], variables: dict[str, Any], cap: int
+) -> int:
+    """The int value (1..cap) of the first of `names` the field has (literal, variable or default),
+    else 1. Values past the cap are the resolver's to refuse, with its own message."""
     for name in names:
         arg_def = definition.args.get(name) if definition is not None else None
         if arg_def is None:
@@ -89,7 +92,7 @@ def _argument(field: FieldNode, definition: Any, names: tuple[str, ...], variabl
         node = next((a for a in field.arguments or () if a.name.value == name), None)
         value = arg_def.default_value if node is None else value_from_ast(node.value, arg_def.type, variables)
         if isinstance(value, int) and value is not Undefined:
-            return min(max(value, 1), MAX_MULTIPLIER)
+            return min(max(value, 1), cap)
         return 1
     return 1
 
@@ -110,9 +113,13 @@ def operation_cost(
     document: DocumentNode,
     operation_name: str | None,
     variables: dict[str, Any] | None,
+    max_rows: int = MAX_MULTIPLIER,
+    max_depth: int = MAX_MULTIPLIER,
 ) -> int:
     """Estimated rows x depth of the operation that would run (0 when none can be picked: the
-    executor refuses that itself). Call after :func:`count_selections` has bounded the document."""
+    executor refuses that itself). Call after :func:`count_selections` has bounded the document.
+    `max_rows`/`max_depth` cap each argument at what the resolvers accept (a larger value is refused
+    there with its own message, so it must not be reported as a cost overrun first)."""
     operation = pick_operation(document, operation_name)
     if operation is None:
         return 0
@@ -134,8 +141,8 @@ def operation_cost(
                     total += 1
                     continue
                 child = get_named_type(definition.type) if definition is not None else None
-                multiplier = _argument(selection, definition, ROW_ARGS, values) * _argument(
-                    selection, definition, DEPTH_ARGS, values
+                multiplier = _argument(selection, definition, ROW_ARGS, values, max_rows) * _argument(
+                    selection, definition, DEPTH_ARGS, values, max_depth
                 )
                 total += 1 + multiplier * cost(selection.selection_set, child, seen)
             elif isinstance(selection, InlineFragmentNode):

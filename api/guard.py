@@ -30,7 +30,7 @@ from limits.strategies import MovingWindowRateLimiter
 
 from api.cost import operation_cost
 from api.graphql.context import AppState
-from api.limits import DocumentCache, check_text, selection_errors
+from api.limits import MAX_HOPS, DocumentCache, check_text, selection_errors
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -202,7 +202,9 @@ class RequestGuard:
         errors = selection_errors(document, self.settings)
         if errors:
             return errors[0], 0
-        cost = operation_cost(self.schema._schema, document, operation, variables)
+        cost = operation_cost(
+            self.schema._schema, document, operation, variables, self.settings.max_page_size, MAX_HOPS
+        )
         budget = self.settings.api_cost_budget.get(role, min(self.settings.api_cost_budget.values()))
         if cost > budget:
             return GraphQLError(

@@ -86,11 +86,12 @@ class HeavyLane:
                 future.cancel()
                 raise
 
-    def run_sync(self, coroutine: Coroutine[Any, Any, Any], timeout: float) -> Any:
-        """Run a coroutine on the lane's loop from another thread (shutdown: close its driver)."""
+    def run_sync(self, make: Callable[[], Coroutine[Any, Any, Any]], timeout: float) -> Any:
+        """Run `make()` on the lane's loop from another thread, if the lane ever started (shutdown:
+        close its driver)."""
         if self._loop is None or self._loop.is_closed():
             return None
-        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
+        return asyncio.run_coroutine_threadsafe(make(), self._loop).result(timeout)
 
     def stop(self) -> None:
         with self._lock:
