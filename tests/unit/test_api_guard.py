@@ -126,3 +126,15 @@ def test_document_cache_keeps_no_text_over_its_budget() -> None:
     DocumentCache._documents.clear()
     DocumentCache.remember_document(schema, "{ me { role } }" + " " * (DocumentCache.MAX_CHARS + 1), object())
     assert len(DocumentCache._documents) == 0
+
+
+def test_a_second_run_analysis_is_refused_while_one_runs(tmp_path: Path) -> None:
+    client, keys = _client(tmp_path)
+    lock = client.app.state.lantern.analysis_lock  # type: ignore[attr-defined]
+    assert lock.acquire(blocking=False)  # as a running analysis holds it
+    try:
+        res = _post(client, keys["admin"], "mutation { runAnalysis { id } }").json()
+    finally:
+        lock.release()
+    assert res["errors"][0]["extensions"]["code"] == "BUSY"
+    assert "already running" in res["errors"][0]["message"]
