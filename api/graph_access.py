@@ -13,8 +13,9 @@ driver's 30 s retry window when Neo4j is down.
 A frozen Neo4j (SIGSTOP, a stalled VM) accepts TCP connections and then never answers; the Python
 driver has no client-side read timeout on an open connection, so every read runs under an asyncio
 deadline (`api_graph_wait_s`, /readyz: `api_ready_timeout_s`) and answers GRAPH_UNAVAILABLE when it
-passes; the driver whose connections are stuck is dropped (closed in the background) and the next
-read opens a fresh one. Each event loop has its own async driver (the main loop, the heavy lane's).
+passes. The driver closes the connection of a cancelled read; the driver itself is kept (a deadline
+passed while waiting for a busy pool must not break the other reads), so once Neo4j answers again the
+next read simply works. Each event loop has its own async driver (the main loop, the heavy lane's).
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ class GraphAccess:
         self._db: Database | None = None
         self._lock = threading.Lock()
         self._async: dict[asyncio.AbstractEventLoop, neo4j.AsyncDriver] = {}
-        self._closing: set[asyncio.Task[None]] = set()
         self.last_error: str = ""
 
     # ---- synchronous side: writes, the readiness ping, tools
@@ -137,8 +137,7 @@ class GraphAccess:
         driver = self._async_driver()
         try:
             return await asyncio.wait_for(self._read_async(driver, name, t, params), deadline)
-        except TimeoutError as exc:
-            self._drop_in_background(driver)
+        except TimeoutError as exc:  # the cancelled read's connection is closed by the driver
             raise api_error(
                 "GRAPH_UNAVAILABLE",
                 f"Neo4j did not answer within {deadline:g} s; it may be overloaded or stalled. "
@@ -189,13 +188,6 @@ class GraphAccess:
             await asyncio.wait_for(driver.close(), self.settings.api_ready_timeout_s)
         except Exception:  # pragma: no cover - closing a broken driver
             pass
-
-    def _drop_in_background(self, driver: neo4j.AsyncDriver) -> None:
-        """Forget a driver whose connections are stuck and close it without waiting for it."""
-        self._forget(driver)
-        task = asyncio.get_running_loop().create_task(self._drop_async(driver))
-        self._closing.add(task)
-        task.add_done_callback(self._closing.discard)
 
     async def aclose(self) -> None:
         """Close the running loop's async driver (the app's lifespan calls this on each loop)."""

@@ -6,7 +6,7 @@ connection per simulated user, each user its own key):
 
 1. idle: one client sends cheap queries (a 10-row `search`), 0.1 s apart;
 2. load: 6 cheap clients + 2 expensive clients (a 3-hop, 200-node `neighbourhood` with evidence per
-   node, cost ≈ 52,000: within the investigator budget, executed in the heavy lane; and every fourth
+   node, cost ≈ 52,000: within the investigator budget, executed in the heavy lane; every second
    request the same 20 times aliased, cost ≈ 1,000,000: refused with LIMIT_EXCEEDED), all at once.
 
 With `--no-lane` the heavy lane is switched off (`LANTERN_API_HEAVY_COST` set out of reach) for a
@@ -118,8 +118,9 @@ async def run_load(
     cheap = (CHEAP, {"q": sample["search_text"]})
 
     def heavy(i: int) -> tuple[str, dict[str, str]]:
-        return (OVER_BUDGET if i % 4 == 3 else HEAVY), {"id": sample["hub_id"]}
+        return (OVER_BUDGET if i % 2 else HEAVY), {"id": sample["hub_id"]}
 
+    await _user(base, cheap_keys[0], lambda i: cheap, Tally(), time.perf_counter() + 2.0)  # warm-up
     idle = Tally()
     await _user(base, cheap_keys[0], lambda i: cheap, idle, time.perf_counter() + idle_seconds, CHEAP_PAUSE)
     loaded, expensive, health = Tally(), Tally(), Tally()

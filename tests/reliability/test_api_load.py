@@ -21,14 +21,14 @@ from api.auth import create_key
 from bench.api_load import run_load
 from graph.db import Database
 from tests.integration.test_api_fixtures import load_corpus
-from tests.servers import test_settings
+from tests.servers import test_settings as settings_for_tests
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture()
 def served(tmp_path: Path) -> Iterator[tuple[str, object]]:
-    s = test_settings()
+    s = settings_for_tests()
     from graph import neo4j_server
 
     neo4j_server.start(s)
