@@ -4,10 +4,11 @@ expensive ones run, and how are the expensive ones limited?
 Phases against one `uvicorn` API process on 127.0.0.1 (a small asyncio + httpx client, one
 connection per simulated user, each user its own key):
 
-1. idle: one client sends cheap queries (a 10-row `search`), 0.1 s apart;
-2. load: 6 cheap clients + 2 expensive clients (a 3-hop, 200-node `neighbourhood` with evidence per
-   node, cost ≈ 52,000: within the investigator budget, executed in the heavy lane; every second
-   request the same 20 times aliased, cost ≈ 1,000,000: refused with LIMIT_EXCEEDED), all at once.
+1. idle: 6 cheap clients send cheap queries (a 10-row `search`), each 0.1 s apart, nothing else;
+2. load: the same 6 cheap clients + 2 expensive clients, all at once. An expensive client alternates
+   the same 20 times aliased (cost ≈ 1,000,000: refused with LIMIT_EXCEEDED; sent first) and a 3-hop,
+   200-node `neighbourhood` with evidence per node (cost ≈ 52,000: within the investigator budget,
+   executed in the heavy lane).
 
 With `--no-lane` the heavy lane is switched off (`LANTERN_API_HEAVY_COST` set out of reach) for a
 paired comparison. Prints p50/p95 of cheap queries idle and under load, /healthz under load, and the
@@ -118,11 +119,14 @@ async def run_load(
     cheap = (CHEAP, {"q": sample["search_text"]})
 
     def heavy(i: int) -> tuple[str, dict[str, str]]:
-        return (OVER_BUDGET if i % 2 else HEAVY), {"id": sample["hub_id"]}
+        return (HEAVY if i % 2 else OVER_BUDGET), {"id": sample["hub_id"]}
 
     await _user(base, cheap_keys[0], lambda i: cheap, Tally(), time.perf_counter() + 2.0)  # warm-up
     idle = Tally()
-    await _user(base, cheap_keys[0], lambda i: cheap, idle, time.perf_counter() + idle_seconds, CHEAP_PAUSE)
+    idle_until = time.perf_counter() + idle_seconds
+    await asyncio.gather(
+        *(_user(base, k, lambda i: cheap, idle, idle_until, CHEAP_PAUSE) for k in cheap_keys)
+    )
     loaded, expensive, health = Tally(), Tally(), Tally()
     stop_at = time.perf_counter() + seconds
     await asyncio.gather(
