@@ -115,7 +115,7 @@ class RequestGuard:
             await self.app(scope, receive, send_secure)
             return
         request = _operation(scope, body)
-        if request is None:  # GraphiQL's page, a form the router answers (400/415), batching
+        if request is None and method == "GET":  # GraphiQL's page
             await self.app(scope, receive, send_secure)
             return
         headers = dict(scope["headers"])
@@ -143,7 +143,8 @@ class RequestGuard:
             )
             await _json(send_secure, 429, _gql_error(error), [(b"retry-after", b"1")])
             return
-        refusal, cost = self._check(principal.role.value, *request)
+        # (a body the router answers itself — not JSON, batching — is limited above, then passed on)
+        refusal, cost = self._check(principal.role.value, *request) if request else (None, 0)
         if refusal is not None:
             await _json(send_secure, 400, _gql_error(refusal), [])
             return

@@ -138,3 +138,44 @@ def test_a_second_run_analysis_is_refused_while_one_runs(tmp_path: Path) -> None
         lock.release()
     assert res["errors"][0]["extensions"]["code"] == "BUSY"
     assert "already running" in res["errors"][0]["message"]
+
+
+def test_in_flight_cap_per_key_and_heavy_operations_run_on_the_lane(tmp_path: Path) -> None:
+    import asyncio
+    import threading
+
+    import httpx
+
+    from api.guard import RequestGuard
+
+    s = Settings(neo4j_uri="bolt://127.0.0.1:1", state_dir=tmp_path, api_max_concurrent_per_key=1)
+    state = create_app(s).state.lantern
+    key = create_key(state.store, "cap", "investigator")
+    release = asyncio.Event()
+    threads: list[str] = []
+
+    async def inner(scope: Any, receive: Any, send: Any) -> None:  # stands in for the app
+        threads.append(threading.current_thread().name)
+        if b"slow" in (await receive()).get("body", b""):
+            await release.wait()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}"})
+
+    guard = RequestGuard(inner, build_schema(s), state)
+
+    async def scenario() -> list[int]:
+        transport = httpx.ASGITransport(app=guard)
+        auth = {"Authorization": f"Bearer {key}"}
+        async with httpx.AsyncClient(transport=transport, base_url="http://t", headers=auth) as c:
+            slow = asyncio.create_task(c.post("/graphql", json={"query": "{ me { role } } # slow"}))
+            await asyncio.sleep(0.2)
+            second = await c.post("/graphql", json={"query": "{ me { role } }"})
+            release.set()
+            first = await slow
+            within_budget = HEAVY.replace("$id", '"x"').replace("depth: 3", "depth: 2")  # cost 80,801
+            heavy = await c.post("/graphql", json={"query": within_budget})
+            return [first.status_code, second.status_code, heavy.status_code]
+
+    assert asyncio.run(scenario()) == [200, 429, 200]
+    assert threads[0] != "lantern-heavy-lane" and threads[-1] == "lantern-heavy-lane"
+    state.lane.stop()
