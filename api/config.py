@@ -37,6 +37,8 @@ class Settings(GraphSettings, ExtractionSettings):
     """Largest request body (bytes); larger ones get 413 before anything is parsed."""
     api_max_query_chars: int = 20_000
     """Longest GraphQL query text (characters; variables not counted)."""
+    api_max_tokens: int = 3_000
+    """Most lexical tokens in a query text: parsing stops there (graphql-core `max_tokens`)."""
     api_max_fields: int = 500
     """Most field selections in one operation (fragments expanded), counted before validation."""
     api_cost_budget: dict[str, int] = Field(

@@ -5,8 +5,8 @@
 * request bodies over `api_max_body_bytes` → 413 (Content-Length checked first, the stream counted);
 * for GraphQL operations (`POST /graphql` with JSON, `GET /graphql?query=`): per-key rate limit
   (`api_rate_limit`, the `limits` library's moving window) and per-key in-flight cap
-  (`api_max_concurrent_per_key`) → 429 with `Retry-After`; the query text's length, its selection
-  count and its estimated cost against the caller's role budget → 400 with a GraphQL error
+  (`api_max_concurrent_per_key`) → 429 with `Retry-After`; the query text's length and tokens, its
+  selection count and its estimated cost against the caller's role budget → 400 with a GraphQL error
   (`LIMIT_EXCEEDED`), all before validation or execution; an operation at or above `api_heavy_cost`
   executes in the heavy lane (api/lane.py).
 
@@ -30,7 +30,7 @@ from limits.strategies import MovingWindowRateLimiter
 
 from api.cost import operation_cost
 from api.graphql.context import AppState
-from api.limits import MAX_HOPS, DocumentCache, check_text, selection_errors
+from api.limits import MAX_HOPS, DocumentCache, api_error, check_text, selection_errors
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -196,9 +196,18 @@ class RequestGuard:
         document = DocumentCache.document(self.schema, query)
         if document is None:
             try:
-                document = parse(query)
-            except (GraphQLError, RecursionError):
-                return None, 0  # the pipeline reports the syntax error
+                document = parse(query, max_tokens=self.settings.api_max_tokens)
+            except GraphQLError as error:
+                if "more than" in error.message and "tokens" in error.message:
+                    return api_error(
+                        "LIMIT_EXCEEDED",
+                        f"The query has more than {self.settings.api_max_tokens} tokens; ask for fewer "
+                        "fields or split it into several requests.",
+                        max_tokens=self.settings.api_max_tokens,
+                    ), 0
+                return None, 0  # the pipeline reports the syntax error (its parse stops at the same place)
+            except RecursionError:
+                return None, 0
             DocumentCache.remember_document(self.schema, query, document)
         errors = selection_errors(document, self.settings)
         if errors:

@@ -65,7 +65,9 @@ def test_sized_lru_is_bounded_by_total_text_length() -> None:
 
 
 def test_body_query_size_fields_and_cost_are_refused_with_clear_errors(tmp_path: Path) -> None:
-    client, keys = _client(tmp_path, api_max_body_bytes=10_000, api_max_query_chars=2_000, api_max_fields=100)
+    client, keys = _client(
+        tmp_path, api_max_body_bytes=10_000, api_max_query_chars=2_000, api_max_fields=100, api_max_tokens=800
+    )
     big = client.post(
         "/graphql", content=b"{" + b" " * 20_000 + b"}", headers={"content-type": "application/json"}
     )
@@ -73,6 +75,8 @@ def test_body_query_size_fields_and_cost_are_refused_with_clear_errors(tmp_path:
     long_text = _post(client, keys["admin"], "{ me { role } }" + " " * 3_000)
     assert long_text.status_code == 400
     assert long_text.json()["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+    tokens = _post(client, keys["admin"], "{ me { " + "a " * 900 + "} }")  # under 2,000 characters
+    assert tokens.status_code == 400 and "more than 800 tokens" in tokens.json()["errors"][0]["message"]
     fields = _post(client, keys["admin"], "{ me { " + "role " * 390 + "} }")
     assert fields.status_code == 400 and "more than 100 fields" in fields.json()["errors"][0]["message"]
     costly = _post(client, keys["auditor"], HEAVY.replace("$id", '"x"'))
