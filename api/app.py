@@ -20,13 +20,14 @@ from importlib import util as importlib_util
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse
-from strawberry.fastapi import GraphQLRouter
 
 from api.audit_log import AuditWriter
 from api.auth import KeyCache
 from api.config import Settings, get_settings
 from api.fast_graphql import GraphQLFastPath
 from api.graph_access import GraphAccess
+from api.graphiql import LanternGraphQLRouter
+from api.graphiql import router as graphiql_router
 from api.graphql.context import AppState, LanternContext
 from api.graphql.schema import build_schema
 from api.guard import RequestGuard
@@ -105,12 +106,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.lantern = state
     schema = build_schema(s)
     app.include_router(
-        GraphQLRouter(schema, context_getter=_context_getter(state), graphql_ide="graphiql"),
+        LanternGraphQLRouter(schema, context_getter=_context_getter(state), graphql_ide="graphiql"),
         prefix="/graphql",
     )
     if s.api_fast_path:  # POST /graphql with JSON and a valid key skips the router (same response)
         app.add_middleware(GraphQLFastPath, schema=schema, state=state)
     app.add_middleware(RequestGuard, schema=schema, state=state)  # outermost: added last
+
+    app.include_router(graphiql_router)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

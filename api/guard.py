@@ -1,7 +1,7 @@
 """The outermost ASGI middleware: what every request passes before the app sees it.
 
-* security headers on every response (CSP without CDN sources except on GraphiQL's page, frame
-  refusal, nosniff, no referrer);
+* security headers on every response (a CSP allowing only the API's own origin — GraphiQL's assets
+  are vendored, api/graphiql.py —, frame refusal, nosniff, no referrer);
 * request bodies over `api_max_body_bytes` → 413 (Content-Length checked first, the stream counted);
 * for GraphQL operations (`POST /graphql` with JSON, `GET /graphql?query=`): per-key rate limit
   (`api_rate_limit`, the `limits` library's moving window) and per-key in-flight cap
@@ -40,26 +40,15 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
 )
-GRAPHIQL_CDN = "https://unpkg.com"
 SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
-
-
-def _csp(path: str, method: str) -> bytes:
-    """GraphiQL's page (Strawberry's template) loads its scripts from unpkg: only that page may."""
-    if path == "/graphql" and method == "GET":
-        return (
-            CSP.replace("script-src 'self'", f"script-src 'self' 'unsafe-inline' {GRAPHIQL_CDN}")
-            .replace("style-src 'self'", f"style-src 'self' {GRAPHIQL_CDN}")
-            .encode()
-        )
-    return CSP.encode()
 
 
 async def _json(send: Send, status: int, body: dict[str, Any], headers: list[tuple[bytes, bytes]]) -> None:
@@ -94,7 +83,7 @@ class RequestGuard:
             await self.app(scope, receive, send)
             return
         path, method = scope["path"], scope["method"]
-        extra = [*SECURITY_HEADERS, (b"content-security-policy", _csp(path, method))]
+        extra = [*SECURITY_HEADERS, (b"content-security-policy", CSP.encode())]
 
         async def send_secure(message: Message) -> None:
             if message["type"] == "http.response.start":
