@@ -19,18 +19,16 @@ import math
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
-from urllib.parse import parse_qs
 
 import orjson
 import strawberry
-from graphql import GraphQLError, parse
+from graphql import GraphQLError
 from limits import parse as parse_rate
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
-from api.cost import operation_cost
 from api.graphql.context import AppState
-from api.limits import MAX_HOPS, DocumentCache, api_error, check_text, selection_errors
+from api.request_checks import check_operation, graphql_request
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -103,7 +101,7 @@ class RequestGuard:
         if path != self.path or method not in ("GET", "POST"):
             await self.app(scope, receive, send_secure)
             return
-        request = _operation(scope, body)
+        request = graphql_request(scope, body)
         if request is None and method == "GET":  # GraphiQL's page
             await self.app(scope, receive, send_secure)
             return
@@ -133,7 +131,11 @@ class RequestGuard:
             await _json(send_secure, 429, _gql_error(error), [(b"retry-after", b"1")])
             return
         # (a body the router answers itself — not JSON, batching — is limited above, then passed on)
-        refusal, cost = self._check(principal.role.value, *request) if request else (None, 0)
+        refusal, cost = (
+            check_operation(self.schema, self.settings, principal.role.value, *request)
+            if request
+            else (None, 0)
+        )
         if refusal is not None:
             await _json(send_secure, 400, _gql_error(refusal), [])
             return
@@ -174,46 +176,6 @@ class RequestGuard:
             messages = [{"type": "http.request", "body": body, "more_body": False}]
         return body, messages
 
-    def _check(
-        self, role: str, query: str, variables: dict[str, Any] | None, operation: str | None
-    ) -> tuple[GraphQLError | None, int]:
-        """(the refusal, or None; the estimated cost) of one operation for a role."""
-        try:
-            check_text(query, self.settings)
-        except GraphQLError as error:
-            return error, 0
-        document = DocumentCache.document(self.schema, query)
-        if document is None:
-            try:
-                document = parse(query, max_tokens=self.settings.api_max_tokens)
-            except GraphQLError as error:
-                if "more than" in error.message and "tokens" in error.message:
-                    return api_error(
-                        "LIMIT_EXCEEDED",
-                        f"The query has more than {self.settings.api_max_tokens} tokens; ask for fewer "
-                        "fields or split it into several requests.",
-                        max_tokens=self.settings.api_max_tokens,
-                    ), 0
-                return None, 0  # the pipeline reports the syntax error (its parse stops at the same place)
-            except RecursionError:
-                return None, 0
-            DocumentCache.remember_document(self.schema, query, document)
-        errors = selection_errors(document, self.settings)
-        if errors:
-            return errors[0], 0
-        cost = operation_cost(
-            self.schema._schema, document, operation, variables, self.settings.max_page_size, MAX_HOPS
-        )
-        budget = self.settings.api_cost_budget.get(role, min(self.settings.api_cost_budget.values()))
-        if cost > budget:
-            return GraphQLError(
-                f"This operation's estimated cost is {cost}; role '{role}' may spend {budget} per "
-                "request (cost ≈ rows x depth: each field's limit and depth multiply its sub-selection). "
-                "Lower limit, depth or maxHops, ask for fewer nested lists, or split the request.",
-                extensions={"code": "LIMIT_EXCEEDED", "cost": cost, "budget": budget},
-            ), cost
-        return None, cost
-
 
 def _replay(messages: list[Message], receive: Receive) -> Receive:
     pending = list(messages)
@@ -222,29 +184,3 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
         return pending.pop(0) if pending else await receive()
 
     return replay
-
-
-def _operation(scope: Scope, body: bytes) -> tuple[str, dict[str, Any] | None, str | None] | None:
-    """(query, variables, operationName) of a single GraphQL operation, else None."""
-    if scope["method"] == "GET":
-        params = parse_qs(scope.get("query_string", b"").decode("latin-1"))
-        if "query" not in params:
-            return None
-        try:
-            variables = orjson.loads(params["variables"][0]) if "variables" in params else None
-        except orjson.JSONDecodeError:
-            variables = None
-        operation = params.get("operationName", [None])[0]
-        return params["query"][0], variables if isinstance(variables, dict) else None, operation
-    try:
-        data = orjson.loads(body)
-    except orjson.JSONDecodeError:
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("query"), str):
-        return None
-    variables, operation = data.get("variables"), data.get("operationName")
-    return (
-        data["query"],
-        variables if isinstance(variables, dict) else None,
-        operation if isinstance(operation, str) else None,
-    )
