@@ -12,7 +12,15 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extraction.components.base import add_mention, doc_text, guarded, load_patterns, mentions, overlaps
+from extraction.components.base import (
+    SpanSet,
+    add_mention,
+    doc_text,
+    guarded,
+    load_patterns,
+    mentions,
+    overlaps,
+)
 from extraction.components.gazetteer import gazetteer
 from extraction.components.name_rules import (
     NOT_A_PERSON,
@@ -31,6 +39,7 @@ from extraction.components.name_shape import (
     organisation_shape,
     person_shaped,
     repair_person_span,
+    warm_up,
 )
 
 ADDRESS = re.compile(
@@ -124,6 +133,8 @@ class EntityRecognizer:
         if unknown:
             raise ValueError(f"unknown entity rules {sorted(unknown)}; known: {', '.join(ENTITY_RULES)}")
         self.rules = frozenset(rules)
+        if "name_shape" in self.rules:
+            warm_up()
         self.places = gazetteer(region)
         self.matcher = Matcher(nlp.vocab)
         self.pattern_labels: dict[str, str] = {}
@@ -156,10 +167,10 @@ class EntityRecognizer:
         return filter_spans(spans)
 
     def _recognize(self, doc: Doc) -> None:
-        taken = [(m["start"], m["end"]) for m in mentions(doc)]
+        taken = SpanSet((m["start"], m["end"]) for m in mentions(doc))
 
         def free(start: int, end: int) -> bool:
-            return not any(overlaps(start, end, a, b) for a, b in taken)
+            return taken.free(start, end)
 
         on = self.rules
         for match in VICTIM_PSEUDONYM.finditer(doc_text(doc)) if "pseudonyms" in on else ():
@@ -204,7 +215,7 @@ class EntityRecognizer:
                 add_mention(doc, "Person", start, end, collapse(name), 0.6, "parse")
                 taken.append((start, end))
 
-    def _legal_form_names(self, doc: Doc, taken: list[tuple[int, int]]) -> None:
+    def _legal_form_names(self, doc: Doc, taken: SpanSet) -> None:
         """Company names with a legal form; one replaces a shorter pattern match it contains."""
         text = doc_text(doc)
         for match in LEGAL_FORM_NAME.finditer(text):
@@ -219,8 +230,6 @@ class EntityRecognizer:
                 continue  # overlaps something else (an address, a person): leave it
             for m in inside:
                 mentions(doc).remove(m)
-                if (m["start"], m["end"]) in taken:
-                    taken.remove((m["start"], m["end"]))
             name = collapse(text[start:end])
             type_ = self.org_type(name)
             type_ = type_ if type_ in ORG_LIKE - {"Authority", "NGO", "Organization"} else "Business"
@@ -228,7 +237,7 @@ class EntityRecognizer:
             taken.append((start, end))
 
     @staticmethod
-    def _defined_acronyms(doc: Doc, taken: list[tuple[int, int]]) -> None:
+    def _defined_acronyms(doc: Doc, taken: SpanSet) -> None:
         """ "Dallas Children's Advocacy Center (DCAC)": every later "DCAC" is that organisation too."""
         text = doc_text(doc)
         defined: dict[str, str] = {}
@@ -242,7 +251,7 @@ class EntityRecognizer:
                 defined.setdefault(mention["text"], mention["type"])
         for acronym, type_ in defined.items():
             for match in re.finditer(rf"(?<![\w.]){re.escape(acronym)}(?![\w])", text):
-                if not any(overlaps(match.start(), match.end(), a, b) for a, b in taken):
+                if taken.free(match.start(), match.end()):
                     add_mention(doc, type_, match.start(), match.end(), acronym, 0.8, "acronym")
                     taken.append(match.span())
 
@@ -263,7 +272,7 @@ class EntityRecognizer:
         name = " ".join(t.text for t in span[:-1])
         return bool(name) and self.places.lookup(name) is not None
 
-    def _add_ent(self, doc: Doc, ent: Span, taken: list[tuple[int, int]]) -> None:
+    def _add_ent(self, doc: Doc, ent: Span, taken: SpanSet) -> None:
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"}:
             return
         start, end = ent.start_char, ent.end_char
@@ -304,7 +313,7 @@ class EntityRecognizer:
                 return
             start, end = extend_place(doc, start, end)
         trimmed = doc_text(doc)[start:end]
-        if any(overlaps(start, end, a, b) for a, b in taken):
+        if taken.overlaps(start, end):
             return
         shouting = trimmed.isupper() and len(trimmed) > 3
         if shouting and (type_ == "Person" or (type_ != "Location" and " " not in trimmed)):

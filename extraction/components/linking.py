@@ -20,7 +20,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extraction.components.base import add_mention, doc_text, guarded, mentions, overlaps
+from extraction.components.base import SpanSet, add_mention, doc_text, guarded, mentions, overlaps
 from extraction.components.name_rules import sentence_initial
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
@@ -121,13 +121,13 @@ class PersonLinker:
     def _add_missed_surnames(self, doc: Doc, surnames: dict[str, dict[str, Any]]) -> None:
         if not surnames:
             return
-        taken = [(m["start"], m["end"]) for m in mentions(doc)]
+        taken = SpanSet((m["start"], m["end"]) for m in mentions(doc))
         for token in doc:
             target = surnames.get(token.text)
             if target is None or not token.is_title:
                 continue
             start, end = token.idx, token.idx + len(token.text)
-            if any(overlaps(start, end, a, b) for a, b in taken):
+            if taken.overlaps(start, end):
                 continue
             if (
                 token.i + 1 < len(doc)
@@ -142,13 +142,13 @@ class PersonLinker:
     @staticmethod
     def _add_capitalised_names(doc: Doc, full: list[dict[str, Any]]) -> None:
         """Known names written in capitals in a headline ("REMARKS BY TONY RACKAUCKAS")."""
-        taken = [(m["start"], m["end"]) for m in mentions(doc)]
+        taken = SpanSet((m["start"], m["end"]) for m in mentions(doc))
         for person in full:
             upper = person["value"].upper()
             if upper == person["value"]:
                 continue
             for match in re.finditer(re.escape(upper), doc_text(doc)):
-                if not any(overlaps(match.start(), match.end(), a, b) for a, b in taken):
+                if taken.free(match.start(), match.end()):
                     added = add_mention(
                         doc, "Person", match.start(), match.end(), person["value"], 0.75, "coref"
                     )

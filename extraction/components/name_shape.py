@@ -27,6 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from extraction.components.base import doc_text
 from extraction.unwrap import is_hard_wrapped
 
 COMMON_ZIPF = 3.5
@@ -91,6 +92,14 @@ def lower_case_words(doc: Doc) -> frozenset[str]:
     return frozenset(cached)
 
 
+def warm_up() -> None:
+    """Load the title list, the first-name list and the word frequencies once, when the component is
+    built (before extraction workers fork), not inside the first document."""
+    _titles()
+    is_first_name("Ada")
+    zipf("ada")
+
+
 def is_title(word: str) -> bool:
     return word.lower().rstrip(".") in _titles()
 
@@ -98,12 +107,12 @@ def is_title(word: str) -> bool:
 def hard_wrapped(doc: Doc) -> bool:
     cached = doc.user_data.get("lantern_hard_wrapped")
     if cached is None:
-        cached = doc.user_data["lantern_hard_wrapped"] = is_hard_wrapped(doc.text)
+        cached = doc.user_data["lantern_hard_wrapped"] = is_hard_wrapped(doc_text(doc))
     return bool(cached)
 
 
 def _title_case_line(doc: Doc, char: int) -> bool:
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
     words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
@@ -117,7 +126,7 @@ def repair_person_span(
 ) -> tuple[int, int] | None:
     """The name inside a predicted person span (character offsets), or None when nothing in it is a
     name. `is_organisation(text) -> bool` recognises agency/business prefixes."""
-    text = doc.text
+    text = doc_text(doc)
     # never across a line break, unless the document is hard-wrapped prose
     if "\n" in text[start:end] and not hard_wrapped(doc):
         pieces = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\n]+", text[start:end])]
@@ -142,7 +151,7 @@ def repair_person_span(
         break
     if is_organisation is not None and len(tokens) > 2:
         for cut in range(len(tokens) - 1, 0, -1):
-            prefix = doc.text[tokens[0].idx : tokens[cut - 1].idx + len(tokens[cut - 1].text)]
+            prefix = doc_text(doc)[tokens[0].idx : tokens[cut - 1].idx + len(tokens[cut - 1].text)]
             if is_organisation(prefix):  # type: ignore[operator]
                 tokens = tokens[cut:]
                 while len(tokens) > 1 and is_title(tokens[0].text):
@@ -207,10 +216,13 @@ FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 def defined_acronym(doc: Doc, acronym: str) -> bool:
     """The document introduces the acronym: "(ACRONYM)" right after a name, or as a name's initials."""
-    text = doc.text
-    if f"({acronym})" in text:
+    if f"({acronym})" in doc_text(doc):
         return True
-    initials = "".join(t.text[0] for t in doc if t.is_title and t.is_alpha)
+    initials = doc.user_data.get("lantern_initials")
+    if initials is None:
+        initials = doc.user_data["lantern_initials"] = "".join(
+            t.text[0] for t in doc if t.is_title and t.is_alpha
+        )
     return len(acronym) >= 3 and acronym in initials
 
 

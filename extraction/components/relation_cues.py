@@ -7,6 +7,7 @@ phrase refers to). Co-occurrence alone never makes a relation. Called by `lanter
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -104,11 +105,18 @@ def cue_relations(doc: Doc, text: str, items: list[dict[str, Any]], emit: Emit) 
     # full names first: "Iryna" in "Iryna says ..." is the "Iryna Tkachuk" of the document
     people = sorted((m for m in ordered if m["type"] == "Person"), key=lambda m: m.get("ref") is not None)
     # a business the document shows being used for exploitation is typed FrontBusiness before the pairs
-    mark_front_businesses(text, ordered, bool(EXPLOITATION.search(text)))
+    exploitation = bool(EXPLOITATION.search(text))
+    mark_front_businesses(text, ordered, exploitation)
+    starts = [m["start"] for m in ordered]
     for sent in doc.sents:
-        inside = [m for m in ordered if sent.start_char <= m["start"] < sent.end_char]
-        earlier = [m for m in ordered if m["end"] <= sent.start_char]
-        _pairs(text, sent, inside, earlier, people, emit)
+        # mentions of the sentence by bisection, earlier ones only when a rule asks (linear in the doc)
+        lo, hi = bisect_left(starts, sent.start_char), bisect_left(starts, sent.end_char)
+        inside = ordered[lo:hi]
+
+        def earlier(lo: int = lo, start: int = sent.start_char) -> list[dict[str, Any]]:
+            return [m for m in ordered[:lo] if m["end"] <= start]
+
+        _pairs(text, sent, inside, earlier, people, emit, exploitation)
     based_at_across_a_split(doc, text, ordered, emit, ORG_AGENTS)
 
 
@@ -116,12 +124,12 @@ def _pairs(
     text: str,
     sent: Span,
     inside: list[dict[str, Any]],
-    earlier: list[dict[str, Any]],
+    earlier: Callable[[], list[dict[str, Any]]],
     people: list[dict[str, Any]],
     emit: Emit,
+    exploitation: bool,
 ) -> None:
-    co_accused = bool(CO_ACCUSED_CUE.search(sent.text))
-    exploitation = bool(EXPLOITATION.search(text))
+    co_accused = bool(CO_ACCUSED_CUE.search(text, sent.start_char, sent.end_char))
     for i, right in enumerate(inside):
         before = text[max(sent.start_char, inside[i - 1]["end"] if i else sent.start_char) : right["start"]]
         head = text[sent.start_char : right["start"]]
@@ -129,7 +137,7 @@ def _pairs(
         if left and left["type"] == "Person" and right["type"] in ORG_AGENTS and OWNS_BETWEEN.match(before):
             emit("OWNS", left, right, sent, 0.7)
         if right["type"] == "Person" and COMPANY_HEAD.search(head[-60:]):
-            orgs = [m for m in earlier + inside[:i] if m["type"] in ORG_AGENTS]
+            orgs = [m for m in earlier() + inside[:i] if m["type"] in ORG_AGENTS]
             if orgs:
                 emit("OWNS", right, orgs[-1], sent, 0.6)
         if left and left["type"] in ORG_AGENTS and right["type"] in {"Person"} | ORG_AGENTS:
@@ -151,7 +159,7 @@ def _pairs(
         if right["type"] == "Address" and exploitation and TAKEN_TO.search(before):
             people = [m for m in inside[:i] if m["type"] == "Person"]
             if not people and PRONOUN_SUBJECT.search(before):
-                people = [m for m in earlier if m["type"] == "Person"][-1:]
+                people = [m for m in earlier() if m["type"] == "Person"][-1:]
             for person in people[-1:]:
                 emit("EXPLOITED_AT", person, right, sent, 0.6)
         if right["type"] == "Person" and KEPT_PASSPORT.match(text[right["end"] : sent.end_char]):
@@ -162,7 +170,7 @@ def _pairs(
         if right["type"] in ORG_AGENTS and PAID_FOR.search(head[-60:]):
             accounts = [m for m in inside[:i] if m["type"] in ACCOUNTS]
             if not accounts and re.search(r"\bthe account\b", head):  # "the account ... paid"
-                accounts = [m for m in earlier if m["type"] in ACCOUNTS]
+                accounts = [m for m in earlier() if m["type"] in ACCOUNTS]
             if accounts:
                 emit("USES_ACCOUNT", right, accounts[-1], sent, 0.55)
         if left and left["type"] in IDENTIFIER_RELATION and right["type"] in {"Person"} | ORG_AGENTS:
@@ -172,6 +180,6 @@ def _pairs(
             hit = ANAPHOR_USE.search(head[-80:])
             if hit:
                 kinds = KIND_TYPES[(hit.group("kind") or hit.group("kind2")).lower()]
-                idents = [m for m in earlier + inside[:i] if m["type"] in kinds]
+                idents = [m for m in earlier() + inside[:i] if m["type"] in kinds]
                 if idents:
                     emit(IDENTIFIER_RELATION[idents[-1]["type"]], right, idents[-1], sent, 0.65)

@@ -255,10 +255,13 @@ class RelationFinder:
                     "snippet": sent.text,
                 }
 
+        by_sentence: dict[int, list[dict[str, Any]]] = {}
+        for m in items:  # grouped once: a scan of every mention per sentence was quadratic
+            by_sentence.setdefault(m.get("_sent", -1), []).append(m)
         for sent in doc.sents:
             self._verb_rules(sent, index, emit)
             self._noun_rules(sent, index, emit)
-            sent_mentions = [m for m in items if m.get("_sent") == sent.start]
+            sent_mentions = by_sentence.get(sent.start, [])
             self._layout_rules(doc, sent, sent_mentions, emit)
             self._identifier_rules(doc, sent, sent_mentions, emit)
         cue_relations(doc, doc_text(doc), items, emit)
