@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -43,10 +44,11 @@ def live_neo4j() -> Iterator[tuple[Settings, int]]:
         os.kill(pid, signal.SIGCONT)
 
 
-def _gql(client: TestClient, token: str, query: str) -> dict:  # type: ignore[type-arg]
+def _gql(client: TestClient, token: str, query: str) -> dict[str, Any]:
     r = client.post("/graphql", json={"query": query}, headers={"Authorization": f"Bearer {token}"})
     assert r.status_code == 200, r.text
-    return r.json()  # type: ignore[no-any-return]
+    body: dict[str, Any] = r.json()
+    return body
 
 
 def test_frozen_neo4j_answers_unavailable_while_frozen_then_recovers(
