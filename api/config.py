@@ -31,7 +31,7 @@ class Settings(GraphSettings, ExtractionSettings):
     """Longest the API waits for Neo4j on a read (connection acquisition + query + results), client
     side: a frozen or unreachable server answers GRAPH_UNAVAILABLE after this long. Keep it above
     `api_query_timeout_s` so a slow query ends with the server's QUERY_TIMEOUT first."""
-    api_ready_timeout_s: float = 3.0
+    api_ready_timeout_s: float = 5.0
     """Longest /readyz waits for Neo4j before it answers 503."""
     api_max_body_bytes: int = 2_097_152
     """Largest request body (bytes); larger ones get 413 before anything is parsed."""

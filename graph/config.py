@@ -41,9 +41,9 @@ class GraphSettings(BaseSettings):
         "neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "LANTERN_NEO4J_DATABASE")
     )
     neo4j_query_timeout_s: float = 30.0
-    neo4j_connection_timeout_s: float = 5.0
+    neo4j_connection_timeout_s: float = 10.0
     """Opening one connection (TCP connect + Bolt handshake): a frozen server fails after this long."""
-    neo4j_acquisition_timeout_s: float = 20.0
+    neo4j_acquisition_timeout_s: float = 30.0
     """Waiting for a pooled connection (including opening it) before the driver gives up."""
 
     # --- Local Neo4j server (built from Maven Central, no Docker) ---
