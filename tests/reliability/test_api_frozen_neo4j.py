@@ -38,10 +38,18 @@ def live_neo4j() -> Iterator[tuple[Settings, int]]:
     neo4j_server.start(s)
     pid = neo4j_server.status(s).pid
     assert pid is not None
+
+    def resume_then_stop(signum: int, frame: object) -> None:  # a killed test run must not leave it frozen
+        os.kill(pid, signal.SIGCONT)
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    previous = signal.signal(signal.SIGTERM, resume_then_stop)
     try:
         yield s, pid
     finally:
         os.kill(pid, signal.SIGCONT)
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _gql(client: TestClient, token: str, query: str) -> dict[str, Any]:
