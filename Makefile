@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test test-unit test-integration bench bench-quick lint typecheck neo4j-start neo4j-stop clean
+.PHONY: setup demo test test-unit test-integration test-security bench bench-quick lint typecheck neo4j-start neo4j-stop clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -21,7 +21,7 @@ setup: $(STAMP)
 demo: setup
 	$(BIN)/lantern demo
 
-## test: unit + integration tests against a real local Neo4j (started and stopped by the tests)
+## test: unit + integration + security tests against a real local Neo4j (started and stopped by the tests)
 test: setup
 	$(BIN)/python -m pytest
 
@@ -30,6 +30,10 @@ test-unit: $(STAMP)
 
 test-integration: setup
 	$(BIN)/python -m pytest tests/integration
+
+## test-security: the personal-data matrix, oracles, audit-log tamper checks and bounded fuzzing (docs/design/privacy.md)
+test-security: setup
+	$(BIN)/python -m pytest tests/security
 
 ## bench: benchmarks with same-run baselines (not part of test); bench-quick for a few minutes
 bench: setup

@@ -18,19 +18,20 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import util as importlib_util
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, WebSocketException
 from fastapi.responses import JSONResponse
+from starlette.requests import HTTPConnection
 
 from api.audit_log import AuditWriter
 from api.auth import KeyCache
 from api.config import Settings, get_settings
 from api.fast_graphql import GraphQLFastPath
 from api.graph_access import GraphAccess
-from api.graphiql import LanternGraphQLRouter
-from api.graphiql import router as graphiql_router
 from api.graphql.context import AppState, LanternContext
 from api.graphql.schema import build_schema
 from api.guard import RequestGuard
+from api.pages import LocalGraphiQLRouter
+from api.pages import router as pages_router
 from api.state import StateStore
 from graph.privacy import configure as configure_masking
 
@@ -38,10 +39,13 @@ log = logging.getLogger("lantern.api")
 
 
 def _context_getter(state: AppState):
-    async def get_context(request: Request) -> LanternContext | None:
+    async def get_context(request: HTTPConnection) -> LanternContext | None:
+        # HTTPConnection: plain requests and the WebSocket of subscriptions (`alertRaised`) alike
         principal = state.keys.authenticate(request.headers.get("authorization"))
         if principal is None:
-            if request.method == "GET" and "query" not in request.query_params:
+            if request.scope["type"] == "websocket":
+                raise WebSocketException(code=1008, reason="Missing or invalid API key (Authorization).")
+            if request.scope.get("method") == "GET" and "query" not in request.query_params:
                 return None  # the GraphiQL page itself reveals nothing; every operation needs a key
             raise HTTPException(
                 status_code=401,
@@ -95,6 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await state.graph.aclose()
         state.graph.close()
 
+    # no Swagger UI / ReDoc / openapi.json: they load from a CDN and describe only /healthz and /readyz
     app = FastAPI(
         title="Lantern API",
         version="0.1.0",
@@ -106,14 +111,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.lantern = state
     schema = build_schema(s)
     app.include_router(
-        LanternGraphQLRouter(schema, context_getter=_context_getter(state), graphql_ide="graphiql"),
+        LocalGraphiQLRouter(schema, context_getter=_context_getter(state), graphql_ide="graphiql"),
         prefix="/graphql",
     )
     if s.api_fast_path:  # POST /graphql with JSON and a valid key skips the router (same response)
         app.add_middleware(GraphQLFastPath, schema=schema, state=state)
     app.add_middleware(RequestGuard, schema=schema, state=state)  # outermost: added last
-
-    app.include_router(graphiql_router)
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:
@@ -126,8 +129,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return JSONResponse({"status": "ready"})
         return JSONResponse({"status": "unavailable", "reason": reason}, status_code=503)
 
+    from api.feeds.scheduler import install as install_feeds
+    from api.reports import install as install_reports
+    from api.watch import install as install_watch
+
+    install_reports(app, state)  # POST /api/reports, the /report form, the moderation queue
+    install_watch(state)  # watchlists and alerts: every ingest in this process is matched
+    install_feeds(state)  # news feeds: status store + the polling scheduler (LANTERN_FEEDS_SCHEDULER)
     if importlib_util.find_spec("api.explore") is not None:
         from api.explore import router as explore_router
 
         app.include_router(explore_router)
+    app.include_router(pages_router)
     return app

@@ -3,13 +3,23 @@
 Resolvers call :meth:`Disclosures.add` whenever they hand out an unmasked personal value (the
 presenters in `api.graphql.present` do it, next to the masking); the GraphQL extension
 `AuditExtension` writes one append-only row per operation that revealed something. Admins read the
-log through the `auditLog` query and `lantern audit-log list|export`.
+log through the `auditLog` query and `lantern audit-log list|export|verify`.
+
+The log is tamper-evident: rows are appended by :func:`append` inside one transaction that chains
+them — `row_hash = sha256(prev_hash ␟ id ␟ at ␟ key ␟ role ␟ operation ␟ entity_ids ␟ fields ␟ details)`
+with `prev_hash` the previous row's hash — and moves `audit_head` (last id, last hash). :func:`verify`
+recomputes the chain: an edited row, a deleted row (a gap in ids or a broken link) or a cut tail
+(head or `sqlite_sequence` ahead of the last row) is reported. An attacker who can rewrite the whole
+file can recompute a consistent chain; against that, keep the head hash `verify` prints somewhere
+else and pass it back with `--expect-head`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
@@ -24,12 +34,17 @@ class Disclosures:
     """Personal data revealed in clear while answering one request: entity id → field names."""
 
     items: dict[str, set[str]] = field(default_factory=dict)
+    details: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, entity_id: str, *fields: str) -> None:
         self.items.setdefault(entity_id, set()).update(fields)
 
+    def note(self, **detail: Any) -> None:
+        """Something the row should say besides ids and fields (a merge: its id, reason, result)."""
+        self.details.append(detail)
+
     def __bool__(self) -> bool:
-        return bool(self.items)
+        return bool(self.items or self.details)
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,7 @@ class AuditEntry:
     operation: str
     entity_ids: list[str]
     fields: list[str]
+    details: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -51,10 +67,15 @@ class AuditEntry:
             "operation": self.operation,
             "entity_ids": self.entity_ids,
             "fields": self.fields,
+            "details": self.details,
         }
 
 
-INSERT = "INSERT INTO audit_log (at, key_name, role, operation, entity_ids, fields) VALUES (?, ?, ?, ?, ?, ?)"
+INSERT = (
+    "INSERT INTO audit_log (id, at, key_name, role, operation, entity_ids, fields, details,"
+    " prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+GENESIS = "0" * 64
 log = logging.getLogger("lantern.api.audit")
 
 
@@ -67,13 +88,93 @@ def audit_row(
     fields = sorted({f for fs in disclosures.items.values() for f in fs})
     when = datetime.now(UTC) if at is None else datetime.fromtimestamp(at, UTC)
     iso = when.isoformat(timespec="milliseconds")
-    return (iso, key_name, role, operation, json.dumps(ids), json.dumps(fields))
+    details = json.dumps(disclosures.details, sort_keys=True, default=str)
+    return (iso, key_name, role, operation, json.dumps(ids), json.dumps(fields), details)
+
+
+def row_hash(prev_hash: str, row_id: int, values: tuple[object, ...]) -> str:
+    text = "\x1f".join([prev_hash, str(row_id), *(str(v) for v in values)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def append(store: StateStore, rows: list[tuple[str, ...]]) -> None:
+    """Append rows (from :func:`audit_row`) in one transaction, each chained to the one before."""
+
+    def write(conn: sqlite3.Connection) -> None:
+        last = conn.execute("SELECT id, row_hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").fetchone()
+        next_id = max(last["id"] if last else 0, seq["seq"] if seq else 0) + 1
+        prev = (last["row_hash"] if last else None) or GENESIS
+        for values in rows:
+            h = row_hash(prev, next_id, values)
+            conn.execute(INSERT, (next_id, *values, prev, h))
+            prev, next_id = h, next_id + 1
+        conn.execute(
+            "INSERT INTO audit_head (id, last_id, last_hash) VALUES (1, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash",
+            (next_id - 1, prev),
+        )
+
+    if rows:
+        store.transaction(write)
 
 
 def record(store: StateStore, key_name: str, role: str, operation: str, disclosures: Disclosures) -> None:
     """Append one row now (no-op when nothing personal was revealed)."""
     if disclosures:
-        store.execute(INSERT, audit_row(key_name, role, operation, disclosures))
+        append(store, [audit_row(key_name, role, operation, disclosures)])
+
+
+@dataclass
+class Verification:
+    rows: int = 0
+    legacy: int = 0  # rows written before the chain existed (no hash)
+    head: str = GENESIS
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def verify(store: StateStore, expect_head: str | None = None) -> Verification:
+    """Recompute the hash chain; report edited, deleted or missing rows."""
+    out = Verification()
+    prev, prev_id, chained = GENESIS, 0, False
+    columns = "id, at, key_name, role, operation, entity_ids, fields, details, prev_hash, row_hash"
+    for r in store.execute(f"SELECT {columns} FROM audit_log ORDER BY id"):
+        out.rows += 1
+        if r["id"] != prev_id + 1 and (chained or prev_id):
+            out.problems.append(f"rows {prev_id + 1}..{r['id'] - 1} are missing (deleted)")
+        if r["row_hash"] is None:
+            if chained:
+                out.problems.append(f"row {r['id']} has no hash (inserted around the chain)")
+            else:
+                out.legacy += 1
+            prev_id = r["id"]
+            continue
+        values = tuple(
+            r[c] for c in ("at", "key_name", "role", "operation", "entity_ids", "fields", "details")
+        )
+        if chained and r["prev_hash"] != prev:
+            out.problems.append(f"row {r['id']} does not follow row {prev_id} (a row was deleted or edited)")
+        if row_hash(r["prev_hash"] or GENESIS, r["id"], values) != r["row_hash"]:
+            out.problems.append(f"row {r['id']} was edited (its hash does not match its values)")
+        prev, prev_id, chained = r["row_hash"], r["id"], True
+    out.head = prev
+    head = store.execute("SELECT last_id, last_hash FROM audit_head WHERE id = 1")
+    seq = store.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'")
+    if head and (head[0]["last_id"] != prev_id or head[0]["last_hash"] != prev):
+        out.problems.append(
+            f"the log ends at row {prev_id} but its head says row {head[0]['last_id']} (rows cut)"
+        )
+    if seq and seq[0]["seq"] > prev_id:
+        out.problems.append(
+            f"row ids went up to {seq[0]['seq']} but the log ends at row {prev_id} (rows cut)"
+        )
+    if expect_head and expect_head != prev:
+        out.problems.append(f"the head hash is {prev}, not the expected {expect_head}")
+    return out
 
 
 class AuditWriter:
@@ -105,14 +206,16 @@ class AuditWriter:
         (sorted ids and fields, JSON, ISO time) is built by the writer thread, off the request."""
         if not disclosures:
             return
-        snapshot = Disclosures({entity: set(fields) for entity, fields in disclosures.items.items()})
+        snapshot = Disclosures(
+            {entity: set(fields) for entity, fields in disclosures.items.items()}, list(disclosures.details)
+        )
         item = (key_name, role, operation, snapshot, time.time())
         with self._lock:
             if not self._closed:
                 self._pending.append(item)
                 self._submitted += 1
                 return
-        self.store.execute(INSERT, audit_row(*item))  # after shutdown: write at once rather than lose it
+        append(self.store, [audit_row(*item)])  # after shutdown: write at once rather than lose it
 
     def flush(self) -> None:
         """Block until every row submitted so far is written."""
@@ -138,7 +241,7 @@ class AuditWriter:
         rows = [audit_row(*item) for item in items]
         while rows:
             try:
-                self.store.executemany(INSERT, rows)
+                append(self.store, rows)
                 break
             except Exception:  # e.g. database locked by another writer: retry, never drop
                 log.exception("Writing %d audit rows failed; retrying.", len(rows))
@@ -188,6 +291,7 @@ def entries(
             r["operation"],
             json.loads(r["entity_ids"]),
             json.loads(r["fields"]),
+            json.loads(r["details"] or "[]"),
         )
         for r in store.execute(sql, tuple(params))
     ]

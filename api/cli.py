@@ -14,10 +14,13 @@ from api.commands import demo as demo_cmd
 from api.commands import evaluate as evaluate_cmd
 from api.commands import export as export_cmd
 from api.commands import extract as extract_cmd
+from api.commands import feeds as feeds_cmd
+from api.commands import forecast as forecast_cmd
 from api.commands import ingest as ingest_cmd
 from api.commands import keys as keys_cmd
 from api.commands import neo4j as neo4j_cmd
 from api.commands import queries as queries_cmd
+from api.commands import report as report_cmd
 from api.commands import resolve as resolve_cmd
 from api.commands import schema as schema_cmd
 from api.commands import seed as seed_cmd
@@ -34,6 +37,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(evaluate_cmd.app, name="evaluate")
+app.add_typer(forecast_cmd.app, name="forecast")
 app.add_typer(neo4j_cmd.app, name="neo4j")
 app.add_typer(queries_cmd.app, name="queries")
 app.add_typer(resolve_cmd.app, name="resolve")
@@ -42,12 +46,14 @@ app.add_typer(serve_cmd.app, name="serve")
 app.add_typer(keys_cmd.app, name="keys")
 app.add_typer(audit_log_cmd.app, name="audit-log")
 app.add_typer(seed_cmd.app, name="seed")
+app.add_typer(feeds_cmd.app, name="feeds")
 app.command(name="demo")(demo_cmd.demo)
 app.command(name="export")(export_cmd.export)
 app.command(name="extract")(extract_cmd.extract)
 app.command(name="ingest")(ingest_cmd.ingest)
 app.command(name="audit")(audit_cmd.audit)
 app.command(name="analyze")(analyze_cmd.analyze)
+app.command(name="report")(report_cmd.report)
 
 
 def main() -> None:  # console-script entry point

@@ -17,3 +17,6 @@ class ExtractionSettings(BaseSettings):
     default_phone_region: str = "US"
     """Region used to read national phone numbers when the document does not say (ISO 3166 alpha-2)."""
     spacy_model: str = "en_core_web_sm"
+    extract_doc_timeout_s: float = 120.0
+    """Time budget of Lantern's rules for one document: past it the document ends with an error
+    (stage `timeout`) and the run goes on (issue 23). 0 turns the budget off."""

@@ -16,6 +16,8 @@ normalised form (E.164 phones, lower-case emails, canonical place names).
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -120,4 +122,25 @@ class ExtractionResult(BaseModel):
     errors: list[StageError] = Field(default_factory=list)
 
     def to_json(self) -> str:
-        return self.model_dump_json(exclude_none=False)
+        """One JSONL line. A lone surrogate anywhere (no JSON writer can encode it) becomes U+FFFD
+        instead of failing the line and, with it, the run (issue 23)."""
+        try:
+            line = self.model_dump_json(exclude_none=False)
+        except ValueError:
+            line = json.dumps(_no_surrogates(self.model_dump(mode="python")), ensure_ascii=False, default=str)
+        # characters other tools take for line ends stay escaped, so the line stays one line
+        return line.translate(_LINE_BREAKS)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_LINE_BREAKS = {ord(ch): f"\\u{ord(ch):04x}" for ch in "\u2028\u2029\u0085\x0b\x0c\x1c\x1d\x1e"}
+
+
+def _no_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_no_surrogates(k): _no_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_no_surrogates(v) for v in value]
+    return value

@@ -228,7 +228,12 @@ class Extractor:
         model: str = DEFAULT_MODEL,
         components: tuple[str, ...] = LANTERN_COMPONENTS,
         entity_rules: tuple[str, ...] | None = None,
+        doc_timeout_s: float | None = None,
     ) -> None:
+        from extraction.components.base import DOC_BUDGET
+        from extraction.config import ExtractionSettings
+
+        DOC_BUDGET[0] = ExtractionSettings().extract_doc_timeout_s if doc_timeout_s is None else doc_timeout_s
         self.region = region
         self.model = model
         self.nlp = build_pipeline(model, region, components, entity_rules)

@@ -10,7 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
+import warnings
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +21,12 @@ from charset_normalizer import from_bytes
 
 from extraction.cleaning import clean_scraped_text, parse_date
 from extraction.models import ReadError, SourceDocument
+from extraction.read_checks import BadInput, SeenIds, check_id, check_text, file_id
+
+csv.field_size_limit(16 * 1024 * 1024)
+"""A CSV cell may hold a whole document (the csv module's default limit is 131,072 characters)."""
+
+log = logging.getLogger("lantern.extraction")
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -66,6 +75,10 @@ def decode_bytes(data: bytes) -> str:
 def _check_text(text: str) -> str:
     if not text.strip():
         raise UnreadableError("no text after cleaning")
+    try:
+        text = check_text(text)
+    except BadInput as exc:
+        raise UnreadableError(str(exc)) from exc
     printable = sum(ch.isprintable() or ch in "\n\r\t" for ch in text[:5000])
     if printable < 0.9 * min(len(text), 5000):
         raise UnreadableError("binary content: too many control characters")
@@ -76,7 +89,7 @@ def read_text_file(path: Path) -> SourceDocument:
     raw = decode_bytes(path.read_bytes())
     page = clean_scraped_text(raw)
     return SourceDocument(
-        id=path.stem,
+        id=file_id(path.stem),
         text=_check_text(page.text),
         title=page.title,
         published=page.published,
@@ -86,42 +99,90 @@ def read_text_file(path: Path) -> SourceDocument:
 
 
 def read_html_file(path: Path) -> SourceDocument:
+    return read_html(path.read_bytes(), file_id(path.stem), str(path))
+
+
+def read_html(data: bytes, doc_id: str, source: str) -> SourceDocument:
+    """A web page's main text (trafilatura) and metadata; files and fetched feed articles alike."""
     import trafilatura
 
-    html = decode_bytes(path.read_bytes())
+    html = decode_bytes(data)
     text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_precision=True)
     meta = trafilatura.extract_metadata(html)
     return SourceDocument(
-        id=path.stem,
+        id=doc_id,
         text=_check_text(text or ""),
         title=getattr(meta, "title", None) if meta else None,
         url=getattr(meta, "url", None) if meta else None,
         published=(parse_date(meta.date) if meta and meta.date else None),
-        source=str(path),
+        source=source,
     )
 
 
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _pdf_warnings_collected() -> Iterator[list[str]]:
+    """pypdf's own warnings (logging and `warnings`) collected instead of printed, one summary per file."""
+    pdf_log = logging.getLogger("pypdf")
+    handler, propagate = _Collect(), pdf_log.propagate
+    pdf_log.addHandler(handler)
+    pdf_log.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield handler.messages
+            handler.messages.extend(str(w.message) for w in caught)
+    finally:
+        pdf_log.removeHandler(handler)
+        pdf_log.propagate = propagate
+
+
 def read_pdf_file(path: Path) -> SourceDocument:
+    """A PDF's text layer. A scanned PDF (pages but no text) and a broken one are one clear reason each;
+    pypdf's repairs of a damaged file are summarised in one log line, not printed one by one."""
     from pypdf import PdfReader
 
-    try:
-        reader = PdfReader(path)
-        pages = [page.extract_text() or "" for page in reader.pages]
-        title = reader.metadata.title if reader.metadata else None
-    except Exception as exc:  # pypdf raises many types for broken files
-        raise UnreadableError(f"broken PDF: {exc.__class__.__name__}: {exc}") from exc
-    return SourceDocument(id=path.stem, text=_check_text("\n\n".join(pages)), title=title, source=str(path))
+    with _pdf_warnings_collected() as problems:
+        try:
+            reader = PdfReader(path)
+            pages = [page.extract_text() or "" for page in reader.pages]
+            title = reader.metadata.title if reader.metadata else None
+        except Exception as exc:  # pypdf raises many types for broken files
+            raise UnreadableError(f"broken PDF: {exc.__class__.__name__}: {exc}") from exc
+    if problems:
+        log.info("%s: pypdf repaired %d problem(s), first: %s", path.name, len(problems), problems[0])
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise UnreadableError(
+            f"no text layer: {len(pages)} page(s) of images (a scanned PDF?); run OCR first, e.g. "
+            "`ocrmypdf in.pdf out.pdf`, then extract out.pdf"
+        )
+    return SourceDocument(id=file_id(path.stem), text=_check_text(text), title=title, source=str(path))
 
 
 def _record_to_document(record: dict, fallback_id: str, source: str) -> SourceDocument:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise UnreadableError("missing or empty 'text'")
+    raw_id = record.get("id")
+    try:
+        doc_id = check_id(raw_id if raw_id not in (None, "") else fallback_id)
+        text = check_text(text, record=True)
+    except BadInput as exc:
+        raise UnreadableError(str(exc)) from exc
     published = record.get("published")
     if isinstance(published, str) and published:
         published = parse_date(published) or published
     return SourceDocument(
-        id=str(record.get("id") or fallback_id),
+        id=doc_id,
         text=text,
         title=record.get("title") or None,
         url=record.get("url") or None,
@@ -131,9 +192,15 @@ def _record_to_document(record: dict, fallback_id: str, source: str) -> SourceDo
     )
 
 
+def _text_field(record: dict, key: str) -> str | None:
+    value = record.get(key)
+    return value if isinstance(value, str) else None
+
+
 def read_jsonl_file(path: Path) -> Iterator[SourceDocument | ReadError]:
     text = decode_bytes(path.read_bytes())
-    for number, line in enumerate(text.splitlines(), start=1):
+    # lines end at "\n" only: str.splitlines() would also split at U+2028/U+0085 inside a JSON string
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         fallback = f"{path.stem}:{number}"
@@ -142,14 +209,15 @@ def read_jsonl_file(path: Path) -> Iterator[SourceDocument | ReadError]:
             if not isinstance(record, dict):
                 raise UnreadableError("line is not a JSON object")
             yield _record_to_document(record, fallback, str(path))
+        except RecursionError:
+            yield ReadError(id=fallback, source=str(path), reason=f"line {number}: JSON nested too deeply")
         except (json.JSONDecodeError, UnreadableError, ValueError) as exc:
-            doc_id = fallback
-            yield ReadError(id=doc_id, source=str(path), reason=f"line {number}: {exc}")
+            yield ReadError(id=fallback, source=str(path), reason=f"line {number}: {str(exc)[:300]}")
 
 
 def read_csv_file(path: Path, options: CsvOptions) -> Iterator[SourceDocument | ReadError]:
     text = decode_bytes(path.read_bytes())
-    reader = csv.DictReader(io.StringIO(text), delimiter=options.delimiter)
+    reader = csv.DictReader(io.StringIO(text), delimiter=options.delimiter, strict=True)
     if reader.fieldnames is None or options.text_column not in reader.fieldnames:
         columns = ", ".join(reader.fieldnames or [])
         yield ReadError(
@@ -158,7 +226,29 @@ def read_csv_file(path: Path, options: CsvOptions) -> Iterator[SourceDocument | 
             reason=f"no text column {options.text_column!r} (columns: {columns}); use --text-column",
         )
         return
-    for number, row in enumerate(reader, start=1):
+    rows = iter(reader)
+    number = 0
+    while True:
+        number += 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # an unterminated quote, a NUL: the rest of the file cannot be trusted
+            yield ReadError(
+                id=f"{path.stem}:{number}",
+                source=str(path),
+                reason=f"CSV broken at record {number} (line {reader.line_num}): {exc}; "
+                "fix the quoting — records after it were not read",
+            )
+            return
+        if None in row:  # more cells than header columns
+            yield ReadError(
+                id=f"{path.stem}:{number}",
+                source=str(path),
+                reason=f"record {number} has more cells than the header has columns (an unquoted delimiter?)",
+            )
+            continue
         record = {
             "id": row.get(options.id_column),
             "text": row.get(options.text_column),
@@ -170,7 +260,8 @@ def read_csv_file(path: Path, options: CsvOptions) -> Iterator[SourceDocument | 
         try:
             yield _record_to_document(record, fallback, str(path))
         except (UnreadableError, ValueError) as exc:
-            yield ReadError(id=record["id"] or fallback, source=str(path), reason=str(exc))
+            shown = record["id"] if isinstance(record["id"], str) and record["id"] else fallback
+            yield ReadError(id=shown[:200], source=str(path), reason=str(exc)[:300])
 
 
 def read_file(path: Path, csv_options: CsvOptions) -> Iterator[SourceDocument | ReadError]:
@@ -188,21 +279,40 @@ def read_file(path: Path, csv_options: CsvOptions) -> Iterator[SourceDocument | 
         else:
             yield read_text_file(path)
     except UnreadableError as exc:
-        yield ReadError(id=path.stem, source=str(path), reason=str(exc))
+        yield ReadError(id=file_id(path.stem), source=_shown(path), reason=str(exc))
     except OSError as exc:
-        yield ReadError(id=path.stem, source=str(path), reason=f"cannot open: {exc.strerror}")
+        yield ReadError(id=file_id(path.stem), source=_shown(path), reason=f"cannot open: {exc.strerror}")
+
+
+def _shown(path: Path) -> str:
+    return file_id(str(path))
 
 
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly (any suffix) and supported files inside folders, recursively."""
+    """Files named directly (any suffix) and supported files inside folders, recursively (symbolic
+    links to folders are not followed, so a link loop cannot recur)."""
     for entry in paths:
         path = Path(entry)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED:
+                if child.suffix.lower() in SUPPORTED and not child.is_dir():
                     yield child
         else:
             yield path
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why `path` cannot be read as a document file (None when it can)."""
+    try:
+        if path.is_symlink() and not path.exists():
+            return "broken or looping symbolic link"
+        if not path.exists():
+            return "no such file or folder"
+        if not path.is_file():
+            return "not a regular file (a FIFO, socket or device): skipped"
+    except OSError as exc:  # ELOOP and friends
+        return f"cannot inspect: {exc.strerror or exc}"
+    return None
 
 
 def read_inputs(
@@ -223,8 +333,16 @@ def read_inputs(
             published_column=options.published_column,
             delimiter=options.delimiter,
         )
+    seen = SeenIds()
     for path in iter_files(paths):
-        if not path.exists():
-            yield ReadError(id=path.stem, source=str(path), reason="no such file or folder")
+        problem = _not_a_file(path)
+        if problem:
+            yield ReadError(id=file_id(path.stem), source=_shown(path), reason=problem)
             continue
-        yield from read_file(path, options)
+        for number, item in enumerate(read_file(path, options), start=1):
+            if isinstance(item, SourceDocument):
+                try:
+                    seen.claim(item.id, f"{_shown(path)}" + (f" (record {number})" if number > 1 else ""))
+                except BadInput as exc:
+                    item = ReadError(id=item.id, source=_shown(path), reason=str(exc))
+            yield item

@@ -45,6 +45,10 @@ class GraphSettings(BaseSettings):
     """Opening one connection (TCP connect + Bolt handshake): a frozen server fails after this long."""
     neo4j_acquisition_timeout_s: float = 30.0
     """Waiting for a pooled connection (including opening it) before the driver gives up."""
+    neo4j_max_retry_s: float = 15.0
+    """How long the driver retries a managed transaction that failed on a transient error or a lost
+    connection before giving up (`LANTERN_NEO4J_MAX_RETRY_S`; the driver's own default is 30 s, and a
+    killed Neo4j kept `lantern ingest` retrying for 35-65 s: docs/design/reliability.md)."""
 
     # --- Local Neo4j server (built from Maven Central, no Docker) ---
     cache_dir: Path = Field(default_factory=_default_cache_dir)

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 import neo4j
 from neo4j import GraphDatabase
 from neo4j import Query as _Query
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from graph.catalog import Catalog, catalog
 from graph.config import GraphSettings, get_graph_settings
@@ -51,6 +51,28 @@ class GraphUnavailableError(RuntimeError):
     """Neo4j cannot be reached or refused the credentials; the message says what to do next."""
 
 
+class GraphConnectionLostError(GraphUnavailableError):
+    """Neo4j went away while work was under way (killed, stopped, network gone) and the driver's bounded
+    retries (`neo4j_max_retry_s`) did not bring it back. The message says what happened and what to do; a
+    caller that knows what was committed says that too (`lantern ingest`). Expected operational
+    condition, not a bug: log it as one line, without a traceback."""
+
+
+def is_connection_lost(exc: BaseException) -> bool:
+    """True for the driver errors that mean "the server is gone", as opposed to a failing statement."""
+    return isinstance(exc, ServiceUnavailable | SessionExpired | ConnectionError)
+
+
+def connection_lost(settings: GraphSettings, exc: BaseException) -> GraphConnectionLostError:
+    """The typed error for a lost connection, with the driver's one-line reason (no traceback needed)."""
+    reason = type(exc).__name__ + (f": {str(exc).splitlines()[0]}" if str(exc) else "")
+    return GraphConnectionLostError(
+        f"lost the connection to Neo4j at {settings.uri} ({reason}; "
+        f"gave up after retrying for {settings.neo4j_max_retry_s:g} s). "
+        "Check it with `lantern neo4j status` and start it with `lantern neo4j start`."
+    )
+
+
 class Runner(Protocol):
     def read(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
     def write(self, name: str, **params: Any) -> list[dict[str, Any]]: ...
@@ -72,6 +94,7 @@ def driver_options(settings: GraphSettings) -> dict[str, Any]:
         "max_connection_pool_size": 50,
         "connection_timeout": settings.neo4j_connection_timeout_s,
         "connection_acquisition_timeout": settings.neo4j_acquisition_timeout_s,
+        "max_transaction_retry_time": settings.neo4j_max_retry_s,
         "notifications_disabled_classifications": [neo4j.NotificationDisabledClassification.UNRECOGNIZED],
     }
 

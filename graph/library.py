@@ -207,7 +207,30 @@ def parse_cli_params(pairs: list[str]) -> dict[str, str]:
     return out
 
 
-def run_library_query(db: Runner, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Run a library query by name with typed parameters (read transaction)."""
+PHONE_PARAMS = {"phone"}
+
+
+def normalise_phone_params(db: Runner, params: dict[str, Any], region: str) -> dict[str, Any]:
+    """A phone parameter in any format becomes the stored E.164 value, read the way the API's `search` reads
+    it (graph/resolve_keys.py): '07700 900101' → '+447700900101' even under a US default region."""
+    from graph.resolve_keys import phone_digits, phone_from_matches
+
+    out = dict(params)
+    for key in PHONE_PARAMS & set(out):
+        text = str(out[key]).strip()
+        if text.startswith("phone:") or not phone_digits(text):
+            continue
+        digits = phone_digits(text)  # national digits match Phone nodes only
+        rows = db.read("api/search_exact", values=[], digits=digits, kinds=[], exclude_kinds=[], limit=5)
+        stored = [str(r["entity"].get("value")) for r in rows]
+        out[key] = phone_from_matches(text, region, stored) or text
+    return out
+
+
+def run_library_query(
+    db: Runner, name: str, params: dict[str, Any] | None = None, region: str = "US"
+) -> list[dict[str, Any]]:
+    """Run a library query by name with typed parameters (read transaction); phone numbers normalised."""
     query = get_library_query(name)
-    return db.read(query.query.name, **resolve_params(query, params or {}))
+    typed = normalise_phone_params(db, resolve_params(query, params or {}), region)
+    return db.read(query.query.name, **typed)

@@ -25,7 +25,8 @@ GRAPH_SHAPE = [
     ("Location (Country, Region, City, Address)", "places; country_code, lat, lon"),
     ("Identifier (Phone, Email, Website, SocialHandle, PaymentAccount, Vehicle)", "what links networks"),
     (
-        "Document (NewsArticle, CaseNarrative, CourtRecord, PressRelease, Advertisement, SupplierRecord)",
+        "Document (NewsArticle, CaseNarrative, CourtRecord, PressRelease, Advertisement, SupplierRecord, "
+        "SightingReport)",
         "sources",
     ),
     ("TraffickingType, Indicator, Role, Incident, AnalysisRun", "classification and analytics runs"),

@@ -86,6 +86,7 @@ class ServerStatus:
     versions: dict[str, str] = field(default_factory=dict)
     browser_served: bool = False
     message: str = ""
+    answering: bool = False  # the process answered a query with these credentials
 
 
 # ----------------------------------------------------------------------------- paths
@@ -230,7 +231,14 @@ def render_conf(settings: GraphSettings, versions: Versions | None = None) -> st
         "dbms.security.auth_enabled": "true",
         "dbms.security.procedures.unrestricted": "gds.*,apoc.*",
         "dbms.security.procedures.allowlist": "gds.*,apoc.*",
+        # No product-usage data leaves a casework machine (docs/design/offline.md): the server's usage report
+        # off; Neo4j Browser reads `client.allow_telemetry` (via dbms.clientConfig) and then sends no usage
+        # statistics or crash reports and shows no consent banner; remote guides only from localhost (the
+        # API's /browser-guide). `browser.allow_outgoing_connections` is an Enterprise setting: Community
+        # refuses it as unknown (strict config validation), and its Browser ignores it.
         "dbms.usage_report.enabled": "false",
+        "client.allow_telemetry": "false",
+        "browser.remote_content_hostname_whitelist": "localhost",
         "db.transaction.timeout": f"{int(settings.neo4j_query_timeout_s * 4)}s",
         # Neo4j keeps two days of transaction logs by default: a bench or test instance that loads and wipes
         # graphs all day grew to 13 GB. A local instance needs the logs only for recovery after a crash.
@@ -417,6 +425,20 @@ def browser_served(settings: GraphSettings) -> bool:
         return False
 
 
+def not_answering_reason(exc: Exception, settings: GraphSettings) -> str:
+    """Why a running server did not answer, in words that say what to do."""
+    from neo4j.exceptions import AuthError, ServiceUnavailable
+
+    if isinstance(exc, AuthError):
+        return (
+            f"running, but it refused the password for user '{settings.neo4j_user}': set NEO4J_PASSWORD "
+            "(environment or .env) to this database's password; the demo's is in its printout"
+        )
+    if isinstance(exc, ServiceUnavailable):
+        return f"process is up but {settings.uri} is not answering (starting? see `lantern neo4j logs`)"
+    return f"process is up but not answering: {exc}"
+
+
 def status(settings: GraphSettings) -> ServerStatus:
     v = load_versions()
     pid = _read_pid(settings)
@@ -445,7 +467,8 @@ def status(settings: GraphSettings) -> ServerStatus:
                 "apoc": rec["apoc"],
             }
         st.message = "running"
+        st.answering = True
     except Exception as exc:
-        st.message = f"process is up but not answering: {exc}"
+        st.message = not_answering_reason(exc, settings)
     st.browser_served = browser_served(settings)
     return st

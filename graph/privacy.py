@@ -53,8 +53,6 @@ MASKED_CATEGORIES: dict[str, frozenset[str]] = {
 PERSONAL_KINDS = frozenset().union(*CATEGORY_KINDS.values())
 
 _secret: str | None = None
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-_PHONE = re.compile(r"(?<![\w])\+?\(?\d[\d\s().-]{5,}\d(?![\w])")
 
 
 def configure(secret: str) -> None:
@@ -166,48 +164,22 @@ def _masked(category: str | None, value: str, key: str | None, _secret_version: 
     return f"{BULLET * 3}{value[-2:]}" if len(value) > 4 else BULLET * 3
 
 
-@lru_cache(maxsize=256)
-def _term_pattern(
-    terms: tuple[tuple[str, str, str | None], ...], role: str, _secret_version: str
-) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """One alternation over every masked surface text (longest first) and its replacements."""
-    replacements: dict[str, str] = {}
-    for kind, surface, key in sorted(terms, key=lambda m: -len(m[1] or "")):
-        if surface and len(surface) >= 2 and is_masked(kind, role):
-            replacements.setdefault(surface.lower(), mask_value(kind, surface, role, key) or "")
-    if not replacements:
-        return None, {}
-    alternation = "|".join(re.escape(t) for t in sorted(replacements, key=len, reverse=True))
-    return re.compile(alternation, re.IGNORECASE), replacements
-
-
 def mask_snippet(
     snippet: str | None, role: object, mentions: Iterable[tuple[str, str, str | None]] = ()
 ) -> str | None:
-    """Mask personal spans inside a text snippet.
+    """Mask personal spans inside a text snippet (see :mod:`graph.privacy_text`).
 
     `mentions` are (kind, surface text, entity id) of entities known to occur in the snippet's document
-    (from MENTIONED_IN texts, names, aliases and values); each occurrence of a masked kind is replaced
-    by :func:`mask_value`. Email- and phone-shaped strings are masked as well when the role masks those
+    (from MENTIONED_IN texts, names, aliases and values); each occurrence of a masked kind — and each
+    capitalised part of a masked person's name — is replaced by a fixed-length token. Identifier-shaped
+    strings (e-mails, phones, also obfuscated ones, IBANs) are masked as well when the role masks those
     categories, so a mention extraction missed is not shown either.
     """
-    if not snippet:
+    if not snippet or not MASKED_CATEGORIES.get(_role(role), {"all"}):
         return snippet
-    text = snippet
-    r = _role(role)
-    terms = tuple(sorted(set(mentions), key=lambda m: (m[0] or "", m[1] or "", m[2] or "")))
-    pattern, replacements = _term_pattern(terms, r, _get_secret())
-    if pattern is not None:
-        text = pattern.sub(lambda m: replacements[m.group(0).lower()], text)
-    if category_masked("email", r):
-        text = _EMAIL.sub(lambda m: _mask_email(m.group(0)), text)
-    if category_masked("phone", r):
-        text = _PHONE.sub(lambda m: _mask_phone(m.group(0)) if _digits(m.group(0)) >= 7 else m.group(0), text)
-    return text
+    from graph.privacy_text import Lexicon, scrub
 
-
-def _digits(text: str) -> int:
-    return sum(c.isdigit() for c in text)
+    return scrub(snippet, role, Lexicon().extend(mentions))
 
 
 def snippet_reveals(

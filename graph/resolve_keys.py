@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -49,8 +50,9 @@ def ascii_fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def normalise_person_name(name: str) -> str:
-    """Lower-case, accents folded, punctuation and honorifics dropped, spaces collapsed."""
-    text = _NOT_WORD.sub(" ", ascii_fold(name).casefold().replace(".", " "))
+    """Lower-case, accents folded, punctuation and honorifics dropped, spaces collapsed; a typographic
+    apostrophe is the plain one (O’Neill and O'Neill are one name)."""
+    text = _NOT_WORD.sub(" ", ascii_fold(name).casefold().replace(".", " ").replace("’", "'"))
     tokens = [t for t in _SPACES.split(text.strip()) if t]
     while tokens and tokens[0] in _HONORIFICS:
         tokens = tokens[1:]
@@ -120,6 +122,18 @@ def search_value(text: str, region: str) -> str | None:
     if not phonenumbers.is_possible_number(number):
         return None
     return phone_variants(text, region).value
+
+
+def phone_from_matches(text: str, region: str, stored: Iterable[str]) -> str | None:
+    """The E.164 number a phone-looking text names: normalised in `region`, else the one stored number that
+    ends with its national digits ('07700 900101' under region US → '+447700900101' when that is stored).
+    The API's search and the CLI's phone parameters both read numbers through this."""
+    value = search_value(text, region)
+    if value is not None or "@" in text:
+        return value
+    digits = phone_digits(text)
+    found = sorted({s for s in stored if digits and s.startswith("+") and s.endswith(digits)})
+    return found[0] if len(found) == 1 else None
 
 
 def phone_digits(text: str) -> str:

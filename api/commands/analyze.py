@@ -4,6 +4,7 @@ entities, hotspots, routes and explained risk scores."""
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,7 @@ def analyze(
     Example: lantern analyze --only networks,communities,centrality --hub-max-doc-fraction 0.2
     """
     from graph.analytics import InsufficientMemoryError, hotspots, load_options, routes, run_analysis
+    from graph.db import GraphConnectionLostError, connection_lost, is_connection_lost
 
     overrides: dict[str, Any] = {
         "hub_max_doc_fraction": hub_max_doc_fraction,
@@ -130,6 +132,7 @@ def analyze(
         fail(f"--community must be leiden or louvain, not '{community}'")
     opts = load_options(**overrides)
     db = connect()
+    logging.getLogger("neo4j").setLevel(logging.ERROR)  # bounded retries; a lost server is said once below
     try:
         with Progress(
             TextColumn("{task.description}"),
@@ -162,5 +165,13 @@ def analyze(
         fail(str(exc))
     except InsufficientMemoryError as exc:
         fail(str(exc))
+    except Exception as exc:
+        if not is_connection_lost(exc) and not isinstance(exc, GraphConnectionLostError):
+            raise
+        lost = exc if isinstance(exc, GraphConnectionLostError) else connection_lost(db.settings, exc)
+        fail(
+            f"{lost} Re-running is safe: the next `lantern analyze` drops this run's projection, marks the"
+            " run interrupted and rewrites every result."
+        )
     finally:
         db.close()

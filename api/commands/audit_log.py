@@ -1,4 +1,5 @@
-"""`lantern audit-log list|export`: who saw which personal data in clear (append-only log)."""
+"""`lantern audit-log list|export|verify`: who saw which personal data in clear (append-only,
+hash-chained log)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from api.commands.common import console
 
 app = typer.Typer(
     help="The API's append-only audit log of personal-data disclosures.\n\n"
-    "Example: lantern audit-log export --out audit.jsonl",
+    "Example: lantern audit-log export --out audit.jsonl\n\n"
+    "Check it was not altered: lantern audit-log verify",
     no_args_is_help=True,
 )
 
@@ -61,3 +63,28 @@ def export(
     else:
         out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     console.print(f"Exported {len(rows)} audit-log entries to [bold]{out}[/].")
+
+
+@app.command("verify")
+def verify(
+    expect_head: str = typer.Option(None, help="The head hash recorded earlier (detects a rewritten tail)."),
+) -> None:
+    """Check the log is intact: recompute its hash chain; an edited, deleted or cut row fails (exit 1).
+
+    Example: lantern audit-log verify
+
+    Keep the head hash it prints elsewhere; later, `--expect-head HASH` also catches a rewritten tail.
+    """
+    from api.audit_log import verify as verify_log
+    from api.config import get_settings
+    from api.state import StateStore
+
+    result = verify_log(StateStore.open(get_settings().state_path), expect_head)
+    legacy = f", {result.legacy} older unchained row(s)" if result.legacy else ""
+    if result.ok:
+        console.print(f"Audit log intact: {result.rows} row(s){legacy}; head hash [bold]{result.head}[/].")
+        return
+    for problem in result.problems:
+        console.print(f"[red]TAMPERED[/]: {problem}")
+    console.print(f"{result.rows} row(s) checked{legacy}; the log was altered after it was written.")
+    raise typer.Exit(1)

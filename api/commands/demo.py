@@ -10,6 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from api.commands.common import connect, console, err_console, fail
+from api.commands.serve import claim_port, run_api
 from api.config import Settings
 from api.demo import (
     EXAMPLES,
@@ -68,6 +69,7 @@ def print_guide(settings: Settings, token: str, serving: bool) -> None:
 def demo(
     no_serve: bool = typer.Option(False, "--no-serve", help="Load everything, print the guide, exit."),
     skip_analysis: bool = typer.Option(False, "--skip-analysis", help="Do not run the analytics."),
+    port: int = typer.Option(None, help="Port of the API (default: LANTERN_API_PORT, 8000)."),
 ) -> None:
     """One command: start Neo4j, apply the schema, ingest the seed, run analytics, serve the API.
 
@@ -82,6 +84,10 @@ def demo(
 
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)  # schema-less warnings are noise here
     settings = get_settings()
+    if port is not None:
+        settings = settings.model_copy(update={"api_port": port})
+    # the API's port is claimed first: a taken port fails in a second, not after the whole load
+    sock = None if no_serve else claim_port(settings.api_host, settings.api_port, "lantern demo --port")
     started = time.perf_counter()
     t = _step("starting Neo4j (first run downloads and assembles it)")
     try:
@@ -116,13 +122,8 @@ def demo(
     token = demo_key(settings)
     console.print(f"[green]ready in {time.perf_counter() - started:.0f} s[/]")
     print_guide(settings, token, serving=not no_serve)
-    if no_serve:
+    if sock is None:
         return
-    import uvicorn
-
     console.print("Serving the API — press [bold]Ctrl-C[/] to stop it (Neo4j keeps running).")
-    try:
-        uvicorn.run("api.app:create_app", factory=True, host=settings.api_host, port=settings.api_port)
-    except OSError as exc:
-        fail(f"Could not serve on {settings.api_host}:{settings.api_port}: {exc}. Set LANTERN_API_PORT.")
+    run_api(sock, settings.api_host, settings.api_port)
     console.print("API stopped. Stop the database with: lantern neo4j stop")

@@ -62,6 +62,7 @@ def extraction_command(
     seed_region: str = typer.Option("GB", "--seed-region", help="Fallback phone region for the seed (GB)."),
     out: Path | None = typer.Option(None, "--out", help="Write the full report (JSON) here."),
     details: bool = typer.Option(False, "--details", help="Print each system's per-type table too."),
+    ads: bool = typer.Option(True, "--ads/--no-ads", help="Also score phones in the fictional adverts."),
 ) -> None:
     """Score entity extraction against the gold set, per source, worst source first.
 
@@ -157,6 +158,20 @@ def extraction_command(
             console.print(line)
     console.print(boilerplate_table([s for s in result["systems"] if s["system"] in names]))
     console.print(reader_table(result["reader"]))
+    if "lantern" in systems and ads:
+        from extraction.evaluate_phones import load_ads, score_phones
+
+        result["ads"] = {}
+        for split in ("tune", "held out"):
+            items = [a for a in load_ads() if (a.get("split") == "tune") == (split == "tune")]
+            scores = score_phones(systems["lantern"], items)  # type: ignore[arg-type]
+            scores.pop("errors")
+            result["ads"][split] = scores
+            kinds = ", ".join(f"{k} {v['F1']:.2f}" for k, v in scores["kinds"].items())
+            console.print(
+                f"Fictional adverts ({split}, {scores['ads']} ads): phone F1 {scores['F1']:.2f} "
+                f"(P {scores['P']:.2f}, R {scores['R']:.2f}; {kinds}) — goal >= 0.92"
+            )
     for system in result["systems"]:
         if system["relation_precision"] is not None or system["relation_recall"] is not None:
             console.print(
@@ -172,3 +187,7 @@ def extraction_command(
 from api.commands.evaluate_networks import networks_command  # noqa: E402  (analytics engineer's subcommand)
 
 app.command("networks")(networks_command)
+
+from api.commands.evaluate_analysis import analysis_command  # noqa: E402  (issue 28: analysis on real releases)
+
+app.command("analysis")(analysis_command)

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from api.commands.common import console, fail
+from api.config import get_settings
 
 
 def export(
@@ -39,7 +40,9 @@ def export(
     try:
         with Database.connect() as db, console.status("Reading the graph..."):
             if query:
-                rows = run_library_query(db, query, parse_cli_params(param))
+                rows = run_library_query(
+                    db, query, parse_cli_params(param), get_settings().default_phone_region
+                )
                 ids = ids_in_rows(rows)
                 if not ids:
                     fail(f"Query '{query}' returned {len(rows)} rows with no node ids; nothing to export.")

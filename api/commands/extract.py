@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -75,11 +78,12 @@ def extract(
             else:
                 yield item
 
-    with progress, out.open("w", encoding="utf-8") as sink:
+    with progress, atomic_jsonl(out) as sink:
         # JSONL/CSV files hold many documents; the total grows as they are read.
         task = progress.add_task("extract", total=None if _has_multi(inputs) else file_count)
         for result in extractor.extract_many(documents(), n_process=n_process, batch_size=batch_size):
             sink.write(result.to_json() + "\n")
+            sink.flush()  # a finished document survives a kill (in the .partial file)
             docs_done += 1
             docs_with_errors += bool(result.errors)
             entity_counts.update(e.type for e in result.entities)
@@ -90,6 +94,28 @@ def extract(
     _summary(
         docs_done, read_errors, docs_with_errors, entity_counts, relation_counts, type_counts, elapsed, out
     )
+
+
+def partial_path(out: Path) -> Path:
+    """Where `lantern extract` writes until it finishes: `<name>.partial.jsonl` beside `out`."""
+    return out.with_name(f"{out.stem}.partial{out.suffix or '.jsonl'}")
+
+
+@contextmanager
+def atomic_jsonl(out: Path) -> Iterator[TextIO]:
+    """A file that becomes `out` only when the block ends normally (written beside it, then renamed with
+    `os.replace`, atomic within one folder): a run killed part-way leaves an existing `out` untouched, and
+    what it finished in `partial_path(out)`, which the next run starts afresh."""
+    tmp = partial_path(out)
+    try:
+        with tmp.open("w", encoding="utf-8") as sink:
+            yield sink
+            sink.flush()
+            os.fsync(sink.fileno())
+    except BaseException:
+        err_console.print(f"[yellow]{out} left unchanged[/]; documents finished so far are in {tmp}")
+        raise
+    os.replace(tmp, out)
 
 
 def _has_multi(inputs: list[Path]) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +14,9 @@ from rich.table import Table
 from api.commands.common import connect, console, err_console, fail
 
 if TYPE_CHECKING:
+    from api.config import Settings
     from graph.db import Database
+    from graph.ingest import IngestSummary
 
 MAX_FAILURES_SHOWN = 20
 
@@ -32,9 +36,12 @@ def _summary_table(summary: object) -> Table:
         ("relationships written", s.edges),  # type: ignore[attr-defined]
         ("resolution candidates (POSSIBLY_SAME_AS)", s.candidates),  # type: ignore[attr-defined]
         ("entities removed (no evidence left)", s.entities_deleted),  # type: ignore[attr-defined]
+        ("contact links dropped (press lines, hotlines)", s.contact_links),  # type: ignore[attr-defined]
         ("elapsed", f"{s.elapsed_s:.1f} s"),  # type: ignore[attr-defined]
     ):
         table.add_row(label, str(value))
+    for reason, n in sorted(s.rejected.items()):  # type: ignore[attr-defined]
+        table.add_row(f"not entities, rejected: {reason}", str(n))
     return table
 
 
@@ -52,6 +59,20 @@ def _warn_outdated_search_index(db: Database) -> None:
 
     for warning in outdated_fulltext_warnings(db):
         err_console.print(f"[yellow]warning[/] {warning}")
+
+
+def interrupted_message(error: Exception, summary: IngestSummary) -> str:
+    """One paragraph for a run that lost Neo4j: what happened, what was committed, what to do."""
+    s = summary  # what the batches committed before the connection was lost
+    return (
+        f"{error} Committed before that: {s.written + s.replaced} document(s) in {s.batches} batch(es)"
+        f" ({s.written} new, {s.replaced} replaced; {s.skipped} skipped as unchanged,"
+        f" {len(s.failed)} failed)."
+        " The batch in flight was rolled back, or, if the connection dropped during its commit, committed"
+        " whole: either way the graph holds only complete documents."
+        " When Neo4j is back, run the same command again: it is safe to re-run; documents already in the"
+        " graph are skipped and the rest are written."
+    )
 
 
 def ingest(
@@ -72,11 +93,10 @@ def ingest(
 
     Example: lantern ingest seed/corpus --batch-size 500   |   lantern ingest --delete seed-0006
     """
-    import json
-
     from api.config import get_settings
-    from graph.ingest import IngestSummary, delete_documents, ingest_paths
-    from graph.ingest.paths import count_documents
+    from graph.db import GraphConnectionLostError, connection_lost, is_connection_lost
+    from graph.ingest import IngestSummary
+    from graph.ingest.summary import IngestInterruptedError
 
     if not inputs and not delete:
         fail("give INPUT files/folders to ingest or --delete ID. Example: lantern ingest seed/corpus")
@@ -86,6 +106,43 @@ def ingest(
     settings = get_settings()
     db = connect(settings)
     summary = IngestSummary()
+    logging.getLogger("neo4j").setLevel(logging.ERROR)  # retries are bounded and summed up below, not logged
+    try:
+        _run(db, inputs, delete, summary, settings, batch_size, n_process, region, force, as_json)
+    except IngestInterruptedError as exc:
+        summary.add(exc.summary)
+        if as_json:
+            console.print_json(json.dumps({**summary.as_dict(), "interrupted": str(exc)}))
+        fail(interrupted_message(exc, summary))
+    except Exception as exc:
+        if not is_connection_lost(exc) and not isinstance(exc, GraphConnectionLostError):
+            raise
+        lost = exc if isinstance(exc, GraphConnectionLostError) else connection_lost(settings, exc)
+        fail(interrupted_message(lost, summary))
+    if as_json:
+        console.print_json(json.dumps(summary.as_dict()))
+        return
+    console.print(_summary_table(summary))
+    _report_failures(summary)
+    if summary.candidates:
+        console.print("Review resolution candidates with: lantern resolve review")
+
+
+def _run(
+    db: Database,
+    inputs: list[Path] | None,
+    delete: list[str] | None,
+    summary: IngestSummary,
+    settings: Settings,
+    batch_size: int,
+    n_process: int,
+    region: str,
+    force: bool,
+    as_json: bool,
+) -> None:
+    from graph.ingest import delete_documents, ingest_paths
+    from graph.ingest.paths import count_documents
+
     with db:
         if inputs:
             _warn_outdated_search_index(db)
@@ -98,6 +155,9 @@ def ingest(
                 console=err_console, transient=as_json, disable=as_json,
             ) as bar:  # fmt: skip
                 task = bar.add_task("ingest", total=total)
+                from api.watch import enable_for_cli
+
+                enable_for_cli(settings)  # alerts for watched items the new documents touch
                 result = ingest_paths(
                     db,
                     inputs,
@@ -109,10 +169,3 @@ def ingest(
                 )
             summary.add(result)
             summary.elapsed_s += result.elapsed_s
-    if as_json:
-        console.print_json(json.dumps(summary.as_dict()))
-        return
-    console.print(_summary_table(summary))
-    _report_failures(summary)
-    if summary.candidates:
-        console.print("Review resolution candidates with: lantern resolve review")

@@ -75,7 +75,8 @@ def stop() -> None:
 def status() -> None:
     """Versions (Neo4j, GDS, APOC), ports, data directory and whether the Browser is served.
 
-    Exit code 0 when running, 3 when not.
+    Exit code 0 when running and answering, 3 when not running, 4 when running but not answering
+    (e.g. a wrong NEO4J_PASSWORD: the reason is printed).
 
     Example: lantern neo4j status
     """
@@ -83,7 +84,7 @@ def status() -> None:
     st = server.status(s)
     v = server.load_versions()
     t = Table(show_header=False, box=None)
-    t.add_row("state", f"[green]{st.message}[/]" if st.running else f"[yellow]{st.message}[/]")
+    t.add_row("state", f"[green]{st.message}[/]" if st.answering else f"[yellow]{st.message}[/]")
     if st.pid:
         t.add_row("pid", str(st.pid))
     t.add_row("bolt", f"bolt://127.0.0.1:{st.bolt_port}")
@@ -101,6 +102,8 @@ def status() -> None:
     console.print(t)
     if not st.running:
         raise typer.Exit(3)
+    if not st.answering:
+        fail(st.message, code=4)
 
 
 @app.command()

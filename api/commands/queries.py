@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from api.commands.common import console, fail
+from api.config import get_settings
 
 app = typer.Typer(
     help=(
@@ -132,7 +133,7 @@ def run(
     try:
         params = parse_cli_params(param)
         with Database.connect() as db:
-            rows = run_library_query(db, name, params)
+            rows = run_library_query(db, name, params, get_settings().default_phone_region)
     except LibraryParamError as exc:
         fail(str(exc))
     except GraphUnavailableError as exc:

@@ -12,6 +12,7 @@ from api.audit_log import AuditWriter, Disclosures
 from api.auth import KeyCache, Principal, Role
 from api.config import Settings
 from api.graph_access import GraphAccess
+from api.graphql.lexicon import LexiconCache
 from api.limits import api_error
 from api.state import StateStore
 
@@ -23,6 +24,7 @@ class AppState:
     store: StateStore
     keys: KeyCache
     audit: AuditWriter
+    lexicon: LexiconCache = field(default_factory=LexiconCache)
     lane: Any = None
     """The heavy lane (api/lane.py), set by the request guard."""
     analysis_lock: threading.Lock = field(default_factory=threading.Lock)

@@ -68,7 +68,9 @@ async def ingest_documents(ctx: LanternContext, documents: list[t.DocumentInput]
     ctx.require(CAN_INGEST, "ingest documents")
     if not documents or len(documents) > MAX_DOCUMENTS:
         raise api_error("LIMIT_EXCEEDED", f"Send between 1 and {MAX_DOCUMENTS} documents per call.")
-    return t.IngestReport(documents=await asyncio.to_thread(_ingest_sync, ctx, documents))
+    report = t.IngestReport(documents=await asyncio.to_thread(_ingest_sync, ctx, documents))
+    ctx.app_state.lexicon.invalidate()  # new names and identifiers: scrub with them from now on
+    return report
 
 
 def _resolve_call(fn: Any, *args: Any) -> Any:
@@ -86,6 +88,16 @@ async def merge_entities(ctx: LanternContext, ids: list[str], reason: str) -> t.
     merge = _stage("graph.resolve", "merge")
     db = ctx.graph.database()
     res = await asyncio.to_thread(_resolve_call, merge, db, real, ctx.principal.key_name, reason)
+    ctx.app_state.lexicon.invalidate()
+    for entity_id in [res.survivor, *res.absorbed]:  # the result names the entities: audited
+        ctx.disclosures.add(str(entity_id), "merge")
+    ctx.disclosures.note(
+        action="merge",
+        merge_id=res.merge_id,
+        survivor=res.survivor,
+        absorbed=list(res.absorbed),
+        reason=reason,
+    )
     return t.ResolutionResult(
         merge_id=res.merge_id,
         survivor=res.survivor,
@@ -99,6 +111,12 @@ async def split_entity(ctx: LanternContext, merge_id: str) -> t.ResolutionResult
     ctx.require(CAN_RESOLVE, "split entities")
     split = _stage("graph.resolve", "split")
     res = await asyncio.to_thread(_resolve_call, split, ctx.graph.database(), merge_id)
+    ctx.app_state.lexicon.invalidate()
+    for entity_id in res.restored:
+        ctx.disclosures.add(str(entity_id), "split")
+    ctx.disclosures.note(
+        action="split", merge_id=res.merge_id, restored=list(res.restored), stale=list(res.stale_documents)
+    )
     return t.ResolutionResult(
         merge_id=res.merge_id,
         survivor=None,

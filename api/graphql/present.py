@@ -1,8 +1,11 @@
 """Raw Cypher rows → GraphQL objects, with masking and audit bookkeeping applied in ONE place.
 
-Every entity, edge, evidence snippet and title leaves the API through a :class:`Presenter`; it
-masks what the caller's role may not see (`graph.privacy`) and records in the request's
-`Disclosures` whatever personal data it hands out in clear (for the audit log).
+Every entity, edge, evidence snippet, title, reason and document id leaves the API through a
+:class:`Presenter`; it masks what the caller's role may not see — typed fields with
+`graph.privacy`, every free-text string with `graph.privacy_text.scrub` against the graph's personal
+lexicon plus this response's terms — and records in the request's `Disclosures` whatever personal
+data it hands out in clear (for the audit log). Masked roles get no character offsets (they would
+tell the length of a hidden name). Resolvers get one with :func:`presenter`.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ from neo4j.time import Date as Neo4jDate
 
 from api.graphql import types as t
 from api.graphql.context import LanternContext
-from graph.privacy import MASKED_CATEGORIES, anon_id, category_of, is_masked, mask_snippet, mask_value
+from graph.privacy import MASKED_CATEGORIES, anon_id, category_of, is_masked, mask_value
+from graph.privacy_text import Lexicon, reveals, scrub
 from ontology import load_ontology
 
 Term = tuple[str, str, str | None]
@@ -45,17 +49,22 @@ def _str(v: Any) -> str | None:
     return None if v is None else str(v)
 
 
+async def presenter(ctx: LanternContext) -> Presenter:
+    """A Presenter that scrubs with the graph's personal lexicon (cached per app)."""
+    return Presenter(ctx, await ctx.app_state.lexicon.get(ctx.graph))
+
+
 class Presenter:
-    def __init__(self, ctx: LanternContext) -> None:
+    def __init__(self, ctx: LanternContext, lexicon: Lexicon | None = None) -> None:
         self.ctx = ctx
         self.role = ctx.role
+        self.masking = bool(MASKED_CATEGORIES.get(self.role.value, True))
+        self.lex = (lexicon or Lexicon()).child()
         self.terms: set[Term] = set()
         self.id_map: dict[str, str] = {}
         self._new_pseudonyms: list[tuple[object, ...]] = []
-        self._clear: list[tuple[str, str]] = []
-        self._clear_for = -1
         self._kinds: dict[tuple[str, tuple[str, ...]], tuple[bool, bool]] = {}
-        self._texts: dict[str, str] = {}  # snippet -> as shown, for the current terms (see _clear_personal)
+        self._texts: dict[str, str] = {}  # text -> as shown, for the current terms
 
     def _kind_info(self, kind: str, labels: tuple[str, ...]) -> tuple[bool, bool]:
         """(masked for this role, personal) of a kind with these labels, asked once per response."""
@@ -73,7 +82,7 @@ class Presenter:
                 continue
             for text in [raw.get("name"), raw.get("value"), *(raw.get("aliases") or [])]:
                 if text:
-                    self.terms.add((kind, str(text), raw.get("id")))
+                    self._learn(kind, str(text), raw.get("id"))
 
     def learn_mentions(self, rows: Iterable[dict[str, Any]]) -> None:
         for row in rows:
@@ -85,7 +94,14 @@ class Presenter:
                 *(row.get("aliases") or []),
             ]:
                 if text:
-                    self.terms.add((kind, str(text), row.get("id")))
+                    self._learn(kind, str(text), row.get("id"))
+
+    def _learn(self, kind: str, text: str, key: Any) -> None:
+        term = (kind, text, None if key is None else str(key))
+        if term not in self.terms:
+            self.terms.add(term)
+            self.lex.add(kind, text, term[2] or text)
+            self._texts.clear()  # new terms: snippets shown so far may need other masks and disclosures
 
     async def learn_documents(self, doc_ids: Iterable[str]) -> None:
         ids = sorted({d for d in doc_ids if d})
@@ -101,7 +117,9 @@ class Presenter:
         if entity_id in self.id_map:
             return self.id_map[entity_id]
         if masked is None:
-            masked = bool(self.ctx.role.value in ("analyst", "auditor"))
+            masked = self.masking
+        elif not masked and self.masking and self.text(entity_id) != entity_id:
+            masked = True  # an id that embeds a personal value (a person-shaped business name)
         shown = anon_id(entity_id) if masked else entity_id
         if masked and shown not in _PERSISTED:
             self._new_pseudonyms.append((shown, entity_id))
@@ -118,36 +136,30 @@ class Presenter:
             self._new_pseudonyms = []
 
     # ---- texts
-    def _clear_personal(self) -> list[tuple[str, str]]:
-        """(lower-cased surface, entity id) of personal terms the role sees in clear (cached per term set)."""
-        if self._clear_for != len(self.terms):
-            clear = []
-            for kind, surface, key in self.terms:
-                masked, personal = self._kind_info(kind, ())
-                if personal and not masked and surface:
-                    clear.append((surface.lower(), key or surface))
-            self._clear = clear
-            self._clear_for = len(self.terms)
-            self._texts.clear()  # new terms: snippets shown so far may need other masks and disclosures
-        return self._clear
-
-    def text(self, snippet: str | None) -> str | None:
+    def text(self, snippet: str | None, what: str = "snippet", any_case: bool = False) -> str | None:
+        """A free-text string as this role may see it: scrubbed for masked roles; for the others, the
+        personal values it shows in clear are recorded as disclosures (`what` names the field).
+        `any_case` for strings lower-cased by construction (see `graph.privacy_text.scrub`)."""
         if not snippet:
             return snippet
-        clear = self._clear_personal()
         shown = self._texts.get(snippet)
-        if shown is not None:  # the same sentence is often the evidence of several edges
+        if shown is not None and not any_case:  # the same sentence is often the evidence of several edges
             return shown
-        if clear:
-            low = snippet.lower()
-            for surface, entity_id in clear:
-                if surface in low:
-                    self.ctx.disclosures.add(entity_id, "snippet")
-        shown = snippet  # nothing to mask for this role
-        if MASKED_CATEGORIES.get(self.role.value):
-            shown = mask_snippet(snippet, self.role, self.terms) or ""
+        if self.masking:
+            shown = scrub(snippet, self.role, self.lex, any_case) or ""
+        else:
+            shown = snippet
+            self._disclose(snippet, what)
         self._texts[snippet] = shown
         return shown
+
+    def _disclose(self, text: str, what: str) -> None:
+        for entity_id in reveals(text, self.lex, self.role):
+            self.ctx.disclosures.add(entity_id, what)
+
+    def ids(self, values: Iterable[Any]) -> list[str]:
+        """Document ids (or other free-text ids) as this role may see them."""
+        return [self.text(str(v), "id") or "" for v in values]
 
     # ---- objects
     def entity(self, raw: dict[str, Any]) -> t.Entity:
@@ -166,6 +178,10 @@ class Presenter:
             aliases = [mask_value(kind, a, self.role, real_id) or "" for a in aliases]
         elif personal:
             self.ctx.disclosures.add(real_id, "id", "name", "value", "aliases")
+        else:  # not a personal kind, but its name may still be a person's (a mistyped business)
+            name = self.text(_str(name), "name")
+            value = self.text(_str(value), "value")
+            aliases = [self.text(a, "aliases") or "" for a in aliases]
         shown = self.shown_id(real_id, masked)
         name, value = _str(name), _str(value)
         first, last, reasons = get("first_seen"), get("last_seen"), get("risk_reasons")
@@ -211,8 +227,10 @@ class Presenter:
     def evidence(self, raw: dict[str, Any]) -> t.Evidence:
         get = raw.get
         start, end, snippet, confidence = get("start"), get("end"), get("snippet"), get("confidence")
+        if self.masking:  # offsets into the clear text would tell the length of a masked name
+            start = end = None
         return t.Evidence(
-            document_id=str(get("doc_id") or ""),
+            document_id=self.text(str(get("doc_id") or ""), "id") or "",
             start=None if start is None else int(start),
             end=None if end is None else int(end),
             snippet=self.text(None if snippet is None else str(snippet)),
@@ -233,7 +251,7 @@ class Presenter:
             confidence=None if confidence is None else float(confidence),
             doc_count=None if docs is None else int(docs),
             evidence_count=None if count is None else int(count),
-            reason=None if reason is None else str(reason),
+            reason=None if reason is None else self.text(str(reason), "reason", any_case=True),
             evidence=[self.evidence(e) for e in get("evidence") or () if e.get("doc_id") is not None],
         )
 

@@ -7,8 +7,8 @@ from typing import Any
 
 from api.graphql import types as t
 from api.graphql.context import LanternContext
-from api.graphql.present import Presenter, edge_doc_ids
-from api.graphql.resolvers import _kinds, _page_info, _text_arg, resolve_id
+from api.graphql.present import edge_doc_ids, presenter
+from api.graphql.resolvers import _kinds, _page_info, _text_arg, resolve_read_id
 from api.limits import EVIDENCE_PER_EDGE, MAX_HOPS, api_error, bounded, page
 
 
@@ -42,10 +42,12 @@ async def business_exposure(
         raise api_error("BAD_USER_INPUT", "Give the business `name` or its `id`.")
     bounded("maxHops", max_hops, 1, MAX_HOPS)
     lim, _ = page(limit, 0, ctx.settings, default=25)
-    real = resolve_id(ctx, entity_id) if entity_id else ""
-    found = await ctx.graph.read(
-        "api/business_lookup", id=real, business_name=_text_arg("name", name or "", True)
-    )
+    real = await resolve_read_id(ctx, entity_id) if entity_id else ""
+    business_name = _text_arg("name", name or "", True)
+    p = await presenter(ctx)
+    if p.masking and p.text(business_name) != business_name:
+        return None  # a name that reads as a person's: answered as an unknown business (no oracle)
+    found = await ctx.graph.read("api/business_lookup", id=real, business_name=business_name)
     if not found:
         return None
     raw_b = found[0]["entity"]
@@ -58,7 +60,6 @@ async def business_exposure(
         ev_limit=EVIDENCE_PER_EDGE,
     )
     docs_rows = await ctx.graph.read("api/business_documents", id=raw_b["id"], limit=lim)
-    p = Presenter(ctx)
     p.learn_nodes([raw_b, *(n for r in rows for n in r["nodes"])])
     await p.learn_documents(
         edge_doc_ids(e for r in rows for e in r["edges"]) | {d["doc_id"] for d in docs_rows}
@@ -76,8 +77,8 @@ async def business_exposure(
     ]
     docs = [
         t.ExposureDocument(
-            document_id=d["doc_id"],
-            title=p.text(d.get("title")),
+            document_id=p.text(d["doc_id"], "id") or "",
+            title=p.text(d.get("title"), "title"),
             published=d.get("published"),
             trafficking_types=list(d["trafficking_types"]),
             incidents=list(d["incidents"]),
@@ -98,7 +99,7 @@ async def business_exposure(
 async def hotspots(ctx: LanternContext, kinds: list[str] | None, limit: int | None, offset: int | None):
     lim, off = page(limit, offset, ctx.settings)
     rows = await ctx.graph.read("api/hotspots", kinds=_kinds(kinds), offset=off, limit=lim)
-    p = Presenter(ctx)
+    p = await presenter(ctx)
     return [
         t.Hotspot(
             location=p.entity(r["location"]),
@@ -114,38 +115,52 @@ async def hotspots(ctx: LanternContext, kinds: list[str] | None, limit: int | No
 async def routes(ctx: LanternContext, limit: int | None, offset: int | None) -> list[t.Route]:
     lim, off = page(limit, offset, ctx.settings)
     rows = await ctx.graph.read("api/routes", offset=off, limit=lim)
-    p = Presenter(ctx)
+    p = await presenter(ctx)
     return [
         t.Route(
             origin=p.entity(r["origin"]),
             destination=p.entity(r["destination"]),
             via=[p.entity(v) for v in r["via"]],
             persons=r["persons"],
-            document_ids=list(r["doc_ids"]),
+            document_ids=p.ids(r["doc_ids"]),
         )
         for r in rows
     ]
 
 
+MASKED_SEARCH_SCAN = 1000
+"""Masked roles search the masked titles: at most this many title matches are scanned per request."""
+
+
 async def documents(
     ctx: LanternContext, kind: str | None, text: str | None, limit: int | None, offset: int | None
 ):
+    """Documents, newest first. A masked role searches the titles AS IT SEES THEM: the title matches
+    are scrubbed first and only those whose masked title still holds the text are kept (and paged),
+    so a name or number hidden in a title cannot be found (or counted) by searching for it."""
     lim, off = page(limit, offset, ctx.settings)
-    rows = await ctx.graph.read(
-        "api/documents",
-        kind=_text_arg("kind", kind or "", True),
-        text=_text_arg("text", text or "", True),
-        offset=off,
-        limit=lim + 1,
-    )
-    p = Presenter(ctx)
+    kind_arg, text_arg = _text_arg("kind", kind or "", True), _text_arg("text", text or "", True)
+    p = await presenter(ctx)
+    if p.masking and text_arg:
+        if p.text(text_arg) != text_arg:
+            rows: list[dict[str, Any]] = []  # the text itself is personal: no masked title can hold it
+        else:
+            scanned = await ctx.graph.read(
+                "api/documents", kind=kind_arg, text=text_arg, offset=0, limit=MASKED_SEARCH_SCAN
+            )
+            needle = text_arg.lower()
+            shown = [(r, p.text(r["document"].get("title"), "title") or "") for r in scanned]
+            kept = [r for r, title in shown if needle in title.lower()]
+            rows = kept[off : off + lim + 1]
+    else:
+        rows = await ctx.graph.read("api/documents", kind=kind_arg, text=text_arg, offset=off, limit=lim + 1)
     await p.learn_documents(r["document"]["id"] for r in rows[:lim])
     docs = [
         t.Document(
-            id=d["id"],
-            title=p.text(d.get("title")),
-            source=d.get("source"),
-            url=d.get("url"),
+            id=p.text(d["id"], "id") or "",
+            title=p.text(d.get("title"), "title"),
+            source=p.text(d.get("source"), "source"),
+            url=p.text(d.get("url"), "url"),
             published=d.get("published"),
             kind=d.get("kind"),
             ingested_at=d.get("ingested_at"),

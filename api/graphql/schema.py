@@ -6,8 +6,18 @@ from collections.abc import Iterator
 from typing import Any
 
 import strawberry
-from graphql import DocumentNode, OperationDefinitionNode
+from graphql import (
+    DocumentNode,
+    ExecutionResult,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+)
 from strawberry.extensions import SchemaExtension
+from strawberry.tools import merge_types
 from strawberry.types import Info
 
 from api.config import Settings, get_settings
@@ -16,8 +26,46 @@ from api.graphql import mutations as m
 from api.graphql import resolvers as r
 from api.graphql import resolvers_overview as o
 from api.graphql import types as t
+from api.limits import api_error
 from api.limits import extensions as limit_extensions
 from graph.privacy import MASKED_CATEGORIES
+
+
+def operation_label(document: DocumentNode | None, operation_name: str | None) -> str:
+    """What an audit row says was run, derived from the parsed document, never from client names:
+    the executed operation's type and every top-level field it selects (fragments expanded, aliases
+    resolved to field names), e.g. `query neighbourhood,search`. The client's operation name is kept
+    only as a quoted label after it. A document whose operation cannot be picked (several without
+    `operationName`: refused by execution) is logged with all its operations' fields."""
+    if document is None:
+        return "?"
+    ops = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    chosen = [o for o in ops if operation_name is None or (o.name and o.name.value == operation_name)]
+    if operation_name is None and len(ops) > 1:
+        chosen = ops  # execution refuses it; still log everything it asked for
+    parts = []
+    for op in chosen:
+        fields = sorted(_top_fields(op.selection_set, fragments, set()))
+        parts.append(f"{op.operation.value} {','.join(fields) or '?'}")
+    label = "; ".join(parts) or "?"
+    return f'{label} (named "{operation_name}")' if operation_name else label
+
+
+def _top_fields(
+    selection_set: SelectionSetNode | None, fragments: dict[str, FragmentDefinitionNode], seen: set[str]
+) -> set[str]:
+    out: set[str] = set()
+    for sel in selection_set.selections if selection_set else ():
+        if isinstance(sel, FieldNode):
+            out.add(sel.name.value)
+        elif isinstance(sel, InlineFragmentNode):
+            out |= _top_fields(sel.selection_set, fragments, seen)
+        elif isinstance(sel, FragmentSpreadNode) and sel.name.value not in seen:
+            seen.add(sel.name.value)
+            fragment = fragments.get(sel.name.value)
+            out |= _top_fields(fragment.selection_set if fragment else None, fragments, seen)
+    return out
 
 
 def record_disclosures(ctx: Any, document: DocumentNode | None, operation_name: str | None) -> None:
@@ -25,13 +73,22 @@ def record_disclosures(ctx: Any, document: DocumentNode | None, operation_name: 
     disclosures = getattr(ctx, "disclosures", None)
     if not disclosures:
         return
-    fields: list[str] = []
-    for d in document.definitions if document else []:
-        if isinstance(d, OperationDefinitionNode):
-            fields += [s.name.value for s in d.selection_set.selections if hasattr(s, "name")]
-    name = operation_name or ""
-    operation = f"{name}:{','.join(fields)}" if name else ",".join(fields)
-    ctx.app_state.audit.submit(ctx.principal.key_name, ctx.role.value, operation or "?", disclosures)
+    operation = operation_label(document, operation_name)
+    ctx.app_state.audit.submit(ctx.principal.key_name, ctx.role.value, operation, disclosures)
+
+
+class SingleOperationExtension(SchemaExtension):
+    """A document with several operations runs only with `operationName` (never "the first one"):
+    what runs, and what the audit log names, is then never a guess."""
+
+    def on_execute(self) -> Iterator[None]:
+        ec = self.execution_context
+        document = ec.graphql_document
+        ops = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)] if document else []
+        if len(ops) > 1 and getattr(ec, "_provided_operation_name", None) is None:
+            message = "This document has several operations: say which one to run with `operationName`."
+            ec.result = ExecutionResult(data=None, errors=[api_error("BAD_USER_INPUT", message)])
+        yield
 
 
 class AuditExtension(SchemaExtension):
@@ -87,20 +144,39 @@ class Query:
         return await r.neighbourhood(info.context, id, depth, relation_types, limit)
 
     @strawberry.field(
-        description="Shortest paths between two entities (maxHops ≤ 6) with the evidence of each hop."
+        description=(
+            "Shortest paths between two entities (maxHops ≤ 6) with the evidence of each hop. Resolution "
+            "candidates (POSSIBLY_SAME_AS) are crossed only with includeCandidates: true; when only they "
+            "connect the two, the answer is an ONLY_CANDIDATE_LINKS error saying so."
+        )
     )
     async def paths(
-        self, info: Info, source: str, target: str, max_hops: int = 4, limit: int | None = 10
+        self,
+        info: Info,
+        source: str,
+        target: str,
+        max_hops: int = 4,
+        limit: int | None = 10,
+        include_candidates: bool = False,
     ) -> list[t.Path]:
-        return await r.paths(info.context, source, target, max_hops, limit)
+        return await r.paths(info.context, source, target, max_hops, limit, include_candidates)
 
     @strawberry.field(
-        description="A network (connected component): members, key players, linking identifiers."
+        description=(
+            "A network (connected component): members, key players, linking identifiers. Give its `id` "
+            "(an entity's networkId) or `of`: an entity id, for the network that entity belongs to."
+        )
     )
     async def network(
-        self, info: Info, id: int, limit: int | None = 50, offset: int | None = 0
+        self,
+        info: Info,
+        id: int | None = None,
+        of: str | None = None,
+        limit: int | None = 50,
+        offset: int | None = 0,
     ) -> t.Group | None:
-        return await r.group(info.context, "network_id", id, limit, offset)
+        group_id = await r.group_id_of(info.context, "network_id", id, of)
+        return await r.group(info.context, "network_id", group_id, limit, offset)
 
     @strawberry.field(description="A community (Louvain/Leiden): members, key players, linking identifiers.")
     async def community(
@@ -197,9 +273,15 @@ class Mutation:
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    from api.feeds.graphql import FeedsQuery
+    from api.reports.graphql import ReportsMutation, ReportsQuery
+    from api.timeline.graphql import TimelineQuery
+    from api.watch.graphql import WatchMutation, WatchQuery, WatchSubscription
+
     s = settings or get_settings()
     return LanternSchema(
-        query=Query,
-        mutation=Mutation,
-        extensions=[*limit_extensions(s), AuditExtension],
+        query=merge_types("Query", (Query, ReportsQuery, WatchQuery, FeedsQuery, TimelineQuery)),
+        mutation=merge_types("Mutation", (Mutation, ReportsMutation, WatchMutation)),
+        subscription=WatchSubscription,
+        extensions=[*limit_extensions(s), SingleOperationExtension, AuditExtension],
     )

@@ -101,7 +101,9 @@ class Edge:
 class SearchHit:
     entity: Entity
     score: float
-    matched: str = strawberry.field(description="'exact' (normalised identifier) or 'fulltext'")
+    matched: str = strawberry.field(
+        description="'exact' (the identifier or id itself, normalised) or 'fulltext' (similar words, digits)"
+    )
 
 
 @strawberry.type
@@ -109,7 +111,15 @@ class SearchResult:
     hits: list[SearchHit]
     page_info: PageInfo
     normalised: str | None = strawberry.field(
-        description="E.164 form when the text was read as a phone number"
+        description="The normalised identifier searched for: E.164 for a phone (also when only the stored "
+        "number's national digits matched), lower case for an e-mail; null for other text"
+    )
+    exact_match: bool = strawberry.field(
+        default=False, description="True when at least one hit is the searched identifier or id itself"
+    )
+    note: str | None = strawberry.field(
+        default=None,
+        description="Said when the text names an identifier that is not in the graph ('no exact match')",
     )
 
 
@@ -234,6 +244,9 @@ class AuditEntry:
     operation: str
     entity_ids: list[str]
     fields: list[str]
+    details: list[str] = strawberry.field(
+        description="What the operation did besides reading (a merge: its id, reason, result), JSON texts."
+    )
 
 
 @strawberry.type

@@ -8,6 +8,9 @@ by their `key` (a per-document integer)."""
 from __future__ import annotations
 
 import json
+import signal
+import threading
+import time
 import traceback
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
@@ -107,14 +110,68 @@ def record_error(doc: Doc, stage: str, exc: BaseException) -> None:
     doc._.lantern_errors = errors
 
 
+class DocumentTimeout(BaseException):
+    """A document used up its time budget inside Lantern's rules (a BaseException, so a component's
+    own `except Exception` cannot swallow it)."""
+
+
+DOC_BUDGET = [120.0]
+"""Seconds of Lantern rules per document (`LANTERN_EXTRACT_DOC_TIMEOUT_S`, set by the Extractor);
+0 = no budget."""
+
+
+def _alarm(_signum: int, _frame: Any) -> None:
+    raise DocumentTimeout()
+
+
+def _with_alarm(seconds: float, body: Callable[[Doc], None], doc: Doc) -> None:
+    """Run `body(doc)`; an interval timer interrupts it after `seconds` (main thread only: signals
+    cannot reach other threads, where the deadline is checked between components instead)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        body(doc)
+        return
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        body(doc)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def guarded(stage: str) -> Callable[[Callable[[Doc], None]], Callable[[Doc], Doc]]:
-    """Run a component body; an exception is recorded on the doc instead of killing the batch."""
+    """Run a component body; an exception is recorded on the doc instead of killing the batch, and a
+    document past its time budget ends with a `timeout` error (its later stages are skipped)."""
 
     def decorate(body: Callable[[Doc], None]) -> Callable[[Doc], Doc]:
         @wraps(body)
         def run(doc: Doc) -> Doc:
+            budget = DOC_BUDGET[0]
+            if budget <= 0:
+                try:
+                    body(doc)
+                except Exception as exc:  # one bad document must not stop the batch
+                    record_error(doc, stage, exc)
+                return doc
+            deadline = doc.user_data.setdefault("lantern_deadline", time.monotonic() + budget)
+            left = deadline - time.monotonic()
+            if doc.user_data.get("lantern_timed_out"):
+                return doc
             try:
-                body(doc)
+                if left <= 0:
+                    raise DocumentTimeout()
+                _with_alarm(left, body, doc)
+            except DocumentTimeout:
+                doc.user_data["lantern_timed_out"] = True
+                errors = doc._.lantern_errors or []
+                errors.append(
+                    {
+                        "stage": "timeout",
+                        "reason": f"over the {budget:g} s budget in {stage}; later stages skipped "
+                        "(split the document or raise LANTERN_EXTRACT_DOC_TIMEOUT_S)",
+                    }
+                )
+                doc._.lantern_errors = errors
             except Exception as exc:  # one bad document must not stop the batch
                 record_error(doc, stage, exc)
             return doc

@@ -180,13 +180,28 @@ PRIORITY = {
 }
 
 
-def resolve_overlaps(hits: list[IdentifierHit]) -> list[IdentifierHit]:
-    """Keep the higher-priority (then longer) hit where two identifiers overlap."""
-    ordered = sorted(hits, key=lambda h: (PRIORITY.get(h.type, 9), -(h.end - h.start), h.start))
+def _pick(cluster: list[IdentifierHit]) -> list[IdentifierHit]:
+    ordered = sorted(cluster, key=lambda h: (PRIORITY.get(h.type, 9), -(h.end - h.start), h.start))
     kept: list[IdentifierHit] = []
     for hit in ordered:
         if all(hit.end <= k.start or k.end <= hit.start for k in kept):
             kept.append(hit)
+    return kept
+
+
+def resolve_overlaps(hits: list[IdentifierHit]) -> list[IdentifierHit]:
+    """Keep the higher-priority (then longer) hit where two identifiers overlap. Hits are grouped
+    into clusters of mutually reachable overlaps first, so the work is linear in the hit count."""
+    kept: list[IdentifierHit] = []
+    cluster: list[IdentifierHit] = []
+    cluster_end = -1
+    for hit in sorted(hits, key=lambda h: h.start):
+        if cluster and hit.start >= cluster_end:
+            kept += _pick(cluster)
+            cluster = []
+        cluster.append(hit)
+        cluster_end = max(cluster_end, hit.end) if len(cluster) > 1 else hit.end
+    kept += _pick(cluster)
     return sorted(kept, key=lambda h: h.start)
 
 

@@ -1,6 +1,21 @@
-"""Phone numbers: plain (phonenumbers' matcher) and obfuscated ("six four six", "39Five Zero",
-"2sixseven one9zerofor", spaced/dotted digits, O for 0). Values are E.164; spans are offsets into
-the original text."""
+"""Phone numbers, plain and obfuscated, with the region each was read in and why. Values are E.164;
+spans are offsets into the original text.
+
+    find_phones(text, region="US") -> [PhoneHit(start, end, value, obfuscated, region, reason)]
+
+1. `phone_regions.infer_regions`: regions in order of the document's evidence (+CC numbers, country
+   and city names, flags, TLDs, demonyms), the configured region always among them.
+2. `phone_scan.runs`: runs of digit chunks (digits, digit words, letter O) in one linear pass.
+3. Inside a run, the best set of non-overlapping numbers (`PhoneReader._run`, dynamic programming):
+   "+CC" numbers need no region; NANP-formatted ones ("(714) 347-8794") try the US first; others try
+   the evidence order and are accepted under the first region where phonenumbers says valid (or the
+   number is in a regulator's fictional range); failing that, a number written with its trunk
+   prefix whose shape is a mobile number somewhere is read as the most populous such country.
+4. `phone_guards`: dates, money, comma lists, case numbers, ZIP+4 and year-first groups are no
+   phones. Vanity NANP numbers ("855-TIP-OCCS") are found as written.
+Work is linear in the text: each chunk starts at most `MAX_DIGITS` digits of candidates and each
+parse is memoised per (digits, region) (tests/unit/test_phone_obfuscation.py counts the calls).
+"""
 
 from __future__ import annotations
 
@@ -8,47 +23,24 @@ import re
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+from phonenumbers import PhoneNumber, PhoneNumberFormat
 
-DIGIT_WORDS = {
-    "zero": "0",
-    "oh": "0",
-    "o": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "for": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-}
-_WORDS = "|".join(sorted(DIGIT_WORDS, key=len, reverse=True))
-UNIT = rf"(?:\d|{_WORDS})"
-SEP = r"[ \t.,\-/()\[\]*_~|]{0,3}"
-OBFUSCATED_RUN = re.compile(
-    rf"(?<![A-Za-z0-9])\+?{UNIT}(?:{SEP}{UNIT}){{6,18}}(?![A-Za-z0-9])", re.IGNORECASE
-)
-UNIT_TOKEN = re.compile(UNIT, re.IGNORECASE)
-MIN_NATIONAL_DIGITS = 8
+from extraction.components.phone_guards import international_prefix, is_prose, nanp_grouping, written_plus
+from extraction.components.phone_numbers import FICTIONAL_REGIONS, RegionRules, is_fictional, shape_regions
+from extraction.components.phone_regions import RegionEvidence, infer_regions
+from extraction.components.phone_scan import Chunk, runs
+
+MIN_DIGITS = 8
+MAX_DIGITS = 15
+SHAPE_MIN_DIGITS = 10
 NANP_FORMAT = re.compile(r"^(?:\+?1[ .-]?)?(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[.-]\d{4}$")
+PLAIN_GAPS = {"", " ", "-", ".", "(", ")", ") ", " (", "+", "+ ", " - ", "\u00a0"}
 VANITY = re.compile(
     r"(?<![\w-])(?:1-)?\d{3}-(?=[0-9A-Z-]*[A-Z][0-9A-Z-]*[A-Z])[0-9A-Z]{3}-?[0-9A-Z]{4}(?![\w-])"
 )
 KEYPAD = {
-    ch: digit
-    for digit, letters in {
-        "2": "ABC",
-        "3": "DEF",
-        "4": "GHI",
-        "5": "JKL",
-        "6": "MNO",
-        "7": "PQRS",
-        "8": "TUV",
-        "9": "WXYZ",
-    }.items()
+    ch: str(digit)
+    for digit, letters in enumerate(["", "", "ABC", "DEF", "GHI", "JKL", "MNO", "PQRS", "TUV", "WXYZ"])
     for ch in letters
 }
 
@@ -59,111 +51,133 @@ class PhoneHit:
     end: int
     value: str
     obfuscated: bool
+    region: str = ""
+    reason: str = ""
 
 
-def _e164(number: phonenumbers.PhoneNumber) -> str:
+def _e164(number: PhoneNumber) -> str:
     return phonenumbers.format_number(number, PhoneNumberFormat.E164)
 
 
-def _acceptable(number: phonenumbers.PhoneNumber, has_plus: bool, region: str) -> bool:
-    national = str(number.national_number)
-    if len(national) < MIN_NATIONAL_DIGITS or not phonenumbers.is_possible_number(number):
-        return False
-    if number.country_code == 1:
-        # NANP: 10 digits, area code and exchange cannot start with 0 or 1.
-        return len(national) == 10 and national[0] not in "01" and national[3] not in "01"
-    return has_plus or number.country_code == phonenumbers.country_code_for_region(region)
+class PhoneReader:
+    """Reads the runs of one document with its region evidence."""
+
+    def __init__(self, text: str, evidence: RegionEvidence) -> None:
+        self.text = text
+        self.evidence = evidence
+        self.order = evidence.order()
+        self.rules = RegionRules()
+
+    def read(self) -> list[PhoneHit]:
+        hits: list[PhoneHit] = []
+        for run in runs(self.text):
+            hits.extend(self._run(run))
+        return hits
+
+    def _run(self, run: list[Chunk]) -> list[PhoneHit]:
+        """The best set of non-overlapping numbers in a run (dynamic programming from the right):
+        most trusted readings first (+CC/NANP/evidence over shape), then most digits covered, then
+        fewest numbers. "Jo 31 0491 570 156" is one AU number, not "31 0491 570" + "156"."""
+        # best[i] = (score, first hit, index after it) of the best choice for run[i:]
+        best: list[tuple[tuple[int, int, int], PhoneHit | None, int]] = [((0, 0, 0), None, 0)] * (
+            len(run) + 1
+        )
+        for i in range(len(run) - 1, -1, -1):
+            choice: tuple[tuple[int, int, int], PhoneHit | None, int] = (best[i + 1][0], None, i + 1)
+            total = 0
+            for j in range(i, len(run)):
+                total += len(run[j].digits)
+                if total > MAX_DIGITS:
+                    break
+                if total < MIN_DIGITS:
+                    continue
+                hit = self._candidate(run[i : j + 1])
+                if hit is None:
+                    continue
+                rest = best[j + 1][0]
+                score = (rest[0] + _trust(hit), rest[1] + total, rest[2] - 1)
+                if score >= choice[0]:  # ties: the leftmost reading ("512 345 678 400 zł")
+                    choice = (score, hit, j + 1)
+            best[i] = choice
+        hits, i = [], 0
+        while i < len(run):
+            _, hit, i = best[i]
+            if hit is not None:
+                hits.append(hit)
+        return hits
+
+    def _candidate(self, part: list[Chunk]) -> PhoneHit | None:
+        start, end = part[0].start, part[-1].end
+        if self.text[start - 1 : start] == "(" and ")" in "".join(c.gap for c in part):
+            start -= 1
+        if is_prose(self.text, part, start, end):
+            return None
+        digits = "".join(c.digits for c in part)
+        words = any(c.words for c in part)
+        obfuscated = words or len(part) > 5 or any(c.gap not in PLAIN_GAPS for c in part[1:])
+        plus = written_plus(self.text, part[0])
+        if plus:
+            start = self.text.rindex("+", max(0, start - 2), start)
+        elif international_prefix(self.text, part[0]) and len(digits) >= 11:
+            plus, digits = True, digits[2:]  # "0044 7700 900101": the international call prefix
+        found = self._region_of(digits, plus, self.text[start:end], words)
+        if found is None or (found[0].country_code == 1 and not plus and not nanp_grouping(part, digits)):
+            return None
+        number, region, reason = found
+        return PhoneHit(start, end, _e164(number), obfuscated, region, reason)
+
+    def _region_of(
+        self, digits: str, plus: bool, raw: str, words: bool
+    ) -> tuple[PhoneNumber, str, str] | None:
+        if plus:
+            number = self.rules.valid(digits, "+")
+            if number is None:
+                return None
+            region = phonenumbers.region_code_for_number(number)
+            region = region or phonenumbers.region_code_for_country_code(number.country_code or 0)
+            return number, region, "written with +CC"
+        if not words and NANP_FORMAT.match(raw) and (number := self.rules.valid(digits, "US")):
+            return number, "US", "NANP format"
+        # Mobiles first, in evidence order, then the fictional ranges, then any valid line: "write to
+        # me: 07700 900556" in a text about Hamburg is the UK drama mobile, not a German landline.
+        for region in self.order:
+            if (number := self.rules.personal_line(digits, region)) is not None:
+                return number, region, self.evidence.reason(region)
+        for region in FICTIONAL_REGIONS:
+            if (number := self.rules.valid(digits, region)) is not None and is_fictional(number):
+                return number, region, "fictional range"
+        for region in self.order:
+            if (number := self.rules.valid(digits, region)) is not None:
+                return number, region, self.evidence.reason(region)
+        if len(digits) < SHAPE_MIN_DIGITS or not (words or digits.startswith("0")):
+            return None  # a shape guess needs the trunk prefix written ("07700…", "0491…")
+        for region in shape_regions(digits)[:3]:
+            if (number := self.rules.valid(digits, region)) is not None:
+                return number, region, f"number shape: a {region} mobile (no other evidence)"
+        return None
 
 
-def plain_phones(text: str, region: str) -> list[PhoneHit]:
-    """Formatted numbers: NANP-formatted ones first ("(212) 555-0142", "702.555.0154", fictional
-    555-01xx included), then the document's region."""
-    hits: list[PhoneHit] = []
-    for match_region in dict.fromkeys(["US", region]):
-        for match in PhoneNumberMatcher(text, match_region, leniency=Leniency.POSSIBLE):
-            start, raw = match.start, match.raw_string
-            if raw.startswith("(") and ")" not in raw:
-                start, raw = start + 1, raw[1:]
-            if any(start < h.end and h.start < match.end for h in hits):
-                continue
-            if match_region == "US" and region != "US" and not NANP_FORMAT.match(raw):
-                continue
-            international = raw.lstrip().startswith(("+", "00"))
-            if _acceptable(match.number, international, match_region):
-                hits.append(PhoneHit(start, match.end, _e164(match.number), False))
-    return hits + vanity_phones(text, hits)
+def _trust(hit: PhoneHit) -> int:
+    return 0 if hit.reason.startswith("number shape") else 2
 
 
 def vanity_phones(text: str, taken: list[PhoneHit]) -> list[PhoneHit]:
     """NANP numbers with letters on the keypad: "855-TIP-OCCS"."""
+    covered = {i for hit in taken for i in range(hit.start, hit.end)}
     hits = []
+    rules = RegionRules()
     for match in VANITY.finditer(text):
-        if any(match.start() < h.end and h.start < match.end() for h in taken):
+        if any(i in covered for i in range(match.start(), match.end())):
             continue
         digits = "".join(KEYPAD.get(ch, ch) for ch in re.sub(r"[^0-9A-Z]", "", match.group(0)))
-        try:
-            number = phonenumbers.parse(digits[-10:], "US")
-        except phonenumbers.NumberParseException:
-            continue
-        if _acceptable(number, False, "US"):
-            hits.append(PhoneHit(match.start(), match.end(), _e164(number), True))
+        number = rules.valid(digits[-10:], "US")
+        if number is not None:
+            hits.append(PhoneHit(match.start(), match.end(), _e164(number), True, "US", "vanity number"))
     return hits
 
 
-def _units(run: str, offset: int) -> list[tuple[int, int, str, bool]]:
-    """(start, end, digit, is_word) for each unit of a run, offsets in the document."""
-    units = []
-    for unit in UNIT_TOKEN.finditer(run):
-        token = unit.group(0).lower()
-        is_word = not token.isdigit()
-        digit = DIGIT_WORDS[token] if is_word else token
-        units.append((offset + unit.start(), offset + unit.end(), digit, is_word))
-    return units
-
-
-def _parse_window(
-    units: list[tuple[int, int, str, bool]], has_plus: bool, region: str
-) -> phonenumbers.PhoneNumber | None:
-    digits = "".join(unit[2] for unit in units)
-    if not 10 <= len(digits) <= 13:
-        return None
-    try:
-        number = phonenumbers.parse(("+" if has_plus else "") + digits, region)
-    except phonenumbers.NumberParseException:
-        return None
-    return number if _acceptable(number, has_plus or len(digits) > 10, region) else None
-
-
-def obfuscated_phones(text: str, region: str, taken: list[tuple[int, int]]) -> list[PhoneHit]:
-    hits: list[PhoneHit] = []
-    masked = list(text)
-    for t_start, t_end in taken:  # runs must not bridge numbers already found
-        masked[t_start:t_end] = "#" * (t_end - t_start)
-    for run in OBFUSCATED_RUN.finditer("".join(masked)):
-        start = run.start()
-        raw = run.group(0)
-        units = _units(raw, start)
-        if not any(unit[3] for unit in units) and not re.search(r"\d[ .,]\d[ .,]\d", raw):
-            continue  # ordinary digit groups are the plain matcher's job
-        found = None
-        # Leading/trailing words ("for", "oh", "one") may belong to the sentence, not the number.
-        for skip_start in range(0, min(3, len(units))):
-            for skip_end in range(0, min(3, len(units) - skip_start)):
-                window = units[skip_start : len(units) - skip_end]
-                plus = raw.startswith("+") and skip_start == 0
-                number = _parse_window(window, plus, region)
-                if number is not None and any(unit[3] for unit in window) == any(unit[3] for unit in units):
-                    found = (window[0][0], window[-1][1], number)
-                    break
-            if found:
-                break
-        if found:
-            hits.append(PhoneHit(found[0], found[1], _e164(found[2]), True))
-    return hits
-
-
-def find_phones(text: str, region: str = "US") -> list[PhoneHit]:
-    """All phone numbers in `text`, plain first, then obfuscated forms that do not overlap them."""
-    plain = plain_phones(text, region)
-    taken = [(hit.start, hit.end) for hit in plain]
-    return sorted(plain + obfuscated_phones(text, region, taken), key=lambda hit: hit.start)
+def find_phones(text: str, region: str = "US", evidence: RegionEvidence | None = None) -> list[PhoneHit]:
+    """All phone numbers in `text`; `region` is the fallback after the document's own evidence."""
+    reader = PhoneReader(text, evidence or infer_regions(text, region))
+    hits = reader.read()
+    return sorted(hits + vanity_phones(text, hits), key=lambda hit: hit.start)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from graph.analytics.community_ids import carry_over
 from graph.analytics.options import AnalysisOptions
 from graph.db import Runner
 
@@ -16,6 +17,9 @@ class NodeResults:
     network: dict[str, int] = field(default_factory=dict)
     network_size: dict[int, int] = field(default_factory=dict)
     community: dict[str, int] = field(default_factory=dict)
+    previous_community: dict[str, int] = field(default_factory=dict)
+    """The last run's communities (entity -> id): their ids are carried over (`community_ids`)."""
+    communities_kept: int = 0
     pagerank: dict[str, float] = field(default_factory=dict)
     betweenness: dict[str, float] = field(default_factory=dict)
 
@@ -60,12 +64,12 @@ def run_networks(db: Runner, graph: str, opts: AnalysisOptions, res: NodeResults
 
 def run_communities(db: Runner, graph: str, opts: AnalysisOptions, res: NodeResults) -> None:
     if opts.community_algorithm == "louvain":
-        rows = db.read("analysis/louvain_stream", graph=graph, concurrency=opts.concurrency)
+        rows = db.read("analysis/louvain_stream", graph=graph, concurrency=opts.community_concurrency)
     elif opts.community_algorithm == "leiden":
         rows = db.read(
             "analysis/leiden_stream",
             graph=graph,
-            concurrency=opts.concurrency,
+            concurrency=opts.community_concurrency,
             seed=opts.random_seed,
             gamma=opts.leiden_gamma,
         )
@@ -74,7 +78,9 @@ def run_communities(db: Runner, graph: str, opts: AnalysisOptions, res: NodeResu
     raw = {r["id"]: int(r["community"]) for r in rows}
     if res.network:  # a community never spans two networks; split any that would (defensive)
         raw = {eid: c * 1_000_003 + res.network.get(eid, 0) for eid, c in raw.items()}
-    res.community = renumber(raw, within=res.network or None)
+    res.community, res.communities_kept = carry_over(
+        renumber(raw, within=res.network or None), res.previous_community
+    )
 
 
 def sampling_size(nodes: int, opts: AnalysisOptions) -> int:

@@ -43,6 +43,16 @@ class AnalysisOptions(BaseSettings):
     """An entity mentioned in more than this share of all documents is a hub ..."""
     hub_min_docs: int = 5
     """... provided it appears in at least this many documents (small corpora have no hubs by share)."""
+    hub_context: bool = True
+    """Officials (not accused), streets (an Address without a number) and identifiers an agency or official
+    uses (contact lines) never link cases. False leaves them to the other rules."""
+    hub_agency_domain: str = r".*\.(gov|mil)(\.[a-z]{2})?$|.*\.police\.uk$"
+    """Websites and e-mail addresses on these domains (whole lower-case value) are agency contact lines."""
+    hub_source_min_unrelated: int = 2
+    """An identifier, organisation or person that nobody but officials and agencies uses, owns or is linked
+    to, in at least this many unrelated documents of one source (documents that share no person with a
+    suspect role), is a hub of that source: a press line, a hotline, a press contact, the office, a platform.
+    0 turns the per-source rule off."""
     hub_max_degree: int = 50
     """An entity with more typed links than this is a hub (a spokesperson's phone, a big employer)."""
     community_algorithm: str = "leiden"
@@ -61,6 +71,9 @@ class AnalysisOptions(BaseSettings):
     similarity_top_k: int = 5
     concurrency: int = Field(default=4, ge=1, le=4)
     """Open-source GDS allows at most 4."""
+    community_concurrency: int = Field(default=1, ge=1, le=4)
+    """Threads of the community step. 1: the same graph always gives the same communities; Leiden and
+    Louvain with more threads depend on thread scheduling (docs/design/reliability.md)."""
     max_heap_percentage: float = 80.0
     """Refuse to run when the projection or an algorithm is estimated to need more of the heap than this."""
     window_days: int = 365

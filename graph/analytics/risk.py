@@ -1,13 +1,17 @@
 """Risk score per person / organisation, explained: every point comes from a sentence that names it.
 
 Rules (points in brackets, caps keep one kind of fact from dominating):
-* linked to N documents with indicators X, Y ........ 2 per document, at most 10
+* linked to N documents with indicators X, Y ........ 2 per document, at most 10 — only for a business or an
+  entity with a suspect role, act or shared identifier (a relative, a reporter, an unrecognised official or a
+  tagger's ORG fragment earns nothing by standing near indicators: rank is earned by what the text says)
+* charged, arrested or convicted in "<sentence>" ..... 6 (Role Accused, from the sentence context)
 * has perpetrator role(s) Recruiter, Exploiter ....... 4 per role, at most 12
 * recruited / transported / controlled N persons ..... 2 per person, at most 10
 * broker between communities A and B ................. 5 when in the top 10 by betweenness, else 2
 * shares <identifier> with <role> <name> ............. 3 each, at most 9
-A person recorded only as a victim (recruited/transported/controlled by others, no perpetrator role
-or acts) is not scored: score 0 with that sentence.
+A person recorded only as a victim or witness (no perpetrator role, accusation or acts), and an official
+(prosecutor, judge, police, spokesperson) who is not accused, is not scored: score 0 with the sentence.
+Role and act reasons quote the sentence that justifies them.
 """
 
 from __future__ import annotations
@@ -19,8 +23,13 @@ from typing import Any
 from graph.analytics.networks import NodeResults
 from graph.analytics.options import PERPETRATOR_ROLES, AnalysisOptions
 from graph.db import Runner
+from graph.ingest.office import ACCUSED, OFFICIAL
+from graph.resolve_keys import is_business
 
 ACT_VERBS = {"RECRUITED": "recruited", "TRANSPORTED": "transported", "CONTROLLED": "controlled"}
+NOT_SUSPECT_ROLES = frozenset({"Victim", "Witness"})
+ACCUSED_POINTS = 6
+QUOTE_MAX = 160
 SCORED_KINDS_QUERY_BATCH = 1000
 
 
@@ -41,6 +50,23 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _quote(sentences: list[str] | None) -> str:
+    """' in "<first sentence>"' for a reason (shortened), or '' when no sentence was recorded."""
+    first = next((x.strip() for x in sentences or [] if x and x.strip()), "")
+    if not first:
+        return ""
+    first = " ".join(first.split())
+    return f' in "{first[: QUOTE_MAX - 1]}…"' if len(first) > QUOTE_MAX else f' in "{first}"'
+
+
+def _evidence(facts: dict[str, Any]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for item in facts.get("role_evidence") or []:
+        if item and item.get("role"):
+            out.setdefault(item["role"], []).extend(item.get("evidence") or [])
+    return out
+
+
 def score_entity(
     facts: dict[str, Any],
     shared: list[dict[str, Any]],
@@ -48,21 +74,45 @@ def score_entity(
 ) -> Risk:
     """One entity's score from its facts; `broker` = (betweenness rank, communities bridged) or None."""
     risk = Risk(id=facts["id"], name=facts.get("name") or facts["id"])
-    roles = sorted(r for r in facts.get("roles") or [] if r in PERPETRATOR_ROLES)
-    acts = {a["type"]: int(a["count"]) for a in facts.get("acts") or [] if a["type"] in ACT_VERBS}
-    if not roles and not acts and (facts.get("victim_links") or "Victim" in (facts.get("roles") or [])):
+    all_roles = set(facts.get("roles") or [])
+    evidence = _evidence(facts)
+    roles = sorted(r for r in all_roles if r in PERPETRATOR_ROLES)
+    accused = ACCUSED in all_roles
+    acts = {a["type"]: a for a in facts.get("acts") or [] if a["type"] in ACT_VERBS}
+    suspect = bool(roles or acts or accused)
+    if not suspect and OFFICIAL in all_roles:
         risk.reasons.append(
-            "recorded as a victim (recruited, transported or controlled by others): not scored"
+            "official in the process (prosecutor, judge, police, spokesperson)"
+            f"{_quote(evidence.get(OFFICIAL))}: not scored as a suspect"
+        )
+        return risk
+    if not suspect and (facts.get("victim_links") or all_roles & NOT_SUSPECT_ROLES):
+        which = "a witness" if all_roles == {"Witness"} else "a victim"
+        quote = _quote(evidence.get("Victim") or evidence.get("Witness"))
+        risk.reasons.append(
+            f"recorded as {which} (recruited, transported or controlled by others){quote}: not scored"
         )
         return risk
     n_docs = int(facts.get("indicator_docs") or 0)
     if n_docs:
         inds = ", ".join(sorted(facts.get("indicators") or []))
-        risk.add(min(2 * n_docs, 10), f"linked to {_plural(n_docs, 'document')} with indicators {inds}")
+        if suspect or shared or is_business(facts.get("kind") or ""):
+            risk.add(min(2 * n_docs, 10), f"linked to {_plural(n_docs, 'document')} with indicators {inds}")
+        else:
+            risk.reasons.append(
+                f"mentioned in {_plural(n_docs, 'document')} with indicators {inds}, but no suspect role, "
+                "act or shared identifier recorded: not scored for them"
+            )
+    if accused:
+        risk.add(ACCUSED_POINTS, f"charged, arrested or convicted{_quote(evidence.get(ACCUSED))}")
     if roles:
-        risk.add(min(4 * len(roles), 12), f"has perpetrator role {', '.join(roles)}")
-    for act, n in sorted(acts.items()):
-        risk.add(min(2 * n, 10), f"{ACT_VERBS[act]} {_plural(n, 'person')}")
+        quote = _quote([x for r in roles for x in evidence.get(r, [])])
+        risk.add(min(4 * len(roles), 12), f"has perpetrator role {', '.join(roles)}{quote}")
+    for act, a in sorted(acts.items()):
+        n = int(a["count"])
+        risk.add(
+            min(2 * n, 10), f"{ACT_VERBS[act]} {_plural(n, 'person')}{_quote([a.get('evidence') or ''])}"
+        )
     if broker:
         rank, comms = broker
         names = ", ".join(str(c) for c in comms[:-1]) + f" and {comms[-1]}"

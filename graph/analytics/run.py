@@ -25,6 +25,7 @@ from graph.analytics.options import GRAPH_STEPS, STEPS, AnalysisOptions, load_op
 from graph.analytics.projection import check_algorithms, estimate_projection, projected
 from graph.analytics.risk import run_risk
 from graph.analytics.routes import routes as find_routes
+from graph.analytics.stale import drop_stale_projections, owner, projection_name
 from graph.analytics.summary import AnalysisSummary, NetworkInfo
 from graph.db import Runner
 
@@ -129,7 +130,11 @@ def _graph_steps(
         summary.notes.append("no entities to analyse: ingest documents first (lantern ingest <files>)")
         return
     res = NodeResults()
-    name = f"lantern-networks-{summary.run_id}"
+    if "communities" in steps:  # before this run clears them: their ids are carried over
+        res.previous_community = {
+            m["id"]: m["community_id"] for m in db.read("analysis/network_members") if m["community_id"]
+        }
+    name = projection_name("networks", summary.run_id)
     with projected(db, name, opts, excluded) as proj:
         summary.node_count, summary.relationship_count = proj.nodes, proj.relationships
         summary.memory.update(check_algorithms(db, name, opts, max(sampling_size(proj.nodes, opts), 1)))
@@ -154,6 +159,7 @@ def _graph_steps(
     summary.network_count = len(res.network_size)
     summary.linked_network_count = sum(1 for n in res.network_size.values() if n >= 2)
     summary.community_count = len(set(res.community.values()))
+    summary.communities_kept = res.communities_kept
     members = db.read("analysis/network_members")
     summary.networks = _network_infos(members)
     ranked = sorted(members, key=lambda m: (-(m["betweenness"] or 0), -(m["pagerank"] or 0), m["id"]))
@@ -182,6 +188,7 @@ def _run_record(
         "relationship_count": summary.relationship_count,
         "network_count": summary.network_count,
         "community_count": summary.community_count,
+        "communities_kept": summary.communities_kept,
         "excluded_hubs": [h.label() for h in summary.excluded_hubs],
         "excluded_hub_ids": [h.id for h in summary.excluded_hubs],
         "similarity_candidates": summary.similarity_candidates,
@@ -190,6 +197,7 @@ def _run_record(
         "duration_ms": summary.duration_ms,
         "status": status,
         "error": error,
+        **owner(),
     }
 
 
@@ -225,6 +233,9 @@ def run_analysis(
             progress(label, done, total)
         done += 1
 
+    cleanup = drop_stale_projections(db)  # what killed runs left behind
+    if cleanup.note():
+        summary.notes.append(str(cleanup.note()))
     db.write("analysis/merge_run", run=_run_record(summary, opts, started, "running", None))
     try:
         if set(steps) & set(GRAPH_STEPS):

@@ -41,6 +41,8 @@ class AnalysisSummary:
     linked_network_count: int = 0
     """Networks with at least two entities."""
     community_count: int = 0
+    communities_kept: int = 0
+    """Communities that kept the id they had in the previous run (`graph.analytics.community_ids`)."""
     excluded_hubs: list[Hub] = field(default_factory=list)
     networks: list[NetworkInfo] = field(default_factory=list)
     """The largest networks (up to 10)."""

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from extraction.models import ExtractionResult, ReadError, SourceDocument
 from graph.db import Database, FakeRunner
-from graph.ingest.run import Progress, ingest_results
+from graph.ingest.run import Progress, count_as_replaced, forget_documents, ingest_results
 from graph.ingest.summary import IngestSummary
 
 
@@ -100,9 +100,13 @@ def ingest_paths(
     region: str = "US",
     force: bool = False,
 ) -> IngestSummary:
-    """Ingest files/folders: extraction JSONL directly, everything else through the extractor."""
+    """Ingest files/folders: extraction JSONL directly, everything else through the extractor.
+
+    `force=True`: the documents of the inputs are removed from the graph first (`forget_documents`; the
+    inputs are read twice, once for their ids) and then written as new ones — see `ingest_results`."""
     extracted, raw = split_inputs(paths)
     problems = IngestSummary()
+    removed = forget_documents(db, _input_ids(extracted, raw), batch_size) if force else set()
 
     source_hashes: dict[str, str] = {}
 
@@ -115,7 +119,7 @@ def ingest_paths(
         }
         for doc in docs:
             digest = source_hash(doc, version)
-            if not force and known.get(doc.id) == digest:
+            if known.get(doc.id) == digest:
                 problems.skipped += 1
                 if progress:
                     progress(1)
@@ -159,9 +163,21 @@ def ingest_paths(
             yield from ex.extract_many(itertools.chain([first], todo), n_process=n_process)
 
     summary = ingest_results(
-        db, results(), batch_size=batch_size, progress=progress, region=region, force=force,
-        source_hashes=source_hashes,
+        db, results(), batch_size=batch_size, progress=progress, region=region, source_hashes=source_hashes,
     )  # fmt: skip
     summary.failed = problems.failed + summary.failed
     summary.skipped += problems.skipped
+    count_as_replaced(summary, removed)
     return summary
+
+
+def _input_ids(extracted: list[Path], raw: list[Path]) -> Iterator[str]:
+    """Ids of every readable document of the inputs (what `ingest_paths` will write)."""
+    from extraction.readers import read_inputs
+
+    for path in extracted:
+        for result in read_extraction_jsonl(path, IngestSummary()):
+            yield result.id
+    for item in read_inputs(raw) if raw else ():
+        if isinstance(item, SourceDocument):
+            yield item.id

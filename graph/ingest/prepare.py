@@ -9,10 +9,13 @@ write transaction (`graph.resolve_people`), where the graph's current state is v
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from extraction.models import EntityMention, ExtractionResult
+from graph.ingest.guard import guard_document, guarded_roots
+from graph.ingest.office import OFFICIAL, drop_contact_links, office_of, official_key
 from graph.ingest.ontology_view import OntologyView
 from graph.ingest.snippets import Sentences
 from graph.resolve_keys import (
@@ -57,6 +60,14 @@ class PreparedDoc:
     person_bases: dict[str, str] = field(default_factory=dict)
     """mention id → person name base, for non-`ref` Person mentions."""
     refs: dict[str, str] = field(default_factory=dict)
+    official_bases: dict[str, str] = field(default_factory=dict)
+    """mention id → person name base, for officials keyed per office (`official_key`)."""
+    rejected: Counter[str] = field(default_factory=Counter)
+    """Mentions the guard at the graph's door dropped, per reason (`graph.ingest.guard`)."""
+    office: str | None = None
+    """Where the document comes from (`graph.ingest.office.office_of`)."""
+    contact_links: int = 0
+    """Relations dropped because they link a contact identifier (press line, hotline)."""
     source_hash: str | None = None
     """Hash of the raw document + extractor version (raw input only): lets a re-run skip extraction."""
     roles: dict[str, list[str]] = field(default_factory=dict)
@@ -201,10 +212,18 @@ def prepare(
     for the writer (`PreparedDoc.hash`)."""
     if not doc.id.strip():
         raise DocumentError("document has an empty id")
+    original = doc
     kind = doc.doc_type or "Document"
     if not onto.is_document_class(kind):
         raise DocumentError(f"doc_type '{kind}' is not an ontology Document class")
+    doc, rejected = guard_document(doc, guarded_roots(doc, onto))
+    if rejected and doc_hash is None:  # the hash is the record's as extracted, whatever the guard dropped
+        doc_hash = content_hash(original)
+    doc, contacts = drop_contact_links(doc)
     prep = PreparedDoc(doc, doc_hash or (content_hash(doc) if hash_now else None), onto.labels(kind), kind)
+    prep.rejected = rejected
+    prep.office = office_of(doc.source)
+    prep.contact_links = contacts
     by_id: dict[str, EntityMention] = {}
     size, entity_class = len(doc.text), onto.is_entity_class
     for m in doc.entities:
@@ -218,6 +237,7 @@ def prepare(
             _check_span(doc, f"entity {m.id}", m.start, m.end)
         by_id[m.id] = m
     places = _business_places(doc, by_id, onto)
+    office = prep.office
     for m in doc.entities:
         if m.ref and m.ref not in by_id:
             raise DocumentError(f"entity {m.id}: ref '{m.ref}' is not an entity of this document")
@@ -228,7 +248,11 @@ def prepare(
         if m.ref:
             prep.refs[m.id] = m.ref
         elif m.type == "Person":
-            prep.person_bases[m.id] = key
+            if office is not None and OFFICIAL in role_names(m):  # one node per official and office
+                prep.keys[m.id] = official_key(key, office)
+                prep.official_bases[m.id] = key
+            else:
+                prep.person_bases[m.id] = key
         else:
             prep.keys[m.id] = key
         prep.info[m.id] = info

@@ -11,6 +11,7 @@ from datetime import date
 from operator import attrgetter
 from typing import Any
 
+from extraction.models import EntityMention
 from graph.ingest.prepare import EntityInfo, PreparedDoc
 from graph.ingest.snippets import SNIPPET_MAX, Sentences, sentence_around
 
@@ -215,6 +216,17 @@ def entity_rows(docs: list[PreparedDoc], out: BatchRows) -> None:
     out.mentions = [{**g, "mentions": list(g["mentions"].values())} for g in groups if g["mentions"]]
 
 
+def role_evidence(m: EntityMention) -> dict[str, list[tuple[int, int]]]:
+    """Role → the sentence spans that justify it (`attributes["role_evidence"]`, in range only)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for item in m.attributes.get("role_evidence") or []:
+        if isinstance(item, dict) and isinstance(item.get("role"), str):
+            start, end = item.get("start"), item.get("end")
+            if isinstance(start, int) and isinstance(end, int) and 0 <= start <= end:
+                out.setdefault(item["role"], []).append((start, end))
+    return out
+
+
 def fact_rows(docs: list[PreparedDoc], symmetric: set[str], out: BatchRows) -> None:
     """`out.roles`, `out.relations`, `out.classified`, `out.indicators`, each with its evidence items."""
     relations: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -227,9 +239,11 @@ def fact_rows(docs: list[PreparedDoc], symmetric: set[str], out: BatchRows) -> N
         if prep.roles:
             for m in sorted((m for m in r.entities if m.id in prep.roles), key=_SPAN_ORDER):
                 key = prep.keys[m.id]
+                spans = role_evidence(m)
                 for role in prep.roles[m.id]:
                     row = _evidence_row(roles, (key, role), src=key, role=role)
-                    _add(row, doc_id, m.start, m.end, snip(m.start, m.end), m.confidence)
+                    for s, e in [x for x in spans.get(role, []) if x[1] <= len(r.text)] or [(m.start, m.end)]:
+                        _add(row, doc_id, s, e, snip(s, e), m.confidence)
         for rel in r.relations:
             src, dst = prep.keys[rel.source], prep.keys[rel.target]
             if src == dst:

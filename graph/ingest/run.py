@@ -13,10 +13,11 @@ from neo4j.exceptions import Neo4jError
 
 from extraction.models import ExtractionResult
 from graph.config import GraphSettings
-from graph.db import Database, FakeRunner
+from graph.db import Database, FakeRunner, connection_lost, is_connection_lost
+from graph.ingest import hooks
 from graph.ingest.ontology_view import OntologyView, default_view
 from graph.ingest.prepare import DocumentError, PreparedDoc, content_hash, prepare
-from graph.ingest.summary import Failure, IngestSummary
+from graph.ingest.summary import Failure, IngestInterruptedError, IngestSummary
 from graph.ingest.tx import CatalogTx, in_transaction
 from graph.ingest.writer import (
     Context,
@@ -69,12 +70,15 @@ def _write(
     try:
         result, _ = in_transaction(db, work)
     except (Neo4jError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        if is_connection_lost(exc):  # not the documents' fault: one by one would retry each in turn
+            raise
         if len(docs) == 1:
             out.fail(docs[0].id, f"write failed: {exc}")
             return
         for doc in docs:  # isolate the failing document(s); the others are written one by one
             _write(db, [doc], existing, onto, out, redirects)
         return
+    out.batches += 1
     if slot is not None:
         slot.commit()
     if plan is not None and not replaced:  # write_batch used the plan
@@ -158,7 +162,21 @@ def ingest_results(
     `summary.failed` with its id and reason and the run goes on. `force=True` rewrites unchanged ones.
     `quiet_gc` (default: the `ingest_quiet_gc` setting, on) tunes the garbage collector for the run
     (`_quiet_gc`); a long-lived process serving other work (the API) passes False.
+
+    `force=True` removes every given document from the graph first (`forget_documents`) and then writes
+    them as new ones: rewriting a document in place would resolve its people against a graph that already
+    holds the LATER documents' namesakes (other keys, other POSSIBLY_SAME_AS candidates than a fresh
+    ingest). The results are held in memory for that (the ids are needed before the first write).
     """
+    if force:
+        results = list(results)
+        removed = forget_documents(db, [r.id for r in results], max(1, batch_size))
+        summary = ingest_results(
+            db, results, batch_size=batch_size, progress=progress, onto=onto, region=region,
+            source_hashes=source_hashes, quiet_gc=quiet_gc,
+        )  # fmt: skip
+        count_as_replaced(summary, removed)
+        return summary
     onto = onto or default_view()
     summary = IngestSummary()
     started = time.perf_counter()
@@ -168,17 +186,21 @@ def ingest_results(
     # sequential, so resolution sees exactly the graph of the previous batches. A batch of new documents
     # is also resolved and its rows built here, while the previous batch commits (`Lookahead`).
     quiet = _quiet_gc_setting(db) if quiet_gc is None else quiet_gc
+    uncounted: set[Future[IngestSummary]] = set()  # writes submitted and not yet added to `summary`
     with (
+        _interrupted(db, summary, uncounted, started),  # first in, last out: after the pool has waited
         _quiet_gc() if quiet else nullcontext(),
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as pool,
     ):
         pending: tuple[Future[IngestSummary], set[str], int, LookaheadSlot] | None = None
+        written: list[str] = []  # ids handed to the writer, for the after-ingest hooks
 
         def finish() -> None:
             nonlocal pending
             if pending is not None:
                 future, _, count, _ = pending
                 summary.add(future.result())
+                uncounted.discard(future)
                 pending = None
                 if progress:
                     progress(count)
@@ -202,6 +224,8 @@ def ingest_results(
                     continue
                 try:
                     todo.append(prepare(r, onto, region, doc_hash, hash_now=False))
+                    local.reject(todo[-1].rejected)
+                    local.contact_links += todo[-1].contact_links
                     if source_hashes:
                         todo[-1].source_hash = source_hashes.pop(r.id, None)
                 except DocumentError as exc:
@@ -219,6 +243,7 @@ def ingest_results(
             finish()
             if plan is not None and (lookahead is None or plan.context is not lookahead.committed):
                 plan = None  # read by an attempt that did not commit: the writer reads its own context
+            written += [d.id for d in todo]
             slot = LookaheadSlot()
             pending = (
                 pool.submit(_write_batch_summary, db, todo, set(known), onto, local, redirects, plan, slot),
@@ -226,9 +251,33 @@ def ingest_results(
                 len(chunk),
                 slot,
             )
+            uncounted.add(pending[0])
         finish()
     summary.elapsed_s = time.perf_counter() - started
+    failed = {f.id for f in summary.failed}
+    hooks.notify(db, [i for i in dict.fromkeys(written) if i not in failed])
     return summary
+
+
+@contextmanager
+def _interrupted(
+    db: Database | FakeRunner,
+    summary: IngestSummary,
+    uncounted: set[Future[IngestSummary]],
+    started: float,
+) -> Iterator[None]:
+    """Turn a lost connection into `IngestInterruptedError` carrying what was committed: the batches counted
+    so far, plus a write that committed while the reading thread was failing (the pool has waited for it)."""
+    try:
+        yield
+    except Exception as exc:
+        if isinstance(db, FakeRunner) or not is_connection_lost(exc):
+            raise
+        for future in uncounted:
+            if future.done() and future.exception() is None:
+                summary.add(future.result())
+        summary.elapsed_s = time.perf_counter() - started
+        raise IngestInterruptedError(connection_lost(db.settings, exc), summary) from exc
 
 
 def _wake(lookahead: Lookahead) -> Callable[[Future[IngestSummary]], None]:
@@ -259,28 +308,53 @@ def _write_batch_summary(
     return out
 
 
+def _delete(db: Database | FakeRunner, doc_ids: list[str]) -> tuple[set[str], list[str]]:
+    """Remove the documents the graph holds (one transaction); (their ids, entities deleted with them)."""
+    found = {row["id"] for row in db.read("ingest/document_hashes", ids=doc_ids)}
+    ids = sorted(found)
+    if not ids:
+        return found, []
+
+    def work(tx: CatalogTx) -> list[str]:
+        survivors, gone = remove_documents(tx, ids)
+        if survivors:
+            tx.run("ingest/refresh_entities", ids=survivors)
+        tx.run("ingest/delete_documents", doc_ids=ids)
+        return gone
+
+    return found, in_transaction(db, work)
+
+
 def delete_documents(db: Database | FakeRunner, doc_ids: list[str]) -> IngestSummary:
     """Remove documents, their evidence and mentions, and every entity no other document mentions."""
     summary = IngestSummary()
     started = time.perf_counter()
-    found = {row["id"] for row in db.read("ingest/document_hashes", ids=doc_ids)}
+    found, gone = _delete(db, doc_ids)
     for missing in sorted(set(doc_ids) - found):
         summary.fail(missing, "no document with this id in the graph (see `lantern queries run library/...`)")
-    ids = sorted(found)
-    if ids:
-
-        def work(tx: CatalogTx) -> list[str]:
-            survivors, gone = remove_documents(tx, ids)
-            if survivors:
-                tx.run("ingest/refresh_entities", ids=survivors)
-            tx.run("ingest/delete_documents", doc_ids=ids)
-            return gone
-
-        gone = in_transaction(db, work)
-        summary.deleted = len(ids)
-        summary.entities_deleted = len(gone)
+    summary.deleted = len(found)
+    summary.entities_deleted = len(gone)
     summary.elapsed_s = time.perf_counter() - started
     return summary
+
+
+def forget_documents(db: Database | FakeRunner, doc_ids: Iterable[str], batch_size: int = 500) -> set[str]:
+    """Before a forced re-ingest: remove these documents (the ones the graph holds), `batch_size` per
+    transaction; returns the ids removed. Afterwards the graph is what it would be had they never been
+    ingested, so writing them again resolves exactly as a fresh ingest does. A run killed part-way leaves
+    some documents removed: the next `lantern ingest` (with or without --force) writes them again."""
+    removed: set[str] = set()
+    ids = sorted(set(doc_ids))
+    for i in range(0, len(ids), max(1, batch_size)):
+        removed |= _delete(db, ids[i : i + batch_size])[0]
+    return removed
+
+
+def count_as_replaced(summary: IngestSummary, removed: set[str]) -> None:
+    """Documents removed by `forget_documents` and written again count as replaced, not new."""
+    again = len(removed - {f.id for f in summary.failed})
+    summary.replaced += again
+    summary.written -= again
 
 
 def delete_document(db: Database | FakeRunner, doc_id: str) -> IngestSummary:

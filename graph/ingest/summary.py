@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from graph.db import GraphConnectionLostError
 
 
 @dataclass
@@ -32,8 +35,14 @@ class IngestSummary:
     """POSSIBLY_SAME_AS candidates recorded."""
     entities_deleted: int = 0
     """Entities removed because no document mentions them any more."""
+    batches: int = 0
+    """Write transactions committed."""
     resolved_ahead: int = 0
     """Batches resolved and built while the previous batch committed (`graph.ingest.writer.Lookahead`)."""
+    rejected: dict[str, int] = field(default_factory=dict)
+    """Mentions the guard at the graph's door dropped as not entities, per reason (`graph.ingest.guard`)."""
+    contact_links: int = 0
+    """Relations dropped because they link a contact phone/e-mail (press line, hotline)."""
     warnings: list[Failure] = field(default_factory=list)
     """Documents ingested despite extraction errors (id and the extractor's reason)."""
     elapsed_s: float = 0.0
@@ -56,11 +65,18 @@ class IngestSummary:
             "rows",
             "candidates",
             "entities_deleted",
+            "batches",
             "resolved_ahead",
+            "contact_links",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.reject(other.rejected)
         self.failed.extend(other.failed)
         self.warnings.extend(other.warnings)
+
+    def reject(self, reasons: Mapping[str, int]) -> None:
+        for reason, n in reasons.items():
+            self.rejected[reason] = self.rejected.get(reason, 0) + n
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -74,6 +90,18 @@ class IngestSummary:
             "rows": self.rows,
             "candidates": self.candidates,
             "entities_deleted": self.entities_deleted,
+            "batches": self.batches,
             "resolved_ahead": self.resolved_ahead,
+            "rejected": dict(sorted(self.rejected.items())),
+            "contact_links": self.contact_links,
             "elapsed_s": round(self.elapsed_s, 3),
         }
+
+
+class IngestInterruptedError(GraphConnectionLostError):
+    """Neo4j went away during an ingest run: `summary` holds what was committed before (every batch is one
+    transaction, so the graph holds exactly those documents and nothing of the batch in flight)."""
+
+    def __init__(self, cause: GraphConnectionLostError, summary: IngestSummary) -> None:
+        super().__init__(str(cause))
+        self.summary = summary

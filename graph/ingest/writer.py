@@ -29,6 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.ingest.office import CASE_ROLES, official_key
 from graph.ingest.prepare import PreparedDoc
 from graph.ingest.rows import BatchRows, document_row, entity_rows, fact_rows
 from graph.ingest.tx import CatalogTx
@@ -67,6 +68,10 @@ def _root(prep: PreparedDoc, mention_id: str) -> str:
     return mention_id
 
 
+def _case_roles(prep: PreparedDoc, mention_ids: list[str]) -> bool:
+    return any(set(prep.roles.get(mid, ())) & CASE_ROLES for mid in mention_ids)
+
+
 def resolve_people(prep: PreparedDoc, resolver: PersonResolver) -> list[Candidate]:
     """Fill `prep.keys` for Person and `ref` mentions; returns new POSSIBLY_SAME_AS candidates."""
     clusters: dict[str, list[str]] = defaultdict(list)
@@ -79,7 +84,14 @@ def resolve_people(prep: PreparedDoc, resolver: PersonResolver) -> list[Candidat
             if person in prep.person_bases and other in prep.keys:
                 links[prep.person_bases[person]].add(prep.keys[other])
     candidates: list[Candidate] = []
+    for mid, base in prep.official_bases.items():  # (already known when called through `_resolve_all`)
+        resolver.add_existing(base, prep.keys[mid], ())
     for base in sorted(clusters):
+        official = official_key(base, prep.office) if prep.office else None
+        if official in resolver.known.get(base, {}) and not _case_roles(prep, clusters[base]):
+            for mid in clusters[base]:  # the office's official of that name, mentioned without a title
+                prep.keys[mid] = official
+            continue
         key, found = resolver.resolve(base, links[base])
         candidates.extend(found)
         for mid in clusters[base]:
@@ -194,11 +206,39 @@ def _resolver(people: list[dict[str, Any]]) -> PersonResolver:
     return resolver
 
 
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(token in it for token in short)
+
+
+def _surname_officials(docs: list[PreparedDoc]) -> None:
+    """Officials of one office named in shorter forms join the fullest form of the batch: "State's Attorney
+    Burke" and "Eileen Burke" are "Eileen O'Neill Burke" when she is the only official of the office whose
+    name holds those words in that order (same surname; same first name when one is given)."""
+    by_surname: dict[tuple[str | None, str], dict[str, list[str]]] = defaultdict(dict)
+    for prep in docs:
+        for mid, base in prep.official_bases.items():
+            name = base.split(":", 1)[1].split()
+            by_surname[(prep.office, name[-1])][prep.keys[mid]] = name
+    for prep in docs:
+        for mid, base in prep.official_bases.items():
+            name = base.split(":", 1)[1].split()
+            family = by_surname[(prep.office, name[-1])]
+            fuller = {k: v for k, v in family.items() if len(v) > len(name) and _is_subsequence(name, v)}
+            fullest = [k for k, v in fuller.items() if all(_is_subsequence(w, v) for w in fuller.values())]
+            if len(fullest) == 1:
+                prep.keys[mid] = fullest[0]
+
+
 def _resolve_all(
     docs: list[PreparedDoc], resolver: PersonResolver, redirects: dict[str, str] | None
 ) -> list[Candidate]:
     """Person keys for every document (and `ref` mentions), then merge redirects; returns the candidates."""
     candidates: list[Candidate] = []
+    _surname_officials(docs)
+    for prep in docs:  # the batch's officials first: a release that names one without a title joins them
+        for mid, base in prep.official_bases.items():
+            resolver.add_existing(base, prep.keys[mid], ())
     for prep in docs:
         prep.keys = {k: v for k, v in prep.keys.items() if k not in prep.person_bases and k not in prep.refs}
         candidates.extend(resolve_people(prep, resolver))

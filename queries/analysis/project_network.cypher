@@ -10,6 +10,8 @@
 // description: association, co-accusation); a namesake with no such relation (a coach quoted in a sports
 // description: story, a common name placed in a city) stays apart. Similarity candidates are never projected.
 // description: Relationship weight = evidence_count × confidence, summed over parallel facts.
+// description: Rows reach the projection in entity-id order, so the same graph gets the same GDS node ids
+// description: whatever order the store returns (after a re-ingest): the seeded Leiden runs on the same input.
 // description: Neighbours are reached by expansion only: `NOT t.id IN $excluded_ids` implies t.id is not null,
 // description: and right after an ingest, while the Entity(id) index statistics still describe the graph before
 // description: it, the planner scanned that whole index once per source node (36 M db hits, 25 s for 1,000
@@ -36,6 +38,7 @@ CALL (s) {
   RETURN t, coalesce(c.score, 0.5) AS w
 }
 WITH s, t, sum(w) AS weight
+ORDER BY s.id, t.id
 WITH gds.graph.project($graph, s, t,
        {relationshipProperties: {weight: toFloat(weight)}},
        {undirectedRelationshipTypes: ['*']}) AS g

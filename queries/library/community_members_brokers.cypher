@@ -1,7 +1,7 @@
 // name: library/community_members_brokers
 // description: Members of a community (from `lantern analyze`) ranked by PageRank, and which of them are
 // description: brokers: members with typed links into other communities (betweenness shown too).
-// params: community_id (int; e.g. 0) — the community id written by the analytics run
+// params: community_id (int; e.g. 1) — the community id written by the analytics run
 // params: limit (int; default 50; e.g. 50) — maximum rows
 // returns: id, name, kind, pagerank, betweenness, risk_score, broker (true/false), external_communities, external_links
 // mode: read

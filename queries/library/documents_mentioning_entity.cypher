@@ -1,6 +1,6 @@
 // name: library/documents_mentioning_entity
 // description: Documents that mention an entity, newest first, with how it was written in each (mention texts).
-// params: entity (string; e.g. "person:viktor petrov") — entity id or exact name
+// params: entity (string; e.g. "Viktor Hrabar") — entity id or exact name
 // params: limit (int; default 50; e.g. 50) — maximum rows
 // returns: doc_id, title, kind, published, mentions (how many), texts, confidence
 // mode: read

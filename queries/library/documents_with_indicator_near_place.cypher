@@ -1,8 +1,8 @@
 // name: library/documents_with_indicator_near_place
 // description: Documents that show an indicator (e.g. DebtBondage) and mention a place or anything located in
 // description: it (one LOCATED_IN step): "debt bondage near Leeds".
-// params: indicator (string; e.g. "DebtBondage") — Indicator id (DebtBondage, DocumentConfiscation, ...)
-// params: place (string; e.g. "Leeds") — place name or id
+// params: indicator (string; e.g. "ExcessiveHours") — Indicator id (DebtBondage, DocumentConfiscation, ...)
+// params: place (string; e.g. "Wisbech") — place name or id
 // params: limit (int; default 50; e.g. 50) — maximum rows
 // returns: doc_id, title, published, places (mentioned places in or at the place), trafficking_types
 // mode: read

@@ -1,9 +1,9 @@
 // name: library/edge_evidence
 // description: The evidence behind an edge: every (document, span, snippet, confidence) item that supports the
 // description: relationship(s) between two entities, one row per evidence item, newest document first.
-// params: source (string; e.g. "person:viktor petrov") — one end: id or exact name
-// params: target (string; e.g. "person:anna kowalska") — other end: id or exact name
-// params: type (string; default ""; e.g. "RECRUITED") — relationship type, "" for any
+// params: source (string; e.g. "person:larysa bondar") — one end: id or exact name
+// params: target (string; e.g. "phone:+447700900101") — other end: id or exact name
+// params: type (string; default ""; e.g. "USES_PHONE") — relationship type, "" for any
 // returns: type, from, to, doc_id, title, published, start, end, snippet, confidence
 // mode: read
 MATCH (s:Entity) WHERE s.id = $source OR toLower(s.name) = toLower($source)

@@ -1,7 +1,7 @@
 // name: library/entity_neighbourhood
 // description: Everything one typed hop from an entity: direction, relationship type, neighbour, how many
 // description: documents support the link and the first evidence snippet. Provenance edges are left out.
-// params: entity (string; e.g. "person:viktor petrov") — entity id or exact name
+// params: entity (string; e.g. "Viktor Hrabar") — entity id or exact name
 // params: limit (int; default 100; e.g. 100) — maximum rows
 // returns: direction, type, neighbour, neighbour_id, neighbour_kind, doc_count, confidence, snippet
 // mode: read

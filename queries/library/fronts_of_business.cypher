@@ -1,7 +1,7 @@
 // name: library/fronts_of_business
 // description: Front businesses linked to a business: owned by the same person/organisation, sharing an address
 // description: or an identifier, or employing the same people — with how each link was made.
-// params: business (string; e.g. "Sunrise Staffing Ltd") — business id or exact name
+// params: business (string; e.g. "AgriFlex Recruitment Ltd") — business id or exact name
 // returns: front, front_id, link (OWNS | shared address/identifier | shared owner | shared worker), via, via_kind, snippet
 // mode: read
 MATCH (b:Organization) WHERE b.id = $business OR toLower(b.name) = toLower($business)

@@ -1,7 +1,7 @@
 // name: library/phone_network
 // description: Phone network of a number: who uses it, what else each holder uses (phones, emails,
 // description: accounts, addresses) and who else shares those identifiers. The core "follow the number" query.
-// params: phone (string; e.g. "+447700900123") — the number, E.164 (as stored) or the node id phone:+44...
+// params: phone (string; e.g. "+447700900101") — the number, E.164 (as stored) or the node id phone:+44...
 // params: limit (int; default 50; e.g. 50) — maximum rows
 // returns: phone, holder, holder_kind, holder_id, other_identifier, other_kind, shared_with (names), doc_ids
 // mode: read

@@ -1,7 +1,7 @@
 // name: library/recruiter_victims_sites
 // description: Recruiter → recruited persons → where they were exploited, with the evidence of both steps.
 // description: Leave recruiter empty ("") to list every recruiter in the graph.
-// params: recruiter (string; default ""; e.g. "person:viktor petrov") — recruiter id or exact name, "" for all
+// params: recruiter (string; default ""; e.g. "") — recruiter id or exact name, "" for all
 // params: limit (int; default 100; e.g. 100) — maximum rows
 // returns: recruiter, victim, site, site_kind, recruited_evidence, exploited_evidence, doc_ids
 // mode: read

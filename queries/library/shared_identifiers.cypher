@@ -1,7 +1,7 @@
 // name: library/shared_identifiers
 // description: Identifiers and addresses shared by at least two entities of a set (people, businesses): the
 // description: phones, emails, accounts and addresses that tie them together.
-// params: ids (list; e.g. ["person:viktor petrov", "business:sunrise staffing"]) — entity ids (or exact names)
+// params: ids (list; e.g. ["person:larysa bondar", "business:sonnenblume wellness"]) — entity ids (or exact names)
 // returns: identifier, kind, users (names), user_ids, doc_ids
 // mode: read
 MATCH (e:Entity)

@@ -1,8 +1,8 @@
 // name: library/what_links_two_people
 // description: What links two people (or any two entities): all shortest paths over typed relationships
 // description: (never over documents, countries, regions or cities), with the evidence snippet of every hop.
-// params: a (string; e.g. "person:viktor petrov") — first entity: its id or its exact name
-// params: b (string; e.g. "person:anna kowalska") — second entity: its id or its exact name
+// params: a (string; e.g. "person:oleh kravets") — first entity: its id or its exact name
+// params: b (string; e.g. "person:iryna tkachuk") — second entity: its id or its exact name
 // params: max_hops (int; default 4; e.g. 4) — longest path to consider (at most 6)
 // returns: hops, path (names), kinds, hop_types, evidence (per hop: type, from, to, snippet, doc_ids)
 // mode: read

@@ -25,6 +25,12 @@ def test_explore_search_expand_and_edge_evidence(served: Served, chromium: Any) 
     labels = page.evaluate("window.lanternCy.nodes().map(n => n.data('label'))")
     assert "Viktor Drabek" in labels and "Lena Morava" in labels
     assert int(page.inner_text("#node-count")) == len(labels)
+    # issue 24: a legend names every colour on the chart, and the chart is fitted to the screen
+    legend = page.inner_text("#legend")
+    assert legend.startswith("type") and "Person" in legend
+    box = page.evaluate("window.lanternCy.elements().renderedBoundingBox()")
+    width, height = page.evaluate("[window.lanternCy.width(), window.lanternCy.height()]")
+    assert box["x1"] >= 0 and box["y1"] >= 0 and box["x2"] <= width + 1 and box["y2"] <= height + 1
     page.screenshot(path=str(OUTPUT / "explore-chart.png"))
 
     # click (tap) the RECRUITED edge → the evidence panel shows its snippet and document
@@ -39,6 +45,7 @@ def test_explore_search_expand_and_edge_evidence(served: Served, chromium: Any) 
 
     # colour by community switches node colours without errors
     page.select_option("#colour-by", "community")
+    assert page.inner_text("#legend").startswith("community")
     page.click("#tab-map")
     page.wait_for_function("document.querySelectorAll('#map path.land').length > 100")
     page.wait_for_function("document.getElementById('map-legend').textContent.includes('hotspot')")

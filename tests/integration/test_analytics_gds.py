@@ -349,7 +349,13 @@ def test_networks_communities_hubs_and_broker(world: Database) -> None:
 
 def test_without_hub_handling_the_hubs_glue_networks(world: Database) -> None:
     """The control: the planted hubs really would merge A, B and C."""
-    opts = load_options(hub_exclude_labels=[], hub_max_doc_fraction=1.0, hub_max_degree=10_000)
+    opts = load_options(
+        hub_exclude_labels=[],
+        hub_max_doc_fraction=1.0,
+        hub_max_degree=10_000,
+        hub_context=False,
+        hub_source_min_unrelated=0,
+    )
     summary = run_analysis(world, only="networks", options=opts)
     rows = members(world)
     assert (

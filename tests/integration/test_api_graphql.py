@@ -48,7 +48,8 @@ def test_entity_with_evidence_network_and_risk(api: Api) -> None:
     assert set(docs) == {"case-001"}
     spans = docs["case-001"]["spans"]
     assert any("Viktor Petrov recruited" in s["snippet"] for s in spans)
-    assert data(api.gql(INV, '{ entity(id: "person:nobody") { id } }'))["entity"] is None
+    unknown = api.gql(INV, '{ entity(id: "person:nobody") { id } }')  # issue 24: NOT_FOUND, not a silent null
+    assert unknown["data"]["entity"] is None and unknown["errors"][0]["extensions"]["code"] == "NOT_FOUND"
 
 
 def test_neighbourhood_nodes_and_edges_for_a_link_chart(api: Api) -> None:
@@ -174,7 +175,8 @@ def test_merge_and_split_round_trip(api: Api) -> None:
         assert api.gql(role, merge)["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     res = data(api.gql(INV, merge))["mergeEntities"]
     assert res["survivor"] == "person:anna kowalska" and res["ids"] == ["person:marek nowak"]
-    assert data(api.gql(INV, '{ entity(id: "person:marek nowak") { id } }'))["entity"] is None
+    gone = api.gql(INV, '{ entity(id: "person:marek nowak") { id } }')["errors"][0]  # merged: NOT_FOUND
+    assert gone["extensions"]["didYouMean"][0]["id"] == "person:anna kowalska"  # the survivor (alias name)
     split = "mutation($m: String!) { splitEntity(mergeId: $m) { ids } }"
     assert api.gql("auditor", split, {"m": res["mergeId"]})["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert "person:marek nowak" in data(api.gql(INV, split, {"m": res["mergeId"]}))["splitEntity"]["ids"]

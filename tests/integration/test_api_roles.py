@@ -132,7 +132,7 @@ def test_audit_log_records_clear_personal_data_only(api: Api) -> None:
         "test-investigator",
     ]  # newest first; auditor: nothing
     inv = log[1]
-    assert inv["operation"] == "Investigate:network" and inv["role"] == "investigator"
+    assert inv["operation"] == 'query network (named "Investigate")' and inv["role"] == "investigator"
     assert {"person:viktor petrov", "person:marek nowak", "phone:+447700900123"} <= set(inv["entityIds"])
     assert {"name", "value"} <= set(inv["fields"])
     analyst = log[0]
@@ -173,7 +173,7 @@ def test_a_repeated_query_is_audited_like_the_first(api: Api, monkeypatch: pytes
     assert lean[0] is None and all(r is not None for r in lean[1:])  # pipeline once, then direct
     rows = api.gql("admin", "{ auditLog(limit: 3) { keyName role operation entityIds fields } }")["data"]
     assert len(rows["auditLog"]) == 3 and all(r == rows["auditLog"][0] for r in rows["auditLog"])
-    assert rows["auditLog"][0]["operation"] == "Repeat:network"
+    assert rows["auditLog"][0]["operation"] == 'query network (named "Repeat")'
     assert "phone:+447700900123" in rows["auditLog"][0]["entityIds"]
 
 
@@ -192,7 +192,7 @@ def test_audit_rows_of_a_burst_are_all_there_after_shutdown(neo4j_settings, tmp_
     rows = StateStore.open(tmp_path / "state").execute(
         "SELECT key_name, operation FROM audit_log ORDER BY id"
     )
-    assert [(r["key_name"], r["operation"]) for r in rows] == [("test-investigator", "network")] * 25
+    assert [(r["key_name"], r["operation"]) for r in rows] == [("test-investigator", "query network")] * 25
 
 
 def test_key_revoked_by_another_process_stops_working_within_the_cache_ttl(api: Api) -> None:

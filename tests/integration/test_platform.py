@@ -38,6 +38,14 @@ def test_browser_page_is_served(neo4j_settings: Settings) -> None:
     assert "Neo4j Browser" in body
 
 
+def test_browser_is_told_to_send_no_usage_data(db: Database) -> None:
+    """Neo4j Browser reads these through dbms.clientConfig: with client.allow_telemetry false it sends no
+    usage statistics or crash reports; remote guides load only from localhost (the API's guide)."""
+    config = {row["name"]: row["value"] for row in db.read("platform/client_config")}
+    assert config["client.allow_telemetry"] == "false"
+    assert config["browser.remote_content_hostname_whitelist"] == "localhost"
+
+
 def test_second_start_is_a_noop(neo4j_settings: Settings) -> None:
     pid = neo4j_server.status(neo4j_settings).pid
     msg = neo4j_server.start(neo4j_settings)
@@ -59,23 +67,35 @@ def test_wrong_password_gives_actionable_error(neo4j_settings: Settings) -> None
         Database.connect(bad)
 
 
-def test_cli_status_reports_versions(neo4j_settings: Settings) -> None:
+def run_status(neo4j_settings: Settings, password: str) -> subprocess.CompletedProcess[str]:
     env = {
         "NEO4J_URI": neo4j_settings.uri,
-        "NEO4J_PASSWORD": neo4j_settings.password,
+        "NEO4J_PASSWORD": password,
         "LANTERN_NEO4J_BOLT_PORT": str(neo4j_settings.neo4j_bolt_port),
         "LANTERN_NEO4J_HTTP_PORT": str(neo4j_settings.neo4j_http_port),
         "LANTERN_NEO4J_INSTANCE_DIR": str(neo4j_settings.instance_dir),
         "LANTERN_CACHE_DIR": str(neo4j_settings.cache_dir),
         "PATH": "/usr/bin:/bin",
     }
-    out = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "api.cli", "neo4j", "status"],
         capture_output=True,
         text=True,
         env=env,
         check=False,
     )
+
+
+def test_cli_status_with_a_wrong_password_fails_with_the_reason(neo4j_settings: Settings) -> None:
+    """Issue 24: it said "not answering" and exited 0."""
+    out = run_status(neo4j_settings, "wrong-password")
+    assert out.returncode == 4, out.stdout + out.stderr
+    said = " ".join(out.stderr.split())  # rich wraps at 80 columns
+    assert "refused the password for user 'neo4j': set NEO4J_PASSWORD" in said
+
+
+def test_cli_status_reports_versions(neo4j_settings: Settings) -> None:
+    out = run_status(neo4j_settings, neo4j_settings.password)
     assert out.returncode == 0, out.stderr
     pinned = neo4j_server.load_versions()
     assert pinned.gds in out.stdout and pinned.apoc in out.stdout and "served" in out.stdout

@@ -54,10 +54,45 @@ def test_risk_caps_and_low_rank_broker() -> None:
         "acts": [],
         "victim_links": 0,
     }
-    risk = score_entity(facts, [], broker=(25, [1, 2, 4]))
+    risk = score_entity({**facts, "kind": "Business"}, [], broker=(25, [1, 2, 4]))
     assert risk.reasons[0].endswith("(+10)")
     assert risk.reasons[1] == "broker between communities 1, 2 and 4 (betweenness rank 25) (+2)"
     assert risk.score == 12
+    for kind in ("Person", "Organization"):  # no suspect role: standing near indicators earns no rank
+        other = score_entity({**facts, "kind": kind}, [], None)
+        assert other.score == 0 and other.reasons == [
+            "mentioned in 40 documents with indicators Isolation, but no suspect role, act or shared "
+            "identifier recorded: not scored for them"
+        ]
+
+
+SAID = "Deputy District Attorney P prosecuted the case."
+
+
+def test_officials_are_not_scored_and_the_accused_are_with_their_sentence() -> None:
+    base = {"id": "p", "name": "P", "kind": "Person", "indicator_docs": 6, "indicators": ["Violence"]}
+    official = score_entity(
+        {**base, "roles": ["Official"],
+         "role_evidence": [{"role": "Official", "evidence": [SAID]}]},
+        [], broker=(1, [1, 2]),
+    )  # fmt: skip
+    assert official.score == 0
+    assert official.reasons == [
+        'official in the process (prosecutor, judge, police, spokesperson) in "Deputy District Attorney P '
+        'prosecuted the case.": not scored as a suspect'
+    ]
+    accused = score_entity(
+        {**base, "roles": ["Accused", "Official"],
+         "role_evidence": [{"role": "Accused", "evidence": ["P, 41, was charged with pimping."]}]},
+        [], None,
+    )  # fmt: skip
+    assert accused.reasons == [
+        "linked to 6 documents with indicators Violence (+10)",
+        'charged, arrested or convicted in "P, 41, was charged with pimping." (+6)',
+    ]
+    assert accused.score == 16
+    witness = score_entity({**base, "roles": ["Witness"]}, [], None)
+    assert witness.score == 0 and witness.reasons[0].startswith("recorded as a witness")
 
 
 def test_victims_are_not_scored_and_nothing_is_unexplained() -> None:

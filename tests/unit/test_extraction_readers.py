@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 from pathlib import Path
+
+import pytest
 
 from extraction.cleaning import clean_scraped_text, parse_date
 from extraction.models import ReadError, SourceDocument
@@ -144,3 +148,57 @@ def test_parse_date() -> None:
     assert parse_date("March 3, 2021") == "2021-03-03"
     assert parse_date("Date: Sept. 9, 2015") == "2015-09-09"
     assert parse_date("not a date") is None
+
+
+def _pdf_with_text(text: str) -> bytes:
+    """A one-page PDF whose text layer holds `text` (Helvetica), with a correct xref table."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_a_scanned_pdf_is_one_clear_reason(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(612, 792)
+    writer.add_blank_page(612, 792)
+    with (tmp_path / "scan.pdf").open("wb") as f:
+        writer.write(f)
+    (item,) = read_inputs([tmp_path / "scan.pdf"])
+    assert isinstance(item, ReadError)
+    assert item.reason.startswith("no text layer: 2 page(s) of images") and "OCR" in item.reason
+
+
+def test_pypdf_repairs_are_one_log_line_not_raw_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    good = _pdf_with_text("Cora Fictional lives in Bristol.")
+    (tmp_path / "good.pdf").write_bytes(good)
+    (doc,) = read_inputs([tmp_path / "good.pdf"])
+    assert isinstance(doc, SourceDocument) and "Cora Fictional lives in Bristol." in doc.text
+    damaged = re.sub(rb"startxref\n\d+", b"startxref\n99999", good)  # pypdf repairs the pointer, warns
+    (tmp_path / "damaged.pdf").write_bytes(damaged)
+    with caplog.at_level(logging.INFO):
+        (doc,) = read_inputs([tmp_path / "damaged.pdf"])
+    assert isinstance(doc, SourceDocument) and "Cora Fictional" in doc.text
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 1 and lines[0].startswith("damaged.pdf: pypdf repaired")
+    assert "startxref" in lines[0]
+    captured = capsys.readouterr()
+    assert captured.err == "" and captured.out == ""

@@ -54,6 +54,7 @@ def test_class_names_match_graph_model_doc() -> None:
         "PressRelease",
         "Advertisement",
         "SupplierRecord",
+        "SightingReport",
     }
     ont = load_ontology()
     assert names == set(ont.classes)

@@ -145,3 +145,17 @@ def test_no_catalog_query_uses_syntax_neo4j_5_26_deprecates() -> None:
     for q in catalog():
         text = re.sub(r"//[^\n]*", "", q.text)
         assert not re.search(r"\bCALL\s*\{", text), f"{q.path}: use CALL () {{ ... }} (scope clause)"
+
+
+def test_no_usage_data_leaves_the_machine_in_either_way_of_running_neo4j() -> None:
+    """Server usage report and Neo4j Browser's product analytics off; remote guides only from localhost."""
+    conf = dict(
+        line.split("=", 1) for line in neo4j_server.render_conf(Settings()).splitlines() if "=" in line
+    )
+    assert conf["dbms.usage_report.enabled"] == "false"
+    assert conf["client.allow_telemetry"] == "false"
+    assert conf["browser.remote_content_hostname_whitelist"] == "localhost"
+    env = yaml.safe_load((REPO_ROOT / "docker-compose.yml").read_text())["services"]["neo4j"]["environment"]
+    assert env["NEO4J_dbms_usage__report_enabled"] == "false"
+    assert env["NEO4J_client_allow__telemetry"] == "false"
+    assert env["NEO4J_browser_remote__content__hostname__whitelist"] == "localhost"

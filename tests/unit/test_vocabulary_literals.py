@@ -44,6 +44,7 @@ IN_FLUX = (
     "extraction/components/role_rules.py",
     "graph/analytics/*.py",
     "graph/resolve*.py",
+    "graph/ingest/guard.py",
 )
 """Files other engineers are rewriting at the time of writing (extraction evaluation and entity rules,
 identifiers, roles and analytics in issue 28): not counted until their owners move their names to the
@@ -53,6 +54,11 @@ KNOWN: dict[str, tuple[int, int]] = {
     "api/commands/resolve.py": (0, 1),
     "api/graphql/present.py": (0, 1),
     "api/graphql/types.py": (0, 1),
+    "api/feeds/poll.py": (0, 1),  # feed articles are NewsArticle documents
+    "api/reports/model.py": (0, 1),  # report categories: the individuals of TraffickingType
+    "api/reports/moderation.py": (0, 1),  # accepted reports are SightingReport documents
+    "api/timeline/graphql.py": (0, 1),  # a SightingReport document is a `report` event
+    "api/watch/graphql.py": (0, 1),  # an identifier watch without a kind is a Phone
     "extraction/components/base.py": (0, 1),
     "extraction/components/front_cues.py": (0, 2),
     "extraction/components/gazetteer.py": (0, 5),
@@ -65,6 +71,8 @@ KNOWN: dict[str, tuple[int, int]] = {
     "extraction/readers.py": (0, 1),
     "extraction/validate.py": (0, 11),
     "graph/audit/matching.py": (0, 3),
+    "graph/forecast/sources.py": (0, 2),
+    "graph/report/evidence.py": (0, 1),
     "graph/ingest/generate.py": (0, 1),
     "graph/ingest/ontology_view.py": (0, 3),
     "graph/ingest/prepare.py": (0, 16),
@@ -79,6 +87,7 @@ KNOWN: dict[str, tuple[int, int]] = {
     "seed/model.py": (0, 1),
     "seed/oracle.py": (2, 24),
     "seed/pools.py": (1, 3),
+    "seed/scenarios.py": (0, 1),
     "seed/templates.py": (0, 14),
 }
 

@@ -12,6 +12,9 @@ const LanternAPI = (() => {
       search(text: $text, limit: $limit) { hits { score entity { ${ENTITY} } } } }`,
     neighbourhood: `query Neighbourhood($id: String!, $limit: Int) {
       neighbourhood(id: $id, depth: 1, limit: $limit) { truncated nodes { ${ENTITY} } edges { ${EDGE} } } }`,
+    candidates: `query Candidates($id: String!, $limit: Int) {
+      neighbourhood(id: $id, depth: 1, limit: $limit, relationTypes: [POSSIBLY_SAME_AS]) {
+        truncated nodes { ${ENTITY} } edges { ${EDGE} } } }`,
     hotspots: (place) => `query Hotspots($limit: Int) {
       hotspots(limit: $limit) { events persons eventTypes docCount location { ${place} } } }`,
     routes: (place) => `query Routes($limit: Int) {
@@ -57,6 +60,8 @@ const LanternAPI = (() => {
     apiKey, setApiKey, QUERIES,
     search: (text, limit = 20) => call("search", { text, limit }).then((d) => d.search.hits),
     neighbourhood: (id, limit = 100) => call("neighbourhood", { id, limit }).then((d) => d.neighbourhood),
+    // resolution candidates (POSSIBLY_SAME_AS) around an entity: possible duplicates to review
+    candidates: (id, limit = 25) => call("candidates", { id, limit }).then((d) => d.neighbourhood),
     hotspots: async (limit = 100) => (await call({ query: QUERIES.hotspots(await place()) }, { limit })).hotspots,
     routes: async (limit = 100) => (await call({ query: QUERIES.routes(await place()) }, { limit })).routes,
   };

@@ -1,0 +1,89 @@
+"""`lantern forecast backtest` — score the next-period hotspot forecast against the naive baselines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from api.commands.common import console, fail
+
+app = typer.Typer(
+    help="Predicted hotspots for the next period, scored by backtesting.\n\n"
+    "Example: lantern forecast backtest --scenarios 1 --profile displacement",
+    no_args_is_help=True,
+)
+
+
+def _print(result: dict[str, object]) -> None:
+    from rich.table import Table
+
+    models = result["models"]
+    assert isinstance(models, list)
+    tab = Table(title=f"{result['data']} — k={result['k']}, {result['places']} places")
+    cols = [c for c in ("origins", "precision_at_k", "precision_at_k_truth", "poisson_deviance", "log_score")
+            if c in models[0]]  # fmt: skip
+    tab.add_column("model")
+    for c in cols:
+        tab.add_column(c.replace("_", " "), justify="right")
+    for m in models:
+        tab.add_row(str(m["model"]), *(str(m.get(c, "")) for c in cols))
+    console.print(tab)
+    console.print("precision@k gain of the chosen forecast: " + ", ".join(
+        f"{k} {v:+.3f}" for k, v in result["gains"].items()))  # type: ignore[attr-defined]  # fmt: skip
+    cal = result["calibration"]
+    assert isinstance(cal, dict)
+    brier = f"Brier raw {cal['brier_raw']}, recalibrated {cal['brier_recalibrated']}"
+    ctab = Table(title=f"calibration — {cal['judgements']} judgements ({brier})")
+    for c in ("word", "band", "raw: judgements", "raw: came true", "recal.: judgements", "recal.: came true"):
+        ctab.add_column(c)
+    for raw, rec in zip(cal["raw"], cal["recalibrated"], strict=True):
+        ctab.add_row(raw["word"], raw["band"], str(raw["judgements"]), str(raw["came_true"]),
+                     str(rec["judgements"]), str(rec["came_true"]))  # fmt: skip
+    console.print(ctab)
+
+
+@app.command("backtest")
+def backtest(
+    scenarios: int = typer.Option(0, "--scenarios", help="Generated scenarios to score (seeds 1..N)."),
+    profile: str = typer.Option("displacement", "--profile", help="Scenario profile: steady | displacement."),
+    extracted: Path | None = typer.Option(None, "--extracted", help="`lantern extract` JSONL to score."),
+    granularity: str = typer.Option(
+        "year", "--granularity", help="Period for --extracted: year|quarter|month."
+    ),
+    k: int = typer.Option(10, "-k", min=1, help="How many hotspots to predict per period."),
+    out: Path | None = typer.Option(None, "--json", help="Also write the figures as JSON here."),
+) -> None:
+    """Train on periods <= t, predict t+1, for every t; compare with 'last period repeats' and
+    'long-run average' (precision@k, Poisson deviance, log score) and print the calibration table.
+
+    Example: lantern forecast backtest --scenarios 1 --profile steady --json /tmp/bt.json
+    Example: lantern forecast backtest --extracted /tmp/news.jsonl --granularity quarter -k 5
+    """
+    from graph.forecast.evaluate import run_extracted, run_scenarios
+    from graph.forecast.panel import Panel
+    from seed.scenarios import PROFILES, generate
+
+    if not scenarios and extracted is None:
+        fail("give --scenarios N and/or --extracted FILE.jsonl")
+    if profile not in PROFILES:
+        fail(f"--profile must be one of {', '.join(PROFILES)}")
+    results = []
+    if scenarios:
+        p = PROFILES[profile]
+        runs = []
+        for seed in range(1, scenarios + 1):
+            sc = generate(seed, n_emerging=int(p["n_emerging"]), n_routes=int(p["n_routes"]),
+                          route_peak=p["route_peak"])  # fmt: skip
+            runs.append((Panel(sc.places, sc.periods, sc.counts, 12), sc.intensity))
+        results.append(run_scenarios(runs, f"generated scenarios ({profile}, seeds 1–{scenarios})", k))
+    if extracted is not None:
+        if not extracted.exists():
+            fail(f"{extracted} does not exist; make it with `lantern extract DOCS --out {extracted}`")
+        results.append(run_extracted(extracted, granularity, k))
+    for r in results:
+        _print(r)
+    if out is not None:
+        out.write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        console.print(f"wrote {out}")

@@ -1,0 +1,157 @@
+"""Next-period count models: the chosen pooled Poisson GLM and the two naive baselines.
+
+Every model maps a panel known up to period t to a `CountForecast` for t+1. The GLM is one
+Poisson regression pooled over places; its inputs are the place's own history, so each coefficient
+reads as a multiplier ("a doubling of last year's seasonal excess multiplies the forecast by ...").
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+from sklearn.linear_model import PoissonRegressor
+from threadpoolctl import threadpool_limits
+
+from graph.forecast.distribution import FLOOR, CountForecast, moment_alpha
+from graph.forecast.panel import Panel
+
+TREND_WINDOW = 6
+RECENT_WINDOW = 3
+
+
+class Model(Protocol):
+    name: str
+
+    def forecast(self, panel: Panel) -> CountForecast: ...
+
+
+def _history_alpha(panel: Panel, point: type[_Point], start: int = 1) -> float:
+    """Dispersion of a point rule from its own one-step errors on the panel's history."""
+    ys, mus = [], []
+    for s in range(start, panel.counts.shape[1] - 1):
+        mus.append(point.mean(panel.counts[:, : s + 1]))
+        ys.append(panel.counts[:, s + 1])
+    if not ys:
+        return 0.0
+    return moment_alpha(np.concatenate(ys), np.concatenate(mus))
+
+
+class _Point:
+    name = "point"
+
+    @staticmethod
+    def mean(counts: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    @staticmethod
+    def tiebreak(counts: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def forecast(self, panel: Panel) -> CountForecast:
+        return CountForecast(self.mean(panel.counts), _history_alpha(panel, type(self)))
+
+
+class LastPeriod(_Point):
+    """Baseline: next period repeats this one (ties ranked by the long-run average)."""
+
+    name = "last period repeats"
+
+    @staticmethod
+    def mean(counts: np.ndarray) -> np.ndarray:
+        return counts[:, -1].astype(float)
+
+    @staticmethod
+    def tiebreak(counts: np.ndarray) -> np.ndarray:
+        return counts.mean(axis=1)
+
+
+class LongRunMean(_Point):
+    """Baseline: next period is the place's average over all periods so far (ties by last period)."""
+
+    name = "long-run average"
+
+    @staticmethod
+    def mean(counts: np.ndarray) -> np.ndarray:
+        return counts.mean(axis=1)
+
+    @staticmethod
+    def tiebreak(counts: np.ndarray) -> np.ndarray:
+        return counts[:, -1].astype(float)
+
+
+def features(counts: np.ndarray, season: int | None) -> tuple[np.ndarray, list[str]]:
+    """Inputs for predicting the period after the last column of `counts` (one row per place)."""
+    log = np.log1p(counts)
+    s = counts.shape[1]
+    w = min(TREND_WINDOW, s)
+    if w >= 2:
+        x = np.arange(w) - (w - 1) / 2
+        trend = (log[:, -w:] * x).sum(axis=1) / (x**2).sum()
+    else:
+        trend = np.zeros(counts.shape[0])
+    cols = [
+        log[:, -1],
+        np.log1p(counts[:, -RECENT_WINDOW:].mean(axis=1)),
+        np.log1p(counts.mean(axis=1)),
+        trend,
+    ]
+    names = ["log last period", "log recent mean", "log long-run mean", "trend (log slope)"]
+    if season:
+        target = s  # index of the period being predicted
+        lag = target - season
+        lo, hi = max(lag - season // 2, 0), lag + season // 2 + 1
+        if lag >= 0:
+            excess = log[:, lag] - np.log1p(counts[:, lo:hi].mean(axis=1))
+        else:
+            excess = np.zeros(counts.shape[0])
+        cols.append(excess)
+        names.append("seasonal excess a year ago")
+    return np.column_stack(cols), names
+
+
+def first_origin(season: int | None) -> int:
+    """Earliest origin index whose features are fully defined."""
+    return season + season // 2 - 1 if season else 1
+
+
+@dataclass
+class PoissonGLM:
+    """Pooled Poisson regression on each place's own history (trend, recency, seasonality)."""
+
+    l2: float = 1e-3
+    name: str = "Poisson GLM (trend + seasonality)"
+    coef_: dict[str, float] = field(default_factory=dict)
+
+    def forecast(self, panel: Panel) -> CountForecast:
+        counts, season = panel.counts, panel.season
+        t = counts.shape[1] - 1
+        start = min(first_origin(season), max(t - 1, 0))
+        xs, ys = [], []
+        for s in range(start, t):
+            xs.append(features(counts[:, : s + 1], season)[0])
+            ys.append(counts[:, s + 1])
+        x_now, names = features(counts, season)
+        if not xs:
+            return LongRunMean().forecast(panel)
+        x, y = np.vstack(xs), np.concatenate(ys)
+        reg = PoissonRegressor(alpha=self.l2, solver="newton-cholesky", max_iter=200)
+        # one thread: the problem is ~1000 rows x 6 columns, and OpenMP threads on a busy machine
+        # made each fit ~10x slower (docs/design/forecasting.md)
+        with warnings.catch_warnings(), threadpool_limits(1):
+            warnings.simplefilter("ignore")
+            reg.fit(x, y)
+        self.coef_ = {"intercept": float(reg.intercept_)} | dict(
+            zip(names, map(float, reg.coef_), strict=True)
+        )
+        alpha = moment_alpha(y, reg.predict(x))
+        return CountForecast(np.maximum(reg.predict(x_now), FLOOR), alpha)
+
+
+def ranking_score(model: Model, panel: Panel, forecast: CountForecast) -> np.ndarray:
+    """Score to rank places by: the forecast mean, baselines' ties broken by their documented rule."""
+    if isinstance(model, _Point):
+        return forecast.mean + 1e-6 * model.tiebreak(panel.counts)
+    return forecast.mean

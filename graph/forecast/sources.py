@@ -1,0 +1,43 @@
+"""Where the dated place events come from: extraction output (`lantern extract` JSONL) or a scenario."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+# The rule: a hotspot is a town or city (or a place the extractor could only call a Location);
+# regions, countries and street addresses are coarser or finer than the ranking is about.
+CITY = "City"
+PLACE_TYPES: tuple[str, ...] = (CITY, "Location")
+
+
+def _day(value: object) -> date | None:
+    if not isinstance(value, str) or len(value) < 10:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def events_from_extraction(
+    lines: Iterable[str], types: tuple[str, ...] = PLACE_TYPES
+) -> Iterator[tuple[str, date, str]]:
+    """`(place value, published day, document id)` for every place entity of a dated document."""
+    for line in lines:
+        if not line.strip():
+            continue
+        doc = json.loads(line)
+        day = _day(doc.get("published"))
+        if day is None:
+            continue
+        for ent in doc.get("entities", []):
+            if ent.get("type") in types and ent.get("value"):
+                yield str(ent["value"]), day, str(doc["id"])
+
+
+def events_from_file(path: Path) -> list[tuple[str, date, str]]:
+    with path.open(encoding="utf-8") as fh:
+        return list(events_from_extraction(fh))

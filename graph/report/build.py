@@ -1,0 +1,160 @@
+# ruff: noqa: E501
+"""Assemble a Key Judgement Report (a plain dict: the JSON; HTML and PDF render the same dict)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from graph.forecast.panel import build_panel
+from graph.report import judgements as jd
+from graph.report.evidence import Doc, parse, place_names
+from graph.report.outlook import outlook
+
+FORMAT = "lantern-key-judgement-report/1"
+MAX_JUDGEMENTS = 8
+
+
+@dataclass(frozen=True)
+class Request:
+    start: date
+    end: date
+    region: str | None = None
+    role: str = "analyst"
+    granularity: str = "month"
+    k: int = 10
+
+    @property
+    def window(self) -> str:
+        return f"{self.start.isoformat()} – {self.end.isoformat()}"
+
+    def previous(self) -> tuple[date, date]:
+        span = self.end - self.start
+        return self.start - span - timedelta(days=1), self.start - timedelta(days=1)
+
+
+def _count(docs: Iterable[Doc], key: Callable[[Doc], Iterable[str]]) -> Counter[str]:
+    c: Counter[str] = Counter()
+    for d in docs:
+        c.update(set(key(d)))
+    return c
+
+
+def _trend(cur: Counter[str], prev: Counter[str], n: int = 10) -> list[dict[str, object]]:
+    names = sorted(set(cur) | set(prev), key=lambda x: (-cur[x], -prev[x], x))[:n]
+    return [{"name": x, "documents": cur[x], "previous": prev[x], "change": cur[x] - prev[x]} for x in names]
+
+
+def _routes(docs: list[Doc]) -> Counter[str]:
+    """Places named in a document, in reading order, as a flow 'A → B (→ C)' (2–3 distinct places)."""
+    c: Counter[str] = Counter()
+    for d in docs:
+        names = place_names(d)
+        if 2 <= len(names) <= 3:
+            c[" → ".join(names)] += 1
+    return c
+
+
+def build_report(
+    rows: Iterable[dict[str, object]], req: Request, source: Path | None = None
+) -> dict[str, object]:
+    """The report for `req` from extraction lines (history up to `req.end` feeds the forecast)."""
+    docs = [d for d in parse(rows) if d.day <= req.end]
+    if req.region:
+        docs = [d for d in docs if req.region.lower() in d.names]
+    p_start, p_end = req.previous()
+    cur = [d for d in docs if req.start <= d.day <= req.end]
+    prev = [d for d in docs if p_start <= d.day <= p_end]
+    if len(cur) < 2:
+        raise ValueError(f"only {len(cur)} dated documents in {req.window}"
+                         f"{' for ' + req.region if req.region else ''}: a report needs at least 2")  # fmt: skip
+    place_cur, place_prev = _count(cur, place_names), _count(prev, place_names)
+    type_cur, type_prev = _count(cur, lambda d: d.types), _count(prev, lambda d: d.types)
+    places = outlook(build_panel(((p, d.day, d.id) for d in docs for p in place_names(d)), req.granularity, through=req.end),
+                     req.granularity, req.k)  # fmt: skip
+    forms = None
+    if any(d.types for d in docs):
+        forms = outlook(build_panel(((t, d.day, d.id) for d in docs for t in d.types), req.granularity, through=req.end),
+                        req.granularity, 3)  # fmt: skip
+    last = places.panel.counts[:, -1]
+    threshold = max(int(sorted(last, reverse=True)[min(req.k, len(last)) - 1]), 1)
+    ranked = sorted(places.panel.places, key=lambda p: -places.forecast.mean[places.index(p)])
+    calls: list[dict[str, object] | None] = []
+    for p in ranked[:3]:
+        calls.append(
+            jd.hotspot(
+                places,
+                jd.Subject(p, place_cur[p], place_prev[p], req.window),
+                threshold,
+                req.k,
+                cur,
+                req.role,
+            )
+        )
+    movers = sorted((p for p in ranked[: 2 * req.k] if p not in ranked[:3]),
+                    key=lambda p: -(place_cur[p] - place_prev[p]))  # fmt: skip
+    for p in movers[:2]:
+        calls.append(jd.rising(places, jd.Subject(p, place_cur[p], place_prev[p], req.window), cur, req.role))
+    if forms is not None:
+        for t, _ in type_cur.most_common(2):
+            if t in forms.panel.places:
+                calls.append(
+                    jd.form(forms, jd.Subject(t, type_cur[t], type_prev[t], req.window), cur, req.role)
+                )
+    key = [c for c in calls if c is not None][:MAX_JUDGEMENTS]
+    hot = _trend(place_cur, place_prev, 12)
+    for h in hot:
+        name = str(h["name"])
+        if name in places.panel.places:
+            h["forecast"] = round(float(places.forecast.mean[places.index(name)]), 1)
+            h["interval_80"] = list(places.interval(name))
+    single = sorted(p for p, n in place_cur.items() if n == 1)
+    thin_types = sorted(t for t, n in type_cur.items() if n < 2)
+    top_places = [str(j["subject"]) for j in key if j["kind"] in ("hotspot", "rising")]
+    indicators = _count(cur, lambda d: d.indicators)
+    targets = [{"where": p, "for_whom": ", ".join(jd._words(t) for t, _ in
+                 _count([d for d in cur if p in place_names(d)], lambda d: d.types).most_common(2)) or "all forms",
+                "watch_for": ", ".join(jd._words(i) for i, _ in
+                 _count([d for d in cur if p in place_names(d)], lambda d: d.indicators).most_common(3)) or "—"}
+               for p in top_places]  # fmt: skip
+    region = req.region or "all places"
+    summary = [str(j["text"]) for j in key[:3]]
+    if len(key) < 3:
+        summary.append(f"Only {len(key)} judgement(s) have two or more supporting documents in this period: "
+                       "the sources are too thin for a fuller assessment (see intelligence gaps).")  # fmt: skip
+    summary.insert(0, f"{len(cur)} documents about {region} in {req.window} ({len(cur) - len(prev):+d} on the "
+                      f"previous period); forecast for {places.period} by the {places.model}.")  # fmt: skip
+    return {
+        "format": FORMAT,
+        "title": f"Key Judgement Report — {region}, {req.window}",
+        "region": req.region, "from": req.start.isoformat(), "to": req.end.isoformat(),
+        "previous": {"from": p_start.isoformat(), "to": p_end.isoformat()},
+        "reader_role": req.role,
+        "summary": summary,
+        "key_judgements": key,
+        "hotspots": hot,
+        "routes": _trend(_routes(cur), _routes(prev), 8),
+        "forms": _trend(type_cur, type_prev),
+        "indicators": _trend(indicators, _count(prev, lambda d: d.indicators)),
+        "networks": {"note": "Networks appear, grow or go quiet in the graph's analytics runs "
+                     "(`lantern analyze`); this report is built from documents and does not include them."},
+        "businesses": _trend(_count(cur, lambda d: d.businesses), _count(prev, lambda d: d.businesses)),
+        "intelligence_gaps": {"places_with_one_document": single, "forms_with_fewer_than_two_documents": thin_types,
+                              "documents_without_a_place": sum(1 for d in cur if not d.places)},
+        "prevention_targeting": targets,
+        "provenance": {
+            "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "source": str(source) if source else None,
+            "source_sha256": hashlib.sha256(source.read_bytes()).hexdigest() if source and source.exists() else None,
+            "documents_read": len(docs), "documents_in_period": len(cur), "documents_previous_period": len(prev),
+            "granularity": req.granularity, "k": req.k, "model": places.model, "predicted_period": places.period,
+            "backtest": places.backtest, "calibration": places.calibration,
+            "regenerate": f"lantern report --documents {source} --from {req.start} --to {req.end} "
+                          f"--granularity {req.granularity} --role {req.role}"
+                          + (f" --region '{req.region}'" if req.region else ""),
+        },
+    }  # fmt: skip

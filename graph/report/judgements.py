@@ -1,0 +1,84 @@
+# ruff: noqa: E501
+"""Key judgements: one sentence each in PHIA language, with its numbers, ≥ 2 cited documents and
+what would change it. A judgement without two supporting documents is not written.
+
+Three kinds: `hotspot` (X will remain/become one of the k places with most reports next period),
+`rising` (reports naming X will rise above the latest count), `form` (reporting of a form of
+trafficking will hold at or above its latest level; the same model on counts per type)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.forecast.calibration import word_for
+from graph.report.evidence import Doc, cite
+from graph.report.outlook import Outlook
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a judgement is about, with its document counts this period and the previous one."""
+
+    name: str
+    cur: int
+    prev: int
+    window: str
+
+
+def _judge(kind: str, out: Outlook, s: Subject, q: int, support: list[Doc], role: str, place: str | None,
+           claim: str, change: str) -> dict[str, object] | None:  # fmt: skip
+    """`claim` and `change` are templates over {word}, {lo}, {hi}, {mean}, {delta} and {s}."""
+    if len(support) < 2:
+        return None
+    p = out.p_at_least(s.name, q)
+    lo, hi = out.interval(s.name)
+    mean = round(float(out.forecast.mean[out.index(s.name)]), 1)
+    fields = {"word": word_for(p), "lo": lo, "hi": hi, "mean": mean, "delta": s.cur - s.prev, "s": s,
+              "period": out.period, "q": q, "label": _words(s.name)}  # fmt: skip
+    return {"kind": kind, "subject": s.name, "probability": round(p, 2), "word": word_for(p),
+            "text": claim.format(**fields), "would_change_it": change.format(**fields),
+            "numbers": {"documents": s.cur, "previous": s.prev, "change": s.cur - s.prev, "forecast": mean,
+                        "interval_80": [lo, hi], "threshold": q},
+            "evidence": cite(support, role, place)}  # fmt: skip
+
+
+def _naming(docs: list[Doc], place: str) -> list[Doc]:
+    return [d for d in docs if place in {p for p, _, _ in d.places}]
+
+
+def hotspot(
+    out: Outlook, s: Subject, threshold: int, k: int, docs: list[Doc], role: str
+) -> dict[str, object] | None:
+    verb = "remain" if s.cur >= threshold else "become"
+    return _judge("hotspot", out, s, threshold, _naming(docs, s.name), role, s.name,
+                  f"It is {{word}} that {{s.name}} will {verb} one of the {k} places with the most reports in "
+                  "{period} ({s.cur} documents in {s.window}, {delta:+d} on the previous period; "
+                  "forecast {mean}, 80% interval {lo}–{hi}).",
+                  "Fewer than {q} documents naming {s.name} in {period}, or a source that stops reporting "
+                  "there, would lower this judgement; more than {hi} would raise it.")  # fmt: skip
+
+
+def rising(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, object] | None:
+    last = int(out.panel.counts[out.index(s.name), -1])
+    trend = "growing" if s.cur > s.prev else "falling" if s.cur < s.prev else "flat"
+    return _judge("rising", out, s, last + 1, _naming(docs, s.name), role, s.name,
+                  f"It is {{word}} that reports naming {{s.name}} will rise above this period's last count ({last}) "
+                  f"in {{period}}; activity there is {trend} ({{s.cur}} documents in {{s.window}} against "
+                  "{s.prev} before; forecast {mean}, 80% interval {lo}–{hi}).",
+                  "More than {hi} documents naming {s.name} in {period} would point to a faster shift than the "
+                  "model expects; fewer than {lo} would mean the shift has stalled.")  # fmt: skip
+
+
+def form(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, object] | None:
+    last = max(int(out.panel.counts[out.index(s.name), -1]), 1)  # "at or above 0" says nothing
+    return _judge("form", out, s, last, [d for d in docs if s.name in d.types], role, None,
+                  f"It is {{word}} that reporting of {{label}} will hold at or above its latest level ({last}) "
+                  "in {period} ({s.cur} documents in {s.window}, {delta:+d}; forecast {mean}, "
+                  "80% interval {lo}–{hi}).",
+                  "Fewer than {lo} {label} documents in {period} would lower this; a new source covering "
+                  "{label} would raise the counts without a change on the ground.")  # fmt: skip
+
+
+def _words(camel: str) -> str:
+    """`SexTrafficking` -> `sex trafficking`."""
+    return "".join(" " + c.lower() if c.isupper() else c for c in camel).strip()

@@ -1,0 +1,145 @@
+# ruff: noqa: E501
+"""HTML (self-contained: inline CSS and SVG map, no internet) and PDF (WeasyPrint, when installed)."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+CSS = """body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#1d2330;padding:0 1rem}
+h1{font-size:1.5rem}h2{font-size:1.15rem;border-bottom:2px solid #d9dee8;padding-bottom:.2rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border-bottom:1px solid #e3e6ee;padding:.3rem .4rem;
+text-align:left}.kj{background:#f5f7fb;border-left:4px solid #3a5bd9;padding:.6rem .9rem;margin:.8rem 0}
+.word{font-weight:700;color:#3a5bd9}.ev{font-size:.85rem;color:#4a5263;margin:.2rem 0 .2rem 1rem}
+.muted{color:#6b7385;font-size:.85rem}.up{color:#b3261e}.down{color:#1e7b34}svg{background:#f3f6fa;border-radius:6px}"""
+
+
+def _locate(names: list[str]) -> dict[str, tuple[float, float]]:
+    """Coordinates from the extractor's gazetteer. A name several places share ('Paris') resolves to
+    the candidate in the country most of the report's places are in, else the most populous."""
+    from collections import Counter
+
+    from extraction.components.gazetteer import _key, gazetteer
+
+    gaz = gazetteer()
+    cands = {n: [c for c in gaz.cities.get(_key(n), []) if c.lat is not None] for n in names}
+    majority = Counter(c[0].country_code for c in cands.values() if c).most_common(1)
+    home = majority[0][0] if majority else None
+    out = {}
+    for n, cs in cands.items():
+        pick = next((c for c in cs if c.country_code == home), cs[0] if cs else None)
+        if pick is not None and pick.lat is not None and pick.lon is not None:
+            out[n] = (float(pick.lat), float(pick.lon))
+    return out
+
+
+def map_svg(hotspots: list[dict[str, object]], width: int = 640, height: int = 360) -> str:
+    """Places as circles (area ~ documents; red = more than the previous period, green = fewer) on an
+    equirectangular frame fitted to them. Places the gazetteer cannot place are listed under it."""
+    where = _locate([str(h["name"]) for h in hotspots])
+    pts = [(h, where[str(h["name"])]) for h in hotspots if str(h["name"]) in where]
+    if not pts:
+        return '<p class="muted">No place in this report has coordinates in the gazetteer.</p>'
+    lats, lons = [c[0] for _, c in pts], [c[1] for _, c in pts]
+    pad = 0.15 * max(max(lats) - min(lats), max(lons) - min(lons), 0.5)
+    y0, y1, x0, x1 = min(lats) - pad, max(lats) + pad, min(lons) - pad, max(lons) + pad
+    top = max(int(h["documents"]) for h, _ in pts) or 1  # type: ignore[call-overload]
+    out = [f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="hotspot map">']
+    for h, (lat, lon) in sorted(pts, key=lambda p: -int(p[0]["documents"])):  # type: ignore[call-overload]
+        x = 20 + (lon - x0) / (x1 - x0) * (width - 40)
+        y = 20 + (y1 - lat) / (y1 - y0) * (height - 40)
+        r = 4 + 22 * (int(h["documents"]) / top) ** 0.5  # type: ignore[call-overload]
+        change = int(h["change"])  # type: ignore[call-overload]
+        fill = "#d9483b" if change > 0 else "#2e9e55" if change < 0 else "#7d8799"
+        name = escape(str(h["name"]))
+        out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}" fill-opacity=".55" '
+                   f'stroke="{fill}"><title>{name}: {h["documents"]} ({change:+d})</title></circle>'
+                   f'<text x="{x + r + 3:.1f}" y="{y + 4:.1f}" font-size="11">{name}</text>')  # fmt: skip
+    out.append("</svg>")
+    missing = [str(h["name"]) for h in hotspots if str(h["name"]) not in where]
+    if missing:
+        out.append(f'<p class="muted">Not on the map (no coordinates): {escape(", ".join(missing))}</p>')
+    return "".join(out)
+
+
+def _table(rows: list[dict[str, object]], cols: list[str]) -> str:
+    if not rows:
+        return '<p class="muted">Nothing in this period.</p>'
+    head = "".join(f"<th>{escape(c.replace('_', ' '))}</th>" for c in cols)
+    body = []
+    for r in rows:
+        cells = []
+        for c in cols:
+            v = r.get(c, "")
+            if c == "change" and isinstance(v, int):
+                cells.append(f'<td class="{"up" if v > 0 else "down" if v < 0 else ""}">{v:+d}</td>')
+            elif isinstance(v, list):
+                cells.append(f"<td>{escape('–'.join(map(str, v)))}</td>")
+            else:
+                cells.append(f"<td>{escape(str(v))}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><tr>{head}</tr>{''.join(body)}</table>"
+
+
+def _judgement(j: dict[str, object]) -> str:
+    word = escape(str(j["word"]))
+    text = escape(str(j["text"])).replace(word, f'<span class="word">{word}</span>', 1)
+    ev = "".join(f'<div class="ev">[{escape(e["id"])}, {escape(e["date"])}] {escape(e["snippet"])}</div>'
+                 for e in j["evidence"])  # type: ignore[attr-defined]  # fmt: skip
+    return (f'<div class="kj"><div>{text}</div>{ev}<div class="muted">What would change it: '
+            f"{escape(str(j['would_change_it']))}</div></div>")  # fmt: skip
+
+
+def to_html(r: dict[str, object]) -> str:
+    prov = r["provenance"]
+    assert isinstance(prov, dict)
+    gaps = r["intelligence_gaps"]
+    assert isinstance(gaps, dict)
+    parts = [
+        f"<!doctype html><html lang=en><meta charset=utf-8><title>{escape(str(r['title']))}</title>",
+        f"<style>{CSS}</style><h1>{escape(str(r['title']))}</h1>",
+        f'<p class="muted">Reader role: {escape(str(r["reader_role"]))} · generated {escape(str(prov["generated_at"]))}</p>',
+        "<h2>Summary</h2><ul>" + "".join(f"<li>{escape(s)}</li>" for s in r["summary"]) + "</ul>",  # type: ignore[attr-defined]
+        "<h2>Key judgements</h2>" + "".join(_judgement(j) for j in r["key_judgements"]),  # type: ignore[attr-defined]
+        "<h2>Hotspots</h2>" + map_svg(r["hotspots"])  # type: ignore[arg-type]
+        + _table(r["hotspots"], ["name", "documents", "previous", "change", "forecast", "interval_80"]),  # type: ignore[arg-type]
+        "<h2>Routes</h2>" + _table(r["routes"], ["name", "documents", "previous", "change"]),  # type: ignore[arg-type]
+        "<h2>Forms of trafficking</h2>" + _table(r["forms"], ["name", "documents", "previous", "change"]),  # type: ignore[arg-type]
+        "<h2>Indicators</h2>" + _table(r["indicators"], ["name", "documents", "previous", "change"]),  # type: ignore[arg-type]
+        "<h2>Networks</h2><p>" + escape(str(r["networks"]["note"])) + "</p>",  # type: ignore[index]
+        "<h2>Sectors and businesses exposed</h2>" + _table(r["businesses"], ["name", "documents", "previous", "change"]),  # type: ignore[arg-type]
+        "<h2>Intelligence gaps</h2><ul>"
+        f"<li>Places named by a single document: {escape(', '.join(gaps['places_with_one_document']) or 'none')}</li>"
+        f"<li>Forms with fewer than two documents: {escape(', '.join(gaps['forms_with_fewer_than_two_documents']) or 'none')}</li>"
+        f"<li>Documents without a place: {gaps['documents_without_a_place']}</li></ul>",
+        "<h2>Recommended prevention targeting</h2>" + _table(r["prevention_targeting"], ["where", "for_whom", "watch_for"]),  # type: ignore[arg-type]
+        "<h2>How this report was made</h2>"
+        f'<p class="muted">Source {escape(str(prov["source"]))} (sha256 {escape(str(prov["source_sha256"]))}); '
+        f"{prov['documents_read']} documents read. Forecast for {escape(str(prov['predicted_period']))}: "
+        f"{escape(str(prov['model']))}, chosen by backtest. Regenerate: <code>{escape(str(prov['regenerate']))}</code></p>",
+        _table(prov["backtest"], ["model", "origins", "precision_at_k", "poisson_deviance", "log_score"]),
+        "<p class='muted'>Calibration of the probability words on this data's backtest:</p>"
+        + _table(prov["calibration"], ["word", "band", "judgements", "came_true"]),
+        "</html>",
+    ]  # fmt: skip
+    return "\n".join(parts)
+
+
+def write(report: dict[str, object], out: Path) -> None:
+    """Write .json, .html or .pdf by the suffix of `out`."""
+    import json
+
+    suffix = out.suffix.lower()
+    if suffix == ".json":
+        out.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    elif suffix == ".html":
+        out.write_text(to_html(report), encoding="utf-8")
+    elif suffix == ".pdf":
+        try:
+            from weasyprint import HTML
+        except ImportError as exc:
+            raise RuntimeError("PDF needs WeasyPrint (pip install weasyprint; it needs Pango from the OS). "
+                               "Write .html or .json instead.") from exc  # fmt: skip
+        HTML(string=to_html(report)).write_pdf(str(out))
+    else:
+        raise ValueError(f"unknown report format {out.suffix!r}: use .html, .pdf or .json")

@@ -1,0 +1,97 @@
+"""Forecasting: panel building, predictive distributions, the GLM and baselines, the backtest."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from graph.forecast.backtest import CHOSEN, backtest, hotspots, precision_at_k
+from graph.forecast.distribution import CountForecast, moment_alpha
+from graph.forecast.models import LastPeriod, LongRunMean, PoissonGLM
+from graph.forecast.panel import Panel, build_panel, period_of
+
+
+def test_build_panel_fills_gaps_and_counts_a_document_once_per_place_and_period() -> None:
+    events = [
+        ("Santa Ana", date(2015, 3, 1), "d1"),
+        ("Santa Ana", date(2015, 9, 1), "d1"),  # same document, same year: once
+        ("Santa Ana", date(2015, 9, 1), "d2"),
+        ("Anaheim", date(2018, 1, 5), "d3"),
+    ]
+    panel = build_panel(events, "year")
+    assert panel.periods == ("2015", "2016", "2017", "2018")
+    assert panel.places == ("Anaheim", "Santa Ana")
+    assert panel.counts.tolist() == [[0, 0, 0, 1], [2, 0, 0, 0]]
+    assert panel.docs[("Santa Ana", "2015")] == ["d1", "d2"]
+    assert period_of(date(2019, 5, 17), "quarter") == "2019-Q2"
+    assert build_panel(events, "month").periods[:2] == ("2015-03", "2015-04")
+    quiet_end = build_panel(events, "year", through=date(2020, 6, 1))
+    assert quiet_end.periods[-1] == "2020" and quiet_end.counts[:, -2:].sum() == 0
+
+
+def test_forecast_distribution_interval_probability_and_dispersion() -> None:
+    fc = CountForecast(np.array([2.0, 20.0]), 0.0)
+    lo, hi = fc.interval(0.8)
+    assert lo[0] <= 2 <= hi[0] and lo[1] < 20 < hi[1] and hi[1] - lo[1] > hi[0] - lo[0]
+    p = fc.prob_at_least(np.array([1, 40]))
+    assert 0.85 < p[0] < 0.87 and p[1] < 0.001  # P(Poisson(2) >= 1) = 1 - e^-2
+    wide = CountForecast(np.array([20.0]), 0.5).interval(0.8)
+    assert wide[1][0] - wide[0][0] > hi[1] - lo[1]
+    rng = np.random.default_rng(0)
+    mu = np.full(4000, 5.0)
+    assert moment_alpha(rng.poisson(mu).astype(float), mu) < 0.03
+    assert 0.3 < moment_alpha(rng.negative_binomial(2, 2 / 7, 4000).astype(float), mu) < 0.7
+
+
+def test_baselines_repeat_last_period_and_long_run_average() -> None:
+    panel = Panel(("a", "b"), ("1", "2", "3"), np.array([[1.0, 2, 6], [4, 4, 4]]))
+    assert LastPeriod().forecast(panel).mean.tolist() == [6, 4]
+    assert LongRunMean().forecast(panel).mean.tolist() == [3, 4]
+
+
+def _ramp_panel(periods: int = 16) -> Panel:
+    """Place 0 grows steadily, place 1 is flat, places 2..9 are small and flat."""
+    rng = np.random.default_rng(3)
+    t = np.arange(periods)
+    mu = np.vstack(
+        [np.exp(0.5 + 0.2 * t), np.full(periods, 8.0)] + [np.full(periods, 1.0 + i % 3) for i in range(8)]
+    )
+    counts = rng.poisson(mu).astype(float)
+    return Panel(tuple(f"p{i}" for i in range(10)), tuple(map(str, t)), counts)
+
+
+def test_glm_follows_a_trend_the_long_run_average_misses() -> None:
+    panel = _ramp_panel()
+    model = PoissonGLM()
+    fc = model.forecast(panel)
+    assert fc.mean[0] > LongRunMean().forecast(panel).mean[0] * 1.5
+    assert fc.mean[0] > np.exp(0.5 + 0.2 * 16) * 0.6
+    assert set(model.coef_) >= {"intercept", "log last period", "trend (log slope)"}
+    lo, hi = fc.interval(0.8)
+    assert lo[1] <= 8 <= hi[1]
+
+
+def test_precision_counts_ties_at_the_kth_count_as_hotspots() -> None:
+    actual = hotspots(np.array([5.0, 3, 3, 0]), 2)
+    assert actual == {0, 1, 2}
+    assert precision_at_k(np.array([1.0, 0, 2, 3]), actual, 2) == 0.5
+    assert hotspots(np.array([0.0, 0, 0]), 2) == set()
+
+
+def test_backtest_scores_every_origin_and_records_judgements() -> None:
+    panel = _ramp_panel(20)
+    scores, calls = backtest(panel, k=3, first=10)
+    names = [s.name for s in scores]
+    assert names == [CHOSEN, "Poisson GLM (trend + seasonality)", "last period repeats", "long-run average"]
+    assert all(len(s.precision) == 9 for s in scores)
+    chosen, glm, _, mean = scores
+    assert np.mean(glm.deviance) < np.mean(mean.deviance)
+    # the chosen row is, origin by origin, one of the candidates' scores
+    for i, d in enumerate(chosen.deviance):
+        assert d in {s.deviance[i] for s in scores[1:]}
+    assert {c.kind for c in calls} == {"hotspot", "increase"}
+    assert all(0.0 <= c.probability <= 1.0 for c in calls)
+    # the growing place is a hotspot in every scored period and the model says so with confidence
+    grows = [c for c in calls if c.place == "p0" and c.kind == "hotspot"]
+    assert len(grows) == 9 and all(c.came_true for c in grows) and min(c.probability for c in grows) > 0.5

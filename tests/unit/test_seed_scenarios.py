@@ -1,0 +1,58 @@
+"""Time-structured forecasting scenarios: deterministic, with the planted structure in the truth."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from seed.scenarios import FORMAT, generate, write
+
+
+def test_scenario_is_deterministic_and_counts_match_documents() -> None:
+    a, b = generate(5, months=24), generate(5, months=24)
+    assert np.array_equal(a.counts, b.counts) and a.documents == b.documents
+    assert not np.array_equal(a.counts, generate(6, months=24).counts)
+    per_place = {p: 0 for p in a.places}
+    for d in a.documents:
+        for p in set(d["places"]):  # type: ignore[arg-type]
+            per_place[p] += 1
+            assert p in str(d["text"])
+    assert [per_place[p] for p in a.places] == a.counts.sum(axis=1).astype(int).tolist()
+
+
+def test_emerging_hotspots_grow_fading_places_shrink_and_routes_peak_in_their_month() -> None:
+    sc = generate(2, months=48, n_emerging=4, n_routes=3)
+    truth = sc.truth
+    assert truth["format"] == FORMAT
+    shifts = truth["displacements"]
+    assert len(shifts) == 4  # type: ignore[arg-type]
+    for shift in shifts:  # type: ignore[union-attr]
+        onset = sc.periods.index(shift["onset"])
+        e, f = sc.places.index(shift["emerging"]), sc.places.index(shift["fading"])
+        assert sc.intensity[e, min(onset + 12, 47)] > 4 * sc.intensity[e, onset]
+        assert sc.intensity[f, min(onset + 12, 47)] < sc.intensity[f, onset]
+    for route in truth["seasonal_routes"]:  # type: ignore[union-attr]
+        peak = route["peak_month"]
+        origin = sc.places.index(route["route"][0])
+        months = [int(p[5:]) for p in sc.periods]
+        at_peak = np.mean([sc.intensity[origin, t] for t, m in enumerate(months) if m == peak])
+        off_peak = np.mean([sc.intensity[origin, t] for t, m in enumerate(months) if (m - peak) % 12 == 6])
+        assert at_peak > off_peak + 2
+
+
+def test_write_produces_ingestable_lines_and_ground_truth(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    sc = generate(3, months=13)
+    corpus, extracted, truth = write(sc, tmp_path)
+    lines = [json.loads(x) for x in corpus.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == len(sc.documents)
+    assert set(lines[0]) == {"id", "text", "published", "source"}
+    assert json.loads(truth.read_text(encoding="utf-8"))["generator"]["seed"] == 3
+    rows = [json.loads(x) for x in extracted.read_text(encoding="utf-8").splitlines()]
+    for row in rows[:50]:
+        for e in row["entities"]:
+            assert row["text"][e["start"] : e["end"]] == e["value"]
+    assert {r["classification"]["trafficking_types"][0]["type"] for r in rows} == {
+        "SexTrafficking",
+        "ForcedLabour",
+    }
