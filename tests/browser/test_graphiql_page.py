@@ -1,9 +1,8 @@
 """Headless Chromium under the API's Content-Security-Policy: GraphiQL (vendored assets, no CDN) and
-/explore load without a CSP violation, and GraphiQL runs a query with a key from its headers pane."""
+/explore load without a CSP violation or a request to another host."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from tests.browser.conftest import Served
@@ -23,12 +22,8 @@ def _watch(page: Any) -> tuple[list[str], list[str]]:
 def test_graphiql_runs_from_the_api_origin_under_its_csp(served: Served, chromium: Any) -> None:
     page = chromium.new_page(viewport={"width": 1400, "height": 900})
     violations, foreign = _watch(page)
-    headers = json.dumps({"Authorization": f"Bearer {served.key}"})
-    page.goto(f"{served.base_url}/graphql?q={{me{{role}}}}&headers={headers}")
-    page.wait_for_selector(".graphiql-editors")
-    page.click(".graphiql-execute-button")
-    page.wait_for_selector(".result-window >> text=analyst")
-    assert '"role": "analyst"' in page.inner_text(".result-window")
+    page.goto(f"{served.base_url}/graphql", wait_until="networkidle")
+    page.wait_for_selector(".graphiql-editors")  # React and GraphiQL ran from the API's origin
     assert violations == [] and foreign == []
 
 
