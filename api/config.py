@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from extraction.config import ExtractionSettings
@@ -26,6 +27,37 @@ class Settings(GraphSettings, ExtractionSettings):
     max_page_size: int = 200
     api_query_timeout_s: float = 15.0
     """Server-side timeout of every Cypher query the API runs (seconds)."""
+    api_graph_wait_s: float = 17.0
+    """Longest the API waits for Neo4j on a read (connection acquisition + query + results), client
+    side: a frozen or unreachable server answers GRAPH_UNAVAILABLE after this long. Keep it above
+    `api_query_timeout_s` so a slow query ends with the server's QUERY_TIMEOUT first."""
+    api_ready_timeout_s: float = 5.0
+    """Longest /readyz waits for Neo4j before it answers 503."""
+    api_max_body_bytes: int = 2_097_152
+    """Largest request body (bytes); larger ones get 413 before anything is parsed."""
+    api_max_query_chars: int = 20_000
+    """Longest GraphQL query text (characters; variables not counted)."""
+    api_max_tokens: int = 3_000
+    """Most lexical tokens in a query text: parsing stops there (graphql-core `max_tokens`)."""
+    api_max_fields: int = 500
+    """Most field selections in one operation (fragments expanded), counted before validation."""
+    api_cost_budget: dict[str, int] = Field(
+        default_factory=lambda: {
+            "admin": 100_000,
+            "investigator": 100_000,
+            "analyst": 50_000,
+            "auditor": 50_000,
+        }
+    )
+    """Per-role budget of the estimated cost of one operation (see api/cost.py; rows x depth)."""
+    api_heavy_cost: int = 5_000
+    """Operations estimated at or above this cost run in the heavy lane (own thread and event loop)."""
+    api_heavy_concurrency: int = 2
+    """Heavy operations executing at once (all keys); further heavy requests wait their turn."""
+    api_rate_limit: str = "600/minute"
+    """Requests per key (per client address without a valid key), `limits` notation, e.g. `10/second`."""
+    api_max_concurrent_per_key: int = 4
+    """Requests of one key in flight at once; one more gets 429."""
     api_fast_path: bool = True
     """`LANTERN_API_FAST_PATH=0` turns api/fast_graphql.py off (every request takes Strawberry's router)."""
     state_dir: Path | None = None

@@ -49,9 +49,13 @@ def explore_colours() -> JSONResponse:
 
 @router.get("/explore/static/{path:path}", include_in_schema=False)
 def explore_static(path: str) -> FileResponse:
-    target = (STATIC_DIR / path).resolve()
-    if not target.is_file() or STATIC_DIR not in target.parents:
-        raise HTTPException(404, f"No static file '{path}' under /explore/static/")
+    try:  # a NUL byte or an over-long name raises before any check: that is "no such file" too
+        target = (STATIC_DIR / path).resolve()
+        found = target.is_file() and STATIC_DIR in target.parents
+    except (ValueError, OSError):
+        found = False
+    if not found:
+        raise HTTPException(404, f"No static file '{path[:200]}' under /explore/static/")
     return FileResponse(target, media_type=_TYPES.get(target.suffix, "application/octet-stream"))
 
 

@@ -9,6 +9,13 @@ The app opens the driver once in its lifespan; if Neo4j is down at start or goes
 next request tries to reconnect, so the API recovers without a restart. Reads are auto-commit
 queries without driver retries: a request fails fast with a typed error instead of waiting out the
 driver's 30 s retry window when Neo4j is down.
+
+A frozen Neo4j (SIGSTOP, a stalled VM) accepts TCP connections and then never answers; the Python
+driver has no client-side read timeout on an open connection, so every read runs under an asyncio
+deadline (`api_graph_wait_s`, /readyz: `api_ready_timeout_s`) and answers GRAPH_UNAVAILABLE when it
+passes. The driver closes the connection of a cancelled read; the driver itself is kept (a deadline
+passed while waiting for a busy pool must not break the other reads), so once Neo4j answers again the
+next read simply works. Each event loop has its own async driver (the main loop, the heavy lane's).
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ class GraphAccess:
         self.settings = settings
         self._db: Database | None = None
         self._lock = threading.Lock()
-        self._async: tuple[asyncio.AbstractEventLoop, neo4j.AsyncDriver] | None = None
+        self._async: dict[asyncio.AbstractEventLoop, neo4j.AsyncDriver] = {}
         self.last_error: str = ""
 
     # ---- synchronous side: writes, the readiness ping, tools
@@ -74,6 +81,15 @@ class GraphAccess:
         except Exception as exc:
             return False, getattr(exc, "message", None) or str(exc)
 
+    async def aping(self, timeout: float) -> tuple[bool, str]:
+        """(reachable, reason) for /readyz, within `timeout` seconds; the reason names no address."""
+        try:
+            await self.read("platform/ping", timeout=timeout, wait=timeout)
+            return True, "ok"
+        except Exception as exc:
+            reason = getattr(exc, "message", None) or str(exc)
+            return False, reason.replace(self.settings.uri, "the configured address")
+
     def read_sync(self, name: str, /, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
         return self._call("read", name, timeout, params)
 
@@ -105,17 +121,28 @@ class GraphAccess:
             raise error from exc
 
     # ---- asynchronous side: every resolver read
-    async def read(self, name: str, /, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
+    async def read(
+        self, name: str, /, timeout: float | None = None, wait: float | None = None, **params: Any
+    ) -> list[dict[str, Any]]:
         """Rows of one catalog read query, as the records' own values (`dict(record)`).
 
         Not `record.data()`: the API's queries return map projections and scalars, never nodes,
         relationships or paths, so the deep copy `data()` makes to turn graph objects into dicts
         would only copy (≈1 ms on a link chart). The API integration tests check that no query
-        breaks this contract."""
+        breaks this contract.
+
+        `timeout` is the server-side limit, `wait` the client-side one (default `api_graph_wait_s`)."""
         t = timeout or self.settings.api_query_timeout_s
+        deadline = wait or self.settings.api_graph_wait_s
         driver = self._async_driver()
         try:
-            return await self._read_async(driver, name, t, params)
+            return await asyncio.wait_for(self._read_async(driver, name, t, params), deadline)
+        except TimeoutError as exc:  # the cancelled read's connection is closed by the driver
+            raise api_error(
+                "GRAPH_UNAVAILABLE",
+                f"Neo4j did not answer within {deadline:g} s; it may be overloaded or stalled. "
+                "Retry shortly; if it persists check `lantern neo4j status`.",
+            ) from exc
         except (Neo4jError, DriverError, OSError) as exc:
             error, broken = self._typed(exc, t)
             if broken:
@@ -134,33 +161,39 @@ class GraphAccess:
             return [dict(r) async for r in result]
 
     def _async_driver(self) -> neo4j.AsyncDriver:
-        """The async driver of the running event loop (an async driver belongs to one loop: a new
-        loop — a test client's, a restarted server's — gets its own, and the old one is closed)."""
+        """The async driver of the running event loop (an async driver belongs to one loop: each
+        loop — the server's, the heavy lane's, a test client's — gets its own; drivers of loops that
+        have stopped are forgotten, and closed if their loop still runs)."""
         loop = asyncio.get_running_loop()
-        current = self._async
-        if current is not None and current[0] is loop:
-            return current[1]
+        driver = self._async.get(loop)
+        if driver is not None:
+            return driver
+        for other in list(self._async):
+            if other.is_closed() or not other.is_running():
+                del self._async[other]  # (a driver of a loop that has stopped is left to the GC)
         s = self.settings
         driver = neo4j.AsyncGraphDatabase.driver(s.uri, **driver_options(s))
-        self._async = (loop, driver)
-        if current is not None and current[0].is_running():  # close it on its own loop
-            asyncio.run_coroutine_threadsafe(current[1].close(), current[0])
-        return driver  # (a driver of a loop that has stopped is left to the garbage collector)
+        self._async[loop] = driver
+        return driver
+
+    def _forget(self, driver: neo4j.AsyncDriver) -> None:
+        for loop, known in list(self._async.items()):
+            if known is driver:
+                del self._async[loop]
 
     async def _drop_async(self, driver: neo4j.AsyncDriver) -> None:
         """Forget a driver whose server went away; the next read opens a fresh one."""
-        if self._async is not None and self._async[1] is driver:
-            self._async = None
+        self._forget(driver)
         try:
-            await driver.close()
+            await asyncio.wait_for(driver.close(), self.settings.api_ready_timeout_s)
         except Exception:  # pragma: no cover - closing a broken driver
             pass
 
     async def aclose(self) -> None:
-        """Close the async driver (the app's lifespan calls this on the loop that used it)."""
-        current, self._async = self._async, None
-        if current is not None:
-            await current[1].close()
+        """Close the running loop's async driver (the app's lifespan calls this on each loop)."""
+        driver = self._async.pop(asyncio.get_running_loop(), None)
+        if driver is not None:
+            await driver.close()
 
     # ---- errors
     def _typed(self, exc: Exception, timeout: float) -> tuple[GraphQLError, bool]:

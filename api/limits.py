@@ -1,4 +1,5 @@
-"""Limits and typed errors: depth/alias limits, capped page sizes, the Cypher timeout's error code.
+"""Limits and typed errors: query size, selection count, depth/alias limits, capped page sizes, the
+Cypher timeout's error code; the bounded parse/validation cache.
 
 Every error a client can get carries `extensions.code` (one of :data:`CODES`) and a message that says
 what to do next.
@@ -6,6 +7,7 @@ what to do next.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from typing import Any, ClassVar
@@ -16,6 +18,7 @@ from strawberry.extensions.max_aliases import create_validator as alias_validato
 from strawberry.extensions.query_depth_limiter import create_validator as depth_validator
 
 from api.config import Settings
+from api.cost import MAX_NESTING, count_selections
 
 CODES = (
     "FORBIDDEN",
@@ -25,6 +28,8 @@ CODES = (
     "QUERY_TIMEOUT",
     "GRAPH_UNAVAILABLE",
     "NOT_AVAILABLE",
+    "RATE_LIMITED",
+    "BUSY",
 )
 MAX_DEPTH = 3
 MAX_HOPS = 6
@@ -57,55 +62,128 @@ def bounded(name: str, value: int, low: int, high: int) -> int:
     return value
 
 
+class SizedLRU:
+    """A thread-safe LRU bounded by entry count and by the total weight (the query texts' length), so
+    a few huge texts cannot hold memory that a thousand small ones would not."""
+
+    def __init__(self, max_entries: int, max_weight: int) -> None:
+        self.max_entries, self.max_weight = max_entries, max_weight
+        self._items: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
+        self._weight = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> Any | None:
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is None:
+                return None
+            self._items.move_to_end(key)
+            return hit[0]
+
+    def put(self, key: Any, value: Any, weight: int) -> None:
+        if weight > self.max_weight:
+            return  # larger than the whole cache: not kept
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._weight -= old[1]
+            self._items[key] = (value, weight)
+            self._weight += weight
+            while len(self._items) > self.max_entries or self._weight > self.max_weight:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self._weight -= dropped
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._weight = 0
+
+    @property
+    def weight(self) -> int:
+        return self._weight
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def check_text(query: str, settings: Settings) -> None:
+    """Refuse a query text longer than `api_max_query_chars` (before it is parsed)."""
+    if len(query) > settings.api_max_query_chars:
+        raise api_error(
+            "LIMIT_EXCEEDED",
+            f"The query text has {len(query)} characters; the limit is {settings.api_max_query_chars}. "
+            "Send values as variables and ask for fewer fields.",
+            max_query_chars=settings.api_max_query_chars,
+        )
+
+
+def selection_errors(document: Any, settings: Settings) -> list[GraphQLError]:
+    """[a LIMIT_EXCEEDED error] when the document selects more than `api_max_fields` fields
+    (fragments expanded) or nests deeper than :data:`api.cost.MAX_NESTING`, else []."""
+    visited, deepest = count_selections(document, settings.api_max_fields)
+    if visited > settings.api_max_fields:
+        return [
+            api_error(
+                "LIMIT_EXCEEDED",
+                f"The operation selects more than {settings.api_max_fields} fields (fragments expanded); "
+                "ask for fewer fields or split it into several requests.",
+                max_fields=settings.api_max_fields,
+            )
+        ]
+    if deepest > MAX_NESTING:
+        return [api_error("LIMIT_EXCEEDED", f"Selections nest deeper than {MAX_NESTING} levels.")]
+    return []
+
+
 class DocumentCache(SchemaExtension):
-    """Parse and validate each distinct query text once; the depth and alias limits are validation rules.
+    """Parse and validate each distinct query text once; the size, depth and alias limits are checked here.
 
     One extension instead of four (parser cache, depth limiter, alias limiter, validation cache): every
     Strawberry extension costs hook set-up on every request, and the limiters used to build their rule
-    classes per request. Both caches are bounded LRUs keyed by (schema, query text) — strings hash in
-    O(1), unlike the AST Strawberry's own ValidationCache hashes per request. A refused text stays
-    refused (its errors are cached too).
+    classes per request. Both caches are :class:`SizedLRU`s keyed by (schema, query text), bounded by
+    entries and by the total length of the texts they hold — strings hash in O(1), unlike the AST
+    Strawberry's own ValidationCache hashes per request. A text over `api_max_query_chars` is refused
+    before parsing; the selections are counted before validation (whose overlap check is quadratic in
+    duplicate fields). A refused text stays refused (its errors are cached too).
     """
 
-    _documents: ClassVar[OrderedDict[tuple[Any, str], Any]] = OrderedDict()
-    _validated: ClassVar[OrderedDict[tuple[Any, str], list[Any]]] = OrderedDict()
     MAXSIZE: ClassVar[int] = 1024
+    MAX_CHARS: ClassVar[int] = 2_000_000
+    _documents: ClassVar[SizedLRU] = SizedLRU(MAXSIZE, MAX_CHARS)
+    _validated: ClassVar[SizedLRU] = SizedLRU(MAXSIZE, MAX_CHARS)
 
-    def __init__(self, rules: tuple[Any, ...] = ()) -> None:
+    def __init__(self, settings: Settings, rules: tuple[Any, ...] = ()) -> None:
         super().__init__()
+        self.settings = settings
         self.rules = rules
 
     @classmethod
-    def _remember(cls, cache: OrderedDict[tuple[Any, str], Any], key: tuple[Any, str], value: Any) -> None:
-        cache[key] = value
-        if len(cache) > cls.MAXSIZE:
-            cache.popitem(last=False)
+    def document(cls, schema: Any, query: str) -> Any | None:
+        return cls._documents.get((schema, query))
+
+    @classmethod
+    def remember_document(cls, schema: Any, query: str, document: Any) -> None:
+        cls._documents.put((schema, query), document, len(query))
 
     @classmethod
     def validated(cls, schema: Any, query: str) -> Any | None:
         """The parsed document of a query text already validated without errors, else None."""
         key = (schema, query)
         errors = cls._validated.get(key)
-        document = cls._documents.get(key)
-        if errors is None or errors or document is None:
+        if errors is None or errors:
             return None
-        try:
-            cls._validated.move_to_end(key)
-            cls._documents.move_to_end(key)
-        except KeyError:  # evicted meanwhile by another thread: the document is still valid
-            pass
-        return document
+        return cls._documents.get(key)
 
     def on_parse(self) -> Iterator[None]:
         ec = self.execution_context
-        key = (ec.schema, ec.query or "")
-        cached = self._documents.get(key)
+        query = ec.query or ""
+        check_text(query, self.settings)
+        cached = self.document(ec.schema, query)
         if cached is not None and ec.graphql_document is None:
-            self._documents.move_to_end(key)
             ec.graphql_document = cached
         yield
-        if cached is None and ec.query and ec.graphql_document is not None:
-            self._remember(self._documents, key, ec.graphql_document)
+        if cached is None and query and ec.graphql_document is not None:
+            self.remember_document(ec.schema, query, ec.graphql_document)
 
     def on_validate(self) -> Iterator[None]:
         ec = self.execution_context
@@ -115,11 +193,11 @@ class DocumentCache(SchemaExtension):
             if errors is None:
                 from strawberry.schema.schema import validate_document
 
-                rules = (*ec.validation_rules, *self.rules)
-                errors = validate_document(ec.schema._schema, ec.graphql_document, rules)
-                self._remember(self._validated, key, errors)
-            else:
-                self._validated.move_to_end(key)
+                errors = selection_errors(ec.graphql_document, self.settings)
+                if not errors:
+                    rules = (*ec.validation_rules, *self.rules)
+                    errors = validate_document(ec.schema._schema, ec.graphql_document, rules)
+                self._validated.put(key, errors, len(ec.query))
             ec.pre_execution_errors = errors
         yield
 
@@ -131,4 +209,4 @@ def extensions(settings: Settings) -> list[Any]:
         depth_validator(settings.max_query_depth, None),
         alias_validator(settings.max_aliases),
     )
-    return [lambda: DocumentCache(rules)]
+    return [lambda: DocumentCache(settings, rules)]

@@ -41,6 +41,10 @@ class GraphSettings(BaseSettings):
         "neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "LANTERN_NEO4J_DATABASE")
     )
     neo4j_query_timeout_s: float = 30.0
+    neo4j_connection_timeout_s: float = 10.0
+    """Opening one connection (TCP connect + Bolt handshake): a frozen server fails after this long."""
+    neo4j_acquisition_timeout_s: float = 30.0
+    """Waiting for a pooled connection (including opening it) before the driver gives up."""
     neo4j_max_retry_s: float = 15.0
     """How long the driver retries a managed transaction that failed on a transient error or a lost
     connection before giving up (`LANTERN_NEO4J_MAX_RETRY_S`; the driver's own default is 30 s, and a

@@ -83,11 +83,17 @@ def driver_options(settings: GraphSettings) -> dict[str, Any]:
 
     The catalog's queries name every ontology relationship type; a graph that holds none of one type
     yet (no USES_VEHICLE facts) is normal, so "unrecognized type" notifications are switched off at
-    the server."""
+    the server.
+
+    Waiting is bounded: opening a connection by `neo4j_connection_timeout_s`, getting one from the pool
+    by `neo4j_acquisition_timeout_s`, a transaction by its server-side timeout. The Python driver has
+    no client-side read timeout on an open connection (a frozen server that accepted the connection
+    never answers), so callers that must answer in time add their own deadline (api/graph_access.py)."""
     return {
         "auth": (settings.neo4j_user, settings.password),
         "max_connection_pool_size": 50,
-        "connection_timeout": 10,
+        "connection_timeout": settings.neo4j_connection_timeout_s,
+        "connection_acquisition_timeout": settings.neo4j_acquisition_timeout_s,
         "max_transaction_retry_time": settings.neo4j_max_retry_s,
         "notifications_disabled_classifications": [neo4j.NotificationDisabledClassification.UNRECOGNIZED],
     }

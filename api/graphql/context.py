@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 from strawberry.fastapi import BaseContext
 
@@ -23,6 +25,10 @@ class AppState:
     keys: KeyCache
     audit: AuditWriter
     lexicon: LexiconCache = field(default_factory=LexiconCache)
+    lane: Any = None
+    """The heavy lane (api/lane.py), set by the request guard."""
+    analysis_lock: threading.Lock = field(default_factory=threading.Lock)
+    """Held while `runAnalysis` runs: a second one is refused (BUSY) instead of racing the first."""
 
 
 class LanternContext(BaseContext):

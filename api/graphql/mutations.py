@@ -129,11 +129,16 @@ async def split_entity(ctx: LanternContext, merge_id: str) -> t.ResolutionResult
 async def run_analysis(ctx: LanternContext, only: list[str] | None) -> t.AnalysisRun:
     ctx.require(CAN_ANALYZE, "run analytics")
     run = _stage("graph.analytics", "run_analysis")
-    db = ctx.graph.database()
+    lock = ctx.app_state.analysis_lock
+    if not lock.acquire(blocking=False):  # one run at a time: a second would race the first's result
+        raise api_error("BUSY", "An analysis is already running; wait for it to finish (see `analysisRuns`).")
     try:
+        db = ctx.graph.database()
         await asyncio.to_thread(run, db, ctx.settings, only or None)
     except ValueError as exc:
         raise api_error("BAD_USER_INPUT", str(exc)) from exc
+    finally:
+        lock.release()
     rows = await ctx.graph.read("api/analysis_runs", offset=0, limit=1)
     if not rows:
         raise api_error("NOT_FOUND", "The analysis finished but recorded no AnalysisRun node.")

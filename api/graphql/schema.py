@@ -21,6 +21,7 @@ from strawberry.tools import merge_types
 from strawberry.types import Info
 
 from api.config import Settings, get_settings
+from api.errors import LanternSchema
 from api.graphql import mutations as m
 from api.graphql import resolvers as r
 from api.graphql import resolvers_overview as o
@@ -278,7 +279,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     from api.watch.graphql import WatchMutation, WatchQuery, WatchSubscription
 
     s = settings or get_settings()
-    return strawberry.Schema(
+    return LanternSchema(
         query=merge_types("Query", (Query, ReportsQuery, WatchQuery, FeedsQuery, TimelineQuery)),
         mutation=merge_types("Mutation", (Mutation, ReportsMutation, WatchMutation)),
         subscription=WatchSubscription,

@@ -1,0 +1,186 @@
+"""The outermost ASGI middleware: what every request passes before the app sees it.
+
+* security headers on every response (a CSP allowing only the API's own origin — GraphiQL's assets
+  are vendored, api/graphiql.py —, frame refusal, nosniff, no referrer);
+* request bodies over `api_max_body_bytes` → 413 (Content-Length checked first, the stream counted);
+* for GraphQL operations (`POST /graphql` with JSON, `GET /graphql?query=`): per-key rate limit
+  (`api_rate_limit`, the `limits` library's moving window) and per-key in-flight cap
+  (`api_max_concurrent_per_key`) → 429 with `Retry-After`; the query text's length and tokens, its
+  selection count and its estimated cost against the caller's role budget → 400 with a GraphQL error
+  (`LIMIT_EXCEEDED`), all before validation or execution; an operation at or above `api_heavy_cost`
+  executes in the heavy lane (api/lane.py).
+
+Requests without a valid key are rate-limited by client address and then left to the router (401).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+import orjson
+import strawberry
+from graphql import GraphQLError
+from limits import parse as parse_rate
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
+
+from api.graphql.context import AppState
+from api.request_checks import check_operation, graphql_request
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+SECURITY_HEADERS = [
+    (b"x-frame-options", b"DENY"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+async def _json(send: Send, status: int, body: dict[str, Any], headers: list[tuple[bytes, bytes]]) -> None:
+    payload = orjson.dumps(body)
+    head = [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": head + headers})
+    await send({"type": "http.response.body", "body": payload})
+
+
+def _gql_error(error: GraphQLError) -> dict[str, Any]:
+    from api.errors import prepare
+
+    prepare(error)
+    return {"data": None, "errors": [error.formatted]}
+
+
+class RequestGuard:
+    def __init__(self, app: ASGIApp, schema: strawberry.Schema, state: AppState, path: str = "/graphql"):
+        from api.lane import HeavyLane
+
+        self.app, self.schema, self.state, self.path = app, schema, state, path
+        s = state.settings
+        self.settings = s
+        self.rate = parse_rate(s.api_rate_limit)
+        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+        self.in_flight: dict[str, int] = {}
+        self.lane = HeavyLane(s.api_heavy_concurrency)
+        state.lane = self.lane
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path, method = scope["path"], scope["method"]
+        extra = [*SECURITY_HEADERS, (b"content-security-policy", CSP.encode())]
+
+        async def send_secure(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []), *(h for h in extra if h[0] not in names)]
+            await send(message)
+
+        body, messages = b"", list[Message]()
+        if method in ("POST", "PUT", "PATCH"):
+            read = await self._read_body(scope, receive)
+            if read is None:
+                limit = self.settings.api_max_body_bytes
+                await _json(send_secure, 413, {"detail": f"Request body over {limit} bytes."}, [])
+                return
+            body, messages = read
+            receive = _replay(messages, receive)
+        if path != self.path or method not in ("GET", "POST"):
+            await self.app(scope, receive, send_secure)
+            return
+        request = graphql_request(scope, body)
+        if request is None and method == "GET":  # GraphiQL's page
+            await self.app(scope, receive, send_secure)
+            return
+        headers = dict(scope["headers"])
+        authorization = headers.get(b"authorization")
+        principal = self.state.keys.authenticate(authorization.decode("latin-1")) if authorization else None
+        client = scope.get("client") or ("?", 0)
+        who = f"key:{principal.key_name}" if principal else f"addr:{client[0]}"
+        if not self.limiter.hit(self.rate, who):
+            reset = self.limiter.get_window_stats(self.rate, who).reset_time
+            wait = max(1, math.ceil(reset - time.time()))
+            error = GraphQLError(
+                f"Rate limit of {self.settings.api_rate_limit} requests exceeded; retry in {wait} s.",
+                extensions={"code": "RATE_LIMITED", "retryAfter": wait},
+            )
+            await _json(send_secure, 429, _gql_error(error), [(b"retry-after", str(wait).encode())])
+            return
+        if principal is None:
+            await self.app(scope, receive, send_secure)  # 401 from the router
+            return
+        if self.in_flight.get(who, 0) >= self.settings.api_max_concurrent_per_key:
+            cap = self.settings.api_max_concurrent_per_key
+            error = GraphQLError(
+                f"This key already has {cap} requests running; wait for one to finish.",
+                extensions={"code": "RATE_LIMITED", "maxConcurrent": cap},
+            )
+            await _json(send_secure, 429, _gql_error(error), [(b"retry-after", b"1")])
+            return
+        # (a body the router answers itself — not JSON, batching — is limited above, then passed on)
+        refusal, cost = (
+            check_operation(self.schema, self.settings, principal.role.value, *request)
+            if request
+            else (None, 0)
+        )
+        if refusal is not None:
+            await _json(send_secure, 400, _gql_error(refusal), [])
+            return
+        self.in_flight[who] = self.in_flight.get(who, 0) + 1
+        try:
+            if cost >= self.settings.api_heavy_cost:
+                await self.lane.run(lambda r, s: self.app(scope, r, s), receive, send_secure)
+            else:
+                await self.app(scope, receive, send_secure)
+        finally:
+            self.in_flight[who] -= 1
+            if not self.in_flight[who]:
+                del self.in_flight[who]
+
+    async def _read_body(self, scope: Scope, receive: Receive) -> tuple[bytes, list[Message]] | None:
+        """(body, messages read) or None when it is over the limit."""
+        limit = self.settings.api_max_body_bytes
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > limit:
+            return None
+        chunks: list[bytes] = []
+        messages: list[Message] = []
+        size = 0
+        while True:
+            message = await receive()
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > limit:
+                return None
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        if messages[-1]["type"] == "http.request":
+            messages = [{"type": "http.request", "body": body, "more_body": False}]
+        return body, messages
+
+
+def _replay(messages: list[Message], receive: Receive) -> Receive:
+    pending = list(messages)
+
+    async def replay() -> Message:
+        return pending.pop(0) if pending else await receive()
+
+    return replay
