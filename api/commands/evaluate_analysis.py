@@ -51,6 +51,9 @@ def analysis_command(
     except GraphUnavailableError as exc:
         fail(str(exc))
     try:
+        from ontology.schema import apply_schema
+
+        apply_schema(db)  # constraints and indexes first (idempotent): the queries' index hints need them
         report = validate_analysis(db, docs, data, note=lambda msg: console.log(msg))
     finally:
         db.close()
