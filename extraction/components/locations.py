@@ -156,6 +156,8 @@ class LocationNormalizer:
     @staticmethod
     def _acceptable(doc: Doc, window: list, place: Place, prefer: str | None, name_parts: set[str]) -> bool:
         first = window[0]
+        if inside_longer_name(doc, window):
+            return False
         if len(window) > 1:
             return not any(t.text in name_parts for t in window)
         if first.text in name_parts or first.is_stop or first.lower_ in COMMON_WORDS:
@@ -166,6 +168,53 @@ class LocationNormalizer:
         if place.type in {"Country", "Region"}:
             return True
         return place.type == "City" and prefer is not None and place.admin1 == prefer
+
+
+PLACE_PREFIXES = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "greater",
+    "downtown",
+    "upper",
+    "lower",
+    "new",
+}
+
+
+def inside_longer_name(doc: Doc, window: list) -> bool:
+    """A place name inside a longer capitalised run the NER did not type ("Dallas Stars", "NCJW Dallas",
+    "Houston Methodist") names an organisation, not the place — outside title-case headlines, where
+    every word is capitalised anyway."""
+    from extraction.components.name_shape import title_case_line
+
+    first, last = window[0], window[-1]
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    before = doc[first.i - 1] if first.i > 0 else None
+    joined_after = (
+        after is not None
+        and not last.whitespace_.count("\n")
+        and after.is_alpha
+        and (after.is_title or after.is_upper)
+    )
+    joined_before = (
+        before is not None
+        and "\n" not in before.whitespace_
+        and before.is_alpha
+        and (before.is_title or before.is_upper)
+        and not before.is_sent_start
+        and before.lower_ not in PLACE_PREFIXES
+        and not before.is_stop
+    )
+    if not (joined_after or joined_before):
+        return False
+    return not title_case_line(doc, first.idx)
 
 
 @Language.factory(

@@ -111,14 +111,17 @@ def hard_wrapped(doc: Doc) -> bool:
     return bool(cached)
 
 
-def _title_case_line(doc: Doc, char: int) -> bool:
+def title_case_line(doc: Doc, char: int) -> bool:
+    """The line holding `char` is a title-case headline: three or more content words, 3/4 of them
+    capitalised (short function words — "to", "for", "in", "the" — stay lower case in headlines)."""
     text = doc_text(doc)
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
     words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha()]
-    if len(words) < 3:
+    content = [w for w in words if w.lower() not in HEADLINE_SMALL_WORDS]
+    if len(content) < 3:
         return False
-    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    return sum(w[0].isupper() for w in content) >= 0.75 * len(content)
 
 
 def repair_person_span(
@@ -158,7 +161,7 @@ def repair_person_span(
                     tokens = tokens[1:]
                 break
     # trailing headline words on a title-case line ("Charles Phifer Guilty", "John Creuzot Secures")
-    if len(tokens) > 2 and _title_case_line(doc, tokens[0].idx):
+    if len(tokens) > 2 and title_case_line(doc, tokens[0].idx):
         lower = lower_case_words(doc)
         while len(tokens) > 2:
             last = tokens[-1]
@@ -210,6 +213,9 @@ ORG_HEADS = frozenset(
 )
 """Head nouns that end organisation names ("Domestic Violence Division", "Innocence Project"): a
 span ending in one names an organisation even when every other word is a common word."""
+HEADLINE_SMALL_WORDS = frozenset(
+    "a an the and or but nor for of to in on at by with from into over as vs v via per".split()
+)
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 """A finite verb ("Sentenced", "Agrees", "Warn") makes a span a headline or a clause, not a name."""
 

@@ -82,3 +82,26 @@ def test_trailing_acronym_is_its_own_mention(extractor: Extractor) -> None:
     text = "Officers of the Kestrel Bay Police Department (KBPD) arrested him. KBPD expects more arrests."
     orgs = _orgs(extractor, text)
     assert "Kestrel Bay Police Department" in orgs and "KBPD" in orgs, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "inside"),
+    [
+        ("Police found a Dallas Stars jersey near the scene.", "Dallas", True),
+        ("The NCJW Dallas chapter helped the family.", "Dallas", True),
+        ("He grew up in Dallas, Texas, and moved away.", "Dallas", False),
+        ("He moved to North Dallas last year.", "Dallas", False),
+        ("Houston Man Sentenced to Life for Killing Friend in Robbery", "Houston", False),  # headline
+    ],
+)
+def test_sweep_skips_a_place_inside_a_longer_name(
+    extractor: Extractor, text: str, word: str, inside: bool
+) -> None:
+    from extraction.components.locations import inside_longer_name
+
+    doc = extractor.nlp.make_doc(text)
+    for name, proc in extractor.nlp.pipeline:
+        if not name.startswith("lantern"):
+            doc = proc(doc)
+    token = next(t for t in doc if t.text == word)
+    assert inside_longer_name(doc, [token]) is inside
