@@ -14,7 +14,9 @@ LOCAL = {"127.0.0.1", "localhost"}
 
 def offline_page(chromium: Any, refused: list[str], errors: list[str]) -> Any:
     """A page whose requests to any host but this machine are aborted and recorded."""
-    page = chromium.new_page(viewport={"width": 1400, "height": 900})
+    # bypass_csp: the test's own `wait_for_function` strings are evaluated in the page, which the API's
+    # script-src 'self' policy refuses; the pages themselves run under the policy in test_graphiql_page.
+    page = chromium.new_page(viewport={"width": 1400, "height": 900}, bypass_csp=True)
 
     def route(r: Any) -> None:
         host = urlsplit(r.request.url).hostname
