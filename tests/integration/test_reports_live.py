@@ -61,7 +61,7 @@ def test_reports_are_anonymous_moderated_and_feed_hotspots(
         q = "{ sightingReports { receipt text cellLat cellLon status } }"
         pending = {r["receipt"]: r for r in api.gql("analyst", q)["data"]["sightingReports"]}
         assert set(pending) == {r_moved, r_cell, r_spam}
-        assert "900456" not in pending[r_moved]["text"] and "•" in pending[r_moved]["text"]  # analyst: masked
+        assert "900456" not in pending[r_moved]["text"] and "[phone]" in pending[r_moved]["text"]  # analyst: masked
         assert (pending[r_cell]["cellLat"], pending[r_cell]["cellLon"]) == (53.75, -1.75)
         clear = api.gql("investigator", q)["data"]["sightingReports"]
         assert any("+44 7700 900456" in r["text"] for r in clear)  # investigator: in clear, and audited
@@ -88,7 +88,7 @@ def test_reports_are_anonymous_moderated_and_feed_hotspots(
         assert (doc["cell_lat"], doc["cell_lon"], doc["moderation"]) == (53.75, -1.75, "accepted")
 
         ops = _audit_operations(api, {"acceptReports", "rejectReports"})
-        assert {"acceptReports", "rejectReports"} <= ops and "sightingReports" in ops
+        assert {"acceptReports", "rejectReports"} <= ops and any("sightingReports" in op for op in ops)
 
         graph_text = repr(props) + repr(db.read("ingest/dump_relationships"))
     state_bytes = b"".join(p.read_bytes() for p in sorted(tmp_path.glob("lantern-api.sqlite*")))
