@@ -2,15 +2,18 @@
 
 * Every message is cut to :data:`MAX_MESSAGE_CHARS` (graphql-core and Neo4j echo the offending value:
   a 1 MB argument must not come back, nor go to the log, a megabyte at a time).
-* Every error gets `extensions.errorId`, also in its log line, so a user's report finds the line.
+* Every error gets `extensions.errorId`, also in its log line, so a user's report finds the line. The
+  id is a digest of the error's code, path and message, not a random number: two requests that get the
+  same answer get byte-identical responses, so an id never tells a known raw id from an unknown one
+  (tests/security/test_oracles.py).
 * One WARNING line per error (code, path, id, message); the traceback of an unexpected exception is
   logged at DEBUG only (`LOG_LEVEL=DEBUG` to see it), not once per failed request at ERROR.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
-import secrets
 from typing import Any
 
 import strawberry
@@ -31,7 +34,10 @@ def prepare(error: GraphQLError) -> str:
     """Shorten the message and give the error an id (kept if it already has one); returns the id."""
     error.message = shorten(error.message)
     extensions = dict(error.extensions or {})
-    error_id = extensions.get("errorId") or secrets.token_hex(6)
+    code = extensions.get("code", "-")
+    path = ".".join(str(p) for p in error.path or ())
+    digest = hashlib.sha256(f"{code}|{path}|{error.message}".encode("utf-8", "replace")).hexdigest()[:12]
+    error_id = extensions.get("errorId") or digest
     extensions["errorId"] = error_id
     error.extensions = extensions
     return str(error_id)

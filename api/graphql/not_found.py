@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from api.graphql.context import LanternContext
-from api.graphql.present import Presenter
+from api.graphql.present import presenter
 from api.limits import api_error
 
 MAX_SUGGESTIONS = 5
@@ -38,7 +38,7 @@ async def suggestions(ctx: LanternContext, given: str) -> list[dict[str, Any]]:
         offset=0,
         limit=MAX_SUGGESTIONS,
     )
-    p = Presenter(ctx)
+    p = await presenter(ctx)  # names shown in clear are audited like any other disclosure
     p.learn_nodes(r["entity"] for r in rows)
     out = [p.entity(r["entity"]) for r in rows]
     p.flush()

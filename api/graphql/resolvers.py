@@ -266,7 +266,7 @@ async def group_id_of(ctx: LanternContext, prop: str, group_id: int | None, of: 
     if group_id is not None:
         return group_id
     assert of is not None
-    real = resolve_id(ctx, of)
+    real = await resolve_read_id(ctx, of)
     rows = await ctx.graph.read("api/entity", id=real)
     if not rows:
         await require_entities(ctx, [(of, real)])

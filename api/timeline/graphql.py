@@ -12,7 +12,8 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from api.graphql.resolvers import resolve_id
+from api.graphql.present import presenter
+from api.graphql.resolvers import resolve_read_id
 from api.limits import api_error, bounded
 from graph.privacy import anon_id, is_masked, mask_snippet
 
@@ -32,7 +33,7 @@ class TimelineEvent:
 
 def _day(name: str, value: str | None) -> str | None:
     if value is not None and not _DATE.match(value):
-        raise api_error("BAD_USER_INPUT", f"{name} must be a date YYYY-MM-DD (got '{value}').")
+        raise api_error("BAD_USER_INPUT", f"{name} must be a date YYYY-MM-DD.")  # the value is not echoed
     return value
 
 
@@ -43,6 +44,8 @@ def _shown(ctx: Any, entity_id: str, kind: str | None) -> str:
             "INSERT OR IGNORE INTO pseudonyms (token, entity_id) VALUES (?, ?)", (token, entity_id)
         )
         return token
+    if kind and is_masked(kind, "auditor"):  # personal data shown in clear: a disclosure, audited
+        ctx.disclosures.add(entity_id, "id")
     return entity_id
 
 
@@ -60,7 +63,8 @@ class TimelineQuery:
         limit: int = 200,
     ) -> list[TimelineEvent]:
         ctx = info.context
-        real = resolve_id(ctx, entity_id)
+        real = await resolve_read_id(ctx, entity_id)  # a masked role's raw personal id: like an unknown one
+        p = await presenter(ctx)
         lim = bounded("limit", limit, 1, ctx.settings.max_page_size)
         start, end = _day("from", from_), _day("to", to)
         rows = await ctx.graph.read(
@@ -80,7 +84,7 @@ class TimelineQuery:
                     date=r["date"],
                     kind="report" if "SightingReport" in r["labels"] else "document",
                     id=r["doc_id"],
-                    title=r["title"],
+                    title=p.text(r["title"], "title"),
                     document_kind=r["kind"],
                     entity_ids=[_shown(ctx, e["id"], e["kind"]) for e in r["entities"]],
                 )

@@ -89,8 +89,10 @@ def served(browser_settings: Settings) -> Iterator[Served]:
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
+    """Per module: Playwright's sync API keeps an event loop running in this thread while it is open,
+    and tests run after the browser tests (asyncio.run in unit tests) need the thread free again."""
     from playwright.sync_api import sync_playwright
 
     OUTPUT.mkdir(exist_ok=True)
