@@ -5,7 +5,6 @@ refused with LIMIT_EXCEEDED, nothing answered 5xx."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import threading
 import time
@@ -20,6 +19,7 @@ from api.app import create_app
 from api.auth import create_key
 from bench.api_load import run_load
 from graph.db import Database
+from tests.aio import run as aio_run
 from tests.integration.test_api_fixtures import load_corpus
 from tests.servers import test_settings as settings_for_tests
 
@@ -60,7 +60,7 @@ def test_cheap_queries_answered_while_expensive_ones_are_limited(served: tuple[s
     cheap = [create_key(store, f"cheap-{i}", "investigator") for i in range(6)]  # type: ignore[arg-type]
     heavy = [create_key(store, f"heavy-{i}", "investigator") for i in range(2)]  # type: ignore[arg-type]
     sample = {"search_text": "Petrov", "hub_id": "person:viktor petrov"}
-    figures = asyncio.run(run_load(base, cheap, heavy, sample, seconds=4.0, idle_seconds=1.0))
+    figures = aio_run(run_load(base, cheap, heavy, sample, seconds=4.0, idle_seconds=1.0))
 
     for phase in ("cheap idle", "cheap under load", "healthz under load"):
         assert figures[phase]["n"] > 0 and set(figures[phase]["outcomes"]) == {"200"}, figures[phase]

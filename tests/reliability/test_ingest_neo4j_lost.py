@@ -53,10 +53,16 @@ class Proxy:
             for a, b in ((client, upstream), (upstream, client)):
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
 
+    LATENCY_S = 0.02
+    """Each forwarded chunk waits this long, like a slower network: a warm server (late in the full
+    suite) otherwise committed the whole corpus between the test's poll and the cut, and the ingest
+    ended cleanly before it could be interrupted."""
+
     @staticmethod
     def _pipe(a: socket.socket, b: socket.socket) -> None:
         try:
             while data := a.recv(65536):
+                time.sleep(Proxy.LATENCY_S)
                 b.sendall(data)
         except OSError:
             pass

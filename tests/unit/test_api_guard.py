@@ -16,6 +16,7 @@ from api.config import Settings
 from api.cost import count_selections, operation_cost
 from api.graphql.schema import build_schema
 from api.limits import DocumentCache, SizedLRU
+from tests.aio import run as aio_run
 
 HEAVY = "{ neighbourhood(id: $id, depth: 3, limit: 200) { nodes { evidence(limit: 200) { documentId } } } }"
 
@@ -180,6 +181,6 @@ def test_in_flight_cap_per_key_and_heavy_operations_run_on_the_lane(tmp_path: Pa
             heavy = await c.post("/graphql", json={"query": within_budget})
             return [first.status_code, second.status_code, heavy.status_code]
 
-    assert asyncio.run(scenario()) == [200, 429, 200]
+    assert aio_run(scenario()) == [200, 429, 200]
     assert threads[0] != "lantern-heavy-lane" and threads[-1] == "lantern-heavy-lane"
     state.lane.stop()

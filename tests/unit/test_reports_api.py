@@ -19,6 +19,7 @@ from api.reports.model import ReportIn, coarse_cell
 from api.reports.ratelimit import ClientLimiter
 from api.reports.service import ScrubClientAddress, install
 from api.state import StateStore
+from tests.aio import run as aio_run
 
 CLIENT_A = "198.51.100.23"
 CLIENT_B = "203.0.113.77"
@@ -107,7 +108,7 @@ def test_post_report_answers_202_413_422_429(tmp_path: Path) -> None:
         assert len(rows) == 1 and (rows[0].cell_lat, rows[0].cell_lon) == (53.85, -1.55)
         assert rows[0].status == "pending" and rows[0].place == "Leeds"
 
-    asyncio.run(run())
+    aio_run(run())
 
 
 def _state_bytes(state_dir: Path) -> bytes:
@@ -148,7 +149,7 @@ def test_flood_from_one_client_is_held_while_another_client_and_graphql_work(tmp
                 gql_codes.append(batch[101])
         return flood_codes, other_codes, gql_codes, receipts
 
-    flood_codes, other_codes, gql_codes, receipts = asyncio.run(run())
+    flood_codes, other_codes, gql_codes, receipts = aio_run(run())
     assert flood_codes.count(202) == 5 and flood_codes.count(429) == 1995
     assert other_codes[:5] == [202] * 5 and set(other_codes) == {202, 429}  # B has its own 5/minute
     assert set(gql_codes) == {200}
@@ -175,4 +176,4 @@ def test_report_form_is_local_and_posts_to_the_api(tmp_path: Path) -> None:
         assert "http:" not in page and "https:" not in page  # no CDN, no third-party asset
         assert 'fetch("/api/reports"' in js and 'credentials: "omit"' in js
 
-    asyncio.run(run())
+    aio_run(run())
