@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+
+.PHONY: test-load
 .PHONY: setup demo test test-unit test-integration test-security bench bench-quick lint typecheck neo4j-start neo4j-stop clean
 
 $(STAMP): pyproject.toml
@@ -55,3 +57,7 @@ neo4j-start: setup
 
 neo4j-stop:
 	$(BIN)/lantern neo4j stop
+
+## test-load: the bounded API load test (8 clients, loopback, about a minute) on a quiet machine
+test-load: setup
+	LANTERN_LOAD_TEST=1 $(BIN)/python -m pytest tests/reliability/test_api_load.py -s
