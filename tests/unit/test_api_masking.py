@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graph import privacy as masking
@@ -66,8 +68,10 @@ def test_mask_snippet_masks_known_mentions_and_identifier_shapes() -> None:
     out = mask_snippet(text, "auditor", mentions)
     assert "Petrov" not in out and "900123" not in out and "jane@" not in out
     assert "Sunrise Ltd" in out and "12 May 2024" in out
-    pseudo = mask_value("Person", "x", "auditor", key="person:viktor petrov")
-    assert out.count(pseudo) == 2
+    # one pseudonym for both mentions of the person (its value depends on the process's pseudonym
+    # secret, which earlier tests may have set: compare the snippet with itself, not a recomputed token)
+    tokens = re.findall(r"Person [0-9a-f]{6}", out)
+    assert len(tokens) == 2 and len(set(tokens)) == 1, out
     analyst = mask_snippet(text, "analyst", mentions)
     assert "Viktor Petrov" in analyst and "900123" not in analyst
     assert mask_snippet(text, "investigator", mentions) == text
