@@ -41,6 +41,7 @@ from extraction.components.name_shape import (
     repair_person_span,
     warm_up,
 )
+from extraction.components.org_bounds import repair_organisation_tokens
 
 ADDRESS = re.compile(
     r"\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}"
@@ -73,6 +74,7 @@ LEADING_FUNCTION_WORD = re.compile(
 )
 UNIT_FIRST = re.compile(r"(?:Unit|Flat|Apt\.?)\s+\d")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)$")
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
 LOCATION_LABELS = {"GPE", "LOC"}
@@ -156,9 +158,11 @@ class EntityRecognizer:
         spans = []
         for match_id, start, end in [*self.matcher(doc), *self.names(doc)]:
             label = self.pattern_labels[doc.vocab.strings[match_id]]
-            # Leading function words and ranks ("The", "An", "Deputy") are not part of a name.
-            while start < end - 1 and (doc[start].is_stop or doc[start].lower_ in RANK_WORDS):
-                start += 1
+            if "name_shape" in self.rules:
+                start, end = repair_organisation_tokens(doc, start, end, label == "Business")
+            else:  # leading function words and ranks ("The", "An", "Deputy") are not part of a name
+                while start < end - 1 and (doc[start].is_stop or doc[start].lower_ in RANK_WORDS):
+                    start += 1
             if end - start == 1 and label != "Authority" and doc[start].is_stop:
                 continue
             if end - start == 1 and "name_shape" in self.rules and doc[start].lower_ in lower_case_words(doc):
@@ -279,6 +283,11 @@ class EntityRecognizer:
         text = doc_text(doc)[start:end]
         # Trim possessives and surrounding punctuation the sm model includes.
         trimmed = POSSESSIVE.sub("", text).rstrip(" .,;:-–")
+        if (
+            ABBREVIATION_END.search(trimmed)
+            and doc_text(doc)[start + len(trimmed) : start + len(trimmed) + 1] == "."
+        ):
+            trimmed += "."  # "Centurion Ministries, Inc." keeps its abbreviation's period
         end = start + len(trimmed)
         start = trim_leading_ranks(doc, start, end)
         trimmed = doc_text(doc)[start:end]
