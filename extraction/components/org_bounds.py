@@ -10,6 +10,7 @@ English organisation names are written, not lists of names:
 * a name never ends on a function word: "Texas Court of" runs on over the capitalised words that
   follow ("… of Criminal Appeals"), or the dangling word goes;
 * an agency's acronym written in front belongs to the name ("FBI Dallas Violent Crimes Task Force");
+* a legal form after a comma belongs to a company's name ("Brightwater Holdings, Inc.");
 * a numbered court keeps its number, before ("203rd Judicial District Court") or after ("Criminal
   District Court No. 4");
 * a name without its head noun runs on over capitalised words to one ("Dallas Police" +
@@ -39,6 +40,7 @@ TRAILING_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "&", "on", "in",
 ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 OF_HEADS = frozenset({"department", "bureau", "office", "division", "ministry"})
 MAX_CONTINUATION = 4
+LEGAL_FORMS = frozenset({"Inc", "LLC", "LLP", "Ltd", "Corp", "Co", "L.L.C", "PLLC", "PC", "P.C"})
 
 
 def _name_word(token: object) -> bool:
@@ -128,6 +130,12 @@ def repair_organisation_tokens(
         stop += 1
         if doc[stop - 1].lower_ in ORG_HEADS:
             end = stop
+    # a legal form after a comma ("…, Inc.", "…, LLP") and its abbreviation's period
+    tail = doc[end : end + 3]
+    if len(tail) >= 2 and tail[0].text == "," and tail[1].text.rstrip(".") in LEGAL_FORMS:
+        end += 2
+        if tail[1].text in LEGAL_FORMS and len(tail) == 3 and tail[2].text == ".":
+            end += 1
     # numbered courts
     number = doc[end : end + 3]
     if len(number) == 3 and number[0].text == "No" and number[1].text == "." and number[2].like_num:
