@@ -39,6 +39,7 @@ from extraction.components.name_shape import (
     organisation_shape,
     person_shaped,
     repair_person_span,
+    unsupported_name_plausible,
     warm_up,
 )
 from extraction.components.org_bounds import repair_organisation_tokens
@@ -75,6 +76,7 @@ LEADING_FUNCTION_WORD = re.compile(
 UNIT_FIRST = re.compile(r"(?:Unit|Flat|Apt\.?)\s+\d")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)$")
+LOCATIVE = frozenset("in at from near to outside across throughout around between within into".split())
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
 LOCATION_LABELS = {"GPE", "LOC"}
@@ -211,9 +213,10 @@ class EntityRecognizer:
         for start, end in proper_name_spans(doc) if "proper_names" in on else ():
             if "name_shape" in on:
                 repaired = self._person_shape(doc, start, end)
-                if repaired is None:
+                span = doc.char_span(*repaired, alignment_mode="expand") if repaired else None
+                if span is None or not unsupported_name_plausible(span):
                     continue
-                start, end = repaired
+                start, end = span.start_char, span.end_char
             name = doc_text(doc)[start:end]
             if free(start, end) and self.org_type(name) is None and not self._is_place(name):
                 add_mention(doc, "Person", start, end, collapse(name), 0.6, "parse")
@@ -269,6 +272,15 @@ class EntityRecognizer:
             return None
         return repaired
 
+    def _locative(self, doc: Doc, span: Span | None) -> bool:
+        """The words around a span place it: "in Katy", "from Lancaster", "Katy, Texas"."""
+        if span is None:
+            return False
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end : span.end + 2]
+        region = len(after) == 2 and after[0].text == "," and self.places.lookup(after[1].text)
+        return before in LOCATIVE or bool(region and region.type in {"Region", "Country"})
+
     def _is_place(self, name: str) -> bool:
         return self.places.lookup(name) is not None
 
@@ -303,8 +315,9 @@ class EntityRecognizer:
             shape = organisation_shape(span, self.org_type(trimmed) is not None) if span else "reject"
             if shape == "reject":
                 place = self.places.lookup(trimmed) if " " not in trimmed else None
-                if place is None:
-                    return
+                town = place is not None and place.type == "City"
+                if place is None or (town and (len(trimmed) <= 3 or not self._locative(doc, span))):
+                    return  # a town's name alone ("Moore", "Toyota") is a place only where placed
                 type_ = "Location"  # "TX", "Katy" typed as organisations
             elif shape == "person":
                 type_ = "Person"
