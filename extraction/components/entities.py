@@ -213,10 +213,10 @@ class EntityRecognizer:
         for start, end in proper_name_spans(doc) if "proper_names" in on else ():
             if "name_shape" in on:
                 repaired = self._person_shape(doc, start, end)
-                span = doc.char_span(*repaired, alignment_mode="expand") if repaired else None
-                if span is None or not unsupported_name_plausible(span):
+                run = doc.char_span(*repaired, alignment_mode="expand") if repaired else None
+                if repaired is None or run is None or not unsupported_name_plausible(run):
                     continue
-                start, end = span.start_char, span.end_char
+                start, end = repaired
             name = doc_text(doc)[start:end]
             if free(start, end) and self.org_type(name) is None and not self._is_place(name):
                 add_mention(doc, "Person", start, end, collapse(name), 0.6, "parse")
