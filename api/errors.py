@@ -6,14 +6,18 @@
   id is a digest of the error's code, path and message, not a random number: two requests that get the
   same answer get byte-identical responses, so an id never tells a known raw id from an unknown one
   (tests/security/test_oracles.py).
-* One WARNING line per error (code, path, id, message); the traceback of an unexpected exception is
-  logged at DEBUG only (`LOG_LEVEL=DEBUG` to see it), not once per failed request at ERROR.
+* One WARNING line per error (code, path, id, message) — with the values graphql-core echoes from the
+  request (an invalid variable, a literal of the wrong type) replaced by "(value not logged)": a
+  partner's screening input must not reach a log line because it was sent as a number; the traceback
+  of an unexpected exception is logged at DEBUG only (`LOG_LEVEL=DEBUG` to see it), not once per
+  failed request at ERROR.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from typing import Any
 
 import strawberry
@@ -43,13 +47,29 @@ def prepare(error: GraphQLError) -> str:
     return str(error_id)
 
 
+_HIDDEN = "(value not logged)"
+_ECHOES = (
+    (re.compile(r"got invalid value .*? at '", re.S), f"got invalid value {_HIDDEN} at '"),
+    (re.compile(r"got invalid value (?!\(value not logged\)).*?;", re.S), f"got invalid value {_HIDDEN};"),
+    (re.compile(r"(cannot represent (?:a non[\w ]*|an? [\w ]*)?value)[:;] .*", re.S), rf"\1: {_HIDDEN}"),
+    (re.compile(r"(Expected value of type '[^']+', found) .*?([;.]|$)", re.S), rf"\1 {_HIDDEN}\2"),
+)
+
+
+def loggable(message: str) -> str:
+    """The message without the request values graphql-core quotes in coercion errors."""
+    for pattern, replacement in _ECHOES:
+        message = pattern.sub(replacement, message)
+    return message
+
+
 def log_error(error: GraphQLError) -> None:
     error_id = prepare(error)
     code = (error.extensions or {}).get("code", "-")
     path = ".".join(str(p) for p in error.path or ()) or "-"
     original = error.original_error
     unexpected = original is not None and not isinstance(original, GraphQLError)
-    log.warning("GraphQL error %s code=%s path=%s: %s", error_id, code, path, error.message)
+    log.warning("GraphQL error %s code=%s path=%s: %s", error_id, code, path, loggable(error.message))
     if unexpected and log.isEnabledFor(logging.DEBUG):
         log.debug("traceback of GraphQL error %s", error_id, exc_info=original)
 

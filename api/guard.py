@@ -28,6 +28,7 @@ from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
 from api.graphql.context import AppState
+from api.limits import api_error
 from api.request_checks import check_operation, graphql_request
 from graph.privacy import PARTNER_ROUTES, ROLE_SCOPES, route_allowed
 
@@ -133,8 +134,15 @@ class RequestGuard:
             )
             await _json(send_secure, 429, _gql_error(error), [(b"retry-after", b"1")])
             return
-        if request and ROLE_SCOPES.get(principal.role.value) is not None:
-            scoped = self._scope_refusal(principal.role, request[0], request[2])
+        if ROLE_SCOPES.get(principal.role.value) is not None:  # a partner key: only its scoped fields
+            scoped = (
+                self._scope_refusal(principal.role, request[0], request[2])
+                if request
+                else api_error(
+                    "FORBIDDEN",
+                    "A scoped key sends one GraphQL operation as JSON (`screen`); nothing else is read.",
+                )
+            )
             if scoped is not None:
                 await _json(send_secure, 403, _gql_error(scoped), [])
                 return

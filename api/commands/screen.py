@@ -36,11 +36,12 @@ def screen(
     token = key or os.environ.get("LANTERN_PARTNER_KEY", "")
     if not token:
         fail("No partner key: pass --key or set LANTERN_PARTNER_KEY (ask the hub for a partner key).")
+    region = region or get_settings().default_phone_region
     try:
         if psi:
-            out = psi_check(file, url, token, region or get_settings().default_phone_region)
+            out = psi_check(file, url, token, region)
         else:
-            reports = plain_check(file, url, token)
+            reports = plain_check(file, url, token, region)
     except ClientError as exc:
         fail(str(exc))
     if psi:

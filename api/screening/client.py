@@ -120,7 +120,7 @@ def psi_check(
 
 
 def plain_check(
-    path: Path, url: str, key: str, batch: int = 1_000, timeout: float = 120.0
+    path: Path, url: str, key: str, region: str, batch: int = 1_000, timeout: float = 120.0
 ) -> list[dict[str, Any]]:
     """The hub's screening reports for the rows of `path` (`POST /api/screen`, `batch` rows a request);
     each result carries the CSV line it answers (`line`)."""
@@ -134,7 +134,9 @@ def plain_check(
         items = [
             {"value": r.value, "kind": r.kind, "dateOfBirth": r.dob, "country": r.country} for r in chunk
         ]
-        report = _post(endpoint, key, orjson.dumps({"identifiers": items}), "application/json", timeout)
+        report = _post(
+            endpoint, key, orjson.dumps({"identifiers": items, "region": region}), "application/json", timeout
+        )
         for result in report.get("results", []):
             result["line"] = chunk[result["index"]].line
         reports.append(report)

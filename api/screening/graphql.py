@@ -6,6 +6,8 @@ Refusals are GraphQL errors with a code: FORBIDDEN (not a partner key), BAD_USER
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
@@ -87,11 +89,19 @@ class ScreeningQuery:
             "hit or not, the match explained, a risk band with reasons and what to do next; never evidence."
         )
     )
-    async def screen(self, info: Info, identifiers: list[ScreenInput]) -> ScreenReport:
+    async def screen(
+        self,
+        info: Info,
+        identifiers: list[ScreenInput],
+        region: Annotated[
+            str | None,
+            strawberry.argument(description="Default region of phones without +country code, e.g. GB."),
+        ] = None,
+    ) -> ScreenReport:
         service: ScreeningService = info.context.app_state.screening
         inputs = [RawInput(i.value, i.kind, i.date_of_birth, i.country) for i in identifiers]
         try:
-            report = await service.screen(info.context.principal, inputs)
+            report = await service.screen(info.context.principal, inputs, region)
         except ScreeningError as error:
             raise api_error(error.code, error.message, httpStatus=error.status) from None
         return ScreenReport(

@@ -35,8 +35,9 @@ def _principal(request: Request) -> Any:
     return principal
 
 
-def parse_inputs(body: bytes) -> list[RawInput]:
-    """`{"identifiers": [...]}` where each item is a string or `{value, kind?, dateOfBirth?, country?}`."""
+def parse_inputs(body: bytes) -> tuple[list[RawInput], str | None]:
+    """`{"identifiers": [...], "region"?}`: each item a string or `{value, kind?, dateOfBirth?, country?}`;
+    `region` is the default region of phones without +country code (ISO alpha-2)."""
     bad = ScreeningError(
         400,
         "BAD_USER_INPUT",
@@ -48,7 +49,8 @@ def parse_inputs(body: bytes) -> list[RawInput]:
     except orjson.JSONDecodeError:
         raise bad from None
     items = data.get("identifiers") if isinstance(data, dict) else None
-    if not isinstance(items, list):
+    region = data.get("region") if isinstance(data, dict) else None
+    if not isinstance(items, list) or not isinstance(region, str | None):
         raise bad
     out = []
     for item in items:
@@ -60,7 +62,7 @@ def parse_inputs(body: bytes) -> list[RawInput]:
         if any(item.get(f) is not None and not isinstance(item.get(f), str) for f in _FIELDS):
             raise bad
         out.append(RawInput(item["value"], item.get("kind"), item.get("dateOfBirth"), item.get("country")))
-    return out
+    return out, region
 
 
 @router.post("/api/screen", include_in_schema=False)
@@ -68,7 +70,8 @@ async def post_screen(request: Request) -> Response:
     service: ScreeningService = request.app.state.screening
     try:
         principal = _principal(request)
-        report = await service.screen(principal, parse_inputs(await request.body()))
+        inputs, region = parse_inputs(await request.body())
+        report = await service.screen(principal, inputs, region)
     except ScreeningError as error:
         return _error(error)
     return JSONResponse(report.as_dict(), headers=_NO_STORE)
@@ -79,7 +82,7 @@ async def post_psi(request: Request) -> Response:
     service: ScreeningService = request.app.state.screening
     try:
         principal = _principal(request)
-        answer = await service.psi(principal, await request.body())
+        answer = await service.psi_round(principal, await request.body())
     except ScreeningError as error:
         return _error(error)
     return JSONResponse(answer, headers=_NO_STORE)

@@ -16,6 +16,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import phonenumbers
+
 from api.audit_log import Disclosures
 from api.auth import Principal, Role
 from api.screening.config import ScreeningSettings
@@ -112,6 +114,15 @@ def _require_partner(principal: Principal) -> tuple[str, str, int]:
     return principal.partner, principal.purpose, principal.quota
 
 
+def _region(region: str | None) -> str | None:
+    if not region:
+        return None
+    code = region.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise ScreeningError(400, "BAD_USER_INPUT", "region must be an ISO 3166 alpha-2 code, e.g. GB or US.")
+    return code
+
+
 class ScreeningService:
     def __init__(self, state: Any, settings: ScreeningSettings) -> None:
         self.state, self.settings = state, settings
@@ -143,10 +154,13 @@ class ScreeningService:
                 413, "LIMIT_EXCEEDED", f"{n} {what} in one request; at most {limit}: split the batch."
             )
 
-    async def screen(self, principal: Principal, inputs: list[RawInput]) -> ScreenReport:
+    async def screen(
+        self, principal: Principal, inputs: list[RawInput], region: str | None = None
+    ) -> ScreenReport:
+        """`region`: the default region of phones written without +country code (default: the hub's)."""
         partner, purpose, quota = _require_partner(principal)
         self._check_batch(len(inputs), self.settings.max_batch, "inputs")
-        region = self.state.settings.default_phone_region
+        region = _region(region) or self.state.settings.default_phone_region
         normalised: list[Normalised] = []
         results = [InputResult(i, None, False) for i in range(len(inputs))]
         for i, raw in enumerate(inputs):
@@ -211,7 +225,7 @@ class ScreeningService:
         d.note(check=reference, partner=partner, purpose=purpose, inputs=inputs, screened=valid, **extra)
         self.state.audit.submit(principal.key_name, principal.role.value, operation, d)
 
-    async def psi(self, principal: Principal, request: bytes) -> dict[str, Any]:
+    async def psi_round(self, principal: Principal, request: bytes) -> dict[str, Any]:
         """One PSI round: the hub's setup (cached per graph version) and its response to the request."""
         partner, purpose, quota = _require_partner(principal)
         try:

@@ -102,8 +102,8 @@ def test_single_word_aliases_are_not_screening_targets() -> None:
 
 
 def test_risk_band_reasons_carry_no_evidence() -> None:
-    context = {"id": "phone:+447700900123", "doc_count": 2,
-               "subjects": [{"risk_score": 12, "roles": ["Recruiter", "Victim"], "indicators": ["FalseJobOffer"]}]}  # fmt: skip
+    subject = {"risk_score": 12, "roles": ["Recruiter", "Victim"], "indicators": ["FalseJobOffer"]}
+    context = {"id": "phone:+447700900123", "doc_count": 2, "subjects": [subject]}
     band = risk_band(context)
     assert band.band == "high"
     assert band.reasons == [
@@ -164,8 +164,8 @@ def test_rest_body_errors_do_not_echo_the_input() -> None:
         "a",
         "b",
     ]
-    for body in (b'{"identifiers": [447700900123]}', b'{"identifiers": [{"value": "x", "ssn": "078-05-1120"}]}',
-                 b"+447700900123", b'{"identifiers": "+447700900123"}'):  # fmt: skip
+    bodies = (b'{"identifiers": [447700900123]}', b'{"identifiers": [{"value": "x", "ssn": "078-05-1120"}]}')
+    for body in (*bodies, b"+447700900123", b'{"identifiers": "+447700900123"}'):
         with pytest.raises(ScreeningError) as err:
             parse_inputs(body)
         assert err.value.status == 400
