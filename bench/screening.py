@@ -83,9 +83,10 @@ def load_hub(db: Database, n: int, people: int) -> dict[str, str]:
                      "kind": kind, "variants": [], "props": {}})  # fmt: skip
     rng = random.Random(7)
     for p in range(people):
-        name = f"{rng.choice(FIRST).title()} {rng.choice(LAST).title()}-{p}"
-        rows.append({"id": f"person:{name.lower()}", "labels": onto.labels_for("Person"), "name": name,
-                     "value": name, "kind": "Person", "variants": [], "props": {"risk_score": p % 15}})  # fmt: skip
+        name = f"{rng.choice(FIRST).title()} {rng.choice(LAST).title()}"
+        person = {"id": f"person:{name.lower()}#{p}", "labels": onto.labels_for("Person"), "name": name}
+        props = {"risk_score": p % 15}
+        rows.append({**person, "value": name, "kind": "Person", "variants": [], "props": props})
     for start in range(0, len(rows), 10_000):
         db.write("bench/bare_merge_entities", rows=rows[start : start + 10_000])
     return keys
