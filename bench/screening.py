@@ -39,6 +39,7 @@ from api.screening.client import psi_check
 from bench.common import Results, percentile
 from bench.neo4j_instance import fresh_graph, start_bench_server
 from graph.db import Database
+from graph.privacy import CATEGORY_CLASS
 from graph.screening.identifiers import normalise
 from ontology import load_ontology
 
@@ -61,12 +62,13 @@ LAST = ("quill", "brandt", "sorel", "vance", "ortega", "nakamura", "kowal", "lin
 
 def hub_values(n: int) -> list[tuple[str, str]]:
     """(class, raw value) of n fictional identifiers: e-mails, accounts and the 1,000 reserved UK numbers."""
-    out = [("Phone", f"+44 7700 900{i:03d}") for i in range(min(1000, n // 10))]
+    phone, email, account = (CATEGORY_CLASS[c] for c in ("phone", "email", "payment"))
+    out = [(phone, f"+44 7700 900{i:03d}") for i in range(min(1000, n // 10))]
     i = 0
     while len(out) < n:
-        out.append(("Email", f"user{i}@example.com"))
+        out.append((email, f"user{i}@example.com"))
         if len(out) < n:
-            out.append(("BankAccount", f"GB00 LANT {i:014d}"))
+            out.append((account, f"GB00 LANT {i:014d}"))
         i += 1
     return out[:n]
 
@@ -82,11 +84,12 @@ def load_hub(db: Database, n: int, people: int) -> dict[str, str]:
         rows.append({"id": k, "labels": onto.labels_for(kind), "name": raw, "value": k.split(":", 1)[1],
                      "kind": kind, "variants": [], "props": {}})  # fmt: skip
     rng = random.Random(7)
+    people_class = CATEGORY_CLASS["person"]
     for p in range(people):
         name = f"{rng.choice(FIRST).title()} {rng.choice(LAST).title()}"
-        person = {"id": f"person:{name.lower()}#{p}", "labels": onto.labels_for("Person"), "name": name}
+        person = {"id": f"person:{name.lower()}#{p}", "labels": onto.labels_for(people_class), "name": name}
         props = {"risk_score": p % 15}
-        rows.append({**person, "value": name, "kind": "Person", "variants": [], "props": props})
+        rows.append({**person, "value": name, "kind": people_class, "variants": [], "props": props})
     for start in range(0, len(rows), 10_000):
         db.write("bench/bare_merge_entities", rows=rows[start : start + 10_000])
     return keys

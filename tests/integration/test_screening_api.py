@@ -178,6 +178,12 @@ def test_hits_are_audited_with_partner_purpose_counts_and_references(api: Api) -
     assert (detail["inputs"], detail["screened"], detail["hits"]) == (3, 2, 1)
     assert detail["matches"][0]["reference"] == report["results"][0]["reference"]
     assert detail["check"] == report["reference"]
+    # the analysts find the check by the reference the partner quotes
+    from api.audit_log import entries
+
+    found = entries(state.store, reference=report["results"][0]["reference"])
+    assert [e.id for e in found] == [row["id"]]
+    assert entries(state.store, reference="SCR-NOSUCHREF") == []
 
 
 def test_inputs_that_did_not_match_leave_no_trace(
