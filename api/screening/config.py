@@ -20,6 +20,8 @@ class ScreeningSettings(BaseSettings):
     """Lowest rapidfuzz token_sort_ratio (0-100) that counts as a name hit."""
     version_check_s: float = 2.0
     """How long the hub index is trusted before the graph's fingerprint is read again."""
+    index_timeout_s: float = 120.0
+    """Longest the hub index's two reads may take (all identifiers, all people: one list each)."""
     contact: str = "the hub's analysts (analysts@lantern-hub.example.org)"
     """Who a partner contacts about a hit (said in every hit's next step)."""
 

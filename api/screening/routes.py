@@ -12,6 +12,7 @@ from typing import Any
 import orjson
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
+from graphql import GraphQLError
 
 from api.screening.service import RawInput, ScreeningError, ScreeningService
 
@@ -24,6 +25,11 @@ def _error(error: ScreeningError) -> JSONResponse:
     return JSONResponse(
         {"error": error.message, "code": error.code}, status_code=error.status, headers=_NO_STORE
     )
+
+
+def _unavailable(error: GraphQLError) -> ScreeningError:
+    code = str((error.extensions or {}).get("code") or "GRAPH_UNAVAILABLE")
+    return ScreeningError(503, code, f"{error.message} Nothing was screened; send the batch again later.")
 
 
 def _principal(request: Request) -> Any:
@@ -74,6 +80,8 @@ async def post_screen(request: Request) -> Response:
         report = await service.screen(principal, inputs, region)
     except ScreeningError as error:
         return _error(error)
+    except GraphQLError as error:  # Neo4j unavailable or too slow: typed, with what to do
+        return _error(_unavailable(error))
     return JSONResponse(report.as_dict(), headers=_NO_STORE)
 
 
@@ -85,4 +93,6 @@ async def post_psi(request: Request) -> Response:
         answer = await service.psi_round(principal, await request.body())
     except ScreeningError as error:
         return _error(error)
+    except GraphQLError as error:
+        return _error(_unavailable(error))
     return JSONResponse(answer, headers=_NO_STORE)

@@ -140,9 +140,16 @@ class ScreeningService:
             graph = self.state.graph
             version = version_of(await graph.read("screening/graph_version"))
             if self._index is None or self._index.version != version:
-                ids = await graph.read("screening/hub_identifiers", kinds=IDENTIFIER_CLASSES)
-                people = await graph.read("screening/hub_people", kinds=PERSON_CLASSES)
-                self._index = await asyncio.to_thread(build_index, version, ids, people)
+                limits = {
+                    "timeout": self.settings.index_timeout_s,
+                    "wait": self.settings.index_timeout_s + 10,
+                }
+                ids = await graph.read("screening/hub_identifiers", kinds=IDENTIFIER_CLASSES, **limits)
+                people = await graph.read("screening/hub_people", kinds=PERSON_CLASSES, **limits)
+                rows = [{"id": i} for i in ids[0]["ids"]] if ids else []
+                self._index = await asyncio.to_thread(
+                    build_index, version, rows, people[0]["people"] if people else []
+                )
             self._checked_at = time.monotonic()
             return self._index
 
@@ -172,8 +179,8 @@ class ScreeningService:
                 continue
             normalised.append(n)
             results[i].kind, results[i].normalised = n.kind, n.key.split(":", 1)[-1]
+        index = await self.index()  # before the quota: a graph that cannot answer costs the partner nothing
         usage = await self._charge(principal, quota, len(normalised))
-        index = await self.index()
         hits = match_all(normalised, index, self.settings.name_threshold)
         contexts = {}
         if hits:
@@ -235,8 +242,8 @@ class ScreeningService:
                 400, "BAD_USER_INPUT", f"{exc}; use `lantern screen --psi FILE.csv`."
             ) from None
         self._check_batch(n, self.settings.psi_max_batch, "PSI identifiers")
-        usage = await self._charge(principal, quota, n)
         index = await self.index()
+        usage = await self._charge(principal, quota, n)
         setup = await asyncio.to_thread(self.psi.setup_for, index.version, index.identifiers)
         response = await asyncio.to_thread(self.psi.respond, setup, request)
         check = f"PSI-{secrets.token_hex(5).upper()}"

@@ -1,10 +1,10 @@
 // name: screening/hub_identifiers
-// description: The hub's screenable identifiers: the resolution keys (`id`) of every entity of the given
-// description: kinds (phones, e-mails, payment accounts). Screening and PSI match partners' normalised
-// description: inputs against these keys in memory; no partner input is ever sent to Neo4j.
+// description: The hub's screenable identifiers: the resolution keys (`id`) of every identifier of the given
+// description: kinds (phones, e-mails, payment accounts), as one list. Screening and PSI match partners'
+// description: normalised inputs against these keys in memory; no partner input is ever sent to Neo4j.
 // params: kinds (list of class names)
-// returns: id
+// returns: ids (list of strings)
 // mode: read
-MATCH (e:Entity)
+MATCH (e:Identifier)
 WHERE e.kind IN $kinds
-RETURN e.id AS id
+RETURN collect(e.id) AS ids

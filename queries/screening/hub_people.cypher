@@ -1,9 +1,9 @@
 // name: screening/hub_people
-// description: The hub's people for name screening: id, name and aliases of every entity of the given kinds
-// description: (persons), held in memory for rapidfuzz matching.
+// description: The hub's people for name screening, as one list: id, name and aliases of every person of the
+// description: given kinds, held in memory for rapidfuzz matching.
 // params: kinds (list of class names)
-// returns: id, name, aliases
+// returns: people (list of maps: id, name, aliases)
 // mode: read
-MATCH (e:Entity)
+MATCH (e:Person)
 WHERE e.kind IN $kinds
-RETURN e.id AS id, e.name AS name, coalesce(e.aliases, []) AS aliases
+RETURN collect({id: e.id, name: e.name, aliases: coalesce(e.aliases, [])}) AS people

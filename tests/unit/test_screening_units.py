@@ -160,10 +160,8 @@ def test_psi_round_trip_and_setup_cached_per_version() -> None:
 
 
 def test_rest_body_errors_do_not_echo_the_input() -> None:
-    assert [i.value for i in parse_inputs(b'{"identifiers": ["a", {"value": "b", "kind": "email"}]}')] == [
-        "a",
-        "b",
-    ]
+    inputs, region = parse_inputs(b'{"identifiers": ["a", {"value": "b", "kind": "email"}], "region": "GB"}')
+    assert [i.value for i in inputs] == ["a", "b"] and region == "GB"
     bodies = (b'{"identifiers": [447700900123]}', b'{"identifiers": [{"value": "x", "ssn": "078-05-1120"}]}')
     for body in (*bodies, b"+447700900123", b'{"identifiers": "+447700900123"}'):
         with pytest.raises(ScreeningError) as err:
