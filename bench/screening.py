@@ -73,12 +73,12 @@ def hub_values(n: int) -> list[tuple[str, str]]:
     return out[:n]
 
 
-def load_hub(db: Database, n: int, people: int) -> dict[str, str]:
-    """Write n identifiers and `people` persons; returns normalised key → raw value."""
+def load_hub(db: Database, n: int, people: int, offset: int = 0) -> dict[str, str]:
+    """Write n identifiers (from the `offset`-th) and `people` persons; returns normalised key → raw value."""
     onto = load_ontology()
     keys: dict[str, str] = {}
     rows: list[dict[str, Any]] = []
-    for kind, raw in hub_values(n):
+    for kind, raw in hub_values(n + offset)[offset:]:
         k = normalise(0, raw, None, "GB").key
         keys[k] = raw
         rows.append({"id": k, "labels": onto.labels_for(kind), "name": raw, "value": k.split(":", 1)[1],
@@ -166,6 +166,14 @@ def main(argv: list[str] | None = None) -> int:
             out = psi_check(csv, base, token, "GB")
             psi_times.append(time.perf_counter() - t)
             assert len(out.held) == held, (len(out.held), held)
+        # a graph change: the next request is answered from the previous setup while the new one builds
+        with Database.connect(settings) as db:
+            load_hub(db, 1, 0, offset=a.hub)
+        time.sleep(app.state.screening.settings.version_check_s + 0.5)
+        t = time.perf_counter()
+        changed = psi_check(csv, base, token, "GB")
+        results.put("screening", "psi_after_graph_change_s", round(time.perf_counter() - t, 2))
+        results.put("screening", "psi_after_graph_change_current", changed.current)
         partner_keys = [normalise(0, v, None, "GB").key for v in csv.read_text().split()[1:]]
         base_s, found = hashed_baseline(list(keys), partner_keys)
         assert found == held

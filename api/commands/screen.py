@@ -51,6 +51,8 @@ def screen(
             f"The hub holds {len(out.held)} of your {out.sent} distinct identifiers "
             f"(PSI against {out.hub_size} hub identifiers; references {', '.join(out.references)})."
         )
+        if not out.current:
+            console.print("(The hub's graph changed moments ago; it answered from the previous version.)")
         for row in out.held:
             console.print(f"  line {row.line}: {row.value}", highlight=False)
         if out.held:

@@ -68,6 +68,8 @@ class PsiOutcome:
     """Rows not sent, by line and reason (names, unparsable values)."""
     references: list[str] = field(default_factory=list)
     hub_size: int = 0
+    current: bool = True
+    """False when the hub answered from its previous graph version's setup (rebuilding after a change)."""
 
 
 def _post(url: str, key: str, content: bytes, content_type: str, timeout: float) -> dict[str, Any]:
@@ -115,6 +117,7 @@ def psi_check(
         out.sent += len(chunk)
         out.references.append(str(answer.get("reference")))
         out.hub_size = int(answer.get("hubSize") or 0)
+        out.current = out.current and bool(answer.get("graphCurrent", True))
     out.held.sort(key=lambda r: r.line)
     return out
 

@@ -20,6 +20,9 @@ class ScreeningSettings(BaseSettings):
     """Lowest rapidfuzz token_sort_ratio (0-100) that counts as a name hit."""
     version_check_s: float = 2.0
     """How long the hub index is trusted before the graph's fingerprint is read again."""
+    psi_max_stale_s: float = 600.0
+    """After a graph change, PSI answers from the previous version's setup for at most this many seconds
+    while the new one is built in the background (0: every request waits for the current version)."""
     index_timeout_s: float = 120.0
     """Longest the hub index's two reads may take (all identifiers, all people: one list each)."""
     contact: str = "the hub's analysts (analysts@lantern-hub.example.org)"

@@ -126,7 +126,7 @@ def _region(region: str | None) -> str | None:
 class ScreeningService:
     def __init__(self, state: Any, settings: ScreeningSettings) -> None:
         self.state, self.settings = state, settings
-        self.psi = HubPsi()
+        self.psi = HubPsi(settings.psi_max_stale_s)
         self._index: HubIndex | None = None
         self._checked_at = 0.0
         self._lock = asyncio.Lock()
@@ -251,6 +251,7 @@ class ScreeningService:
         self._audit(principal, "screen psi", check, partner, purpose, n, n, None, hub_size=setup.size)
         return {
             "reference": check, "inputs": n, "hubSize": setup.size,
+            "graphCurrent": setup.version == index.version,
             "quota": {"used": usage.used, "limit": usage.quota},
             "setup": base64.b64encode(setup.setup).decode(), "response": base64.b64encode(response).decode(),
             "nextStep": f"For any identifier the hub holds, contact {self.settings.contact} quoting {check} "

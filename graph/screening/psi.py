@@ -10,7 +10,8 @@ Protocol (one HTTP round trip, `POST /api/screen/psi`):
    own identifiers the hub holds (:func:`client_intersection`).
 
 Encrypting the hub's set is O(hub) (≈0.4 ms an identifier on this machine): :class:`HubPsi` does it once
-per graph version and keeps the key and setup, so a request costs O(partner) on the hub. The setup is
+per graph version and keeps the key and setup, so a request costs O(partner) on the hub; after a graph
+change it may answer from the previous setup for a bounded time while the new one is built. The setup is
 RAW (the encrypted elements themselves, ≈33 bytes each) so it does not depend on the request's size.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,23 +64,56 @@ class Setup:
 
 
 class HubPsi:
-    """The hub's PSI server: key and encrypted set built once per graph version (thread-safe)."""
+    """The hub's PSI server: key and encrypted set built once per graph version (thread-safe).
 
-    def __init__(self) -> None:
+    After the graph changes, a request is answered with the previous version's setup while the new one is
+    built in a background thread — for at most `max_stale_s` seconds after the change was first seen;
+    past that a request waits for the build. Only the very first request (no setup yet) always waits.
+    `max_stale_s=0` always waits for the current version.
+    """
+
+    def __init__(self, max_stale_s: float = 0.0) -> None:
+        self.max_stale_s = max_stale_s
         self._setup: Setup | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the fields below
+        self._build_lock = threading.Lock()  # one build at a time
+        self._building: tuple[Any, ...] | None = None
+        self._stale_since: float | None = None
         self.builds = 0
+
+    def _build(self, version: tuple[Any, ...], keys: frozenset[str]) -> Setup:
+        with self._build_lock:
+            current = self._setup
+            if current is not None and current.version == version:
+                return current
+            server = psi.server.CreateWithNewKey(True)
+            shuffled = list(keys)
+            random.SystemRandom().shuffle(shuffled)  # no order of the hub's keys shows in the setup
+            message = server.CreateSetupMessage(FPR, 1, shuffled, psi.DataStructure.RAW)
+            built = Setup(version, server, message.SerializeToString(), len(shuffled))
+            with self._lock:
+                self._setup, self._stale_since, self.builds = built, None, self.builds + 1
+                if self._building == version:
+                    self._building = None
+            return built
 
     def setup_for(self, version: tuple[Any, ...], keys: frozenset[str]) -> Setup:
         with self._lock:
-            if self._setup is None or self._setup.version != version:
-                server = psi.server.CreateWithNewKey(True)
-                shuffled = list(keys)
-                random.SystemRandom().shuffle(shuffled)  # no order of the hub's keys shows in the setup
-                message = server.CreateSetupMessage(FPR, 1, shuffled, psi.DataStructure.RAW)
-                self._setup = Setup(version, server, message.SerializeToString(), len(shuffled))
-                self.builds += 1
-            return self._setup
+            current = self._setup
+            if current is not None and current.version == version:
+                return current
+            now = time.monotonic()
+            if current is not None and self._stale_since is None:
+                self._stale_since = now
+            serve_stale = current is not None and now - (self._stale_since or now) < self.max_stale_s
+            start = serve_stale and self._building != version
+            if start:
+                self._building = version
+        if serve_stale and current is not None:
+            if start:
+                threading.Thread(target=self._build, args=(version, keys), daemon=True).start()
+            return current
+        return self._build(version, keys)
 
     @staticmethod
     def respond(setup: Setup, request: bytes) -> bytes:

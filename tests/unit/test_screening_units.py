@@ -168,3 +168,20 @@ def test_rest_body_errors_do_not_echo_the_input() -> None:
             parse_inputs(body)
         assert err.value.status == 400
         assert "447700900123" not in err.value.message and "078-05" not in err.value.message
+
+
+def test_psi_answers_from_the_previous_setup_while_the_new_one_builds() -> None:
+    import time
+
+    old, new = frozenset({"phone:+447700900123"}), frozenset({"phone:+447700900123", "email:a@example.com"})
+    hub = HubPsi(max_stale_s=60)
+    first = hub.setup_for(("v1",), old)
+    assert hub.setup_for(("v2",), new) is first  # stale, bounded; the build runs in the background
+    deadline = time.monotonic() + 30
+    while hub.builds < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    current = hub.setup_for(("v2",), new)
+    assert current.version == ("v2",) and current.size == 2 and hub.builds == 2
+    strict = HubPsi(max_stale_s=0)
+    strict.setup_for(("v1",), old)
+    assert strict.setup_for(("v2",), new).version == ("v2",)  # waits for the current version
