@@ -11,6 +11,7 @@ Design: docs/design/screening.md; how-to: docs/guide/screening.md.
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from fastapi import FastAPI
@@ -22,5 +23,8 @@ from api.screening.service import ScreeningService
 def install(app: FastAPI, state: Any) -> None:
     from api.screening.routes import router
 
-    app.state.screening = state.screening = ScreeningService(state, get_screening_settings())
+    settings = get_screening_settings()
+    service = app.state.screening = state.screening = ScreeningService(state, settings)
     app.include_router(router)
+    if settings.psi_warm:
+        threading.Thread(target=service.warm, name="lantern-psi-warm", daemon=True).start()

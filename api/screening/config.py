@@ -23,6 +23,8 @@ class ScreeningSettings(BaseSettings):
     psi_max_stale_s: float = 600.0
     """After a graph change, PSI answers from the previous version's setup for at most this many seconds
     while the new one is built in the background (0: every request waits for the current version)."""
+    psi_warm: bool = False
+    """Build the PSI setup in a background thread when the API starts (hubs with PSI partners)."""
     index_timeout_s: float = 120.0
     """Longest the hub index's two reads may take (all identifiers, all people: one list each)."""
     contact: str = "the hub's analysts (analysts@lantern-hub.example.org)"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import logging
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from graph.screening.index import IDENTIFIER_CLASSES, PERSON_CLASSES, HubIndex, 
 from graph.screening.matching import Match, match_all
 from graph.screening.psi import HubPsi, request_size
 from graph.screening.risk import risk_band
+
+log = logging.getLogger("lantern.api.screening")
 
 
 class ScreeningError(Exception):
@@ -114,6 +117,14 @@ def _require_partner(principal: Principal) -> tuple[str, str, int]:
     return principal.partner, principal.purpose, principal.quota
 
 
+def _index_from(
+    version: tuple[Any, ...], ids: list[dict[str, Any]], people: list[dict[str, Any]]
+) -> HubIndex:
+    """The index from the one-row answers of `screening/hub_identifiers` and `screening/hub_people`."""
+    rows = [{"id": i} for i in ids[0]["ids"]] if ids else []
+    return build_index(version, rows, people[0]["people"] if people else [])
+
+
 def _region(region: str | None) -> str | None:
     if not region:
         return None
@@ -146,12 +157,28 @@ class ScreeningService:
                 }
                 ids = await graph.read("screening/hub_identifiers", kinds=IDENTIFIER_CLASSES, **limits)
                 people = await graph.read("screening/hub_people", kinds=PERSON_CLASSES, **limits)
-                rows = [{"id": i} for i in ids[0]["ids"]] if ids else []
-                self._index = await asyncio.to_thread(
-                    build_index, version, rows, people[0]["people"] if people else []
-                )
+                self._index = await asyncio.to_thread(_index_from, version, ids, people)
             self._checked_at = time.monotonic()
             return self._index
+
+    def warm(self) -> None:
+        """Read the hub index and build the PSI setup now, synchronously (a start-up thread runs it when
+        `LANTERN_SCREEN_PSI_WARM=1`, so no partner waits for the O(hub) setup). Failures are logged: the
+        first request then does the work."""
+        graph = self.state.graph
+        try:
+            version = version_of(graph.read_sync("screening/graph_version"))
+            timeout = self.settings.index_timeout_s
+            ids = graph.read_sync("screening/hub_identifiers", timeout, kinds=IDENTIFIER_CLASSES)
+            people = graph.read_sync("screening/hub_people", timeout, kinds=PERSON_CLASSES)
+            index = _index_from(version, ids, people)
+            self.psi.setup_for(index.version, index.identifiers)
+        except Exception as exc:  # a start-up convenience must not stop the API
+            log.warning(
+                "could not prepare the PSI setup at start (%s); the first PSI request will build it", exc
+            )
+            return
+        log.info("PSI setup ready: %d hub identifiers", index.size)
 
     def _check_batch(self, n: int, limit: int, what: str) -> None:
         if n == 0:

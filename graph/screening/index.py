@@ -30,6 +30,9 @@ class HubIndex:
     names: list[str] = field(default_factory=list)
     """Normalised person names and multi-word aliases, parallel to :attr:`name_ids`."""
     name_ids: list[str] = field(default_factory=list)
+    sorted_names: list[str] = field(default_factory=list)
+    """:attr:`names` with their words sorted: token_sort_ratio is plain ratio on these, which rapidfuzz
+    computes bit-parallel (≈5x faster than token_sort_ratio sorting both sides per pair)."""
 
     @property
     def size(self) -> int:
@@ -57,4 +60,8 @@ def build_index(
                 names.append(name)
                 ids.append(row["id"])
     identifiers = frozenset(r["id"] for r in identifier_rows if r.get("id"))
-    return HubIndex(version, identifiers, names, ids)
+    return HubIndex(version, identifiers, names, ids, [sort_words(n) for n in names])
+
+
+def sort_words(name: str) -> str:
+    return " ".join(sorted(name.split()))

@@ -1,12 +1,12 @@
 """Match a partner's normalised inputs against the hub's index: exact identifiers, fuzzy names.
 
 Identifiers hit when their normalised key is one of the hub's (`phone:+447700900123`): the explanation
-says which normalised form matched. Names are compared with rapidfuzz's `token_sort_ratio` (0-100; word
-order, case, accents and honorifics do not count) against every person name and multi-word alias the
-hub holds; a score at or above the threshold (default :data:`NAME_THRESHOLD`) is a hit, explained by its
-score and what differed. The hub holds no dates of birth or nationalities for people, so a date of birth
-or country the partner gives is accepted and the explanation says it was not compared (an analyst
-confirms it).
+says which normalised form matched. Names are compared by rapidfuzz's `token_sort_ratio` (0-100; word
+order, case, accents and honorifics do not count; computed as `ratio` on word-sorted names) against
+every person name and multi-word alias the hub holds; a score at or above the threshold (default
+:data:`NAME_THRESHOLD`) is a hit, explained by its score and what differed. The hub holds no dates of
+birth or nationalities for people, so a date of birth or country the partner gives is accepted and the
+explanation says it was not compared (an analyst confirms it).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from graph.screening.identifiers import Normalised
-from graph.screening.index import HubIndex
+from graph.screening.index import HubIndex, sort_words
 
 NAME_THRESHOLD = 88.0
 """Lowest token_sort_ratio that counts as a name hit (88: one typo in a 15-letter name still hits;
@@ -62,9 +62,9 @@ def match_all(inputs: list[Normalised], index: HubIndex, threshold: float = NAME
     names = [n for n in inputs if n.kind == "name"]
     if names and index.names:
         scores = process.cdist(
-            [n.key for n in names],
-            index.names,
-            scorer=fuzz.token_sort_ratio,
+            [sort_words(n.key) for n in names],
+            index.sorted_names,
+            scorer=fuzz.ratio,
             score_cutoff=threshold,
             workers=-1,
         )

@@ -70,6 +70,19 @@ def test_psi_tells_the_partner_which_identifiers_the_hub_holds(hub, tmp_path: Pa
     assert result.exit_code == 0 and live.app.state.screening.psi.builds == 1
 
 
+def test_a_warmed_hub_answers_psi_without_building_again(hub, tmp_path: Path) -> None:
+    live, token = hub
+    service = live.app.state.screening
+    service.warm()  # what LANTERN_SCREEN_PSI_WARM=1 runs in a thread at start-up
+    assert service.psi.builds == 1
+    csv = tmp_path / "one.csv"
+    csv.write_text("+44 7700 900123\n", encoding="utf-8")
+    args = ["screen", "--psi", str(csv), "--url", live.base, "--key", token, "--region", "GB"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0 and "holds 1 of your 1" in result.output
+    assert service.psi.builds == 1
+
+
 def test_psi_quota_and_wrong_keys_are_refused_with_what_to_do(hub, tmp_path: Path) -> None:
     live, token = hub
     csv = tmp_path / "many.csv"
