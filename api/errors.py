@@ -6,11 +6,12 @@
   id is a digest of the error's code, path and message, not a random number: two requests that get the
   same answer get byte-identical responses, so an id never tells a known raw id from an unknown one
   (tests/security/test_oracles.py).
-* One WARNING line per error (code, path, id, message) — with the values graphql-core echoes from the
-  request (an invalid variable, a literal of the wrong type) replaced by "(value not logged)": a
-  partner's screening input must not reach a log line because it was sent as a number; the traceback
-  of an unexpected exception is logged at DEBUG only (`LOG_LEVEL=DEBUG` to see it), not once per
-  failed request at ERROR.
+* The values graphql-core echoes from the request (an invalid variable, a literal of the wrong type)
+  are replaced by "(value not repeated)", in the response and so in the log: a partner's screening
+  input must not reach a log line because it was sent as a number, and an echo is no place for a
+  personal value either (the error's path still says which input).
+* One WARNING line per error (code, path, id, message); the traceback of an unexpected exception is
+  logged at DEBUG only (`LOG_LEVEL=DEBUG` to see it), not once per failed request at ERROR.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def shorten(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
 
 def prepare(error: GraphQLError) -> str:
     """Shorten the message and give the error an id (kept if it already has one); returns the id."""
-    error.message = shorten(error.message)
+    error.message = shorten(without_echo(error.message))
     extensions = dict(error.extensions or {})
     code = extensions.get("code", "-")
     path = ".".join(str(p) for p in error.path or ())
@@ -47,16 +48,16 @@ def prepare(error: GraphQLError) -> str:
     return str(error_id)
 
 
-_HIDDEN = "(value not logged)"
+_HIDDEN = "(value not repeated)"
 _ECHOES = (
     (re.compile(r"got invalid value .*? at '", re.S), f"got invalid value {_HIDDEN} at '"),
-    (re.compile(r"got invalid value (?!\(value not logged\)).*?;", re.S), f"got invalid value {_HIDDEN};"),
+    (re.compile(r"got invalid value (?!\(value not repeated\)).*?;", re.S), f"got invalid value {_HIDDEN};"),
     (re.compile(r"(cannot represent (?:a non[\w ]*|an? [\w ]*)?value)[:;] .*", re.S), rf"\1: {_HIDDEN}"),
-    (re.compile(r"(Expected value of type '[^']+', found) .*?([;.]|$)", re.S), rf"\1 {_HIDDEN}\2"),
+    (re.compile(r"(Expected value of type '[^']+'[^,]*, found):? .*", re.S), rf"\1 {_HIDDEN}."),
 )
 
 
-def loggable(message: str) -> str:
+def without_echo(message: str) -> str:
     """The message without the request values graphql-core quotes in coercion errors."""
     for pattern, replacement in _ECHOES:
         message = pattern.sub(replacement, message)
@@ -69,7 +70,7 @@ def log_error(error: GraphQLError) -> None:
     path = ".".join(str(p) for p in error.path or ()) or "-"
     original = error.original_error
     unexpected = original is not None and not isinstance(original, GraphQLError)
-    log.warning("GraphQL error %s code=%s path=%s: %s", error_id, code, path, loggable(error.message))
+    log.warning("GraphQL error %s code=%s path=%s: %s", error_id, code, path, error.message)
     if unexpected and log.isEnabledFor(logging.DEBUG):
         log.debug("traceback of GraphQL error %s", error_id, exc_info=original)
 
