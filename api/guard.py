@@ -137,10 +137,11 @@ class RequestGuard:
         if ROLE_SCOPES.get(principal.role.value) is not None:  # a partner key: only its scoped fields
             scoped = (
                 self._scope_refusal(principal.role, request[0], request[2])
-                if request
+                if request and method == "POST"
                 else api_error(
                     "FORBIDDEN",
-                    "A scoped key sends one GraphQL operation as JSON (`screen`); nothing else is read.",
+                    "A scoped key sends one GraphQL operation as a JSON POST body (`screen`); nothing else "
+                    "is read — a GET would put the identifiers into the URL, which access logs keep.",
                 )
             )
             if scoped is not None:

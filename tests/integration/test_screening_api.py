@@ -81,6 +81,10 @@ def test_a_partner_key_is_refused_by_every_graphql_root_field(api: Api) -> None:
         "/graphql", params={"query": "{ me { role } }"}, headers={"Authorization": f"Bearer {token}"}
     )
     assert r.status_code == 403
+    # screening itself only as POST: a GET would put the identifiers into URLs and access logs
+    get = {"query": '{ screen(identifiers: [{value: "+447700900984"}]) { hits } }'}
+    r = api.client.get("/graphql", params=get, headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 403 and "GET would put the identifiers into the URL" in r.text
     sneaky = (
         'query { ...F screen(identifiers: []) { hits } } fragment F on Query { search(text: "a") { total } }'
     )
