@@ -182,6 +182,14 @@ def test_psi_answers_from_the_previous_setup_while_the_new_one_builds() -> None:
         time.sleep(0.01)
     current = hub.setup_for(("v2",), new)
     assert current.version == ("v2",) and current.size == 2 and hub.builds == 2
+    assert hub.encryptions == 2  # the change encrypted only the identifier it added
+    client, request = client_request(["email:a@example.com", "phone:+447700900123", "email:b@example.com"])
+    assert client_intersection(client, current.setup, hub.respond(current, request)) == [0, 1]
+    hub.max_stale_s = 0  # from now on every request waits for the current version
+    smaller = hub.setup_for(("v3",), frozenset({"email:a@example.com"}))
+    assert smaller.size == 1 and hub.encryptions == 2  # a removal encrypts nothing
+    client, request = client_request(["email:a@example.com", "phone:+447700900123"])
+    assert client_intersection(client, smaller.setup, hub.respond(smaller, request)) == [0]
     strict = HubPsi(max_stale_s=0)
     strict.setup_for(("v1",), old)
     assert strict.setup_for(("v2",), new).version == ("v2",)  # waits for the current version
