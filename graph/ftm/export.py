@@ -137,7 +137,9 @@ def _edge_id(rel_type: str, source: str, target: str) -> str:
     return "rel:" + hashlib.sha1(f"{rel_type}|{source}|{target}".encode()).hexdigest()
 
 
-def build_entities(nodes: list[dict[str, Any]], rels: list[dict[str, Any]]) -> tuple[list[EntityProxy], ExportStats]:
+def build_entities(
+    nodes: list[dict[str, Any]], rels: list[dict[str, Any]]
+) -> tuple[list[EntityProxy], ExportStats]:
     """FtM entities for the graph's nodes and relationships (as read by ontology/export_graph.py)."""
     stats = ExportStats()
     by_eid: dict[str, tuple[str, dict[str, Any]]] = {}
@@ -223,7 +225,7 @@ def validation_errors(entity: dict[str, Any]) -> list[str]:
             errors.append(f"{eid}: {schema.name} has no property {name!r}")
             continue
         for value in values:
-            if prop.type.name != "entity" and prop.type.clean(value, proxy=None) is None:
+            if prop.type.clean(value, proxy=None) is None:
                 errors.append(f"{eid}: {name}={value!r} is not a valid {prop.type.name}")
     return errors
 

@@ -34,8 +34,12 @@ from graph.resolve_keys import KeyError_, identifier_key
 from ontology import load_ontology
 
 _EVIDENCE = re.compile(r"^(\S+) \[(-?\d+):(-?\d+)\] \(([-\d.eE]+)\) (.*)$", re.S)
-_VALUE_FIELDS = {"UserAccount": "username", "BankAccount": "accountNumber", "CryptoWallet": "publicKey",
-                 "Vehicle": "registrationNumber"}  # fmt: skip
+_VALUE_FIELDS = {
+    "UserAccount": "username",
+    "BankAccount": "accountNumber",
+    "CryptoWallet": "publicKey",
+    "Vehicle": "registrationNumber",
+}
 
 
 @dataclass
@@ -47,12 +51,16 @@ class ImportPlan:
     errors: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
-        return {"entities": len(self.entities), "documents": len(self.documents),
-                "relationships": len(self.relations), "mentions": len(self.mentions)}  # fmt: skip
+        return {
+            "entities": len(self.entities),
+            "documents": len(self.documents),
+            "relationships": len(self.relations),
+            "mentions": len(self.mentions),
+        }
 
 
 def read_entities(lines: Iterable[str]) -> tuple[list[EntityProxy], list[str]]:
-    """Parse JSON lines with followthemoney's model; a bad line is reported (line number, reason) and skipped."""
+    """Parse JSON lines with followthemoney's model; a bad line is reported (number, reason) and skipped."""
     proxies, errors = [], []
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -120,38 +128,63 @@ class _Planner:
         return next(c for c in self.ont.labels_for(kind) if self.ont.classes[c].key_property)
 
     def entity_row(self, node_id: str, kind: str, name: str, value: str) -> dict[str, Any]:
-        return {"id": node_id, "kind": kind, "labels": self.ont.labels_for(kind), "name": name,
-                "value": value, "variants": [name], "aliases": [], "props": {}}  # fmt: skip
+        return {
+            "id": node_id,
+            "kind": kind,
+            "labels": self.ont.labels_for(kind),
+            "name": name,
+            "value": value,
+            "variants": [name],
+            "aliases": [],
+            "props": {},
+        }
 
-    def add_relation(self, rel_type: str, src: str, dst: str, evidence: list[tuple[str, int, int, float, str]],
-                     note: str) -> None:  # fmt: skip
+    def add_relation(
+        self, rel_type: str, src: str, dst: str, evidence: list[tuple[str, int, int, float, str]], note: str
+    ) -> None:
         skind, dkind = self.kinds.get(src), self.kinds.get(dst)
         if skind is None or dkind is None or not self.ont.allows(rel_type, skind, dkind):
-            self.plan.errors.append(f"{rel_type} {src} -> {dst}: the ontology does not allow {skind} -> {dkind}")
+            self.plan.errors.append(
+                f"{rel_type} {src} -> {dst}: the ontology does not allow {skind} -> {dkind}"
+            )
             return
         if not evidence:
             evidence = [(self.source_doc, 0, 0, 1.0, note)]
-        row = self.plan.relations.setdefault((rel_type, src, dst), {
-            "type": rel_type, "src": src, "dst": dst, "items": [],
-            "src_label": self.keyed_label(skind), "dst_label": self.keyed_label(dkind)})  # fmt: skip
+        row = self.plan.relations.setdefault(
+            (rel_type, src, dst),
+            {
+                "type": rel_type,
+                "src": src,
+                "dst": dst,
+                "items": [],
+                "src_label": self.keyed_label(skind),
+                "dst_label": self.keyed_label(dkind),
+            },
+        )
         row["items"] += [e for e in evidence if e not in row["items"]]
 
     def entity(self, proxy: EntityProxy) -> None:
         kind, ours = _kind_of(proxy)
         if kind is None or (not class_map(kind).schema):
-            self.plan.errors.append(f"{proxy.id}: FtM schema {proxy.schema.name} has no Lantern class; skipped")
+            self.plan.errors.append(
+                f"{proxy.id}: FtM schema {proxy.schema.name} has no Lantern class; skipped"
+            )
             return
         if proxy.schema.is_a("Document"):
             node_id = _lantern_id(proxy)
             self.plan.documents[node_id] = {
-                "id": node_id, "kind": kind, "labels": self.ont.labels_for(kind),
-                "title": proxy.first("title") or proxy.caption, "text": proxy.first("bodyText") or "",
-                "url": proxy.first("sourceUrl"), "source": proxy.first("publisher") or "ftm",
+                "id": node_id,
+                "kind": kind,
+                "labels": self.ont.labels_for(kind),
+                "title": proxy.first("title") or proxy.caption,
+                "text": proxy.first("bodyText") or "",
+                "url": proxy.first("sourceUrl"),
+                "source": proxy.first("publisher") or "ftm",
                 "published": (proxy.first("publishedAt") or "")[:10] or None,
-            }  # fmt: skip
+            }
         else:
             field_name = _VALUE_FIELDS.get(proxy.schema.name)
-            name = proxy.first("name") or proxy.first("full") or proxy.caption
+            name = str(proxy.first("name") or proxy.first("full") or proxy.caption)
             value = (proxy.first(field_name) if field_name else None) or name
             node_id = _lantern_id(proxy) if ours else self._foreign_id(proxy, kind, value)
             if node_id is None:
@@ -175,7 +208,7 @@ class _Planner:
         return f"ftm:{proxy.id}"
 
     def values(self, proxy: EntityProxy) -> None:
-        """Value properties (phone, email, website, *Mentioned) and lantern: keywords of an imported entity."""
+        """Value properties (phone, email, website, *Mentioned) and lantern: keywords of an entity."""
         own = self.ids.get(proxy.id or "")
         if own is None:
             return
@@ -206,8 +239,10 @@ class _Planner:
                 self.add_relation(rel_type, src, dst, [], f"{proxy.caption}: {keyword}")
 
     def mention(self, entity: str, doc: str, spans: list[tuple[str, int, int, float, str]]) -> None:
-        row = self.plan.mentions.setdefault((entity, doc), {"entity": entity, "doc": doc, "starts": [], "ends": [],
-                                                             "texts": [], "confidence": 1.0})  # fmt: skip
+        row = self.plan.mentions.setdefault(
+            (entity, doc),
+            {"entity": entity, "doc": doc, "starts": [], "ends": [], "texts": [], "confidence": 1.0},
+        )
         for _, start, end, conf, text in spans:
             row["starts"].append(start)
             row["ends"].append(end)
@@ -225,7 +260,7 @@ class _Planner:
             rel_type = candidates[0] if len(candidates) == 1 else None
         if rel_type is None:
             self.plan.errors.append(
-                f"{proxy.id}: no Lantern relationship for FtM {schema.name} with role {labels or 'none'}; skipped"
+                f"{proxy.id}: no Lantern relationship for FtM {schema.name} with role {labels or 'none'}"
             )
             return
         m = relation_map(rel_type)
@@ -255,16 +290,24 @@ class _Planner:
         bare = [e for e in self.plan.entities if e not in documented]
         cited = any(i[0] == self.source_doc for r in self.plan.relations.values() for i in r["items"])
         for entity in bare:
-            self.mention(entity, self.source_doc, [(self.source_doc, 0, 0, 1.0, self.plan.entities[entity]["name"])])
+            self.mention(
+                entity, self.source_doc, [(self.source_doc, 0, 0, 1.0, self.plan.entities[entity]["name"])]
+            )
         if bare or cited:
             self.plan.documents[self.source_doc] = {
-                "id": self.source_doc, "kind": "Document", "labels": ["Document"], "title": self.source_title,
-                "text": "", "url": None, "source": "ftm", "published": None,
-            }  # fmt: skip
+                "id": self.source_doc,
+                "kind": "Document",
+                "labels": ["Document"],
+                "title": self.source_title,
+                "text": "",
+                "url": None,
+                "source": "ftm",
+                "published": None,
+            }
 
 
 def plan_import(proxies: list[EntityProxy], name: str, region: str = "GB") -> ImportPlan:
-    """What importing these FtM entities writes (nodes, documents, relationships, mentions) and what it skips."""
+    """What importing these FtM entities writes (nodes, documents, links, mentions) and what it skips."""
     planner = _Planner(f"ftm-import:{name}", f"FollowTheMoney import {name}", region)
     nodes = [p for p in proxies if not p.schema.edge]
     for proxy in nodes:
@@ -282,11 +325,22 @@ def relation_rows(plan: ImportPlan) -> list[dict[str, Any]]:
     rows = []
     for r in plan.relations.values():
         items = r["items"]
-        rows.append({"type": r["type"], "src": r["src"], "dst": r["dst"], "src_label": r["src_label"],
-                     "dst_label": r["dst_label"],
-                     "doc_ids": [i[0] for i in items], "starts": [i[1] for i in items], "ends": [i[2] for i in items],
-                     "confidences": [i[3] for i in items], "snippets": [i[4] for i in items],
-                     "doc_count": len({i[0] for i in items}), "confidence": max(i[3] for i in items)})  # fmt: skip
+        rows.append(
+            {
+                "type": r["type"],
+                "src": r["src"],
+                "dst": r["dst"],
+                "src_label": r["src_label"],
+                "dst_label": r["dst_label"],
+                "doc_ids": [i[0] for i in items],
+                "starts": [i[1] for i in items],
+                "ends": [i[2] for i in items],
+                "confidences": [i[3] for i in items],
+                "snippets": [i[4] for i in items],
+                "doc_count": len({i[0] for i in items}),
+                "confidence": max(i[3] for i in items),
+            }
+        )
     return rows
 
 

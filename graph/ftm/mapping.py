@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from followthemoney import model
-from followthemoney.util import make_entity_id as make_id
 from followthemoney.schema import Schema
+from followthemoney.util import make_entity_id as make_id
 
 from ontology import load_ontology
 from ontology.loader import Ontology
@@ -129,7 +129,11 @@ def value_property_kinds() -> dict[str, str]:
 def property_relations() -> dict[str, str]:
     """FtM value property → the relationship type written as it (phone → USES_PHONE)."""
     ont = load_ontology()
-    return {r.ftm_property: t for t, r in sorted(ont.relations.items()) if r.ftm_property not in (None, "keywords")}
+    return {
+        r.ftm_property: t
+        for t, r in sorted(ont.relations.items())
+        if r.ftm_property not in (None, "keywords")
+    }
 
 
 def interval_relations() -> dict[tuple[str, str], str]:
@@ -149,28 +153,37 @@ def mapping_problems(ont: Ontology | None = None) -> list[str]:
     for name, info in sorted(ont.classes.items()):
         if info.rdf_only or info.abstract:
             continue
-        m = class_map(name)
-        if not (m.schema or m.value_property or m.skip):
-            problems.append(f"class {name}: no lt:ftmSchema, lt:ftmProperty or lt:ftmSkip in ontology/lantern.ttl")
-        if m.schema and (model.get(m.schema) is None or model.get(m.schema).abstract):  # type: ignore[union-attr]
-            problems.append(f"class {name}: '{m.schema}' is not a concrete FtM schema")
-        for prop, where in ((m.value_property, "Person"), (m.mention_property, "Document")):
-            if prop and prop not in model.get(where).properties:  # type: ignore[union-attr]
+        cm = class_map(name)
+        if not (cm.schema or cm.value_property or cm.skip):
+            problems.append(
+                f"class {name}: no lt:ftmSchema, lt:ftmProperty or lt:ftmSkip in ontology/lantern.ttl"
+            )
+        found = model.get(cm.schema) if cm.schema else None
+        if cm.schema and (found is None or found.abstract):
+            problems.append(f"class {name}: '{cm.schema}' is not a concrete FtM schema")
+        for prop, where in ((cm.value_property, "Person"), (cm.mention_property, "Document")):
+            if prop and prop not in model.schemata[where].properties:
                 problems.append(f"class {name}: FtM {where} has no property '{prop}'")
     seen: dict[tuple[str, str], str] = {}
     for rel_type in ont.relationship_types:
         m = relation_map(rel_type)
         if not (m.schema or m.property):
-            problems.append(f"relationship {rel_type}: no lt:ftmSchema or lt:ftmProperty in ontology/lantern.ttl")
+            problems.append(
+                f"relationship {rel_type}: no lt:ftmSchema or lt:ftmProperty in ontology/lantern.ttl"
+            )
             continue
         if m.schema:
             schema = model.get(m.schema)
             if schema is None or not schema.edge or not m.role_prop:
-                problems.append(f"relationship {rel_type}: '{m.schema}' is not an FtM edge schema with a role")
+                problems.append(
+                    f"relationship {rel_type}: '{m.schema}' is not an FtM edge schema with a role"
+                )
                 continue
             if (m.schema, m.label) in seen:
-                problems.append(f"relationship {rel_type}: same FtM schema and label as {seen[(m.schema, m.label)]}")
+                problems.append(
+                    f"relationship {rel_type}: same FtM schema and label as {seen[(m.schema, m.label)]}"
+                )
             seen[(m.schema, m.label)] = rel_type
-        elif m.property and m.property not in model.get("LegalEntity").properties:  # type: ignore[union-attr]
+        elif m.property and m.property not in model.schemata["LegalEntity"].properties:
             problems.append(f"relationship {rel_type}: FtM LegalEntity has no property '{m.property}'")
     return problems

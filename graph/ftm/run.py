@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from followthemoney.proxy import EntityProxy
+from followthemoney import model
 
 from graph.db import Runner
 from graph.ftm.export import ExportStats, build_entities, validation_errors, write_jsonl
@@ -51,9 +51,11 @@ def validate_file(path: Path) -> list[str]:
             continue
         errors += [f"line {number}: {e}" for e in validation_errors(data)]
         ids.add(str(data.get("id")))
-        proxy = EntityProxy.from_dict(data) if not errors else None
-        if proxy is not None:
-            refs += [(str(proxy.id), v) for p, v in proxy.itervalues() if p.type.name == "entity"]
+        try:
+            proxy = model.get_proxy(data)
+        except Exception:  # unknown schema: already reported by validation_errors
+            continue
+        refs += [(str(proxy.id), v) for p, v in proxy.itervalues() if p.type.name == "entity"]
     errors += [f"{src}: refers to {dst}, which is not in the file" for src, dst in refs if dst not in ids]
     return errors
 
@@ -70,7 +72,7 @@ class ImportResult:
 
 
 def import_ftm(db: Runner, path: Path, name: str, region: str = "GB") -> ImportResult:
-    """Read an FtM JSON-lines file into the graph (idempotent); bad lines and entities are reported, not fatal."""
+    """Read an FtM JSON-lines file into the graph (idempotent); bad lines and entities are reported."""
     proxies, read_errors = read_entities(path.read_text(encoding="utf-8").splitlines())
     plan = plan_import(proxies, name, region)
     return ImportResult(plan, read_errors, write_plan(db, plan))
@@ -99,8 +101,8 @@ def watch_targets(path: Path, region: str = "GB") -> tuple[list[WatchTarget], li
             continue
         pid = str(proxy.id)
         candidates: list[tuple[str, str]] = []
-        for prop, kind in value_property_kinds().items():
-            candidates += [(kind, v) for v in proxy.get(prop, quiet=True)]
+        for prop, value_kind in value_property_kinds().items():
+            candidates += [(value_kind, v) for v in proxy.get(prop, quiet=True)]
         kind = _foreign_kind(proxy)
         names = proxy.get("name", quiet=True) + proxy.get("alias", quiet=True)
         try:

@@ -1,4 +1,4 @@
-"""Write an import plan (graph/ftm/imports.py) to the graph in batches: documents, entities, mentions, links."""
+"""Write an import plan (graph/ftm/imports.py) to the graph in batches: documents, entities, links."""
 
 from __future__ import annotations
 
