@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from followthemoney import model
+from followthemoney import model, registry
 from followthemoney.proxy import EntityProxy
 
 from graph.ftm.mapping import ID_PREFIX, KIND_PREFIX, LINK_PREFIX, class_map, ftm_id, relation_map
@@ -134,7 +134,7 @@ def _mention_spans(props: dict[str, Any], doc_id: str) -> list[str]:
 
 
 def _edge_id(rel_type: str, source: str, target: str) -> str:
-    return "rel:" + hashlib.sha1(f"{rel_type}|{source}|{target}".encode()).hexdigest()
+    return "rel-" + hashlib.sha1(f"{rel_type}|{source}|{target}".encode()).hexdigest()
 
 
 def build_entities(
@@ -217,7 +217,7 @@ def validation_errors(entity: dict[str, Any]) -> list[str]:
     errors = []
     properties = entity.get("properties") or {}
     errors += [f"{eid}: {schema.name} needs {p!r}" for p in schema.required if not properties.get(p)]
-    if eid is None or model.get_proxy(entity).id != eid:
+    if eid is None or registry.entity.clean(str(eid)) != eid:
         errors.append(f"{eid!r}: not a valid FtM id")
     for name, values in properties.items():
         prop = schema.get(name)

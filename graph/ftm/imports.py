@@ -14,6 +14,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from followthemoney import model
@@ -102,9 +103,10 @@ def _lantern_id(proxy: EntityProxy) -> str:
 
 
 class _Planner:
-    def __init__(self, source_doc: str, source_title: str, region: str) -> None:
+    def __init__(self, source_doc: str, source_title: str, region: str, digest: str | None) -> None:
         self.plan = ImportPlan()
         self.source_doc, self.source_title, self.region = source_doc, source_title, region
+        self.digest = digest
         self.ids: dict[str, str] = {}
         self.kinds: dict[str, str] = {}
         self.ont = load_ontology()
@@ -181,14 +183,16 @@ class _Planner:
                 "url": proxy.first("sourceUrl"),
                 "source": proxy.first("publisher") or "ftm",
                 "published": (proxy.first("publishedAt") or "")[:10] or None,
+                "content_hash": None,
             }
         else:
             field_name = _VALUE_FIELDS.get(proxy.schema.name)
             name = str(proxy.first("name") or proxy.first("full") or proxy.caption)
-            value = (proxy.first(field_name) if field_name else None) or name
-            node_id = _lantern_id(proxy) if ours else self._foreign_id(proxy, kind, value)
-            if node_id is None:
+            value = str((proxy.first(field_name) if field_name else None) or name)
+            found = _lantern_id(proxy) if ours else self._foreign_id(proxy, kind, value)
+            if found is None:
                 return
+            node_id = found
             row = self.entity_row(node_id, kind, name, value)
             row["aliases"] = sorted(set(proxy.get("alias", quiet=True)))
             row["variants"] = sorted({name, *row["aliases"]})
@@ -302,13 +306,16 @@ class _Planner:
                 "text": "",
                 "url": None,
                 "source": "ftm",
-                "published": None,
+                "published": datetime.now(UTC).date().isoformat(),
+                "content_hash": self.digest,
             }
 
 
-def plan_import(proxies: list[EntityProxy], name: str, region: str = "GB") -> ImportPlan:
+def plan_import(
+    proxies: list[EntityProxy], name: str, region: str = "GB", digest: str | None = None
+) -> ImportPlan:
     """What importing these FtM entities writes (nodes, documents, links, mentions) and what it skips."""
-    planner = _Planner(f"ftm-import:{name}", f"FollowTheMoney import {name}", region)
+    planner = _Planner(f"ftm-import:{name}", f"FollowTheMoney import {name}", region, digest)
     nodes = [p for p in proxies if not p.schema.edge]
     for proxy in nodes:
         planner.entity(proxy)

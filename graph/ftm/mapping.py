@@ -72,7 +72,10 @@ def _declared(ont: Ontology, name: str, attr: str) -> str | None:
 
 @lru_cache(maxsize=256)
 def class_map(name: str) -> ClassMap:
-    ont = load_ontology()
+    return _class_map(load_ontology(), name)
+
+
+def _class_map(ont: Ontology, name: str) -> ClassMap:
     return ClassMap(
         name,
         _declared(ont, name, "ftm_schema"),
@@ -82,25 +85,28 @@ def class_map(name: str) -> ClassMap:
     )
 
 
-def _fits(classes: frozenset[str], prop_range: Schema | None) -> bool:
-    schemas = [model.get(class_map(c).schema or "") for c in classes if class_map(c).schema]
+def _fits(ont: Ontology, classes: frozenset[str], prop_range: Schema | None) -> bool:
+    schemas = [model.get(_class_map(ont, c).schema or "") for c in classes if _class_map(ont, c).schema]
     return prop_range is not None and any(s is not None and s.is_a(prop_range) for s in schemas)
 
 
 @lru_cache(maxsize=256)
 def relation_map(rel_type: str) -> RelationMap:
-    rel = load_ontology().relation(rel_type)
+    return _relation_map(load_ontology(), rel_type)
+
+
+def _relation_map(ont: Ontology, rel_type: str) -> RelationMap:
+    rel = ont.relation(rel_type)
     if not rel.ftm_schema:
         return RelationMap(rel_type, rel.label, None, rel.ftm_property)
     schema = model.get(rel.ftm_schema)
     if schema is None or not schema.edge:
         return RelationMap(rel_type, rel.label, rel.ftm_schema, None)
     src, dst = schema.edge_source, schema.edge_target
-    ont = load_ontology()
     domain = frozenset(c for d in rel.domain for c in ont.subclasses(d))
     range_ = frozenset(c for r in rel.range for c in ont.subclasses(r))
     src_range = schema.get(src).range if src and schema.get(src) else None
-    reverse = not _fits(domain, src_range) and _fits(range_, src_range)
+    reverse = not _fits(ont, domain, src_range) and _fits(ont, range_, src_range)
     role = next((p for p in ROLE_PROPERTIES if p in schema.properties), None)
     return RelationMap(rel_type, rel.label, schema.name, None, src, dst, role, reverse)
 
@@ -153,7 +159,7 @@ def mapping_problems(ont: Ontology | None = None) -> list[str]:
     for name, info in sorted(ont.classes.items()):
         if info.rdf_only or info.abstract:
             continue
-        cm = class_map(name)
+        cm = _class_map(ont, name)
         if not (cm.schema or cm.value_property or cm.skip):
             problems.append(
                 f"class {name}: no lt:ftmSchema, lt:ftmProperty or lt:ftmSkip in ontology/lantern.ttl"
@@ -166,7 +172,7 @@ def mapping_problems(ont: Ontology | None = None) -> list[str]:
                 problems.append(f"class {name}: FtM {where} has no property '{prop}'")
     seen: dict[tuple[str, str], str] = {}
     for rel_type in ont.relationship_types:
-        m = relation_map(rel_type)
+        m = _relation_map(ont, rel_type)
         if not (m.schema or m.property):
             problems.append(
                 f"relationship {rel_type}: no lt:ftmSchema or lt:ftmProperty in ontology/lantern.ttl"

@@ -74,7 +74,7 @@ class ImportResult:
 def import_ftm(db: Runner, path: Path, name: str, region: str = "GB") -> ImportResult:
     """Read an FtM JSON-lines file into the graph (idempotent); bad lines and entities are reported."""
     proxies, read_errors = read_entities(path.read_text(encoding="utf-8").splitlines())
-    plan = plan_import(proxies, name, region)
+    plan = plan_import(proxies, name, region, file_sha256(path))
     return ImportResult(plan, read_errors, write_plan(db, plan))
 
 
