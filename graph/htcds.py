@@ -105,9 +105,11 @@ def _write(path: Path, rows: list[dict[str, str]], columns: list[str]) -> int:
 def export_htcds(db: Runner, out_dir: Path) -> dict[str, int]:
     """Write Person.csv, Organisation.csv and PersonRole.csv into `out_dir`; returns rows per table."""
     ont = load_ontology()
-    types = [t for t in ont.relationship_types if ont.relation(t).domain & {"Person", "Organization"}]
-    people = db.read("htcds/actors", kinds=ont.subclasses("Person"), types=types)
-    orgs = db.read("htcds/actors", kinds=ont.subclasses("Organization"), types=types)
+    person_kinds, org_kinds = ont.subclasses("Person"), ont.subclasses("Organization")
+    actors = frozenset(person_kinds) | frozenset(org_kinds)
+    types = [t for t in ont.relationship_types if ont.relation(t).domain & actors]
+    people = db.read("htcds/actors", kinds=person_kinds, types=types)
+    orgs = db.read("htcds/actors", kinds=org_kinds, types=types)
     out_dir.mkdir(parents=True, exist_ok=True)
     person_rows, person_cols = _rows(people, "prs")
     org_rows, org_cols = _rows(orgs, "org")

@@ -256,6 +256,7 @@ def parse_ontology(path: Path = ONTOLOGY_PATH) -> Ontology:
             ftm_schema=_text(g, c, LT.ftmSchema) or None,
             ftm_property=_text(g, c, LT.ftmProperty) or None,
             ftm_mention_property=_text(g, c, LT.ftmMentionProperty) or None,
+            ftm_value_property=_text(g, c, LT.ftmValueProperty) or None,
             ftm_skip=_text(g, c, LT.ftmSkip) or None,
         )
     descendants = {n: frozenset(m for m in classes if m == n or n in classes[m].ancestors) for n in classes}

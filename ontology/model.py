@@ -33,6 +33,8 @@ class ClassInfo:
     """`lt:ftmProperty`: FtM models the nodes as this value property of their users."""
     ftm_mention_property: str | None = None
     """`lt:ftmMentionProperty`: the FtM Document property that records a mention of the value."""
+    ftm_value_property: str | None = None
+    """`lt:ftmValueProperty`: the FtM property holding the node's value (accountNumber, username ...)."""
     ftm_skip: str | None = None
     """`lt:ftmSkip`: why the class is not exported to FtM."""
 

@@ -78,7 +78,7 @@ def _entity(kind: str, props: dict[str, Any]) -> EntityProxy | None:
     proxy = model.make_entity(schema)
     proxy.id = ftm_id(str(props["id"]))
     name = str(props.get("name") or props.get("value") or props["id"])
-    if proxy.schema.is_a("Document"):
+    if "bodyText" in proxy.schema.properties:  # FtM's documents (Document, Article ...)
         proxy.add("title", props.get("title") or name)
         proxy.add("fileName", f"{props['id']}.txt")
         proxy.add("bodyText", props.get("text"))
@@ -86,26 +86,15 @@ def _entity(kind: str, props: dict[str, Any]) -> EntityProxy | None:
         proxy.add("publisher", props.get("source"))
         if props.get("published"):
             proxy.add("publishedAt", str(props["published"])[:10])
-    elif proxy.schema.name == "UserAccount":
-        proxy.add("username", props.get("value") or name)
-        proxy.add("name", name)
-    elif proxy.schema.name == "BankAccount":
-        proxy.add("accountNumber", props.get("value") or name)
-        proxy.add("name", name)
-    elif proxy.schema.name == "CryptoWallet":
-        proxy.add("publicKey", props.get("value") or name)
-        proxy.add("name", name)
-    elif proxy.schema.name == "Vehicle":
-        proxy.add("registrationNumber", props.get("value") or name)
-        proxy.add("name", name)
-    elif proxy.schema.name == "Address":
-        proxy.add("full", name)
-        proxy.add("name", name)
-        proxy.add("country", props.get("country_code"))
-        proxy.add("latitude", props.get("lat"))
-        proxy.add("longitude", props.get("lon"))
     else:
         proxy.add("name", name)
+        field_name = class_map(kind).value_field
+        if field_name:
+            proxy.add(field_name, props.get("value") or name)
+        if "latitude" in proxy.schema.properties:
+            proxy.add("country", props.get("country_code"))
+            proxy.add("latitude", props.get("lat"))
+            proxy.add("longitude", props.get("lon"))
     for alias in props.get("aliases") or []:
         if alias != name and "alias" in proxy.schema.properties:
             proxy.add("alias", alias)

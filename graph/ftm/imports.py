@@ -35,12 +35,6 @@ from graph.resolve_keys import KeyError_, identifier_key
 from ontology import load_ontology
 
 _EVIDENCE = re.compile(r"^(\S+) \[(-?\d+):(-?\d+)\] \(([-\d.eE]+)\) (.*)$", re.S)
-_VALUE_FIELDS = {
-    "UserAccount": "username",
-    "BankAccount": "accountNumber",
-    "CryptoWallet": "publicKey",
-    "Vehicle": "registrationNumber",
-}
 
 
 @dataclass
@@ -172,7 +166,7 @@ class _Planner:
                 f"{proxy.id}: FtM schema {proxy.schema.name} has no Lantern class; skipped"
             )
             return
-        if proxy.schema.is_a("Document"):
+        if "bodyText" in proxy.schema.properties:  # FtM's documents (Document, Article ...)
             node_id = _lantern_id(proxy)
             self.plan.documents[node_id] = {
                 "id": node_id,
@@ -186,7 +180,7 @@ class _Planner:
                 "content_hash": None,
             }
         else:
-            field_name = _VALUE_FIELDS.get(proxy.schema.name)
+            field_name = class_map(kind).value_field
             name = str(proxy.first("name") or proxy.first("full") or proxy.caption)
             value = str((proxy.first(field_name) if field_name else None) or name)
             found = _lantern_id(proxy) if ours else self._foreign_id(proxy, kind, value)
@@ -216,7 +210,7 @@ class _Planner:
         own = self.ids.get(proxy.id or "")
         if own is None:
             return
-        is_doc = proxy.schema.is_a("Document")
+        is_doc = "bodyText" in proxy.schema.properties
         for prop, rel_type in property_relations().items():
             for value in [] if is_doc else proxy.get(prop, quiet=True):
                 target = self.value_node(value_property_kinds()[prop], value)

@@ -46,6 +46,7 @@ class ClassMap:
     value_property: str | None
     mention_property: str | None
     skip: str | None
+    value_field: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ def _class_map(ont: Ontology, name: str) -> ClassMap:
         _declared(ont, name, "ftm_property"),
         _declared(ont, name, "ftm_mention_property"),
         _declared(ont, name, "ftm_skip"),
+        _declared(ont, name, "ftm_value_property"),
     )
 
 
@@ -167,6 +169,8 @@ def mapping_problems(ont: Ontology | None = None) -> list[str]:
         found = model.get(cm.schema) if cm.schema else None
         if cm.schema and (found is None or found.abstract):
             problems.append(f"class {name}: '{cm.schema}' is not a concrete FtM schema")
+        elif found is not None and cm.value_field and cm.value_field not in found.properties:
+            problems.append(f"class {name}: FtM {found.name} has no property '{cm.value_field}'")
         for prop, where in ((cm.value_property, "Person"), (cm.mention_property, "Document")):
             if prop and prop not in model.schemata[where].properties:
                 problems.append(f"class {name}: FtM {where} has no property '{prop}'")

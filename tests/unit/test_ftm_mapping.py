@@ -69,8 +69,14 @@ NODES = [
     _node("6", "Role", ["Role"], id="Exploiter", name="exploiter"),
     _node("7", "AnalysisRun", ["AnalysisRun"], id="run-1"),
 ]  # fmt: skip
-EV = {"ev_doc_ids": ["doc-1"], "ev_starts": [0], "ev_ends": [30], "ev_snippets": ["Mara Quill owns Lantern Nails."],
-      "ev_confidences": [0.9], "confidence": 0.9}  # fmt: skip
+EV = {
+    "ev_doc_ids": ["doc-1"],
+    "ev_starts": [0],
+    "ev_ends": [30],
+    "ev_snippets": ["Mara Quill owns Lantern Nails."],
+    "ev_confidences": [0.9],
+    "confidence": 0.9,
+}
 RELS = [
     _rel("OWNS", "1", "4", **EV),
     _rel("USES_PHONE", "1", "2", **EV),
@@ -84,8 +90,8 @@ RELS = [
 
 def _lines() -> list[str]:
     entities, stats = build_entities(NODES, RELS)  # type: ignore[arg-type]
-    assert stats.skipped == {"AnalysisRun nodes (bookkeeping of Lantern's own graph algorithms, not data about "
-                             "the world)": 1}  # fmt: skip
+    assert list(stats.skipped.values()) == [1]
+    assert next(iter(stats.skipped)).startswith("AnalysisRun nodes (bookkeeping")
     return [json.dumps(e.to_dict()) for e in entities]
 
 
@@ -117,7 +123,7 @@ def test_validation_reports_what_followthemoney_rejects() -> None:
 
 
 def test_an_export_read_back_gives_the_same_nodes_links_and_evidence() -> None:
-    proxies, errors = read_entities(_lines() + ["not json", '{"schema": "Person", "properties": {}}'])
+    proxies, errors = read_entities([*_lines(), "not json", '{"schema": "Person", "properties": {}}'])
     assert len(errors) == 2 and errors[0].startswith("line ")
     plan = plan_import(proxies, "unit", "GB")
     assert plan.errors == []
@@ -134,6 +140,6 @@ def test_an_export_read_back_gives_the_same_nodes_links_and_evidence() -> None:
     owns = plan.relations[("OWNS", "person:mara quill", "business:lantern nails@leeds")]["items"]
     assert owns == [("doc-1", 0, 30, 0.9, "Mara Quill owns Lantern Nails.")]
     assert {(e, d) for e, d in plan.mentions} == {
-        ("person:mara quill", "doc-1"), ("phone:+447700900123", "doc-1"), ("business:lantern nails@leeds", "doc-1"),
-        ("phone:+12025550123", "ftm-import:unit"),
+        ("person:mara quill", "doc-1"), ("phone:+447700900123", "doc-1"),
+        ("business:lantern nails@leeds", "doc-1"), ("phone:+12025550123", "ftm-import:unit"),
     }  # fmt: skip
