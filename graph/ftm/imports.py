@@ -172,17 +172,17 @@ class _Planner:
                 "id": node_id,
                 "kind": kind,
                 "labels": self.ont.labels_for(kind),
-                "title": proxy.first("title") or proxy.caption,
-                "text": proxy.first("bodyText") or "",
-                "url": proxy.first("sourceUrl"),
-                "source": proxy.first("publisher") or "ftm",
-                "published": (proxy.first("publishedAt") or "")[:10] or None,
+                "title": proxy.first("title", quiet=True) or proxy.caption,
+                "text": proxy.first("bodyText", quiet=True) or "",
+                "url": proxy.first("sourceUrl", quiet=True),
+                "source": proxy.first("publisher", quiet=True) or "ftm",
+                "published": (proxy.first("publishedAt", quiet=True) or "")[:10] or None,
                 "content_hash": None,
             }
         else:
             field_name = class_map(kind).value_field
-            name = str(proxy.first("name") or proxy.first("full") or proxy.caption)
-            value = str((proxy.first(field_name) if field_name else None) or name)
+            name = str(proxy.first("name", quiet=True) or proxy.first("full", quiet=True) or proxy.caption)
+            value = str((proxy.first(field_name, quiet=True) if field_name else None) or name)
             found = _lantern_id(proxy) if ours else self._foreign_id(proxy, kind, value)
             if found is None:
                 return

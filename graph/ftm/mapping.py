@@ -113,14 +113,23 @@ def _relation_map(ont: Ontology, rel_type: str) -> RelationMap:
     return RelationMap(rel_type, rel.label, schema.name, None, src, dst, role, reverse)
 
 
+FTM_NS = "https://w3id.org/ftm#"
+
+
 def schema_kinds() -> dict[str, str]:
-    """FtM schema → the Lantern class an entity of a foreign FtM file becomes (the class that declares it)."""
+    """FtM schema → the Lantern class an entity of a foreign FtM file becomes: the class the ontology
+    declares `owl:equivalentClass ftm:<schema>` (BankAccount, Address ...), else the most general class
+    that declares the schema with lt:ftmSchema (Company → Business, UserAccount → SocialHandle)."""
     ont = load_ontology()
     out: dict[str, str] = {}
     for name in sorted(ont.classes, key=lambda n: (len(ont.classes[n].ancestors), n)):
         declared = ont.classes[name].ftm_schema
         if declared and declared not in out:
             out[declared] = name
+    for name, info in sorted(ont.classes.items()):
+        for iri in info.equivalent:
+            if iri.startswith(FTM_NS) and model.get(iri[len(FTM_NS) :]) is not None:
+                out[iri[len(FTM_NS) :]] = name
     return out
 
 
