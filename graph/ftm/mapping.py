@@ -107,7 +107,8 @@ def _relation_map(ont: Ontology, rel_type: str) -> RelationMap:
     src, dst = schema.edge_source, schema.edge_target
     domain = frozenset(c for d in rel.domain for c in ont.subclasses(d))
     range_ = frozenset(c for r in rel.range for c in ont.subclasses(r))
-    src_range = schema.get(src).range if src and schema.get(src) else None
+    src_prop = schema.get(src) if src else None
+    src_range = src_prop.range if src_prop is not None else None
     reverse = not _fits(ont, domain, src_range) and _fits(ont, range_, src_range)
     role = next((p for p in ROLE_PROPERTIES if p in schema.properties), None)
     return RelationMap(rel_type, rel.label, schema.name, None, src, dst, role, reverse)

@@ -102,6 +102,17 @@ def test_ftm_round_trip_keeps_every_entity_identifier_and_relationship(
     _run("import", "ftm", str(out), "--name", "rt")  # re-running changes nothing
     assert _snapshot(db) == (after_nodes, after_rels)
 
+    # the API's retention scheduler, one period: the import's record (source "ftm") expires at once
+    from api.gdpr_scheduler import run_once
+    from api.state import StateStore
+    from graph.gdpr.retention import RetentionRule, RetentionSettings
+
+    rules = RetentionSettings(retention_rules=[RetentionRule(source="ftm", days=0, action="delete")])
+    assert run_once(db, StateStore.open(operator.state_path), rules)["documents_deleted"] == 1
+    assert ("ftm-import:rt", "Document") not in _snapshot(db)[0]
+    assert _audit(operator)[0]["key_name"] == "api:retention"
+    assert run_once(db, StateStore.open(operator.state_path), rules) == {}
+
     htcds = tmp_path / "htcds"
     _run("export", "--format", "htcds", "--out", str(htcds))
     people = list(csv.DictReader((htcds / "Person.csv").open(encoding="utf-8")))
