@@ -95,10 +95,10 @@ def export(
 def _partner_export(fmt: str, out: Path) -> None:
     """FtM JSON lines or HTCDS CSVs of the whole graph, validated, then one audit-log row."""
     from api.cli_audit import audit_operation
-    from api.commands.common import connect
+    from api.commands.common import open_graph
 
     try:
-        with connect() as db, console.status(f"Writing {fmt} ..."):
+        with open_graph() as db, console.status(f"Writing {fmt} ..."):
             if fmt == "ftm":
                 from graph.ftm.run import export_ftm
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from api.commands.common import connect, console, fail
+from api.commands.common import console, fail, open_graph
 from api.config import get_settings
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def access(
     from graph.gdpr import subject_access
 
     ids, store = _ids(identifier, kind), _state()
-    with connect() as db:
+    with open_graph() as db:
         report = subject_access(db, ids, derived_stores(store), audit_rows_naming(store, ids))
     if not report["entities"] and not report["audit_log"] and not any(report["derived"].values()):
         fail(f"Nothing is held about {', '.join(identifier)} (looked for {', '.join(ids)}); no file written.")
@@ -98,7 +98,7 @@ def erase(
     store = _state()
     ids = _ids(identifier, kind)
     try:
-        with connect() as db:
+        with open_graph() as db:
             result = erase_identifiers(
                 db,
                 identifier,
@@ -147,7 +147,7 @@ def retention(
             '\'[{"source": "*case notes*", "days": 365, "action": "redact"}]\'. Nothing expires.'
         )
         return
-    with connect() as db:
+    with open_graph() as db:
         plan = plan_retention(db, rules)
         for e in plan[:50]:
             console.print(f"{e.action:7} {e.doc_id}  ingested {e.ingested_at[:10]}  ({e.rule})", markup=False)

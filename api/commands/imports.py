@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from api.commands.common import connect, console, fail
+from api.commands.common import console, fail, open_graph
 from api.config import get_settings
 
 app = typer.Typer(
@@ -55,7 +55,7 @@ def ftm(
     else:
         from graph.ftm.run import import_ftm
 
-        with connect(settings) as db, console.status(f"Importing {path} ..."):
+        with open_graph(settings) as db, console.status(f"Importing {path} ..."):
             result = import_ftm(db, path, name or path.name, settings.default_phone_region)
         errors = result.read_errors + result.plan.errors
         audit_operation(

@@ -90,7 +90,7 @@ def _redact(db: Runner, doc_ids: list[str]) -> dict[str, int]:
 
 def apply_retention(db: Runner, plan: list[Expiry]) -> dict[str, int]:
     """Delete or redact what `plan_retention` listed; returns counts."""
-    from graph.ingest.run import delete_documents
+    from graph.ingest.delete import delete_documents
 
     delete = [e.doc_id for e in plan if e.action == "delete"]
     redact = [e.doc_id for e in plan if e.action == "redact"]
