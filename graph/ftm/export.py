@@ -122,8 +122,11 @@ def _mention_spans(props: dict[str, Any], doc_id: str) -> list[str]:
     return [f"{doc_id} [{s}:{e}] ({conf}) {t}" for s, e, t in zip(starts, ends, texts, strict=False)]
 
 
-def _edge_id(rel_type: str, source: str, target: str) -> str:
-    return "rel-" + hashlib.sha1(f"{rel_type}|{source}|{target}".encode()).hexdigest()
+def _edge_id(rel_type: str, source: str, target: str, key: object = None) -> str:
+    """Stable id of an edge; `key` (the edge's own `id`, e.g. a transaction id) tells apart several
+    edges of one type between the same two nodes."""
+    suffix = f"|{key}" if key is not None else ""
+    return "rel-" + hashlib.sha1(f"{rel_type}|{source}|{target}{suffix}".encode()).hexdigest()
 
 
 def build_entities(
@@ -159,7 +162,7 @@ def build_entities(
         source, target = entities.get(sid), entities.get(tid)
         if m.schema and source is not None and target is not None:
             edge = model.make_entity(m.schema)
-            edge.id = _edge_id(rel["type"], sid, tid)
+            edge.id = _edge_id(rel["type"], sid, tid, rel["props"].get("id"))
             first, second = (target, source) if m.reversed else (source, target)
             edge.add(m.source_prop or "", first.id)
             edge.add(m.target_prop or "", second.id)

@@ -164,6 +164,28 @@ def interval_relations() -> dict[tuple[str, str], str]:
     return out
 
 
+def _end_problems(ont: Ontology, rel_type: str, m: RelationMap, schema: Schema) -> list[str]:
+    """Each end's FtM schema must fit the interval's property range (Payment.payer is a LegalEntity, not
+    a BankAccount); ends FtM models as values (phones) travel as keywords and are not checked."""
+    rel = ont.relation(rel_type)
+    ends = (rel.range, rel.domain) if m.reversed else (rel.domain, rel.range)
+    out = []
+    for prop_name, classes in zip((m.source_prop, m.target_prop), ends, strict=True):
+        prop = schema.get(prop_name) if prop_name else None
+        for cls in sorted(c for d in classes for c in ont.subclasses(d)):
+            cm = _class_map(ont, cls)
+            target = model.get(cm.schema) if cm.schema else None
+            if (
+                prop is not None
+                and prop.range is not None
+                and target is not None
+                and not target.is_a(prop.range)
+            ):
+                out.append(f"relationship {rel_type}: {cls} is FtM {target.name}, not a {prop.range.name} "
+                           f"({schema.name}.{prop_name})")  # fmt: skip
+    return out
+
+
 def mapping_problems(ont: Ontology | None = None) -> list[str]:
     """Every class or relationship the FtM export could not carry, and every FtM name the model lacks."""
     ont = ont or load_ontology()
@@ -199,6 +221,7 @@ def mapping_problems(ont: Ontology | None = None) -> list[str]:
                     f"relationship {rel_type}: '{m.schema}' is not an FtM edge schema with a role"
                 )
                 continue
+            problems += _end_problems(ont, rel_type, m, schema)
             if (m.schema, m.label) in seen:
                 problems.append(
                     f"relationship {rel_type}: same FtM schema and label as {seen[(m.schema, m.label)]}"

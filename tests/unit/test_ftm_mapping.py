@@ -38,6 +38,18 @@ def test_a_new_class_or_relationship_without_a_mapping_fails(tmp_path: Path) -> 
     assert any("'Ownershp' is not an FtM edge schema" in p for p in mapping_problems(parse_ontology(wrong)))
 
 
+def test_an_edge_schema_whose_ends_do_not_fit_fails(tmp_path: Path) -> None:
+    """Payment's payer and beneficiary are legal entities: accounts paying accounts need payerAccount."""
+    ttl = tmp_path / "lantern.ttl"
+    extra = """
+lt:paidTo a owl:ObjectProperty ; rdfs:label "paid to"@en ; lt:neo4jType "PAID_TO" ; lt:ftmSchema "Payment" ;
+    rdfs:domain lt:PaymentAccount ; rdfs:range lt:PaymentAccount .
+"""
+    ttl.write_text(ONTOLOGY_PATH.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    problems = mapping_problems(parse_ontology(ttl))
+    assert "PAID_TO: BankAccount is FtM BankAccount, not a LegalEntity (Payment.payer)" in " ".join(problems)
+
+
 def test_relationships_map_to_interval_schemata_in_the_right_direction() -> None:
     assert relation_map("MENTIONED_IN").schema == "Documentation" and relation_map("MENTIONED_IN").reversed
     assert (relation_map("OWNS").schema, relation_map("OWNS").reversed) == ("Ownership", False)
