@@ -83,6 +83,15 @@ def mask_snippets(db: Runner, doc_ids: list[str], forms: list[str], dry_run: boo
     return changed
 
 
+def mask_reasons(db: Runner, forms: list[str], dry_run: bool) -> int:
+    """Mask the forms in analysis reasons quoting them ("shares Phone +44... with ..."); entities changed."""
+    rows = [{"id": r["id"], "reasons": [mask(x, forms)[0] for x in r["reasons"]]}
+            for r in (db.read("gdpr/reasons_quoting", forms=forms) if forms else [])]  # fmt: skip
+    if rows and not dry_run:
+        db.write("gdpr/set_reasons", rows=rows)
+    return len(rows)
+
+
 def erase_identifiers(
     db: Runner,
     identifiers: list[str],
@@ -105,6 +114,7 @@ def erase_identifiers(
     forms = sorted({f for n in nodes for f in subject_texts(n, mentions)}, key=lambda f: (-len(f), f))
     docs, spans = _redact_documents(db, mentions, forms, f"gdpr-erase {receipt.receipt}", dry_run)
     snippets = mask_snippets(db, sorted({m["doc_id"] for m in mentions}), forms, dry_run)
+    reasons = mask_reasons(db, forms, dry_run)
     entity_ids = sorted(found | {i for i in ids.values()})
     removed = {
         "entities": len(found),
@@ -112,6 +122,7 @@ def erase_identifiers(
         "documents_redacted": docs,
         "mentions_masked": spans,
         "snippets_masked": snippets,
+        "risk_reasons_masked": reasons,
     }
     if found and not dry_run:
         result = db.write("gdpr/delete_entities", ids=sorted(found))

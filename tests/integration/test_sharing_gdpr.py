@@ -174,6 +174,8 @@ def test_gdpr_access_erase_and_retention_on_the_seed(
     quoted = watches.add_alert(other.id, "seed-0001", "business:sonnenblume wellness", "Business", "S", "t",
                                "Sonnenblume: call 07700900101")  # fmt: skip
     assert db.read("library/search_entities", q="07700900101", limit=5)[0]["id"] == PHONE_ID
+    reasons = ["shares Phone +447700900101 with exploiter Rainer Vogt", "recruiter role in 2 documents"]
+    db.write("ftm/test_set_risk_reasons", id="business:sonnenblume wellness", reasons=reasons)
 
     access = tmp_path / "subject.json"
     _run("gdpr", "access", "--identifier", PHONE, "--out", str(access))
@@ -201,6 +203,7 @@ def test_gdpr_access_erase_and_retention_on_the_seed(
     assert removed["entities"] == 1 and removed["documents_redacted"] == len(docs)
     assert removed["relationships"] >= len(docs) + 1 and removed["watches"] == 1 and removed["alerts"] == 1
     assert removed["snippets_masked"] > 0 and receipt["kept"]["audit_log_rows"] == 1
+    assert removed["risk_reasons_masked"] == 1
     text = receipt_file.read_text(encoding="utf-8").lower()
     assert "phone:" not in text and "sonnenblume" not in text and "seed-0" not in text
 
@@ -211,6 +214,13 @@ def test_gdpr_access_erase_and_retention_on_the_seed(
         r["id"] != PHONE_ID for r in db.read("library/search_entities", q="900101~", limit=20)
     )
     assert not any(f in _texts(db, docs) for f in FORMS)
+    masked_reasons = db.read("gdpr/subject_nodes", ids=["business:sonnenblume wellness"])[0]["props"][
+        "risk_reasons"
+    ]
+    assert masked_reasons[1] == reasons[1] and "900101" not in masked_reasons[0]
+    assert masked_reasons[0].startswith("shares Phone ") and masked_reasons[0].endswith(
+        " with exploiter Rainer Vogt"
+    )
     snippets = [s for e in db.read("gdpr/evidence_in_documents", doc_ids=docs) for s in e["snippets"]]
     assert snippets and not any("900101" in s for s in snippets)
     assert watches.get_watch(watch.id) is None and watches.get_watch(other.id) is not None
