@@ -30,21 +30,17 @@ class DerivedStore(Protocol):
 def identifier_id(value: str, kind: str | None, region: str) -> str:
     """The entity id of an identifier as ingest keys it; the kind is guessed for e-mails and phones."""
     ont = load_ontology()
+    identifiers = sorted(ont.classes_under("Identifier", include_abstract=False))
     if kind is None:
         if search_value(value, region) is None:
             raise SubjectError(
                 f"'{value}' is neither an e-mail nor a phone number: give its kind with --kind "
-                f"({', '.join(ont.entity_classes(include_abstract=False))})"
+                f"({', '.join(identifiers)})"
             )
-        kind = next(
-            k
-            for k in ont.subclasses("Identifier")
-            if ont.classes[k].personal_data == ("email" if "@" in value else "phone")
-        )
-    if kind not in ont.classes or not ont.is_subclass(kind, "Identifier"):
-        raise SubjectError(
-            f"--kind {kind} is not an identifier class: use one of {ont.subclasses('Identifier')}"
-        )
+        category = "email" if "@" in value else "phone"
+        kind = next(k for k in identifiers if ont.classes[k].personal_data == category)
+    if kind not in identifiers:
+        raise SubjectError(f"--kind {kind} is not an identifier class: use one of {', '.join(identifiers)}")
     try:
         return identifier_key(kind, value, region).key
     except (KeyError_, ValueError) as exc:

@@ -65,7 +65,7 @@ KNOWN: dict[str, tuple[int, int]] = {
     "graph/ftm/imports.py": (0, 5),  # the import's provenance document is a plain Document
     "graph/ftm/mapping.py": (0, 2),
     "graph/ftm/run.py": (0, 3),  # a watchlist entry is a person name, an organisation name or an identifier
-    "graph/gdpr/subject.py": (0, 3),  # erasure and access are about Identifier nodes
+    "graph/gdpr/subject.py": (0, 1),  # erasure and access are about Identifier nodes
     "graph/htcds.py": (0, 4),  # HTCDS tables: people, organisations, their Role individuals
     "extraction/components/base.py": (0, 1),
     "extraction/components/front_cues.py": (0, 2),
