@@ -8,7 +8,9 @@ has a compatible fuller name:
   of the short form matches a word of the full name in the same order, equal or as its initial ("M." for
   "Miriam"); and the short form says less (fewer words, or an initial where the full name spells the word).
 * `canonical_names(names)`: each name → the one fullest name it is a form of, or itself when there is none or
-  more than one ("Okafor" stays "Okafor" when the office has a Miriam Okafor and a Daniel Okafor).
+  more than one ("Okafor" stays "Okafor" when the office has a Miriam Okafor and a Daniel Okafor). Between
+  officials a truncated name (the full name's leading words, "Miriam Ada") is a form too.
+* `official_for(name, officials)`: the official an untitled mention names (same name or a surname form).
 
 The mapping depends only on the set of names, never on the order they arrive in: the writer applies it to the
 office's officials already in the graph plus the batch's (graph.ingest.writer).
@@ -35,10 +37,15 @@ def _word_matches(short: str, full: str) -> bool:
     return short == full or (len(short) == 1 and full.startswith(short))
 
 
-def is_form_of(short: str, full: str) -> bool:
-    """True when `short` is a shorter or initialled form of `full` (see the module docstring)."""
+def is_form_of(short: str, full: str, truncated: bool = False) -> bool:
+    """True when `short` is a shorter or initialled form of `full` (see the module docstring); with
+    `truncated`, also when it is the full name's leading words ("Miriam Ada" of "Miriam Ada Okafor")."""
     s, f = name_words(short), name_words(full)
-    if not s or not f or s[-1] != f[-1] or len(s) > len(f):
+    if not s or not f or len(s) > len(f):
+        return False
+    if truncated and len(s) < len(f) and s == f[: len(s)]:
+        return True
+    if s[-1] != f[-1]:
         return False
     firsts = iter(f[:-1])
     expanded = False
@@ -52,29 +59,25 @@ def is_form_of(short: str, full: str) -> bool:
     return len(s) < len(f) or expanded
 
 
-def _surname(name: str) -> str:
-    words = name_words(name)
-    return words[-1] if words else ""
+def _fullest(name: str, pool: Iterable[str], truncated: bool) -> str | None:
+    fuller = [m for m in pool if m != name and is_form_of(name, m, truncated)]
+    fullest = [m for m in fuller if not any(is_form_of(m, o, truncated) for o in fuller if o != m)]
+    return fullest[0] if len(fullest) == 1 else None
 
 
 def canonical_names(names: Iterable[str]) -> dict[str, str]:
-    """Every name → the single fullest name of the set it is a form of, else itself."""
-    by_surname: dict[str, list[str]] = {}
-    for name in sorted(set(names)):
-        by_surname.setdefault(_surname(name), []).append(name)
-    out: dict[str, str] = {}
-    for pool in by_surname.values():
-        for name in pool:
-            fuller = [m for m in pool if m != name and is_form_of(name, m)]
-            fullest = [m for m in fuller if not any(is_form_of(m, o) for o in fuller if o != m)]
-            out[name] = fullest[0] if len(fullest) == 1 else name
-    return out
+    """Every official name of an office → the single fullest name of the set it is a form of (truncated
+    forms included: the extractor cut "Miriam Ada" off a line break), else itself."""
+    pool = sorted(set(names))
+    return {name: _fullest(name, pool, truncated=True) or name for name in pool}
 
 
 def official_for(name: str, officials: Iterable[str]) -> str | None:
-    """The office official a mention named `name` (with no role in a case) refers to, or None: the same name,
-    or the one official whose fuller name `name` is a form of."""
-    surname = _surname(name)
-    pool = {o for o in officials if _surname(o) == surname}
-    target = canonical_names(pool | {name})[name]
-    return target if target in pool else None
+    """The office official an untitled mention named `name` (with no role in a case) refers to, or None: the
+    same name, or the one official whose fuller name `name` is a form of. `officials` are canonical names
+    (`canonical_names` values). A first name alone is not enough here (a victim is often named so)."""
+    words = name_words(name)
+    pool = [o for o in officials if name_words(o)[-1:] == words[-1:]]
+    if name in pool:
+        return name
+    return _fullest(name, pool, truncated=False)

@@ -93,9 +93,10 @@ def resolve_people(
             if person in prep.person_bases and other in prep.keys:
                 links[prep.person_bases[person]].add(prep.keys[other])
     candidates: list[Candidate] = []
-    office_officials = set(prep.official_bases.values())
-    if officials is not None and prep.office:
-        office_officials |= officials.get(prep.office, set())
+    if officials is None:  # (a document alone: its own officials)
+        office_officials = set(prep.official_bases.values())
+    else:  # canonical names only: a raw form ("Okafor") may have been mapped to a fuller one
+        office_officials = officials.get(prep.office or "", set())
     for mid, base in prep.official_bases.items():  # (already known when called through `_resolve_all`)
         resolver.add_existing(base, prep.keys[mid], ())
     for base in sorted(clusters):

@@ -58,6 +58,16 @@ def test_every_form_maps_to_the_one_fullest_name_of_the_office() -> None:
     }
 
 
+def test_between_officials_a_truncated_name_is_a_form_of_the_full_one() -> None:
+    assert is_form_of("miriam ada", "miriam ada okafor", truncated=True)
+    assert is_form_of("miriam", "miriam ada okafor", truncated=True)
+    assert not is_form_of("miriam ada", "miriam ada okafor")  # not for an untitled mention
+    assert not is_form_of("ada okafor", "miriam okafor", truncated=True)
+    canon = canonical_names(["miriam ada", "miriam ada okafor", "talia", "talia brandt", "talia reyes"])
+    assert canon["miriam ada"] == "miriam ada okafor"
+    assert canon["talia"] == "talia"  # two officials called Talia
+
+
 def test_a_surname_shared_by_two_officials_stays_apart() -> None:
     canon = canonical_names(["okafor", "miriam okafor", "daniel okafor", "m. okafor"])
     assert canon["okafor"] == "okafor"  # two officials could be meant
@@ -85,3 +95,4 @@ def test_an_untitled_mention_finds_the_office_official_it_names() -> None:
     assert official_for("daniel okafor", officials) is None
     assert official_for("okafor", officials | {"daniel okafor"}) is None
     assert official_for("zeller", officials) is None
+    assert official_for("miriam", officials) is None  # a first name alone: perhaps a victim
