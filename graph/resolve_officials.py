@@ -18,6 +18,7 @@ office's officials already in the graph plus the batch's (graph.ingest.writer).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -81,3 +82,18 @@ def official_for(name: str, officials: Iterable[str]) -> str | None:
     if name in pool:
         return name
     return _fullest(name, pool, truncated=False)
+
+
+MAX_FORM_WORDS = 6
+"""Given names and middle names considered when listing a name's untitled forms (3^n forms)."""
+
+
+def untitled_forms(name: str) -> list[str]:
+    """Every name an untitled mention of this official could carry (`official_for` decides which do): the
+    surname with any ordered choice of the other words, each spelt out or as its initial."""
+    words = name_words(name)
+    if not words:
+        return []
+    options = [(None, w, w[0]) for w in words[:-1][:MAX_FORM_WORDS]]
+    forms = {" ".join([w for w in choice if w] + words[-1:]) for choice in itertools.product(*options)}
+    return sorted(forms | {name.removeprefix(PERSON_PREFIX)})

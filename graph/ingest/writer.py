@@ -29,13 +29,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.ingest.office import CASE_ROLES, OFFICIAL, official_key
+from graph.ingest.office import CASE_ROLES, OFFICIAL, office_of, official_key
 from graph.ingest.prepare import PreparedDoc
 from graph.ingest.rows import BatchRows, document_row, entity_rows, fact_rows
 from graph.ingest.tx import CatalogTx
 from graph.resolve_keys import is_business
-from graph.resolve_officials import canonical_names, official_for
-from graph.resolve_people import Candidate, PersonResolver, business_candidates, family_members
+from graph.resolve_officials import PERSON_PREFIX, canonical_names, official_for, untitled_forms
+from graph.resolve_people import Candidate, PersonResolver, business_candidates, family_members, key_order
 
 MAX_REF_DEPTH = 10
 
@@ -48,7 +48,7 @@ class BatchResult:
     candidates: int = 0
     entities_deleted: list[str] = field(default_factory=list)
     official_merges: int = 0
-    """Officials of earlier batches merged into a fuller name form this batch brought."""
+    """Nodes of earlier batches merged into an official of this batch (`OfficeMerge`)."""
 
 
 def remove_documents(tx: CatalogTx, doc_ids: list[str]) -> tuple[list[str], list[str]]:
@@ -236,12 +236,15 @@ def _resolver(people: list[dict[str, Any]]) -> PersonResolver:
 
 @dataclass
 class OfficeMerge:
-    """Officials of an earlier batch whose name is a shorter form of a name this batch brings: merged into
-    it after the batch's entities are written (`graph.resolve.merge_in_tx`, reversible)."""
+    """What joins an official after the batch's entities are written (`graph.resolve.merge_in_tx`, recorded,
+    reversible): officials of earlier batches whose name is a shorter form of this one (`absorbed`) and, for
+    an official new in the graph, earlier people mentioned without a title under one of its `forms` (name
+    bases), without a case role and only in this office's releases (`ingest/untitled_official_forms`)."""
 
     survivor: str
     absorbed: list[str]
     office: str
+    forms: list[str] = field(default_factory=list)
 
 
 def _resolve_officials(
@@ -274,7 +277,26 @@ def _resolve_officials(
                 merges.setdefault(survivor, OfficeMerge(survivor, [], office)).absorbed.append(
                     official_key(base, office)
                 )
-    return {office: set(c.values()) for office, c in canon.items()}, list(merges.values())
+    officials = {office: set(c.values()) for office, c in canon.items()}
+    for office, pool in sorted(officials.items()):
+        for base in sorted(pool - in_graph[office]):  # new in the graph: earlier untitled mentions of them?
+            forms = [f"{PERSON_PREFIX}{f}" for f in untitled_forms(base)]
+            key = official_key(base, office)
+            merges.setdefault(key, OfficeMerge(key, [], office)).forms = [
+                f for f in forms if official_for(f, pool) == base
+            ]
+    return officials, list(merges.values())
+
+
+def _untitled_officials(tx: CatalogTx, merges: list[OfficeMerge]) -> dict[str, list[str]]:
+    """Official key → the earlier untitled people that are that official (see `OfficeMerge`)."""
+    rows = [{"office": m.office, "official": m.survivor, "bases": m.forms} for m in merges if m.forms]
+    found: dict[str, list[str]] = defaultdict(list)
+    for r in tx.run("ingest/untitled_official_forms", rows=rows) if rows else []:
+        if set(r["roles"]) & CASE_ROLES or any(office_of(src) != r["office"] for src in r["sources"]):
+            continue
+        found[r["official"]].append(r["id"])
+    return {k: sorted(set(v), key=key_order) for k, v in found.items()}
 
 
 def _resolve_all(
@@ -372,6 +394,7 @@ def write_batch(
     slot: LookaheadSlot | None = None,
 ) -> tuple[BatchResult, BatchRows]:
     unhashed = [prep for prep in docs if prep.content_hash is None]  # their rows carry null until the end
+    merged = 0
     survivors: list[str] = []
     gone: list[str] = []
     if plan is not None and not replaced:  # everything built while the previous batch committed
@@ -402,9 +425,14 @@ def write_batch(
     _send_rest(tx, rows, cand_rows, unhashed, survivors)
     if merges:
         from graph.resolve import merge_in_tx  # (graph.resolve imports graph.ingest: a cycle at module level)
-    for m in merges:  # before the lookahead: the next batch reads the merged officials
-        reason = f"office {m.office}: shorter name forms of the official {m.survivor} (the only match)"
-        merge_in_tx(tx, [m.survivor, *m.absorbed], by="ingest", reason=reason)
+
+        untitled = _untitled_officials(tx, merges)
+        for m in merges:  # before the lookahead: the next batch reads the merged officials
+            absorbed = [*m.absorbed, *untitled.get(m.survivor, [])]
+            if absorbed:
+                reason = f"office {m.office}: name forms of the official {m.survivor} (the only match)"
+                merge_in_tx(tx, [m.survivor, *absorbed], by="ingest", reason=reason)
+                merged += len(absorbed)
     lookahead = slot.take() if slot is not None else None
     if lookahead is not None:  # the next batch's context: this batch's writes are visible in this transaction
         lookahead.read(tx)
@@ -414,6 +442,6 @@ def write_batch(
         rows=len(rows.documents) + len(rows.entities) + rows.edge_count + len(cand_rows),
         candidates=len(cand_rows),
         entities_deleted=gone,
-        official_merges=sum(len(m.absorbed) for m in merges),
+        official_merges=merged,
     )
     return result, rows

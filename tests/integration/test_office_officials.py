@@ -93,14 +93,17 @@ def test_every_form_of_an_official_is_one_node_per_office(schema: Database) -> N
 
 
 def test_the_nodes_do_not_depend_on_batch_size_or_order(schema: Database) -> None:
-    _ingest(schema, RELEASES, batch_size=500)
+    untitled = _release("h6", "harbor_city_da", "Ms. Okafor thanked the detectives.", [("Okafor", None)])
+    docs = [*RELEASES, untitled]
+    _ingest(schema, docs, batch_size=500)
     expected = _nodes(schema)
+    assert expected[0][FULL] == ["h1", "h2", "h3", "h4", "h6"]
     assert len(expected[0]) == 3  # Okafor and Brandt of Harbor City, Okafor of Bayview
-    orders = [list(reversed(RELEASES)), [RELEASES[i] for i in (2, 1, 4, 5, 3, 0)], RELEASES]
-    for docs, size in itertools.product(orders, (1, 2, 4)):
+    orders = [list(reversed(docs)), [docs[i] for i in (6, 2, 1, 4, 5, 3, 0)], docs]
+    for order, size in itertools.product(orders, (1, 2, 4)):
         schema.write("platform/wipe_graph")
-        _ingest(schema, docs, batch_size=size)
-        assert _nodes(schema) == expected, ([d.id for d in docs], size)
+        _ingest(schema, order, batch_size=size)
+        assert _nodes(schema) == expected, ([d.id for d in order], size)
 
 
 def test_a_fuller_name_in_a_later_batch_absorbs_the_shorter_ones_reversibly(schema: Database) -> None:
@@ -130,6 +133,20 @@ def test_an_untitled_mention_joins_the_office_official_unless_it_has_a_case_role
     people = _people(schema)
     assert people[FULL] == ["h1", "h6"]
     assert people["person:okafor"] == ["h7"]
+
+
+def test_an_untitled_mention_ingested_before_the_official_joins_it_when_the_official_arrives(
+    schema: Database,
+) -> None:
+    untitled = _release("h6", "harbor_city_da", "Okafor thanked the detectives.", [("Okafor", None)])
+    elsewhere = _release("b2", "bayview_da", "Miriam Okafor opened the library.", [("Miriam Okafor", None)])
+    charged = _release("h7", "harbor_city_da", "Okafor was charged with fraud.", [("Okafor", "Accused")])
+    for doc in (untitled, elsewhere, charged, RELEASES[0]):  # one batch each: the official comes last
+        _ingest(schema, [doc], batch_size=1)
+    people = _people(schema)
+    assert people[FULL] == ["h1", "h6"]
+    assert people["person:miriam okafor"] == ["b2"]  # another office's release: not this official
+    assert sorted(v for k, v in people.items() if k.startswith("person:okafor")) == [["h7"]]
 
 
 def test_a_surname_two_officials_share_stays_apart(schema: Database) -> None:

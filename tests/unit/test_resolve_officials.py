@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from graph.resolve_officials import canonical_names, is_form_of, name_words, official_for
+from graph.resolve_officials import canonical_names, is_form_of, name_words, official_for, untitled_forms
 
 
 def test_name_words_drop_dots_case_and_name_suffixes() -> None:
@@ -96,3 +96,13 @@ def test_an_untitled_mention_finds_the_office_official_it_names() -> None:
     assert official_for("okafor", officials | {"daniel okafor"}) is None
     assert official_for("zeller", officials) is None
     assert official_for("miriam", officials) is None  # a first name alone: perhaps a victim
+
+
+def test_untitled_forms_list_every_surname_form_of_an_official() -> None:
+    assert untitled_forms("person:miriam ada okafor") == [
+        "a okafor", "ada okafor", "m a okafor", "m ada okafor", "m okafor", "miriam a okafor",
+        "miriam ada okafor", "miriam okafor", "okafor",
+    ]  # fmt: skip
+    officials = {"person:miriam ada okafor", "person:daniel okafor"}
+    found = [f for f in untitled_forms("person:miriam ada okafor") if official_for(f, officials)]
+    assert "okafor" not in found and "miriam okafor" in found  # "Okafor" could be Daniel
