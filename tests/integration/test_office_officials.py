@@ -11,6 +11,7 @@ import pytest
 
 from extraction.models import EntityMention, ExtractionResult
 from graph.db import Database
+from graph.ingest.summary import IngestSummary
 
 FULL = "person:miriam ada okafor#@harbor_city_da"
 
@@ -67,11 +68,12 @@ def _nodes(db: Database) -> tuple[dict[str, list[str]], list[list[str]]]:
     )
 
 
-def _ingest(db: Database, docs: list[ExtractionResult], batch_size: int) -> None:
+def _ingest(db: Database, docs: list[ExtractionResult], batch_size: int) -> IngestSummary:
     from graph.ingest import ingest_results
 
     summary = ingest_results(db, docs, batch_size=batch_size)
     assert not summary.failed, summary.failed
+    return summary
 
 
 @pytest.fixture()
@@ -114,7 +116,8 @@ def test_a_fuller_name_in_a_later_batch_absorbs_the_shorter_ones_reversibly(sche
     assert {k: v for k, v in _people(schema).items() if "okafor" in k} == {
         "person:m okafor#@harbor_city_da": ["h2", "h3"]
     }
-    _ingest(schema, [RELEASES[0]], batch_size=1)  # the full name arrives and absorbs "M. Okafor"
+    summary = _ingest(schema, [RELEASES[0]], batch_size=1)  # the full name arrives and absorbs "M. Okafor"
+    assert summary.official_merges == 1
     assert {k: v for k, v in _people(schema).items() if "okafor" in k} == {FULL: ["h1", "h2", "h3"]}
     merges = [m for m in review(schema)["merges"] if m["by"] == "ingest"]
     assert [(m["survivor"], m["absorbed"]) for m in merges] == [(FULL, ["person:m okafor#@harbor_city_da"])]
