@@ -25,6 +25,7 @@ from api.commands import queries as queries_cmd
 from api.commands import report as report_cmd
 from api.commands import resolve as resolve_cmd
 from api.commands import schema as schema_cmd
+from api.commands import screen as screen_cmd
 from api.commands import seed as seed_cmd
 from api.commands import serve as serve_cmd
 
@@ -58,6 +59,7 @@ app.command(name="ingest")(ingest_cmd.ingest)
 app.command(name="audit")(audit_cmd.audit)
 app.command(name="analyze")(analyze_cmd.analyze)
 app.command(name="report")(report_cmd.report)
+app.command(name="screen")(screen_cmd.screen)
 
 
 def main() -> None:  # console-script entry point
