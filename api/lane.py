@@ -20,8 +20,12 @@ Message = MutableMapping[str, Any]
 
 
 class HeavyLane:
-    def __init__(self, concurrency: int) -> None:
+    def __init__(
+        self, concurrency: int, on_start: Callable[[asyncio.AbstractEventLoop], None] | None = None
+    ) -> None:
         self.concurrency = max(1, concurrency)
+        self.on_start = on_start
+        """Called with the lane's loop when it is created (the guard gives it its Neo4j budget)."""
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._slots: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
@@ -31,6 +35,8 @@ class HeavyLane:
         with self._lock:
             if self._loop is None or self._loop.is_closed():
                 loop = asyncio.new_event_loop()
+                if self.on_start is not None:
+                    self.on_start(loop)
                 ready = threading.Event()
 
                 def serve() -> None:

@@ -174,7 +174,7 @@ class WatchMutation:
                 raise api_error("BAD_USER_INPUT", f"Library query {target}: {exc}") from exc
         w = ws.add_watch(ctx.principal.key_name, kind, target, p, label)
         if kind == "query":
-            await asyncio.to_thread(matcher.baseline, ctx.graph.database(), ws, w.id, target, p)
+            await ctx.graph.run_blocking(lambda db: matcher.baseline(db, ws, w.id, target, p), "The baseline")
         _audit(info, "watch", Disclosures({target: {f"watch:{w.id}"}}))
         return _watch_out(w)
 
