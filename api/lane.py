@@ -7,6 +7,10 @@ for Python code, but the interpreter switches threads every 5 ms (`sys.getswitch
 request waits milliseconds instead of the heavy request's whole run. At most `api_heavy_concurrency`
 heavy requests execute at once; further ones wait for a free slot (each key's own in-flight cap
 bounds how many can wait).
+
+A thread is not enough: the heavy request's Cypher runs in Neo4j, on the same cores. The guard's
+`on_start` gives the lane's loop a Neo4j budget (`GraphAccess.limit_loop`, `api_heavy_connections`),
+so the lane's reads run one (by default) at a time instead of the 200 `evidence` reads at once.
 """
 
 from __future__ import annotations

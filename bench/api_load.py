@@ -58,11 +58,15 @@ limit per key: the figure measures latency, not the rate limiter)."""
 class Tally:
     latencies: list[float] = field(default_factory=list)
     outcomes: Counter[str] = field(default_factory=Counter)
+    rows: list[int] = field(default_factory=list)
+    """`X-Lantern-Rows` of answered requests: what their resolvers read (api/meter.py)."""
 
-    def add(self, seconds: float, outcome: str) -> None:
+    def add(self, seconds: float, outcome: str, rows: str | None = None) -> None:
         """Latency percentiles cover answered requests (200) only; every outcome is counted."""
         if outcome == "200":
             self.latencies.append(seconds)
+            if rows is not None:
+                self.rows.append(int(rows))
         self.outcomes[outcome] += 1
 
     def summary(self) -> dict[str, Any]:
@@ -73,6 +77,7 @@ class Tally:
             "p95 ms": round(percentile(lat, 95) * 1000, 1) if lat else None,
             "max ms": round(max(lat) * 1000, 1) if lat else None,
             "outcomes": dict(self.outcomes),
+            "rows read, median": sorted(self.rows)[len(self.rows) // 2] if self.rows else None,
         }
 
 
@@ -94,7 +99,7 @@ async def _user(base: str, key: str, make: Any, tally: Tally, stop_at: float, pa
             query, variables = make(i)
             t0 = time.perf_counter()
             r = await client.post("/graphql", json={"query": query, "variables": variables})
-            tally.add(time.perf_counter() - t0, outcome(r))
+            tally.add(time.perf_counter() - t0, outcome(r), r.headers.get("x-lantern-rows"))
             i += 1
             if pause:
                 await asyncio.sleep(pause)
