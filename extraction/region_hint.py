@@ -49,7 +49,9 @@ def number_country(phones: list[tuple[str, str]], default: str) -> str | None:
         if text.lstrip().startswith(("+", "00")):
             continue  # written with its country code: the default region played no part
         try:
-            region = phonenumbers.region_code_for_number(phonenumbers.parse(value, None))
+            # the calling code's main country: fictional ranges (+44 7700 900xxx, 555-01xx) are not "valid"
+            # numbers, so region_code_for_number would give none
+            region = phonenumbers.region_code_for_country_code(phonenumbers.parse(value, None).country_code)
         except phonenumbers.NumberParseException:
             continue
         if region and region != "ZZ":

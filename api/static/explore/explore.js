@@ -194,6 +194,8 @@
   }
 
   window.lanternExpand = (id) => expand(id); // for tests and the console: bring an entity's neighbours
+  // for tests and the console: draw a graph as the API answers it ({nodes, edges}), as an expansion does
+  window.lanternShow = (g) => { g.nodes.forEach(addEntity); g.edges.forEach(addEdge); relayout(); };
 
   function showNode(d) {
     const rows = [["kind", d.kind], ["id", d.id], ["community", d.communityId], ["network", d.networkId],

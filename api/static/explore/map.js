@@ -95,6 +95,7 @@ const LanternMap = (() => {
     }
     const dotLayer = el("g", {}, svg);
     let drawnSpots = 0;
+    const labels = [];
     for (const h of hotspots) {
       if (!hasPoint(h.location)) continue;
       const [x, y] = projection([h.location.lon, h.location.lat]);
@@ -104,7 +105,16 @@ const LanternMap = (() => {
       el("title", {}, c).textContent = `${h.location.caption}: ${h.events} event(s), ${h.persons} person(s) — ${(h.eventTypes || []).join(", ")}` +
         (cityLevel ? ` (drawn at the ${h.location.coordinatesFrom})` : "");
       drawnSpots += 1;
-      el("text", { x: x + 6, y: y - 6, class: "place-label" }, labelLayer).textContent = h.location.caption.split(",").slice(-1)[0].trim();
+      labels.push({ x: x + 6, y: y - 6, text: h.location.caption.split(",").slice(-1)[0].trim(), events: h.events || 0 });
+    }
+    // place names: the busiest places first, a name that would overlap one already written is left out
+    // (the circle's tooltip still names it)
+    const written = [];
+    for (const l of labels.sort((a, b) => b.events - a.events)) {
+      const box = { x1: l.x, x2: l.x + l.text.length * 6.2, y1: l.y - 11, y2: l.y + 2 };
+      if (written.some((b) => box.x1 < b.x2 && b.x1 < box.x2 && box.y1 < b.y2 && b.y1 < box.y2)) continue;
+      written.push(box);
+      el("text", { x: l.x, y: l.y, class: "place-label" }, labelLayer).textContent = l.text;
     }
     svg.appendChild(labelLayer); // labels above dots and routes
     const undrawn = hotspots.filter((h) => !hasPoint(h.location))
