@@ -19,7 +19,8 @@ from pydantic import ValidationError
 from extraction.models import ExtractionResult, ReadError, SourceDocument
 from extraction.region_hint import RegionHints, place_country
 from graph.db import Database, FakeRunner
-from graph.ingest.run import Progress, count_as_replaced, forget_documents, ingest_results
+from graph.ingest.delete import count_as_replaced, forget_documents
+from graph.ingest.run import Progress, ingest_results
 from graph.ingest.summary import IngestSummary
 
 
