@@ -51,7 +51,8 @@ def number_country(phones: list[tuple[str, str]], default: str) -> str | None:
         try:
             # the calling code's main country: fictional ranges (+44 7700 900xxx, 555-01xx) are not "valid"
             # numbers, so region_code_for_number would give none
-            region = phonenumbers.region_code_for_country_code(phonenumbers.parse(value, None).country_code)
+            code = phonenumbers.parse(value, None).country_code
+            region = phonenumbers.region_code_for_country_code(code) if code else None
         except phonenumbers.NumberParseException:
             continue
         if region and region != "ZZ":

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from api.commands.common import console, fail
+from api.commands.common import console, fail, open_graph
 
 
 def key_players_command(
@@ -24,18 +24,11 @@ def key_players_command(
     Example: lantern evaluate key-players --truth seed/ground_truth.json
     """
     from graph.analytics.key_players import rank_key_players
-    from graph.db import Database, GraphUnavailableError
 
     if not truth.exists():
         fail(f"ground truth {truth} not found: run `lantern seed build` or pass --truth")
-    try:
-        db = Database.connect()
-    except GraphUnavailableError as exc:
-        fail(str(exc))
-    try:
+    with open_graph() as db:
         ranks, scored = rank_key_players(db, truth)
-    finally:
-        db.close()
     if scored == 0:
         fail("no entity has a risk score: ingest the seed and run `lantern analyze` first")
     table = Table(title=f"Planted key players by risk rank (of {scored} scored entities)")
