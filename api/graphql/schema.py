@@ -274,13 +274,16 @@ class Mutation:
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     from api.feeds.graphql import FeedsQuery
+    from api.graphql.kjr import KeyJudgementQuery
     from api.reports.graphql import ReportsMutation, ReportsQuery
     from api.timeline.graphql import TimelineQuery
     from api.watch.graphql import WatchMutation, WatchQuery, WatchSubscription
 
     s = settings or get_settings()
     return LanternSchema(
-        query=merge_types("Query", (Query, ReportsQuery, WatchQuery, FeedsQuery, TimelineQuery)),
+        query=merge_types(
+            "Query", (Query, ReportsQuery, WatchQuery, FeedsQuery, TimelineQuery, KeyJudgementQuery)
+        ),
         mutation=merge_types("Mutation", (Mutation, ReportsMutation, WatchMutation)),
         subscription=WatchSubscription,
         extensions=[*limit_extensions(s), SingleOperationExtension, AuditExtension],
