@@ -85,6 +85,14 @@ def request(region: str | None, start: str, end: str, granularity: str, role: st
     return Request(first, last, where or None, role, granularity)
 
 
+def _too_few(region: bool) -> Exception:
+    """The one answer for a period (and region) without enough documents — the same for a region that
+    names a person a masked role may not see, so the answer is no oracle for who is in the graph."""
+    where = " for that region" if region else ""
+    return api_error("NOT_FOUND", f"No report: fewer than 2 dated documents in that period{where}. "
+                     "Widen the period or drop the region (`documents` lists what is dated).")  # fmt: skip
+
+
 def _present(value: Any, p: Presenter, key: str = "") -> Any:
     """Every string of the report as the role may see it (scrubbed, or disclosed and recorded)."""
     if isinstance(value, dict):
@@ -142,20 +150,14 @@ class KeyJudgementQuery:
         req = request(region, from_, to, granularity, ctx.role.value)
         p = await presenter(ctx)
         if req.region and p.masking and p.text(req.region) != req.region:
-            # a region that reads as a personal value is answered like an unknown one (no oracle)
-            raise api_error("NOT_FOUND", "No report: too few dated documents for that region and period.")
+            raise _too_few(True)  # a region that reads as a personal value: answered like an unknown one
         records = await ctx.graph.read(DOCUMENTS, **document_params(req))
         facts = await ctx.graph.read(MOVEMENTS)
         runs = await ctx.graph.read(RUNS, offset=0, limit=1)
         try:  # CPU-bound (backtests): off the event loop
             report = await asyncio.to_thread(from_rows, records, facts, runs, req)
-        except ValueError:  # fewer than 2 dated documents (the message would echo the region)
-            raise api_error(
-                "NOT_FOUND",
-                "No report: fewer than 2 dated documents in that period"
-                + (" for that region" if req.region else "")
-                + ". Widen the period or drop the region (`documents` lists what is dated).",
-            ) from None
+        except ValueError:  # fewer than 2 dated documents (its message would echo the region)
+            raise _too_few(bool(req.region)) from None
         await p.learn_documents(_doc_ids(report))
         shown = _present(report, p)
         p.flush()

@@ -78,7 +78,7 @@ def test_key_judgement_report_from_the_graph_by_role(
     app = create_app(neo4j_settings.model_copy(update={"state_dir": tmp_path}))
     state = app.state.lantern
     state.feed_scheduler.stop()
-    keys = {r: create_key(state.store, r, r) for r in ("investigator", "auditor", "ngo", "admin")}
+    keys = {r: create_key(state.store, r, r) for r in ("investigator", "analyst", "auditor", "admin")}
     with TestClient(app) as client:
         body = _post(client, keys["investigator"], Q % ("2025-10-01", "2025-12-31", ', granularity: "month"'))
         assert "errors" not in body, body["errors"]
@@ -104,11 +104,12 @@ def test_key_judgement_report_from_the_graph_by_role(
         rows = [r for r in log["data"]["auditLog"] if r["keyName"] == "investigator"]
         assert rows and any("person:dorin vasile" in r["entityIds"] for r in rows)  # ... and it is audited
 
-        for role in ("auditor", "ngo"):  # no personal identifier in any byte of the answer
-            text = json.dumps(_post(client, keys[role], Q % ("2025-10-01", "2025-12-31", "")))
-            assert '"errors"' not in text and "Hull \\u2192 Bradford \\u2192 Leeds" in text
-            for secret in (NAME, "Dorin", PHONE, "+447700900321", "900321", QUIET_NAME):
-                assert secret not in text, (role, secret)
+        text = json.dumps(_post(client, keys["auditor"], Q % ("2025-10-01", "2025-12-31", "")))
+        assert '"errors"' not in text and "Hull \\u2192 Bradford \\u2192 Leeds" in text
+        for secret in (NAME, "Dorin", PHONE, "+447700900321", "900321", QUIET_NAME):
+            assert secret not in text, secret  # an auditor: no personal identifier in any byte
+        text = json.dumps(_post(client, keys["analyst"], Q % ("2025-10-01", "2025-12-31", "")))
+        assert NAME in text and "900321" not in text  # an analyst: names in clear, phones masked
 
         earlier = _post(client, keys["auditor"], Q % ("2025-07-01", "2025-09-30", ""))["data"][
             "keyJudgementReport"
@@ -127,3 +128,9 @@ def test_key_judgement_report_from_the_graph_by_role(
         ):
             err = _post(client, keys["auditor"], Q % args)["errors"][0]
             assert reason in err["message"] and NAME not in err["message"], (args, err)
+        unknown, person = (_post(client, keys["auditor"], Q % ("2025-10-01", "2025-12-31", f', region: "{r}"'))
+                           ["errors"][0] for r in ("Nowhere Town", NAME))  # fmt: skip
+        assert (unknown["message"], unknown["extensions"]["code"]) == (
+            person["message"],
+            person["extensions"]["code"],
+        )
