@@ -72,7 +72,11 @@ def report(
     each with its numbers, ≥ 2 cited documents and what would change it; hotspots (inline SVG map),
     routes, forms and indicators, businesses, intelligence gaps, prevention targeting, provenance.
 
+    With --graph the report reads the running Neo4j instead: routes from its movement relationships and
+    networks that appeared, grew or went quiet from the last analytics run's communities.
+
     Example: lantern extract seed/corpus --out /tmp/seed.jsonl && lantern report -d /tmp/seed.jsonl --period 2024 --granularity quarter --out /tmp/kjr.html --out /tmp/kjr.json
+    Example: lantern report --graph --period 2024 --granularity quarter --role auditor --out /tmp/kjr-graph.html --out /tmp/kjr-graph.json
     """
     from api.config import get_settings
     from api.state import configure_privacy
