@@ -24,6 +24,9 @@ from api.limits import api_error
 from graph.report.build import Request
 from graph.report.graph_source import DOCUMENTS, MOVEMENTS, RUNS, document_params, from_rows
 
+REPORT_WORK = 5_000
+"""Estimated cost of the report's computation (api/cost.py): the default heavy-lane threshold, so the
+backtests run in the heavy lane (at most `api_heavy_concurrency` at once) and count against budgets."""
 MAX_SPAN_DAYS = 731  # two years; the previous period of the same length is read as well
 GRANULARITIES = ("month", "quarter", "year")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -136,7 +139,8 @@ class KeyJudgementQuery:
             "Key Judgement Report read from the graph for a region and period: judgements in PHIA "
             "probability language from the backtest-chosen forecast, hotspots, routes from the movement "
             "relationships, networks that appeared/grew/went quiet, gaps, prevention targeting."
-        )
+        ),
+        metadata={"work": REPORT_WORK},
     )
     async def key_judgement_report(
         self,
