@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from api.commands.common import connect, console, fail
+from api.commands.common import console, fail, open_graph
 
 if TYPE_CHECKING:
     from graph.report.build import Request
@@ -38,11 +38,8 @@ def _period(value: str) -> tuple[date, date]:
 def _from_graph(req: Request) -> dict[str, object]:
     from graph.report.graph_source import from_graph
 
-    db = connect()
-    try:
+    with open_graph() as db:
         return from_graph(db.read, req)
-    finally:
-        db.close()
 
 
 def report(
