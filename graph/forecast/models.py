@@ -19,6 +19,7 @@ from graph.forecast.distribution import FLOOR, CountForecast, moment_alpha
 from graph.forecast.panel import Panel
 
 TREND_WINDOW = 6
+MIN_WARNINGS = 20  # early-warning documents a history needs before their coefficient is estimated
 RECENT_WINDOW = 3
 
 
@@ -156,6 +157,8 @@ class PoissonGLM:
         start = min(first_origin(season), max(t - 1, 0))
         xs, ys = [], []
         sig, up = panel.signals, panel.upstream
+        if sig is not None and sig.sum() < MIN_WARNINGS:  # decided once per fit: same columns in every row
+            sig = None
         for s in range(start, t):
             xs.append(features(counts[:, : s + 1], season, None if sig is None else sig[:, : s + 1], up)[0])
             ys.append(counts[:, s + 1])

@@ -106,7 +106,7 @@ def test_leading_indicators_warnings_and_upstream_raise_the_forecast_where_they_
     signals = np.zeros((n, t_len))
     for onset in range(4, t_len - 1, 5):
         place = onset % (n - 1)
-        signals[place, onset - 2] += 2
+        signals[place, onset - 2] += 4
         counts[place, onset] += 25
         counts[place + 1, onset + 1 : onset + 2] += 25  # the next stop downstream, a period later
     edges = [(str(i), str(i + 1)) for i in range(n - 1)]
@@ -128,3 +128,8 @@ def test_leading_indicators_warnings_and_upstream_raise_the_forecast_where_they_
     plain = PoissonGLM()
     plain.forecast(panel.upto(origin))
     assert not any("warnings" in k or "upstream" in k for k in plain.coef_)  # no data, no feature
+    few = PoissonGLM()
+    few.forecast(
+        panel.with_leading(np.minimum(signals, 1) * (signals.cumsum(axis=1) <= 4), None).upto(origin)
+    )
+    assert not any("warnings" in k for k in few.coef_)  # too few warnings to estimate their effect
