@@ -130,12 +130,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse({"status": "unavailable", "reason": reason}, status_code=503)
 
     from api.feeds.scheduler import install as install_feeds
+    from api.gdpr_scheduler import install as install_retention
     from api.reports import install as install_reports
     from api.watch import install as install_watch
 
     install_reports(app, state)  # POST /api/reports, the /report form, the moderation queue
     install_watch(state)  # watchlists and alerts: every ingest in this process is matched
     install_feeds(state)  # news feeds: status store + the polling scheduler (LANTERN_FEEDS_SCHEDULER)
+    install_retention(state)  # GDPR retention rules applied daily (LANTERN_RETENTION_RULES)
     if importlib_util.find_spec("api.explore") is not None:
         from api.explore import router as explore_router
 

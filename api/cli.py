@@ -16,6 +16,8 @@ from api.commands import export as export_cmd
 from api.commands import extract as extract_cmd
 from api.commands import feeds as feeds_cmd
 from api.commands import forecast as forecast_cmd
+from api.commands import gdpr as gdpr_cmd
+from api.commands import imports as imports_cmd
 from api.commands import ingest as ingest_cmd
 from api.commands import keys as keys_cmd
 from api.commands import neo4j as neo4j_cmd
@@ -47,6 +49,8 @@ app.add_typer(keys_cmd.app, name="keys")
 app.add_typer(audit_log_cmd.app, name="audit-log")
 app.add_typer(seed_cmd.app, name="seed")
 app.add_typer(feeds_cmd.app, name="feeds")
+app.add_typer(gdpr_cmd.app, name="gdpr")
+app.add_typer(imports_cmd.app, name="import")
 app.command(name="demo")(demo_cmd.demo)
 app.command(name="export")(export_cmd.export)
 app.command(name="extract")(extract_cmd.extract)
