@@ -313,6 +313,7 @@ class Mutation:
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     from api.feeds.graphql import FeedsQuery
+    from api.graphql.kjr import KeyJudgementQuery
     from api.reports.graphql import ReportsMutation, ReportsQuery
     from api.screening.graphql import ScreeningQuery
     from api.timeline.graphql import TimelineQuery
@@ -321,7 +322,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     s = settings or get_settings()
     return LanternSchema(
         query=merge_types(
-            "Query", (Query, ReportsQuery, WatchQuery, FeedsQuery, TimelineQuery, ScreeningQuery)
+            "Query",
+            (Query, ReportsQuery, WatchQuery, FeedsQuery, TimelineQuery, ScreeningQuery, KeyJudgementQuery),
         ),
         mutation=merge_types("Mutation", (Mutation, ReportsMutation, WatchMutation)),
         subscription=WatchSubscription,
