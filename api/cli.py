@@ -18,6 +18,7 @@ from api.commands import feeds as feeds_cmd
 from api.commands import forecast as forecast_cmd
 from api.commands import ingest as ingest_cmd
 from api.commands import keys as keys_cmd
+from api.commands import money as money_cmd
 from api.commands import neo4j as neo4j_cmd
 from api.commands import queries as queries_cmd
 from api.commands import report as report_cmd
@@ -47,6 +48,7 @@ app.add_typer(keys_cmd.app, name="keys")
 app.add_typer(audit_log_cmd.app, name="audit-log")
 app.add_typer(seed_cmd.app, name="seed")
 app.add_typer(feeds_cmd.app, name="feeds")
+app.add_typer(money_cmd.app, name="money")
 app.command(name="demo")(demo_cmd.demo)
 app.command(name="export")(export_cmd.export)
 app.command(name="extract")(extract_cmd.extract)
