@@ -12,7 +12,7 @@ from api.commands.common import connect, console, err_console, fail
 
 app = typer.Typer(
     help="Money flows: import transactions, find red flags.\n\n"
-    "Example: lantern money import transactions.csv --source partner-bank",
+    "Example: lantern money flags --flag fan-in",
     no_args_is_help=True,
 )
 MASKED_ROLES = ("analyst", "auditor")
@@ -34,7 +34,7 @@ def import_command(
     line it came from. Bad rows are reported with their line number and reason; the others are written.
     Re-importing a file changes nothing.
 
-    Example: lantern money import transactions.csv --source partner-bank
+    Example: lantern money generate --out /tmp/m && lantern money import /tmp/m/transactions.csv --source bank
     """
     from graph.db import GraphUnavailableError
     from graph.money.flags import refresh
@@ -130,13 +130,13 @@ def generate_command(
         Path("money"), "--out", help="Folder for transactions.csv and money_truth.json."
     ),
     seed: int = typer.Option(26, "--seed", help="Random seed (same seed, same files)."),
-    networks: int = typer.Option(23, "--networks", min=0, help="Invented networks besides the seed's seven."),
-    people: int = typer.Option(400, "--people", min=0, help="People with everyday finances around them."),
+    networks: int = typer.Option(0, "--networks", min=0, help="Invented networks besides the seed's seven."),
+    people: int = typer.Option(40, "--people", min=0, help="People with everyday finances around them."),
 ) -> None:
     """Write fictional transactions for the seed's networks, with planted red-flag patterns, everyday noise
     and the ground truth `lantern evaluate money` scores against.
 
-    Example: lantern money generate --out money --networks 23 --people 400
+    Example: lantern money generate --out /tmp/money --networks 23 --people 400
     """
     from seed.money import write
 

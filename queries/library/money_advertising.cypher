@@ -4,7 +4,7 @@
 // description: adult, massage, personals, classified, bump, repost ...): victims are commonly advertised that
 // description: way, and the ads are re-posted ("bumped") often. One ad to sell a sofa stays below it.
 // description: Thresholds: graph/money/settings.py (LANTERN_MONEY_*).
-// params: keywords (list; default ["escort", "adult", "massage", "personals", "classified", "bump", "repost"]; e.g. ["escort", "bump"]) — words that make a reference an advertising payment (lower case)
+// params: keywords (list; default ["escort", "adult", "massage", "personals", "classified", "bump", "repost"]; e.g. ["escort", "adult", "massage", "personals", "classified", "bump", "repost"]) — words that make a reference an advertising payment (lower case)
 // params: min_payments (int; default 4; e.g. 4) — advertising payments ...
 // params: window_days (int; default 30; e.g. 30) — ... within this many days
 // params: limit (int; default 100; e.g. 100) — maximum rows

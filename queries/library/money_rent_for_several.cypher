@@ -5,7 +5,7 @@
 // description: several people at once, as controllers do for the victims they house. A lodger paying weekly,
 // description: a late or double payment once, or rent plus a garage stay below it.
 // description: Thresholds: graph/money/settings.py (LANTERN_MONEY_*).
-// params: keywords (list; default ["rent", "room", "lodging", "accommodation", "miete", "chirie", "czynsz"]; e.g. ["rent", "room"]) — words that make a reference a rent payment (lower case)
+// params: keywords (list; default ["rent", "room", "lodging", "accommodation", "miete", "chirie", "czynsz"]; e.g. ["rent", "room", "lodging", "accommodation"]) — words that make a reference a rent payment (lower case)
 // params: min_payments (int; default 3; e.g. 3) — rent payments to the landlord ...
 // params: window_days (int; default 7; e.g. 7) — ... within this many days
 // params: min_months (int; default 2; e.g. 2) — calendar months showing it
