@@ -159,7 +159,7 @@ def compare(
         bare_loop(db, planned)
         fresh_graph(db)
         bare_loop(db, planned, quiet=True)
-    lan_s, bare_s, quiet_s, re_s, rows_l, rows_b = [], [], [], [], 0, 0
+    lan_s, bare_s, quiet_s, re_s, seq_s, rows_l, rows_b = [], [], [], [], [], 0, 0
     lan_cpu: list[CpuMeter] = []
     bare_cpu: list[CpuMeter] = []
     for _ in range(rounds):
@@ -173,6 +173,10 @@ def compare(
             summary2 = ingest_results(db, data, batch_size=batch)
         re_s.append(t2.seconds)
         assert summary2.skipped == len(data) - len(summary.failed), "re-ingest must skip unchanged docs"
+        fresh_graph(db)
+        with Timer() as t:  # the write-behind switch off (graph/ingest/pipeline.py): paired figure
+            ingest_results(db, data, batch_size=batch, write_behind=False)
+        seq_s.append(t.seconds)
         fresh_graph(db)
         with Timer() as t, CpuMeter(server_pid) as cpu:
             rows_b = bare_loop(db, planned)
@@ -214,6 +218,10 @@ def compare(
         "first ingest (s)": lan,
         "re-ingest unchanged (s)": min(re_s),
         "re-ingest speed-up": lan / min(re_s),
+        "Lantern write-behind off, seconds (best of rounds)": min(seq_s),
+        "write-behind off / on seconds (paired, every round)": " ".join(
+            f"{b / a:.2f}" for a, b in zip(lan_s, seq_s, strict=True)
+        ),
         # side figure: the bare loop sending its row lists as graph.db.Rows, as Lantern does
         "bare loop with Rows parameters, seconds (best of rounds)": min(quiet_s),
         "Lantern / bare with Rows parameters (side figure, not the goal)": min(quiet_s) / lan,

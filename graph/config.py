@@ -70,6 +70,8 @@ class GraphSettings(BaseSettings):
     ingest_batch_size: int = 500
     ingest_quiet_gc: bool = True
     """`LANTERN_INGEST_QUIET_GC=0`: leave the garbage collector alone during ingest runs."""
+    ingest_write_behind: bool = True
+    """`LANTERN_INGEST_WRITE_BEHIND=0`: write each batch before reading the next (ingest/pipeline.py)."""
 
     @property
     def uri(self) -> str:

@@ -8,7 +8,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from api.commands.common import console, err_console, fail
+from api.commands.common import console, err_console, fail, open_graph
 
 STATUS_STYLE = {"exposed": "bold red", "matched, no exposure found": "green", "no match": "dim"}
 
@@ -43,7 +43,6 @@ def audit(
     from api.state import configure_privacy
     from graph.audit import audit_suppliers, read_suppliers, write_report
     from graph.audit.writers import FORMATS
-    from graph.db import Database, GraphUnavailableError
 
     if not register.exists():
         fail(f"No such file: {register}. Give the path of a supplier register CSV.")
@@ -57,27 +56,24 @@ def audit(
         fail(str(exc))
     for e in errors:
         err_console.print(f"[yellow]Row {e.row}[/] ({e.supplier_id}): {e.reason} — skipped")
-    try:
-        with (
-            Database.connect() as db,
-            Progress(
-                TextColumn("Auditing suppliers"), BarColumn(), MofNCompleteColumn(), console=console
-            ) as progress,
-        ):
-            task = progress.add_task("audit", total=len(suppliers))
-            report = audit_suppliers(
-                db,
-                suppliers,
-                errors,
-                max_hops=max_hops,
-                threshold=threshold,
-                role=role,
-                register=str(register),
-                risk_threshold=risk_threshold,
-                progress=lambda _s: progress.advance(task),
-            )
-    except GraphUnavailableError as exc:
-        fail(str(exc))
+    with (
+        open_graph() as db,
+        Progress(
+            TextColumn("Auditing suppliers"), BarColumn(), MofNCompleteColumn(), console=console
+        ) as progress,
+    ):
+        task = progress.add_task("audit", total=len(suppliers))
+        report = audit_suppliers(
+            db,
+            suppliers,
+            errors,
+            max_hops=max_hops,
+            threshold=threshold,
+            role=role,
+            register=str(register),
+            risk_threshold=risk_threshold,
+            progress=lambda _s: progress.advance(task),
+        )
     table = Table(header_style="bold cyan")
     for col in ("#", "supplier", "status", "risk", "matched business (score)", "top exposure path"):
         table.add_column(col, overflow="fold")

@@ -5,6 +5,8 @@ A command parses its options, calls one domain function (graph.*, api.demo, ...)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
@@ -33,3 +35,19 @@ def connect(settings: Settings | None = None) -> Database:
         return Database.connect(settings or get_settings())
     except GraphUnavailableError as exc:
         fail(str(exc))
+
+
+@contextmanager
+def open_graph(settings: Settings | None = None) -> Iterator[Database]:
+    """The graph database for one command: connected (or an actionable error and exit 1) and closed at
+    the end. The graph becoming unavailable during the command (Neo4j stopped, the connection lost) ends
+    it with the same kind of error — what happened and what to do — instead of a traceback."""
+    from graph.db import GraphUnavailableError
+
+    db = connect(settings)
+    try:
+        yield db
+    except GraphUnavailableError as exc:
+        fail(str(exc))
+    finally:
+        db.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from api.commands.common import console, fail
+from api.commands.common import console, fail, open_graph
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_GOLD_DIR = REPO_ROOT / "extraction" / "gold"
@@ -37,7 +37,6 @@ def analysis_command(
     from extraction.evaluate_gold import gold_files, load_gold
     from graph.analytics.validation import validate_analysis
     from graph.analytics.validation_score import worst
-    from graph.db import Database, GraphUnavailableError
 
     files = gold or gold_files(DEFAULT_GOLD_DIR)
     by_file = [
@@ -46,17 +45,11 @@ def analysis_command(
     docs = [d for found in by_file if any(m.role for d in found for m in d.mentions) for d in found]
     if not docs:
         fail("no gold document with Person roles: pass --gold <corpus>.jsonl annotated with roles")
-    try:
-        db = Database.connect()
-    except GraphUnavailableError as exc:
-        fail(str(exc))
-    try:
-        from ontology.schema import apply_schema
+    from ontology.schema import apply_schema
 
+    with open_graph() as db:
         apply_schema(db)  # constraints and indexes first (idempotent): the queries' index hints need them
         report = validate_analysis(db, docs, data, note=lambda msg: console.log(msg))
-    finally:
-        db.close()
     table = Table(title="Analysis on real documents (per office)", header_style="bold cyan")
     for col in ("office", "docs", "P@25", "charged R@50", "bad in top 50", "persons/official",
                 "impure networks (releases)"):  # fmt: skip

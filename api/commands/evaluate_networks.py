@@ -9,7 +9,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from api.commands.common import console, fail
+from api.commands.common import console, fail, open_graph
 
 
 def networks_command(
@@ -34,20 +34,13 @@ def networks_command(
     from dataclasses import asdict
 
     from graph.analytics import evaluate_networks, run_analysis
-    from graph.db import Database, GraphUnavailableError
 
     if not truth.exists():
         fail(f"ground truth {truth} not found: run `lantern seed build` or pass --truth")
-    try:
-        db = Database.connect()
-    except GraphUnavailableError as exc:
-        fail(str(exc))
-    try:
+    with open_graph() as db:
         if analyze:
             run_analysis(db, only="networks,communities")
         reports = [evaluate_networks(db, truth, level=level) for level in ("network", "community")]
-    finally:
-        db.close()
     if reports[0].matched == 0:
         fail("no ground-truth member was found in the graph: ingest the seed and run `lantern analyze` first")
     for report in reports:

@@ -9,7 +9,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from api.commands.common import console, fail
+from api.commands.common import console, fail, open_graph
 from api.config import get_settings
 
 app = typer.Typer(
@@ -127,16 +127,13 @@ def run(
 
     Example: lantern queries run shared_identifiers -p ids='["person:larysa bondar", "person:oleh kravets"]'
     """
-    from graph.db import Database, GraphUnavailableError
     from graph.library import LibraryParamError, parse_cli_params, run_library_query
 
     try:
         params = parse_cli_params(param)
-        with Database.connect() as db:
+        with open_graph() as db:
             rows = run_library_query(db, name, params, get_settings().default_phone_region)
     except LibraryParamError as exc:
-        fail(str(exc))
-    except GraphUnavailableError as exc:
         fail(str(exc))
     if as_json:
         console.print_json(json.dumps(rows, default=str))

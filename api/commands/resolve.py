@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import getpass
-from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
-from api.commands.common import connect, console, fail
-
-if TYPE_CHECKING:
-    from graph.db import Database
+from api.commands.common import console, fail, open_graph
 
 app = typer.Typer(
     help=(
@@ -20,10 +16,6 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
 )
-
-
-def _db() -> Database:
-    return connect()
 
 
 @app.command("review")
@@ -37,7 +29,7 @@ def review_cmd(
     """
     from graph.resolve import review
 
-    with _db() as db:
+    with open_graph() as db:
         found = review(db, min_score=min_score, limit=limit)
     table = Table(title="Possibly the same (not merged)", header_style="bold cyan")
     for col in ("a", "b", "kind", "score", "shared", "reason"):
@@ -79,7 +71,7 @@ def suggest_cmd(
     """
     from graph.resolve_suggest import suggest
 
-    with _db() as db:
+    with open_graph() as db:
         try:
             found = suggest(db, label=label, threshold=threshold)
         except ValueError as exc:
@@ -101,7 +93,7 @@ def merge_cmd(
     """
     from graph.resolve import ResolveError, merge
 
-    with _db() as db:
+    with open_graph() as db:
         try:
             result = merge(db, ids, by=by or getpass.getuser(), reason=reason)
         except ResolveError as exc:
@@ -120,7 +112,7 @@ def split_cmd(merge_id: str = typer.Argument(..., help="Merge id shown by merge/
     """
     from graph.resolve import ResolveError, split
 
-    with _db() as db:
+    with open_graph() as db:
         try:
             result = split(db, merge_id)
         except ResolveError as exc:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from api.commands.common import console, fail
+from api.commands.common import console, fail, open_graph
 
 app = typer.Typer(
     help=(
@@ -23,14 +23,10 @@ def apply() -> None:
 
     Example: lantern schema apply
     """
-    from graph.db import Database, GraphUnavailableError
     from ontology.schema import apply_schema
 
-    try:
-        with Database.connect() as db, console.status("Applying schema..."):
-            report = apply_schema(db)
-    except GraphUnavailableError as exc:
-        fail(str(exc))
+    with open_graph() as db, console.status("Applying schema..."):
+        report = apply_schema(db)
     created = report.constraints_created + report.indexes_created
     console.print(
         f"Schema applied: {report.statements} statements; "

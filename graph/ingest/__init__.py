@@ -6,8 +6,9 @@ Public interface (others call these):
 * `delete_document(db, doc_id) -> IngestSummary` / `delete_documents(db, ids)`
 """
 
+from graph.ingest.delete import delete_document, delete_documents
 from graph.ingest.paths import ingest_paths, read_extraction_jsonl
-from graph.ingest.run import delete_document, delete_documents, ingest_results
+from graph.ingest.run import ingest_results
 from graph.ingest.summary import Failure, IngestSummary
 
 __all__ = [

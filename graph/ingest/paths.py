@@ -18,7 +18,8 @@ from pydantic import ValidationError
 
 from extraction.models import ExtractionResult, ReadError, SourceDocument
 from graph.db import Database, FakeRunner
-from graph.ingest.run import Progress, count_as_replaced, forget_documents, ingest_results
+from graph.ingest.delete import count_as_replaced, forget_documents
+from graph.ingest.run import Progress, ingest_results
 from graph.ingest.summary import IngestSummary
 
 

@@ -1,13 +1,12 @@
-"""`ingest_results` and `delete_document`: batching, fast unchanged-skip, per-document failures."""
+"""`ingest_results`: batches, fast unchanged-skip, per-document failures (removal: ingest/delete.py)."""
 
 from __future__ import annotations
 
-import gc
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager, nullcontext
+from functools import partial
 
 from neo4j.exceptions import Neo4jError
 
@@ -15,22 +14,17 @@ from extraction.models import ExtractionResult
 from graph.config import GraphSettings
 from graph.db import Database, FakeRunner, connection_lost, is_connection_lost
 from graph.ingest import hooks
+from graph.ingest.delete import count_as_replaced, forget_documents
 from graph.ingest.ontology_view import OntologyView, default_view
+from graph.ingest.pipeline import Progress, WriteBehind
 from graph.ingest.prepare import DocumentError, PreparedDoc, content_hash, prepare
+from graph.ingest.quiet_gc import quiet_gc as quiet_gc_ctx
+from graph.ingest.quiet_gc import quiet_gc_setting
 from graph.ingest.summary import Failure, IngestInterruptedError, IngestSummary
 from graph.ingest.tx import CatalogTx, in_transaction
-from graph.ingest.writer import (
-    Context,
-    Lookahead,
-    LookaheadSlot,
-    Plan,
-    plan_batch,
-    remove_documents,
-    write_batch,
-)
+from graph.ingest.writer import LookaheadSlot, Plan, write_batch
 
-Progress = Callable[[int], None]
-"""Called with the number of documents just finished (written, skipped or failed)."""
+__all__ = ["Progress", "batches", "ingest_results"]
 
 
 def batches(results: Iterable[ExtractionResult], size: int) -> Iterator[list[ExtractionResult]]:
@@ -97,52 +91,6 @@ def _write(
     out.entities_deleted += len(result.entities_deleted)
 
 
-GC_YOUNG_THRESHOLD = 50_000
-"""Allocations between young-generation collections during a run (Python's default: 700)."""
-_gc_lock = threading.Lock()
-_gc_runs = 0
-_gc_saved: tuple[int, ...] = ()
-
-
-def _quiet_gc_setting(db: Database | FakeRunner) -> bool:
-    settings = getattr(db, "settings", None)
-    return settings.ingest_quiet_gc if isinstance(settings, GraphSettings) else True
-
-
-@contextmanager
-def _quiet_gc() -> Iterator[None]:
-    """Keep the cyclic garbage collector out of the way while a run allocates many short-lived rows.
-
-    Optimisation record: rule — it changes only GC timing, never what is written (every ingest test
-    runs with it); guard — tests/unit/test_ingest_run.py (restored after nested and failing runs);
-    figure — below; switch — `LANTERN_INGEST_QUIET_GC=0`, and the API's ingest mutation never uses it
-    (interpreter-wide GC settings stay untouched in the API process).
-
-    - Objects alive before the run are frozen: every full collection would otherwise walk the caller's
-      whole heap as well (the input documents, a server's caches). Measured on the bench corpus (537
-      documents, no database): validation, resolution and row building 0.60 -> 0.40 s.
-    - The young generation is collected every 50,000 allocations instead of 700: a batch's rows live
-      until it is written, so the default ran ~140 collections per bench round (≈ 0.05 s, 1 with this).
-      Rows are freed by reference counting anyway; what the collector finds is the driver's few cycles.
-    Nested or concurrent runs (an API process) share one setting: the last run to end restores both.
-    """
-    global _gc_runs, _gc_saved
-    with _gc_lock:
-        if _gc_runs == 0:
-            _gc_saved = gc.get_threshold()
-            gc.set_threshold(max(GC_YOUNG_THRESHOLD, _gc_saved[0]), *_gc_saved[1:])
-            gc.freeze()
-        _gc_runs += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_runs -= 1
-            if _gc_runs == 0:
-                gc.set_threshold(*_gc_saved)
-                gc.unfreeze()
-
-
 def ingest_results(
     db: Database | FakeRunner,
     results: Iterable[ExtractionResult],
@@ -154,6 +102,7 @@ def ingest_results(
     force: bool = False,
     source_hashes: dict[str, str] | None = None,
     quiet_gc: bool | None = None,
+    write_behind: bool | None = None,
 ) -> IngestSummary:
     """Write extraction results to the graph in batches of `batch_size` documents (one transaction each).
 
@@ -161,7 +110,9 @@ def ingest_results(
     their own mentions and evidence; a document that fails validation or writing is reported in
     `summary.failed` with its id and reason and the run goes on. `force=True` rewrites unchanged ones.
     `quiet_gc` (default: the `ingest_quiet_gc` setting, on) tunes the garbage collector for the run
-    (`_quiet_gc`); a long-lived process serving other work (the API) passes False.
+    (graph/ingest/quiet_gc.py); a long-lived process serving other work (the API) passes False.
+    `write_behind` (default: the `ingest_write_behind` setting, on) overlaps each batch's write with the
+    preparation of the next (graph/ingest/pipeline.py); off, batches are written one after the other.
 
     `force=True` removes every given document from the graph first (`forget_documents`) and then writes
     them as new ones: rewriting a document in place would resolve its people against a graph that already
@@ -173,90 +124,82 @@ def ingest_results(
         removed = forget_documents(db, [r.id for r in results], max(1, batch_size))
         summary = ingest_results(
             db, results, batch_size=batch_size, progress=progress, onto=onto, region=region,
-            source_hashes=source_hashes, quiet_gc=quiet_gc,
+            source_hashes=source_hashes, quiet_gc=quiet_gc, write_behind=write_behind,
         )  # fmt: skip
         count_as_replaced(summary, removed)
         return summary
-    onto = onto or default_view()
+    view = onto or default_view()
     summary = IngestSummary()
     started = time.perf_counter()
     redirects = {old: row["id"] for row in db.read("resolve/merge_redirects") for old in row["merged_ids"]}
-    symmetric = onto.symmetric_types()
-    # One write in flight while the next batch is read and prepared (pure Python) — writes stay strictly
-    # sequential, so resolution sees exactly the graph of the previous batches. A batch of new documents
-    # is also resolved and its rows built here, while the previous batch commits (`Lookahead`).
-    quiet = _quiet_gc_setting(db) if quiet_gc is None else quiet_gc
-    uncounted: set[Future[IngestSummary]] = set()  # writes submitted and not yet added to `summary`
+    quiet = quiet_gc_setting(db) if quiet_gc is None else quiet_gc
+    written: list[str] = []  # ids handed to the writer, for the after-ingest hooks
+    behind = _write_behind_setting(db) if write_behind is None else write_behind
+    writer = WriteBehind(
+        db, partial(_write_batch_summary, onto=view), summary, enabled=behind,
+        symmetric=view.symmetric_types(), redirects=redirects, progress=progress,
+    )  # fmt: skip
     with (
-        _interrupted(db, summary, uncounted, started),  # first in, last out: after the pool has waited
-        _quiet_gc() if quiet else nullcontext(),
-        ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-write") as pool,
+        _interrupted(db, summary, writer.uncounted, started),
+        quiet_gc_ctx() if quiet else nullcontext(),
+        writer,
     ):
-        pending: tuple[Future[IngestSummary], set[str], int, LookaheadSlot] | None = None
-        written: list[str] = []  # ids handed to the writer, for the after-ingest hooks
-
-        def finish() -> None:
-            nonlocal pending
-            if pending is not None:
-                future, _, count, _ = pending
-                summary.add(future.result())
-                uncounted.discard(future)
-                pending = None
-                if progress:
-                    progress(count)
-
         for chunk in batches(results, max(1, batch_size)):
             ids = {r.id for r in chunk}
-            if pending is not None and ids & pending[1]:
-                finish()  # the same document in consecutive batches: read its hash after the write
-            rows = db.read("ingest/document_hashes", ids=sorted(ids))
-            known = {row["id"]: row["content_hash"] for row in rows}
-            local = IngestSummary()
-            todo: list[PreparedDoc] = []
+            if writer.overlaps(ids):
+                writer.settle()  # the same document in consecutive batches: read its hash after the write
+            known = {
+                row["id"]: row["content_hash"] for row in db.read("ingest/document_hashes", ids=sorted(ids))
+            }
             # While no batch is being written (the first), hashing here would hold up the first statement; a
             # document the graph does not have needs no hash to be skipped, so the writer computes it later,
             # while the server writes the mentions. Later batches are hashed here, beside the previous write.
-            hash_later = pending is None
-            for r in chunk:
-                doc_hash = content_hash(r) if r.id in known or not hash_later else None
-                if not force and doc_hash is not None and known.get(r.id) == doc_hash:
-                    local.skipped += 1
-                    continue
-                try:
-                    todo.append(prepare(r, onto, region, doc_hash, hash_now=False))
-                    local.reject(todo[-1].rejected)
-                    local.contact_links += todo[-1].contact_links
-                    if source_hashes:
-                        todo[-1].source_hash = source_hashes.pop(r.id, None)
-                except DocumentError as exc:
-                    local.fail(r.id, str(exc))
-                except Exception as exc:  # a bug on one odd document must not stop the run
-                    local.fail(r.id, f"internal error while preparing: {exc.__class__.__name__}: {exc}")
-            lookahead, plan = None, None
-            if pending is not None and todo and not any(d.id in known for d in todo):  # nothing to strip
-                lookahead = Lookahead(todo, redirects)
-                if pending[3].offer(lookahead):
-                    pending[0].add_done_callback(_wake(lookahead))  # the write failed before its read
-                    lookahead.ready.wait()
-                    if lookahead.latest is not None:
-                        plan = _plan(todo, lookahead.latest, symmetric, redirects)
-            finish()
-            if plan is not None and (lookahead is None or plan.context is not lookahead.committed):
-                plan = None  # read by an attempt that did not commit: the writer reads its own context
+            local, todo = _prepare_batch(chunk, known, view, region, source_hashes, hash_new=writer.busy)
             written += [d.id for d in todo]
-            slot = LookaheadSlot()
-            pending = (
-                pool.submit(_write_batch_summary, db, todo, set(known), onto, local, redirects, plan, slot),
-                ids,
-                len(chunk),
-                slot,
-            )
-            uncounted.add(pending[0])
-        finish()
+            writer.submit(todo, set(known), local, ids, len(chunk))
+        writer.settle()
     summary.elapsed_s = time.perf_counter() - started
     failed = {f.id for f in summary.failed}
     hooks.notify(db, [i for i in dict.fromkeys(written) if i not in failed])
     return summary
+
+
+def _prepare_batch(
+    chunk: list[ExtractionResult],
+    known: dict[str, str],
+    onto: OntologyView,
+    region: str,
+    source_hashes: dict[str, str] | None,
+    *,
+    hash_new: bool,
+) -> tuple[IngestSummary, list[PreparedDoc]]:
+    """Skip unchanged documents, validate the others; a document that fails is reported, not raised."""
+    local = IngestSummary()
+    todo: list[PreparedDoc] = []
+    for r in chunk:
+        doc_hash = content_hash(r) if r.id in known or hash_new else None
+        if doc_hash is not None and known.get(r.id) == doc_hash:
+            local.skipped += 1
+            continue
+        try:
+            doc = prepare(r, onto, region, doc_hash, hash_now=False)
+        except DocumentError as exc:
+            local.fail(r.id, str(exc))
+            continue
+        except Exception as exc:  # a bug on one odd document must not stop the run
+            local.fail(r.id, f"internal error while preparing: {exc.__class__.__name__}: {exc}")
+            continue
+        local.reject(doc.rejected)
+        local.contact_links += doc.contact_links
+        if source_hashes:
+            doc.source_hash = source_hashes.pop(r.id, None)
+        todo.append(doc)
+    return local, todo
+
+
+def _write_behind_setting(db: Database | FakeRunner) -> bool:
+    settings = getattr(db, "settings", None)
+    return settings.ingest_write_behind if isinstance(settings, GraphSettings) else True
 
 
 @contextmanager
@@ -280,82 +223,17 @@ def _interrupted(
         raise IngestInterruptedError(connection_lost(db.settings, exc), summary) from exc
 
 
-def _wake(lookahead: Lookahead) -> Callable[[Future[IngestSummary]], None]:
-    return lambda _: lookahead.ready.set()
-
-
-def _plan(
-    todo: list[PreparedDoc], context: Context, symmetric: set[str], redirects: dict[str, str]
-) -> Plan | None:
-    try:
-        return plan_batch(todo, context, symmetric, redirects)
-    except Exception:  # e.g. a ref cycle: the writer meets it again and isolates the document
-        return None
-
-
 def _write_batch_summary(
     db: Database | FakeRunner,
     todo: list[PreparedDoc],
     existing: set[str],
-    onto: OntologyView,
     out: IngestSummary,
     redirects: dict[str, str],
     plan: Plan | None = None,
     slot: LookaheadSlot | None = None,
+    *,
+    onto: OntologyView,
 ) -> IngestSummary:
     if todo:
         _write(db, todo, existing, onto, out, redirects, plan, slot)
     return out
-
-
-def _delete(db: Database | FakeRunner, doc_ids: list[str]) -> tuple[set[str], list[str]]:
-    """Remove the documents the graph holds (one transaction); (their ids, entities deleted with them)."""
-    found = {row["id"] for row in db.read("ingest/document_hashes", ids=doc_ids)}
-    ids = sorted(found)
-    if not ids:
-        return found, []
-
-    def work(tx: CatalogTx) -> list[str]:
-        survivors, gone = remove_documents(tx, ids)
-        if survivors:
-            tx.run("ingest/refresh_entities", ids=survivors)
-        tx.run("ingest/delete_documents", doc_ids=ids)
-        return gone
-
-    return found, in_transaction(db, work)
-
-
-def delete_documents(db: Database | FakeRunner, doc_ids: list[str]) -> IngestSummary:
-    """Remove documents, their evidence and mentions, and every entity no other document mentions."""
-    summary = IngestSummary()
-    started = time.perf_counter()
-    found, gone = _delete(db, doc_ids)
-    for missing in sorted(set(doc_ids) - found):
-        summary.fail(missing, "no document with this id in the graph (see `lantern queries run library/...`)")
-    summary.deleted = len(found)
-    summary.entities_deleted = len(gone)
-    summary.elapsed_s = time.perf_counter() - started
-    return summary
-
-
-def forget_documents(db: Database | FakeRunner, doc_ids: Iterable[str], batch_size: int = 500) -> set[str]:
-    """Before a forced re-ingest: remove these documents (the ones the graph holds), `batch_size` per
-    transaction; returns the ids removed. Afterwards the graph is what it would be had they never been
-    ingested, so writing them again resolves exactly as a fresh ingest does. A run killed part-way leaves
-    some documents removed: the next `lantern ingest` (with or without --force) writes them again."""
-    removed: set[str] = set()
-    ids = sorted(set(doc_ids))
-    for i in range(0, len(ids), max(1, batch_size)):
-        removed |= _delete(db, ids[i : i + batch_size])[0]
-    return removed
-
-
-def count_as_replaced(summary: IngestSummary, removed: set[str]) -> None:
-    """Documents removed by `forget_documents` and written again count as replaced, not new."""
-    again = len(removed - {f.id for f in summary.failed})
-    summary.replaced += again
-    summary.written -= again
-
-
-def delete_document(db: Database | FakeRunner, doc_id: str) -> IngestSummary:
-    return delete_documents(db, [doc_id])
