@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from api.commands.common import connect, console, fail
+from api.commands.common import console, fail, open_graph
 
 
 def money_command(
@@ -29,7 +29,6 @@ def money_command(
     """
     from api.config import get_settings
     from api.demo import demo_money_dir
-    from graph.db import GraphUnavailableError
     from graph.money.evaluate import load_truth, score
     from graph.money.flags import detect
 
@@ -43,11 +42,8 @@ def money_command(
         data = load_truth(path)
     except ValueError as exc:
         fail(str(exc))
-    try:
-        with connect() as db:
-            found = detect(db)
-    except GraphUnavailableError as exc:
-        fail(str(exc))
+    with open_graph() as db:
+        found = detect(db)
     if not found:
         fail(
             "No money red flags found: import the generated transactions first "

@@ -8,11 +8,10 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from api.commands.common import connect, console, err_console, fail
+from api.commands.common import console, err_console, fail, open_graph
 
 app = typer.Typer(
-    help="Money flows: import transactions, find red flags.\n\n"
-    "Example: lantern money flags --flag fan-in",
+    help="Money flows: import transactions, find red flags.\n\nExample: lantern money flags --flag fan-in",
     no_args_is_help=True,
 )
 MASKED_ROLES = ("analyst", "auditor")
@@ -36,7 +35,6 @@ def import_command(
 
     Example: lantern money generate --out /tmp/m && lantern money import /tmp/m/transactions.csv --source bank
     """
-    from graph.db import GraphUnavailableError
     from graph.money.flags import refresh
     from graph.money.load import import_transactions
     from graph.money.reader import read_transactions
@@ -49,25 +47,22 @@ def import_command(
         transactions, errors = read_transactions(file, source.strip())
     except ValueError as exc:
         fail(f"{file}: {exc}")
-    try:
-        with (
-            connect() as db,
-            Progress(
-                TextColumn("Importing transfers"), BarColumn(), MofNCompleteColumn(), console=console
-            ) as progress,
-        ):
-            task = progress.add_task("import", total=len(transactions))
-            summary = import_transactions(
-                db,
-                transactions,
-                source=source.strip(),
-                path=file,
-                errors=errors,
-                progress=lambda n: progress.advance(task, n),
-            )
-            found = refresh(db) if flags else []
-    except GraphUnavailableError as exc:
-        fail(str(exc))
+    with (
+        open_graph() as db,
+        Progress(
+            TextColumn("Importing transfers"), BarColumn(), MofNCompleteColumn(), console=console
+        ) as progress,
+    ):
+        task = progress.add_task("import", total=len(transactions))
+        summary = import_transactions(
+            db,
+            transactions,
+            source=source.strip(),
+            path=file,
+            errors=errors,
+            progress=lambda n: progress.advance(task, n),
+        )
+        found = refresh(db) if flags else []
     for e in summary.errors:
         err_console.print(f"[yellow]Line {e.line}[/] ({e.id}): {e.reason} — skipped")
     console.print(
@@ -96,7 +91,6 @@ def flags_command(
 
     Example: lantern money flags --flag structuring
     """
-    from graph.db import GraphUnavailableError
     from graph.money.flags import FLAG_NAMES, detect, write_flags
     from graph.privacy import mask_snippet
 
@@ -105,12 +99,9 @@ def flags_command(
     unknown = [f for f in flag if f not in FLAG_NAMES]
     if unknown:
         fail(f"Unknown flag {unknown[0]!r}: use one of {', '.join(FLAG_NAMES)}.")
-    try:
-        with connect() as db:
-            found = detect(db)
-            write_flags(db, found)
-    except GraphUnavailableError as exc:
-        fail(str(exc))
+    with open_graph() as db:
+        found = detect(db)
+        write_flags(db, found)
     shown = [f for f in found if not flag or f.flag in flag]
     if not shown:
         console.print(
