@@ -18,8 +18,9 @@ from graph.audit import audit_suppliers
 from graph.audit.suppliers import Supplier
 from graph.db import Database
 from graph.ingest import ingest_results
+from graph.library import get_library_query, run_library_query
 from graph.money.evaluate import score
-from graph.money.flags import FAN_IN, FLAG_NAMES, detect, refresh
+from graph.money.flags import FAN_IN, FLAG_NAMES, QUERIES, detect, refresh
 from graph.money.load import import_transactions
 from graph.money.reader import read_transactions
 from ontology.schema import apply_schema
@@ -128,6 +129,11 @@ def test_flags_find_the_planted_patterns_and_feed_risk_and_audit(
         assert s.recall == 1.0, (s.flag, s.missed)
         assert s.precision >= 0.75, (s.flag, s.false_positives)
     assert {f.flag for f in found} == set(FLAG_NAMES)
+    for flag, name in QUERIES.items():  # as an analyst runs them (Browser guide, `lantern queries run`)
+        query = get_library_query(name)
+        rows = run_library_query(db, query.name, query.example_params())
+        subjects = {r["account"] for r in rows}
+        assert set(truth["flags"][flag]) <= subjects, (name, set(truth["flags"][flag]) - subjects)
     fan_in = next(f for f in found if f.flag == FAN_IN and f.account == COLLECTOR)
     assert len(fan_in.transfer_ids) >= 12 and "accounts pay it often" in fan_in.explanation
 
