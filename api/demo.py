@@ -131,13 +131,11 @@ def demo_money_dir(settings: Settings) -> Path:
 
 def load_money(db: Any, settings: Settings, progress: Tick | None = None) -> tuple[Any, int]:
     """(import summary, red flags stored) for the demo's generated transactions."""
-    from graph.money.flags import refresh
-    from graph.money.load import import_transactions
-    from graph.money.reader import read_transactions
+    from graph.money.load import import_file
     from seed.money import write
 
     csv_path, _ = write(demo_money_dir(settings), extra_networks=0, people=DEMO_MONEY_PEOPLE)
-    transactions, errors = read_transactions(csv_path, "demo-generator")
-    summary = import_transactions(db, transactions, source="demo-generator", path=csv_path, errors=errors,
-                                  progress=progress)  # fmt: skip
-    return summary, len(refresh(db))
+    summary, flags = import_file(
+        db, csv_path, "demo-generator", start=(lambda _total: progress) if progress else None
+    )
+    return summary, flags or 0

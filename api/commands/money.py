@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
+from rich.text import Text
 
 from api.commands.common import console, err_console, fail, open_graph
 
@@ -35,34 +37,27 @@ def import_command(
 
     Example: lantern money generate --out /tmp/m && lantern money import /tmp/m/transactions.csv --source bank
     """
-    from graph.money.flags import refresh
-    from graph.money.load import import_transactions
-    from graph.money.reader import read_transactions
+    from graph.money.load import import_file
 
     if not file.exists():
         fail(f"No such file: {file}. Give a transactions CSV (`lantern money generate` writes one).")
     if not source.strip():
         fail("--source is empty: name the partner or case the file comes from, e.g. --source partner-bank")
-    try:
-        transactions, errors = read_transactions(file, source.strip())
-    except ValueError as exc:
-        fail(f"{file}: {exc}")
     with (
         open_graph() as db,
         Progress(
             TextColumn("Importing transfers"), BarColumn(), MofNCompleteColumn(), console=console
         ) as progress,
     ):
-        task = progress.add_task("import", total=len(transactions))
-        summary = import_transactions(
-            db,
-            transactions,
-            source=source.strip(),
-            path=file,
-            errors=errors,
-            progress=lambda n: progress.advance(task, n),
-        )
-        found = refresh(db) if flags else []
+
+        def start(total: int) -> Callable[[int], None]:
+            task = progress.add_task("import", total=total)
+            return lambda n: progress.advance(task, n)
+
+        try:
+            summary, found = import_file(db, file, source.strip(), refresh_flags=flags, start=start)
+        except (ValueError, UnicodeDecodeError) as exc:
+            fail(f"{file}: {exc}")
     for e in summary.errors:
         err_console.print(f"[yellow]Line {e.line}[/] ({e.id}): {e.reason} — skipped")
     console.print(
@@ -70,8 +65,8 @@ def import_command(
         f"{summary.unchanged} already there) between {summary.accounts} accounts; "
         f"{len(summary.errors)} rows skipped; record {summary.record_id}"
     )
-    if flags:
-        console.print(f"Red flags now: {len(found)} (see `lantern money flags`).")
+    if found is not None:
+        console.print(f"Red flags now: {found} (see `lantern money flags`).")
 
 
 @app.command("flags")
@@ -110,7 +105,7 @@ def flags_command(
         return
     table = Table("flag", "why (account numbers masked for the role)", show_lines=True)
     for f in shown[:limit]:
-        table.add_row(f.flag, mask_snippet(f.reason, role) or "")
+        table.add_row(Text(f.flag), Text(mask_snippet(f.reason, role) or ""))  # "[account]" is not markup
     console.print(table)
     console.print(f"{len(shown)} flags" + (f" ({limit} shown)" if len(shown) > limit else ""))
 

@@ -126,17 +126,18 @@ def explain(flag: str, row: dict[str, Any], s: MoneySettings) -> str:
     if flag == RAPID:
         events = row["events"]
         shown = "; ".join(
-            f"{e['date']}: {_money(e['amount'], e['currency'])} in, {e['out_amount']:,.2f} out"
+            f"on {e['date']}: {_money(e['amount'], e['currency'])} in, {e['out_amount']:,.2f} out"
             for e in events[:3]
         )
         return (
-            f"money passes through: {len(events)} times at least {round(100 * s.rapid_min_ratio)}% of an "
-            f"incoming transfer left within {s.rapid_hours} hours ({shown}); "
+            f"money passes through: {len(events)} times a similar amount ({round(100 * s.rapid_min_ratio)}–"
+            f"{round(100 * s.rapid_max_ratio)}%) of an incoming transfer left within {s.rapid_hours} hours "
+            f"({shown}); "
             f"{row['passed_through']:,.2f} passed through between {row['first']} and {row['last']}"
         )
     if flag == STRUCTURING:
         ts = row["transfers"]
-        shown = ", ".join(f"{t['date']} {_money(t['amount'], t['currency'])}" for t in ts[:5])
+        shown = "; ".join(f"{_money(t['amount'], t['currency'])} on {t['date']}" for t in ts[:5])
         low = s.structuring_threshold * (1 - s.structuring_margin)
         return (
             f"{len(ts)} transfers just under the {s.structuring_threshold:,.0f} reporting threshold "

@@ -146,3 +146,23 @@ def import_transactions(
     summary.accounts = len(accounts)
     summary.errors.sort(key=lambda e: e.line)
     return summary
+
+
+def import_file(
+    db: Runner,
+    path: Path,
+    source: str,
+    *,
+    refresh_flags: bool = True,
+    start: Callable[[int], Callable[[int], None]] | None = None,
+) -> tuple[ImportSummary, int | None]:
+    """Read `path`, write its good rows, and (by default) re-run the red flags over the whole graph.
+    `start(total)` is called once the rows are read and returns the per-batch progress callback.
+    Returns (summary, number of flags stored or None when not refreshed). ValueError: unreadable header."""
+    from graph.money.flags import refresh
+    from graph.money.reader import read_transactions
+
+    transactions, errors = read_transactions(path, source)
+    tick = start(len(transactions)) if start else None
+    summary = import_transactions(db, transactions, source=source, path=path, errors=errors, progress=tick)
+    return summary, (len(refresh(db)) if refresh_flags else None)

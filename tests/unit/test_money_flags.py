@@ -94,3 +94,23 @@ def test_generator_is_deterministic_fictional_and_plants_every_flag() -> None:
     seven = {n["id"] for n in truth["networks"]} >= {f"N{i}" for i in range(1, 8)}
     assert seven and truth["networks"][0]["collector"] == "XX26LANT00000000001101"
     assert generate(seed=6, extra_networks=4, people=40)[0] != rows
+
+
+def test_masked_reasons_hide_accounts_but_keep_dates_and_amounts() -> None:
+    """Dates next to amounts must not look like phone numbers to the masking scrubber."""
+    from graph.money.flags import RAPID, explain
+    from graph.privacy import mask_snippet
+
+    s = MoneySettings()
+    structuring = {
+        "transfers": [{"date": f"2026-03-0{i}", "amount": 9720.82, "currency": "EUR"} for i in (1, 5, 9)]
+    }
+    event = {"date": "2026-03-22", "amount": 1150.63, "currency": "EUR", "out_amount": 1041.44}
+    rapid = {"events": [event] * 3, "passed_through": 3451.89, "first": "2026-03-01", "last": "2026-03-22"}
+    for flag, row in ((STRUCTURING, structuring), (RAPID, rapid)):
+        masked = mask_snippet(explain(flag, row, s), "analyst") or ""
+        assert "2026-03-01" in masked and "[phone]" not in masked, masked
+    sender = {"account": "XX26LANT00000000001101", "payments": 9, "share": 0.8}
+    reason = Flag(FAN_IN, "account:a", "a", explain(FAN_IN, {**FAN_IN_ROW, "senders": [sender]}, s)).reason
+    masked = mask_snippet(reason, "analyst") or ""
+    assert "XX26LANT00000000001101" not in masked and "[account]" in masked and "2026-01-05" in masked
