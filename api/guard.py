@@ -22,13 +22,15 @@ from typing import Any
 
 import orjson
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, parse
 from limits import parse as parse_rate
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 
 from api.graphql.context import AppState
+from api.limits import api_error
 from api.request_checks import check_operation, graphql_request
+from graph.privacy import PARTNER_ROUTES, ROLE_SCOPES, route_allowed
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -98,6 +100,8 @@ class RequestGuard:
                 return
             body, messages = read
             receive = _replay(messages, receive)
+        if path != self.path and await self._refuse_out_of_scope(scope, send_secure):
+            return
         if path != self.path or method not in ("GET", "POST"):
             await self.app(scope, receive, send_secure)
             return
@@ -130,6 +134,19 @@ class RequestGuard:
             )
             await _json(send_secure, 429, _gql_error(error), [(b"retry-after", b"1")])
             return
+        if ROLE_SCOPES.get(principal.role.value) is not None:  # a partner key: only its scoped fields
+            scoped = (
+                self._scope_refusal(principal.role, request[0], request[2])
+                if request and method == "POST"
+                else api_error(
+                    "FORBIDDEN",
+                    "A scoped key sends one GraphQL operation as a JSON POST body (`screen`); nothing else "
+                    "is read — a GET would put the identifiers into the URL, which access logs keep.",
+                )
+            )
+            if scoped is not None:
+                await _json(send_secure, 403, _gql_error(scoped), [])
+                return
         # (a body the router answers itself — not JSON, batching — is limited above, then passed on)
         refusal, cost = (
             check_operation(self.schema, self.settings, principal.role.value, *request)
@@ -149,6 +166,33 @@ class RequestGuard:
             self.in_flight[who] -= 1
             if not self.in_flight[who]:
                 del self.in_flight[who]
+
+    async def _refuse_out_of_scope(self, scope: Scope, send: Send) -> bool:
+        """403 for a key whose role may not call this path at all (a partner key outside screening)."""
+        authorization = dict(scope["headers"]).get(b"authorization")
+        if not authorization:
+            return False
+        principal = self.state.keys.authenticate(authorization.decode("latin-1"))
+        if principal is None or route_allowed(principal.role, scope["path"]):
+            return False
+        allowed = ", ".join(sorted(PARTNER_ROUTES))
+        message = (
+            f"A {principal.role.value} key may not call {scope['path']}: it sees nothing of the graph "
+            f"and may only screen (POST {allowed}, or GraphQL `screen`). See docs/guide/screening.md."
+        )
+        await _json(send, 403, {"error": message, "code": "FORBIDDEN"}, [])
+        return True
+
+    def _scope_refusal(self, role: object, query: str, operation: str | None) -> GraphQLError | None:
+        """FORBIDDEN for a GraphQL operation selecting a root field outside the role's scope; None when it
+        does not parse (the pipeline answers that, and the schema's RoleScopeExtension still applies)."""
+        from api.graphql.schema import root_fields, scope_refusal
+
+        try:
+            document = parse(query, max_tokens=self.settings.api_max_tokens)
+        except (GraphQLError, RecursionError):
+            return None
+        return scope_refusal(role, root_fields(document, operation))
 
     async def _read_body(self, scope: Scope, receive: Receive) -> tuple[bytes, list[Message]] | None:
         """(body, messages read) or None when it is over the limit."""

@@ -261,6 +261,11 @@ def parse_ontology(path: Path = ONTOLOGY_PATH) -> Ontology:
             fulltext_index=_text(g, c, LT.fulltextIndex) or None,
             fulltext_properties=_texts(g, c, LT.fulltextProperty),
             personal_data=_text(g, c, LT.personalData) or None,
+            ftm_schema=_text(g, c, LT.ftmSchema) or None,
+            ftm_property=_text(g, c, LT.ftmProperty) or None,
+            ftm_mention_property=_text(g, c, LT.ftmMentionProperty) or None,
+            ftm_value_property=_text(g, c, LT.ftmValueProperty) or None,
+            ftm_skip=_text(g, c, LT.ftmSkip) or None,
         )
     descendants = {n: frozenset(m for m in classes if m == n or n in classes[m].ancestors) for n in classes}
 
@@ -282,6 +287,8 @@ def parse_ontology(path: Path = ONTOLOGY_PATH) -> Ontology:
             evidence_exempt=_flag(g, p, LT.evidenceExempt),
             weak_link=_flag(g, p, LT.weakLink),
             htcds=_text(g, p, LT.htcdsField),
+            ftm_schema=_text(g, p, LT.ftmSchema) or None,
+            ftm_property=_text(g, p, LT.ftmProperty) or None,
         )
         (rdf_props if _flag(g, p, LT.rdfOnly) else relations)[info.type] = info
 
