@@ -33,6 +33,7 @@ from api.guard import RequestGuard
 from api.pages import LocalGraphiQLRouter
 from api.pages import router as pages_router
 from api.state import StateStore
+from graph.privacy import ROLE_SCOPES
 from graph.privacy import configure as configure_masking
 
 log = logging.getLogger("lantern.api")
@@ -53,6 +54,8 @@ def _context_getter(state: AppState):
                 "(create one with `lantern keys create --role investigator --name you`).",
                 headers={"WWW-Authenticate": "Bearer"},
             )
+        if request.scope["type"] == "websocket" and ROLE_SCOPES.get(principal.role.value) is not None:
+            raise WebSocketException(code=1008, reason="This key may only screen (no subscriptions).")
         return LanternContext(state, principal)
 
     return get_context
@@ -130,12 +133,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse({"status": "unavailable", "reason": reason}, status_code=503)
 
     from api.feeds.scheduler import install as install_feeds
+    from api.gdpr_scheduler import install as install_retention
     from api.reports import install as install_reports
+    from api.screening import install as install_screening
     from api.watch import install as install_watch
 
     install_reports(app, state)  # POST /api/reports, the /report form, the moderation queue
+    install_screening(app, state)  # partner screening: POST /api/screen, /api/screen/psi, GraphQL `screen`
     install_watch(state)  # watchlists and alerts: every ingest in this process is matched
     install_feeds(state)  # news feeds: status store + the polling scheduler (LANTERN_FEEDS_SCHEDULER)
+    install_retention(state)  # GDPR retention rules applied daily (LANTERN_RETENTION_RULES)
     if importlib_util.find_spec("api.explore") is not None:
         from api.explore import router as explore_router
 

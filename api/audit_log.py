@@ -267,8 +267,10 @@ def entries(
     entity_id: str | None = None,
     limit: int = 100,
     offset: int = 0,
+    reference: str | None = None,
 ) -> list[AuditEntry]:
-    """Newest first; filters are exact key name, ISO time lower bound and an entity id."""
+    """Newest first; filters are exact key name, ISO time lower bound, an entity id and a screening
+    reference (`SCR-…` a partner quotes: the check's row, found by the reference in its details)."""
     sql = "SELECT * FROM audit_log WHERE 1=1"
     params: list[object] = []
     if key_name:
@@ -280,6 +282,9 @@ def entries(
     if entity_id:
         sql += " AND EXISTS (SELECT 1 FROM json_each(audit_log.entity_ids) WHERE value = ?)"
         params.append(entity_id)
+    if reference:
+        sql += " AND instr(details, ?) > 0"
+        params.append(json.dumps(reference.strip())[:-1])  # the quoted prefix: SCR-X finds SCR-X-3 too
     sql += " ORDER BY id DESC LIMIT ? OFFSET ?"
     params += [limit, offset]
     return [

@@ -1,8 +1,9 @@
 """API keys and roles.
 
 Keys are random tokens (`lt_<prefix>_<secret>`) sent as `Authorization: Bearer <token>`; only
-their sha256 is stored. Roles: admin, investigator, analyst, auditor (see docs/readme/07-api.md
-for what each may see and do).
+their sha256 is stored. Roles: admin, investigator, analyst, auditor (see docs/guide/api.md
+for what each may see and do) and partner: a key scoped to one partner organisation, with a declared
+purpose and a monthly quota of screened identifiers, that may only screen (docs/guide/screening.md).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Role(StrEnum):
     INVESTIGATOR = "investigator"
     ANALYST = "analyst"
     AUDITOR = "auditor"
+    PARTNER = "partner"
 
 
 ROLES = tuple(r.value for r in Role)
@@ -44,6 +46,12 @@ class KeyError_(ValueError):
 class Principal:
     key_name: str
     role: Role
+    partner: str | None = None
+    """Partner keys: the organisation the key belongs to (every screening is logged under it)."""
+    purpose: str | None = None
+    """Partner keys: the purpose declared when the key was issued (logged with every check)."""
+    quota: int | None = None
+    """Partner keys: identifiers the key may screen per calendar month (UTC)."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,9 @@ class KeyInfo:
     prefix: str
     created_at: str
     revoked_at: str | None
+    partner: str | None = None
+    purpose: str | None = None
+    quota: int | None = None
 
 
 def _now() -> str:
@@ -70,25 +81,57 @@ def parse_role(role: str) -> Role:
         raise KeyError_(f"Unknown role '{role}'. Use one of: {', '.join(ROLES)}.") from None
 
 
-def create_key(store: StateStore, name: str, role: str) -> str:
-    """Create a key and return its token (shown once; only the hash is kept)."""
+def _partner_fields(
+    r: Role, partner: str | None, purpose: str | None, quota: int | None
+) -> tuple[str | None, str | None, int | None]:
+    if r is not Role.PARTNER:
+        if partner or purpose or quota is not None:
+            raise KeyError_("--partner, --purpose and --quota are for partner keys only (--role partner).")
+        return None, None, None
+    if not (partner or "").strip() or not (purpose or "").strip():
+        raise KeyError_(
+            "A partner key needs the partner organisation and its declared purpose, e.g. "
+            "--partner 'Example Bank' --purpose 'AML onboarding checks' --quota 10000."
+        )
+    if quota is None or quota < 1:
+        raise KeyError_(
+            "A partner key needs a monthly quota of identifiers (a whole number ≥ 1), e.g. --quota 10000."
+        )
+    return (partner or "").strip(), (purpose or "").strip(), quota
+
+
+def create_key(
+    store: StateStore,
+    name: str,
+    role: str,
+    partner: str | None = None,
+    purpose: str | None = None,
+    quota: int | None = None,
+) -> str:
+    """Create a key and return its token (shown once; only the hash is kept). Partner keys also need the
+    partner organisation, the declared purpose and a monthly quota of screened identifiers."""
     r = parse_role(role)
     if not name.strip():
         raise KeyError_("A key needs a name (who or what uses it), e.g. --name anna-investigator.")
+    partner, purpose, quota = _partner_fields(r, partner, purpose, quota)
     if store.execute("SELECT 1 FROM api_keys WHERE name = ?", (name,)):
         raise KeyError_(f"A key named '{name}' already exists; pick another name or revoke it first.")
     prefix = secrets.token_hex(4)
     token = f"lt_{prefix}_{secrets.token_urlsafe(32)}"
     store.execute(
-        "INSERT INTO api_keys (name, role, token_sha256, prefix, created_at) VALUES (?, ?, ?, ?, ?)",
-        (name, r.value, _hash(token), prefix, _now()),
+        "INSERT INTO api_keys (name, role, token_sha256, prefix, created_at, partner, purpose, quota)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (name, r.value, _hash(token), prefix, _now(), partner, purpose, quota),
     )
     return token
 
 
 def list_keys(store: StateStore) -> list[KeyInfo]:
-    rows = store.execute("SELECT name, role, prefix, created_at, revoked_at FROM api_keys ORDER BY id")
-    return [KeyInfo(r["name"], r["role"], r["prefix"], r["created_at"], r["revoked_at"]) for r in rows]
+    rows = store.execute(
+        "SELECT name, role, prefix, created_at, revoked_at, partner, purpose, quota FROM api_keys ORDER BY id"
+    )
+    keys = ("name", "role", "prefix", "created_at", "revoked_at", "partner", "purpose", "quota")
+    return [KeyInfo(*(r[k] for k in keys)) for r in rows]
 
 
 def revoke_key(store: StateStore, name: str) -> None:
@@ -111,11 +154,14 @@ def _bearer(authorization: str | None) -> str | None:
 
 def _lookup(store: StateStore, token_sha256: str) -> Principal | None:
     rows = store.execute(
-        "SELECT name, role FROM api_keys WHERE token_sha256 = ? AND revoked_at IS NULL", (token_sha256,)
+        "SELECT name, role, partner, purpose, quota FROM api_keys"
+        " WHERE token_sha256 = ? AND revoked_at IS NULL",
+        (token_sha256,),
     )
     if not rows:
         return None
-    return Principal(key_name=rows[0]["name"], role=Role(rows[0]["role"]))
+    r = rows[0]
+    return Principal(r["name"], Role(r["role"]), r["partner"], r["purpose"], r["quota"])
 
 
 def authenticate(store: StateStore, authorization: str | None) -> Principal | None:

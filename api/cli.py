@@ -16,13 +16,17 @@ from api.commands import export as export_cmd
 from api.commands import extract as extract_cmd
 from api.commands import feeds as feeds_cmd
 from api.commands import forecast as forecast_cmd
+from api.commands import gdpr as gdpr_cmd
+from api.commands import imports as imports_cmd
 from api.commands import ingest as ingest_cmd
 from api.commands import keys as keys_cmd
+from api.commands import money as money_cmd
 from api.commands import neo4j as neo4j_cmd
 from api.commands import queries as queries_cmd
 from api.commands import report as report_cmd
 from api.commands import resolve as resolve_cmd
 from api.commands import schema as schema_cmd
+from api.commands import screen as screen_cmd
 from api.commands import seed as seed_cmd
 from api.commands import serve as serve_cmd
 
@@ -47,6 +51,9 @@ app.add_typer(keys_cmd.app, name="keys")
 app.add_typer(audit_log_cmd.app, name="audit-log")
 app.add_typer(seed_cmd.app, name="seed")
 app.add_typer(feeds_cmd.app, name="feeds")
+app.add_typer(money_cmd.app, name="money")
+app.add_typer(gdpr_cmd.app, name="gdpr")
+app.add_typer(imports_cmd.app, name="import")
 app.command(name="demo")(demo_cmd.demo)
 app.command(name="export")(export_cmd.export)
 app.command(name="extract")(extract_cmd.extract)
@@ -54,6 +61,7 @@ app.command(name="ingest")(ingest_cmd.ingest)
 app.command(name="audit")(audit_cmd.audit)
 app.command(name="analyze")(analyze_cmd.analyze)
 app.command(name="report")(report_cmd.report)
+app.command(name="screen")(screen_cmd.screen)
 
 
 def main() -> None:  # console-script entry point

@@ -52,10 +52,17 @@ class Settings(GraphSettings, ExtractionSettings):
     """Per-role budget of the estimated cost of one operation (see api/cost.py; rows x depth)."""
     api_heavy_cost: int = 5_000
     """Operations estimated at or above this cost run in the heavy lane (own thread and event loop)."""
-    api_heavy_concurrency: int = 2
+    api_heavy_concurrency: int = 1
     """Heavy operations executing at once (all keys); further heavy requests wait their turn."""
+    api_heavy_connections: int = 1
+    """Neo4j reads the heavy lane runs at once (its own driver's pool size; further reads of heavy
+    operations queue in the lane, not in Neo4j): a heavy operation's 200 `evidence` reads must not take
+    every Neo4j worker thread while cheap queries wait for a core (docs/design/api-limits.md)."""
     api_rate_limit: str = "600/minute"
     """Requests per key (per client address without a valid key), `limits` notation, e.g. `10/second`."""
+    api_row_budget: str = "60000/minute"
+    """Rows (and list items in them) one key may read from Neo4j per window, `limits` notation; charged
+    after each request with what its resolvers actually read (api/meter.py). Used up → 429."""
     api_max_concurrent_per_key: int = 4
     """Requests of one key in flight at once; one more gets 429."""
     api_fast_path: bool = True

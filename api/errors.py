@@ -6,6 +6,10 @@
   id is a digest of the error's code, path and message, not a random number: two requests that get the
   same answer get byte-identical responses, so an id never tells a known raw id from an unknown one
   (tests/security/test_oracles.py).
+* The values graphql-core echoes from the request (an invalid variable, a literal of the wrong type)
+  are replaced by "(value not repeated)", in the response and so in the log: a partner's screening
+  input must not reach a log line because it was sent as a number, and an echo is no place for a
+  personal value either (the error's path still says which input).
 * One WARNING line per error (code, path, id, message); the traceback of an unexpected exception is
   logged at DEBUG only (`LOG_LEVEL=DEBUG` to see it), not once per failed request at ERROR.
 """
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from typing import Any
 
 import strawberry
@@ -32,7 +37,7 @@ def shorten(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
 
 def prepare(error: GraphQLError) -> str:
     """Shorten the message and give the error an id (kept if it already has one); returns the id."""
-    error.message = shorten(error.message)
+    error.message = shorten(without_echo(error.message))
     extensions = dict(error.extensions or {})
     code = extensions.get("code", "-")
     path = ".".join(str(p) for p in error.path or ())
@@ -41,6 +46,22 @@ def prepare(error: GraphQLError) -> str:
     extensions["errorId"] = error_id
     error.extensions = extensions
     return str(error_id)
+
+
+_HIDDEN = "(value not repeated)"
+_ECHOES = (
+    (re.compile(r"got invalid value .*? at '", re.S), f"got invalid value {_HIDDEN} at '"),
+    (re.compile(r"got invalid value (?!\(value not repeated\)).*?;", re.S), f"got invalid value {_HIDDEN};"),
+    (re.compile(r"(cannot represent (?:a non[\w ]*|an? [\w ]*)?value)[:;] .*", re.S), rf"\1: {_HIDDEN}"),
+    (re.compile(r"(Expected value of type '[^']+'[^,]*, found):? .*", re.S), rf"\1 {_HIDDEN}."),
+)
+
+
+def without_echo(message: str) -> str:
+    """The message without the request values graphql-core quotes in coercion errors."""
+    for pattern, replacement in _ECHOES:
+        message = pattern.sub(replacement, message)
+    return message
 
 
 def log_error(error: GraphQLError) -> None:

@@ -2,8 +2,9 @@
 
 Resolvers read through the neo4j *async* driver on the event loop itself: no thread hand-off per
 query (two thread wake-ups and GIL hand-overs, ≈0.2-0.3 ms a request), and the two searches of
-`search` overlap on one thread instead of contending for the GIL. Writes (mutations) and the
-/readyz ping go through the synchronous :class:`graph.db.Database`, in a worker thread.
+`search` overlap on one thread instead of contending for the GIL. Writes (mutations) go through the
+synchronous :class:`graph.db.Database` (the stage modules' code), in a worker thread, under a
+watchdog: :meth:`GraphAccess.run_blocking`.
 
 The app opens the driver once in its lifespan; if Neo4j is down at start or goes away later, the
 next request tries to reconnect, so the API recovers without a restart. Reads are auto-commit
@@ -22,7 +23,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import neo4j
 from graphql import GraphQLError
@@ -37,8 +39,11 @@ from neo4j.exceptions import (
 
 from api.config import Settings
 from api.limits import api_error
+from api.meter import charge
 from graph.catalog import catalog
 from graph.db import Database, GraphUnavailableError, auth_refused_message, driver_options, quiet_params
+
+T = TypeVar("T")
 
 
 class GraphAccess:
@@ -47,19 +52,38 @@ class GraphAccess:
         self._db: Database | None = None
         self._lock = threading.Lock()
         self._async: dict[asyncio.AbstractEventLoop, neo4j.AsyncDriver] = {}
+        self._budgets: dict[asyncio.AbstractEventLoop, tuple[int, asyncio.Semaphore]] = {}
+        self._stalls = 0
+        """Reads that passed their deadline so far (a read queued behind a budget checks it)."""
         self.last_error: str = ""
+
+    def limit_loop(self, loop: asyncio.AbstractEventLoop, connections: int) -> None:
+        """At most `connections` reads of `loop` at once, on a driver with a pool of that size (the
+        heavy lane's budget); further reads queue on the loop, before their deadline starts."""
+        n = max(1, connections)
+        self._budgets[loop] = (n, asyncio.Semaphore(n))
 
     # ---- synchronous side: writes, the readiness ping, tools
     def database(self) -> Database:
+        """The synchronous driver, opened on first use. The lock is not held while connecting (up to
+        `neo4j_connection_timeout_s`, longer against a frozen server): the event loop takes it to
+        abandon a stuck driver and must never wait for a connection attempt of a worker thread."""
+        with self._lock:
+            if self._db is not None:
+                return self._db
+        try:
+            db = Database.connect(self.settings)
+            self.last_error = ""
+        except GraphUnavailableError as exc:
+            self.last_error = str(exc)
+            raise
         with self._lock:
             if self._db is None:
-                try:
-                    self._db = Database.connect(self.settings)
-                    self.last_error = ""
-                except GraphUnavailableError as exc:
-                    self.last_error = str(exc)
-                    raise
-            return self._db
+                self._db = db
+                return db
+            kept = self._db  # another thread connected meanwhile: keep one driver
+        db.close()
+        return kept
 
     def reset(self) -> None:
         with self._lock:
@@ -72,6 +96,50 @@ class GraphAccess:
 
     def close(self) -> None:
         self.reset()
+
+    def _abandon(self) -> None:
+        """Drop the synchronous driver without waiting: closing it shuts its sockets down (also those a
+        worker thread waits on), so the stuck worker gets an error instead of waiting for the server.
+        The close runs in its own thread (a GOODBYE to a frozen server may block); the next write opens
+        a fresh driver."""
+        with self._lock:
+            db, self._db = self._db, None
+        if db is not None:
+            threading.Thread(target=db.close, name="lantern-abandon-driver", daemon=True).start()
+
+    async def run_blocking(self, work: Callable[[Database], T], what: str = "The write") -> T:
+        """`work(db)` — synchronous driver code, e.g. a stage module's write — in a worker thread, with a
+        watchdog: the Python driver has no client-side read timeout, so a frozen Neo4j (SIGSTOP) would
+        hold the thread, and the request, until the server resumes. While the work runs, Neo4j is pinged
+        through the async driver every `api_graph_wait_s / 2` seconds (each ping bounded by as much);
+        when a ping gets no answer the request answers GRAPH_UNAVAILABLE — within `api_graph_wait_s` of
+        the freeze — and the synchronous driver is abandoned (its sockets shut down), which frees the
+        thread. Long work against a live server (an ingest, an analysis) is never cut: only an
+        unanswered ping ends it. Opening the driver happens in the thread too, never on the loop."""
+        half = self.settings.api_graph_wait_s / 2
+        task = asyncio.ensure_future(asyncio.to_thread(lambda: work(self.database())))
+        try:
+            while True:
+                done, _ = await asyncio.wait({task}, timeout=half)
+                if done:
+                    return task.result()
+                alive, _reason = await self.aping(timeout=half)
+                if not alive and not task.done():
+                    self._abandon()
+                    task.add_done_callback(lambda t: t.cancelled() or t.exception())  # nobody awaits it
+                    raise api_error(
+                        "GRAPH_UNAVAILABLE",
+                        f"Neo4j stopped answering (no answer within {half:g} s) while {what.lower()} ran; "
+                        "it was abandoned and is rolled back unless its commit had already reached Neo4j. "
+                        "Check the result once `lantern neo4j status` says Neo4j answers, then retry.",
+                    )
+        except GraphUnavailableError as exc:
+            raise api_error("GRAPH_UNAVAILABLE", str(exc)) from exc
+        except (Neo4jError, DriverError, OSError) as exc:
+            error, broken = self._typed(exc, self.settings.api_query_timeout_s)
+            if broken:
+                self._abandon()
+            raise error from exc
 
     def ping(self) -> tuple[bool, str]:
         """(reachable, reason) for /readyz."""
@@ -131,13 +199,34 @@ class GraphAccess:
         would only copy (≈1 ms on a link chart). The API integration tests check that no query
         breaks this contract.
 
-        `timeout` is the server-side limit, `wait` the client-side one (default `api_graph_wait_s`)."""
+        `timeout` is the server-side limit, `wait` the client-side one (default `api_graph_wait_s`).
+        The rows are charged to the running request's row meter (api/meter.py)."""
+        budget = self._budgets.get(asyncio.get_running_loop())
+        if budget is None:
+            rows = await self._read_bounded(name, timeout, wait, params)
+        else:
+            stalls = self._stalls
+            async with budget[1]:
+                if self._stalls != stalls:  # a read timed out while this one queued: do not wait again
+                    raise api_error(
+                        "GRAPH_UNAVAILABLE",
+                        "Neo4j stopped answering while this request waited for it. "
+                        "Retry shortly; if it persists check `lantern neo4j status`.",
+                    )
+                rows = await self._read_bounded(name, timeout, wait, params)
+        charge(rows)  # the request's row meter (api/meter.py)
+        return rows
+
+    async def _read_bounded(
+        self, name: str, timeout: float | None, wait: float | None, params: dict[str, Any]
+    ) -> list[dict[str, Any]]:
         t = timeout or self.settings.api_query_timeout_s
         deadline = wait or self.settings.api_graph_wait_s
         driver = self._async_driver()
         try:
             return await asyncio.wait_for(self._read_async(driver, name, t, params), deadline)
         except TimeoutError as exc:  # the cancelled read's connection is closed by the driver
+            self._stalls += 1
             raise api_error(
                 "GRAPH_UNAVAILABLE",
                 f"Neo4j did not answer within {deadline:g} s; it may be overloaded or stalled. "
@@ -171,8 +260,14 @@ class GraphAccess:
         for other in list(self._async):
             if other.is_closed() or not other.is_running():
                 del self._async[other]  # (a driver of a loop that has stopped is left to the GC)
+        for other in list(self._budgets):
+            if other.is_closed():
+                del self._budgets[other]
         s = self.settings
-        driver = neo4j.AsyncGraphDatabase.driver(s.uri, **driver_options(s))
+        options = driver_options(s)
+        if loop in self._budgets:
+            options["max_connection_pool_size"] = self._budgets[loop][0]
+        driver = neo4j.AsyncGraphDatabase.driver(s.uri, **options)
         self._async[loop] = driver
         return driver
 

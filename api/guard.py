@@ -8,7 +8,10 @@
   (`api_max_concurrent_per_key`) → 429 with `Retry-After`; the query text's length and tokens, its
   selection count and its estimated cost against the caller's role budget → 400 with a GraphQL error
   (`LIMIT_EXCEEDED`), all before validation or execution; an operation at or above `api_heavy_cost`
-  executes in the heavy lane (api/lane.py).
+  executes in the heavy lane (api/lane.py);
+* the rows the operation's resolvers actually read are metered (api/meter.py), sent back as
+  `X-Lantern-Rows` and charged to the key's row budget (`api_row_budget`); a key whose budget is used
+  up gets 429 `RATE_LIMITED` until its window frees.
 
 Requests without a valid key are rate-limited by client address and then left to the router (401).
 """
@@ -22,13 +25,16 @@ from typing import Any
 
 import orjson
 import strawberry
-from graphql import GraphQLError
+from graphql import GraphQLError, parse
 from limits import parse as parse_rate
 from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
+from limits.strategies import MovingWindowRateLimiter, SlidingWindowCounterRateLimiter
 
 from api.graphql.context import AppState
+from api.limits import api_error
+from api.meter import METER, RowMeter
 from api.request_checks import check_operation, graphql_request
+from graph.privacy import PARTNER_ROUTES, ROLE_SCOPES, route_allowed
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -72,8 +78,13 @@ class RequestGuard:
         self.settings = s
         self.rate = parse_rate(s.api_rate_limit)
         self.limiter = MovingWindowRateLimiter(MemoryStorage())
+        self.row_rate = parse_rate(s.api_row_budget)
+        self.row_limiter = SlidingWindowCounterRateLimiter(MemoryStorage())  # O(1) per charge
         self.in_flight: dict[str, int] = {}
-        self.lane = HeavyLane(s.api_heavy_concurrency)
+        budget = s.api_heavy_connections
+        self.lane = HeavyLane(
+            s.api_heavy_concurrency, on_start=lambda loop: state.graph.limit_loop(loop, budget)
+        )
         state.lane = self.lane
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -98,6 +109,8 @@ class RequestGuard:
                 return
             body, messages = read
             receive = _replay(messages, receive)
+        if path != self.path and await self._refuse_out_of_scope(scope, send_secure):
+            return
         if path != self.path or method not in ("GET", "POST"):
             await self.app(scope, receive, send_secure)
             return
@@ -122,6 +135,20 @@ class RequestGuard:
         if principal is None:
             await self.app(scope, receive, send_secure)  # 401 from the router
             return
+        rows_left = self.row_limiter.get_window_stats(self.row_rate, who)
+        if rows_left.remaining <= 0:
+            wait = max(1, math.ceil(rows_left.reset_time - time.time()))
+            error = GraphQLError(
+                f"This key has read its budget of {self.settings.api_row_budget} rows from the graph; "
+                f"retry in {wait} s, or ask for less (smaller limit, depth or evidence pages).",
+                extensions={
+                    "code": "RATE_LIMITED",
+                    "retryAfter": wait,
+                    "rowBudget": self.settings.api_row_budget,
+                },
+            )
+            await _json(send_secure, 429, _gql_error(error), [(b"retry-after", str(wait).encode())])
+            return
         if self.in_flight.get(who, 0) >= self.settings.api_max_concurrent_per_key:
             cap = self.settings.api_max_concurrent_per_key
             error = GraphQLError(
@@ -130,6 +157,19 @@ class RequestGuard:
             )
             await _json(send_secure, 429, _gql_error(error), [(b"retry-after", b"1")])
             return
+        if ROLE_SCOPES.get(principal.role.value) is not None:  # a partner key: only its scoped fields
+            scoped = (
+                self._scope_refusal(principal.role, request[0], request[2])
+                if request and method == "POST"
+                else api_error(
+                    "FORBIDDEN",
+                    "A scoped key sends one GraphQL operation as a JSON POST body (`screen`); nothing else "
+                    "is read — a GET would put the identifiers into the URL, which access logs keep.",
+                )
+            )
+            if scoped is not None:
+                await _json(send_secure, 403, _gql_error(scoped), [])
+                return
         # (a body the router answers itself — not JSON, batching — is limited above, then passed on)
         refusal, cost = (
             check_operation(self.schema, self.settings, principal.role.value, *request)
@@ -139,16 +179,67 @@ class RequestGuard:
         if refusal is not None:
             await _json(send_secure, 400, _gql_error(refusal), [])
             return
+        meter = RowMeter()
+
+        async def send_metered(message: Message) -> None:
+            if message["type"] == "http.response.start":  # the result is complete: every read is in
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"x-lantern-rows", str(meter.rows).encode()),
+                ]
+            await send_secure(message)
+
+        async def metered(r: Receive, s: Send) -> None:  # runs on the loop that executes (lane or main)
+            token = METER.set(meter)
+            try:
+                await self.app(scope, r, s)
+            finally:
+                METER.reset(token)
+
         self.in_flight[who] = self.in_flight.get(who, 0) + 1
         try:
             if cost >= self.settings.api_heavy_cost:
-                await self.lane.run(lambda r, s: self.app(scope, r, s), receive, send_secure)
+                await self.lane.run(metered, receive, send_metered)
             else:
-                await self.app(scope, receive, send_secure)
+                await metered(receive, send_metered)
         finally:
             self.in_flight[who] -= 1
             if not self.in_flight[who]:
                 del self.in_flight[who]
+            self._charge(who, meter.rows)
+
+    def _charge(self, who: str, rows: int) -> None:
+        """Charge what the request read; a request that read more than is left uses the rest up."""
+        left = self.row_limiter.get_window_stats(self.row_rate, who).remaining
+        if rows > 0 and left > 0:
+            self.row_limiter.hit(self.row_rate, who, cost=min(rows, left))
+
+    async def _refuse_out_of_scope(self, scope: Scope, send: Send) -> bool:
+        """403 for a key whose role may not call this path at all (a partner key outside screening)."""
+        authorization = dict(scope["headers"]).get(b"authorization")
+        if not authorization:
+            return False
+        principal = self.state.keys.authenticate(authorization.decode("latin-1"))
+        if principal is None or route_allowed(principal.role, scope["path"]):
+            return False
+        allowed = ", ".join(sorted(PARTNER_ROUTES))
+        message = (
+            f"A {principal.role.value} key may not call {scope['path']}: it sees nothing of the graph "
+            f"and may only screen (POST {allowed}, or GraphQL `screen`). See docs/guide/screening.md."
+        )
+        await _json(send, 403, {"error": message, "code": "FORBIDDEN"}, [])
+        return True
+
+    def _scope_refusal(self, role: object, query: str, operation: str | None) -> GraphQLError | None:
+        """FORBIDDEN for a GraphQL operation selecting a root field outside the role's scope; None when it
+        does not parse (the pipeline answers that, and the schema's RoleScopeExtension still applies)."""
+        from api.graphql.schema import root_fields, scope_refusal
+
+        try:
+            document = parse(query, max_tokens=self.settings.api_max_tokens)
+        except (GraphQLError, RecursionError):
+            return None
+        return scope_refusal(role, root_fields(document, operation))
 
     async def _read_body(self, scope: Scope, receive: Receive) -> tuple[bytes, list[Message]] | None:
         """(body, messages read) or None when it is over the limit."""

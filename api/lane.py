@@ -7,6 +7,10 @@ for Python code, but the interpreter switches threads every 5 ms (`sys.getswitch
 request waits milliseconds instead of the heavy request's whole run. At most `api_heavy_concurrency`
 heavy requests execute at once; further ones wait for a free slot (each key's own in-flight cap
 bounds how many can wait).
+
+A thread is not enough: the heavy request's Cypher runs in Neo4j, on the same cores. The guard's
+`on_start` gives the lane's loop a Neo4j budget (`GraphAccess.limit_loop`, `api_heavy_connections`),
+so the lane's reads run one (by default) at a time instead of the 200 `evidence` reads at once.
 """
 
 from __future__ import annotations
@@ -20,8 +24,12 @@ Message = MutableMapping[str, Any]
 
 
 class HeavyLane:
-    def __init__(self, concurrency: int) -> None:
+    def __init__(
+        self, concurrency: int, on_start: Callable[[asyncio.AbstractEventLoop], None] | None = None
+    ) -> None:
         self.concurrency = max(1, concurrency)
+        self.on_start = on_start
+        """Called with the lane's loop when it is created (the guard gives it its Neo4j budget)."""
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._slots: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}
@@ -31,6 +39,8 @@ class HeavyLane:
         with self._lock:
             if self._loop is None or self._loop.is_closed():
                 loop = asyncio.new_event_loop()
+                if self.on_start is not None:
+                    self.on_start(loop)
                 ready = threading.Event()
 
                 def serve() -> None:

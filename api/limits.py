@@ -30,6 +30,7 @@ CODES = (
     "NOT_AVAILABLE",
     "RATE_LIMITED",
     "BUSY",
+    "QUOTA_EXCEEDED",
 )
 MAX_DEPTH = 3
 MAX_HOPS = 6

@@ -6,7 +6,8 @@ file under `Settings.state_path` (never in the investigative graph).
   row carries `row_hash` = sha256 over the previous row's hash and its own values, and `audit_head`
   holds the last id and hash (`api.audit_log.verify`, `lantern audit-log verify`);
 * `pseudonyms` maps the opaque ids shown to masked roles (`anon:<hex>`) back to entity ids;
-* `secret` holds the per-installation HMAC key behind pseudonyms (stable across restarts).
+* `secret` holds the per-installation HMAC key behind pseudonyms (stable across restarts);
+* `partner_usage` counts the identifiers each partner key screened per month (its quota).
 
 The directory is created 0700 and the file 0600 (SQLite gives its -wal/-shm files the file's mode):
 the file holds the pseudonym secret and the anon-id → entity-id map.
@@ -59,6 +60,12 @@ CREATE TABLE IF NOT EXISTS audit_head (
     last_id INTEGER NOT NULL,
     last_hash TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS partner_usage (
+    key_name TEXT NOT NULL,
+    period TEXT NOT NULL,
+    used INTEGER NOT NULL,
+    PRIMARY KEY (key_name, period)
+);
 CREATE TABLE IF NOT EXISTS secret (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     value TEXT NOT NULL
@@ -89,7 +96,12 @@ class StateStore:
         return cls(state_dir / "lantern-api.sqlite")
 
     def _migrate(self) -> None:
-        """Audit-log columns added after the first release (older rows stay unchained: `verify` says so)."""
+        """Columns added after the first release: the audit log's (older rows stay unchained: `verify` says
+        so) and the partner keys' organisation, purpose and quota (docs/guide/screening.md)."""
+        keys = {r["name"] for r in self._conn.execute("PRAGMA table_info(api_keys)")}
+        for column in ("partner TEXT", "purpose TEXT", "quota INTEGER"):
+            if column.split()[0] not in keys:
+                self._conn.execute(f"ALTER TABLE api_keys ADD COLUMN {column}")
         have = {r["name"] for r in self._conn.execute("PRAGMA table_info(audit_log)")}
         for column, decl in (
             ("details", "TEXT NOT NULL DEFAULT '[]'"),

@@ -14,10 +14,13 @@ the policy below. Personal categories and the roles that see them masked (docs/g
 | handle   | SocialHandle                                              | masked  | masked  |
 | vehicle  | Vehicle                                                   | masked  | masked  |
 
-admin and investigator see everything in clear. Businesses, locations, documents' titles, graph
-structure, scores and indicators are never masked. Masked values are consistent: the same input
-gives the same output (person names become a stable pseudonym `Person 3f2a9c` keyed by an HMAC
-secret kept in the state directory), so structure stays readable.
+admin and investigator see everything in clear. A `partner` (a bank, an employer screening its own
+people) sees nothing of the graph at all: :data:`ROLE_SCOPES` limits it to its own screening results
+(GraphQL `screen`, `POST /api/screen`, `POST /api/screen/psi`); every other field and route refuses it.
+For the other roles, businesses, locations, documents' titles, graph structure, scores and
+indicators are never masked. Masked values are consistent: the same input gives the
+same output (person names become a stable pseudonym `Person 3f2a9c` keyed by an HMAC secret kept
+in the state directory), so structure stays readable.
 
 Public helpers: :func:`mask_value`, :func:`mask_snippet`, :func:`is_masked`, :func:`category_of`.
 The pseudonym secret is set with :func:`configure` by whoever owns it (the API's state store).
@@ -49,7 +52,28 @@ MASKED_CATEGORIES: dict[str, frozenset[str]] = {
     "investigator": frozenset(),
     "analyst": IDENTIFIER_CATEGORIES,
     "auditor": IDENTIFIER_CATEGORIES | {"person"},
+    "partner": IDENTIFIER_CATEGORIES | {"person"},
 }
+PARTNER_FIELDS = frozenset({"screen"})
+"""The GraphQL root fields a partner key may run (introspection's `__schema`/`__type`/`__typename` describe
+the API, not the graph, and stay open)."""
+PARTNER_ROUTES = frozenset({"/api/screen", "/api/screen/psi"})
+"""The HTTP paths a partner key may call; any other path with a partner key is refused (403)."""
+ROLE_SCOPES: dict[str, frozenset[str] | None] = {"partner": PARTNER_FIELDS}
+"""Role → the only GraphQL root fields it may run (None or absent: every field, by the role checks)."""
+
+
+def field_allowed(role: object, field: str) -> bool:
+    """True when `role` may run the GraphQL root field `field` at all (partners: screening only)."""
+    scope = ROLE_SCOPES.get(_role(role))
+    return scope is None or field in scope or field.startswith("__")
+
+
+def route_allowed(role: object, path: str) -> bool:
+    """True when a key of `role` may call the HTTP path `path` (partners: the screening endpoints only)."""
+    return _role(role) not in ROLE_SCOPES or path.rstrip("/") in PARTNER_ROUTES
+
+
 PERSONAL_KINDS = frozenset().union(*CATEGORY_KINDS.values())
 
 _secret: str | None = None

@@ -89,6 +89,11 @@ def _snapshots(tx: CatalogTx, ids: list[str]) -> list[dict[str, Any]]:
 
 def merge(db: Database | FakeRunner, ids: list[str], by: str, reason: str) -> MergeResult:
     """Merge entities into the first id; reversible with `split(db, result.merge_id)`."""
+    return in_transaction(db, lambda tx: merge_in_tx(tx, ids, by, reason))
+
+
+def merge_in_tx(tx: CatalogTx, ids: list[str], by: str, reason: str) -> MergeResult:
+    """`merge` inside a transaction the caller holds (ingest merges an office's official name forms)."""
     ids = list(dict.fromkeys(ids))
     if len(ids) < 2:
         raise ResolveError("give at least two different entity ids to merge")
@@ -96,41 +101,33 @@ def merge(db: Database | FakeRunner, ids: list[str], by: str, reason: str) -> Me
         raise ResolveError("say why these are the same (--reason): the merge record keeps it")
     at = datetime.now(UTC).isoformat(timespec="microseconds")
     merge_id = "merge-" + hashlib.sha1(f"{ids}|{at}|{by}".encode()).hexdigest()[:10]
-
-    def work(tx: CatalogTx) -> MergeResult:
-        snaps = _snapshots(tx, ids)
-        kinds = {s["props"].get("kind") for s in snaps}
-        if len({"Person" in s["labels"] for s in snaps}) > 1:
-            raise ResolveError(
-                f"cannot merge a person with a non-person ({', '.join(sorted(map(str, kinds)))})"
-            )
-        survivor, absorbed = snaps[0], snaps[1:]
-        rows = merged_relationships(survivor["id"], snaps)
-        props = survivor["props"]
-        record = {"merge_id": merge_id, "survivor": survivor["id"], "absorbed": ids[1:], "by": by, "at": at,
-                  "reason": reason, "snapshots": snaps}  # fmt: skip
-        labels = sorted({label for s in snaps for label in s["labels"]})
-        names = [s["props"].get("name") for s in absorbed] + [
-            a for s in absorbed for a in s["props"].get("aliases") or []
-        ]
-        aliases = list(
-            dict.fromkeys(
-                [*(props.get("aliases") or []), *(n for n in names if n and n != props.get("name"))]
-            )
-        )
-        tx.run("resolve/delete_entities", ids=ids[1:])
-        tx.run("resolve/clear_relationships", id=survivor["id"])
-        tx.run("resolve/set_relationships", rows=rows)
-        tx.run(
-            "resolve/set_merge_state", id=survivor["id"], labels=labels, aliases=aliases,
-            merged_ids=[*(props.get("merged_ids") or []), *ids[1:]],
-            merge_ids=[*(props.get("merge_ids") or []), merge_id],
-            merge_log=[*(props.get("merge_log") or []), json.dumps(record, default=str)],
-        )  # fmt: skip
-        tx.run("ingest/refresh_entities", ids=[survivor["id"]])
-        return MergeResult(merge_id, survivor["id"], ids[1:], len(rows))
-
-    return in_transaction(db, work)
+    snaps = _snapshots(tx, ids)
+    kinds = {s["props"].get("kind") for s in snaps}
+    if len({"Person" in s["labels"] for s in snaps}) > 1:
+        raise ResolveError(f"cannot merge a person with a non-person ({', '.join(sorted(map(str, kinds)))})")
+    survivor, absorbed = snaps[0], snaps[1:]
+    rows = merged_relationships(survivor["id"], snaps)
+    props = survivor["props"]
+    record = {"merge_id": merge_id, "survivor": survivor["id"], "absorbed": ids[1:], "by": by, "at": at,
+              "reason": reason, "snapshots": snaps}  # fmt: skip
+    labels = sorted({label for s in snaps for label in s["labels"]})
+    names = [s["props"].get("name") for s in absorbed] + [
+        a for s in absorbed for a in s["props"].get("aliases") or []
+    ]
+    aliases = list(
+        dict.fromkeys([*(props.get("aliases") or []), *(n for n in names if n and n != props.get("name"))])
+    )
+    tx.run("resolve/delete_entities", ids=ids[1:])
+    tx.run("resolve/clear_relationships", id=survivor["id"])
+    tx.run("resolve/set_relationships", rows=rows)
+    tx.run(
+        "resolve/set_merge_state", id=survivor["id"], labels=labels, aliases=aliases,
+        merged_ids=[*(props.get("merged_ids") or []), *ids[1:]],
+        merge_ids=[*(props.get("merge_ids") or []), merge_id],
+        merge_log=[*(props.get("merge_log") or []), json.dumps(record, default=str)],
+    )  # fmt: skip
+    tx.run("ingest/refresh_entities", ids=[survivor["id"]])
+    return MergeResult(merge_id, survivor["id"], ids[1:], len(rows))
 
 
 def split(db: Database | FakeRunner, merge_id: str) -> SplitResult:

@@ -153,6 +153,14 @@ class Ontology:
         except KeyError:
             raise KeyError(f"'{rel_type}' is not a relationship type in the ontology") from None
 
+    def relation_named(self, property_name: str) -> RelationInfo:
+        """The relationship whose ontology property is `property_name` (camelCase, e.g. `transferredTo`):
+        code that needs one type asks by the property, so the Neo4j type is written only in the Turtle."""
+        for rel in self.relations.values():
+            if rel.name == property_name:
+                return rel
+        raise KeyError(f"'{property_name}' is not an object property of the ontology")
+
     def allows(self, rel_type: str, source_class: str, target_class: str) -> bool:
         rel = self.relations.get(rel_type)
         if rel is None or source_class not in self.classes or target_class not in self.classes:
@@ -253,6 +261,11 @@ def parse_ontology(path: Path = ONTOLOGY_PATH) -> Ontology:
             fulltext_index=_text(g, c, LT.fulltextIndex) or None,
             fulltext_properties=_texts(g, c, LT.fulltextProperty),
             personal_data=_text(g, c, LT.personalData) or None,
+            ftm_schema=_text(g, c, LT.ftmSchema) or None,
+            ftm_property=_text(g, c, LT.ftmProperty) or None,
+            ftm_mention_property=_text(g, c, LT.ftmMentionProperty) or None,
+            ftm_value_property=_text(g, c, LT.ftmValueProperty) or None,
+            ftm_skip=_text(g, c, LT.ftmSkip) or None,
         )
     descendants = {n: frozenset(m for m in classes if m == n or n in classes[m].ancestors) for n in classes}
 
@@ -274,6 +287,8 @@ def parse_ontology(path: Path = ONTOLOGY_PATH) -> Ontology:
             evidence_exempt=_flag(g, p, LT.evidenceExempt),
             weak_link=_flag(g, p, LT.weakLink),
             htcds=_text(g, p, LT.htcdsField),
+            ftm_schema=_text(g, p, LT.ftmSchema) or None,
+            ftm_property=_text(g, p, LT.ftmProperty) or None,
         )
         (rdf_props if _flag(g, p, LT.rdfOnly) else relations)[info.type] = info
 

@@ -27,6 +27,16 @@ class ClassInfo:
     fulltext_properties: tuple[str, ...] = ()
     personal_data: str | None = None
     """`lt:personalData`: the personal-data category of this class and its subclasses."""
+    ftm_schema: str | None = None
+    """`lt:ftmSchema`: the FollowTheMoney schema of this class's nodes (declared here, not inherited)."""
+    ftm_property: str | None = None
+    """`lt:ftmProperty`: FtM models the nodes as this value property of their users."""
+    ftm_mention_property: str | None = None
+    """`lt:ftmMentionProperty`: the FtM Document property that records a mention of the value."""
+    ftm_value_property: str | None = None
+    """`lt:ftmValueProperty`: the FtM property holding the node's value (accountNumber, username ...)."""
+    ftm_skip: str | None = None
+    """`lt:ftmSkip`: why the class is not exported to FtM."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,10 @@ class RelationInfo:
     weak_link: bool = False
     """Co-occurrence or a resolution candidate, not a stated fact: left out of link charts by default."""
     htcds: str = ""
+    ftm_schema: str | None = None
+    """`lt:ftmSchema`: the FtM interval schema an edge of this type becomes."""
+    ftm_property: str | None = None
+    """`lt:ftmProperty`: the edge is written as this property of the FtM source entity."""
 
 
 @dataclass(frozen=True)

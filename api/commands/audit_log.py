@@ -19,12 +19,14 @@ app = typer.Typer(
 )
 
 
-def _entries(key: str | None, since: str | None, entity: str | None, limit: int):
+def _entries(
+    key: str | None, since: str | None, entity: str | None, limit: int, reference: str | None = None
+):
     from api.audit_log import entries
     from api.config import get_settings
     from api.state import StateStore
 
-    return entries(StateStore.open(get_settings().state_path), key, since, entity, limit, 0)
+    return entries(StateStore.open(get_settings().state_path), key, since, entity, limit, 0, reference)
 
 
 @app.command("list")
@@ -33,15 +35,38 @@ def list_(
     since: str = typer.Option(None, help="Only entries at or after this ISO time, e.g. 2026-01-31."),
     entity: str = typer.Option(None, help="Only entries that revealed this entity id."),
     limit: int = typer.Option(50, help="Newest N entries."),
+    reference: str = typer.Option(
+        None, help="Only the screening check a partner quotes (SCR-…), with details."
+    ),
 ) -> None:
     """Show the newest audit-log entries.
 
     Example: lantern audit-log list --key anna --limit 20
+
+    Example: lantern audit-log list --reference SCR-0A1B2C3D4E
     """
-    table = Table("id", "at", "key", "role", "operation", "entities", "fields")
-    for e in _entries(key, since, entity, limit):
+    import json
+
+    table = Table(
+        "id", "at", "key", "role", "operation", "entities", "fields", *(["details"] if reference else [])
+    )
+    found = _entries(key, since, entity, limit, reference)
+    if reference and not found:
+        console.print(
+            f"No audit entry holds the reference {reference}: check it with the partner (SCR-… or PSI-…)."
+        )
+        return
+    for e in found:
+        details = [json.dumps(e.details, sort_keys=True)] if reference else []
         table.add_row(
-            str(e.id), e.at, e.key_name, e.role, e.operation, ", ".join(e.entity_ids), ", ".join(e.fields)
+            str(e.id),
+            e.at,
+            e.key_name,
+            e.role,
+            e.operation,
+            ", ".join(e.entity_ids),
+            ", ".join(e.fields),
+            *details,
         )
     console.print(table)
 

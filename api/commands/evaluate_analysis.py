@@ -51,19 +51,23 @@ def analysis_command(
         apply_schema(db)  # constraints and indexes first (idempotent): the queries' index hints need them
         report = validate_analysis(db, docs, data, note=lambda msg: console.log(msg))
     table = Table(title="Analysis on real documents (per office)", header_style="bold cyan")
-    for col in ("office", "docs", "P@25", "charged R@50", "bad in top 50", "persons/official",
-                "impure networks (releases)"):  # fmt: skip
+    for col in ("office", "docs", "P@25", "charged R@50", "bad in top 50", "officials scored / in networks",
+                "persons/official", "impure networks (releases)"):  # fmt: skip
         table.add_column(col)
     for s in report.offices:
         table.add_row(s.office, str(s.documents), f"{s.precision_at_25:.2f}",
                       f"{s.charged_recall_at_50:.2f} of {s.charged_names}", str(len(s.bad_in_top_50)),
+                      f"{len(s.officials_as_suspects)} / {len(s.officials_in_networks)}",
                       f"{s.persons_per_official:.2f}",
                       f"{s.networks_joining_unrelated} ({s.releases_joined})")  # fmt: skip
     console.print(table)
     console.print("bad = officials, boilerplate and headlines; impure = networks joining unrelated releases")
     for s in report.offices:
-        worst_official = [f"most nodes for one official: {s.official_worst}"] if s.official_worst else []
-        for line in worst_official + s.bad_in_top_50[:10] + s.unrelated_links[:10]:
+        worst_official = [f"most person nodes for one official: {s.official_worst}"] * bool(s.official_worst)
+        if s.official_fragments:
+            worst_official.append(f"other nodes on officials' names: {', '.join(s.official_fragments[:5])}")
+        lines = s.bad_in_top_50[:10] + s.officials_as_suspects[:5] + s.officials_in_networks[:5]
+        for line in worst_official + lines + s.unrelated_links[:10]:
             console.print(f"  {s.office}: {line}")
     head = worst(report.offices)
     if head:

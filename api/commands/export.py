@@ -1,4 +1,5 @@
-"""`lantern export` — the graph (or a library query's subgraph) as RDF with the ontology's IRIs."""
+"""`lantern export` — the graph (or a library query's subgraph) as RDF with the ontology's IRIs; the whole
+graph as FollowTheMoney entities (`--format ftm`) or HTCDS-shaped CSVs (`--format htcds`) for partners."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from api.config import get_settings
 
 
 def export(
-    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle or jsonld."),
-    out: Path = typer.Option(..., "--out", "-o", help="File to write, e.g. lantern.ttl"),
+    fmt: str = typer.Option("turtle", "--format", "-f", help="turtle, jsonld, ftm or htcds."),
+    out: Path = typer.Option(..., "--out", "-o", help="File to write (htcds: a directory), e.g. lantern.ttl"),
     query: str | None = typer.Option(
         None, "--query", "-q", help="Library query whose rows select the subgraph."
     ),
@@ -21,7 +22,9 @@ def export(
         False, "--validate", help="Check the RDF against the SHACL shapes (pyshacl)."
     ),
 ) -> None:
-    """Export the graph as RDF (Turtle or JSON-LD) with provenance: each mention's document and span.
+    """Export the graph as RDF (Turtle or JSON-LD) with provenance: each mention's document and span;
+    or, for partners using other tools, as FollowTheMoney entities or HTCDS-shaped CSVs (an operator action,
+    written to the audit log; docs/guide/sharing-and-gdpr.md).
 
     Without --query everything is exported; with --query the nodes the rows refer to (ids, doc ids)
     and the relationships between them.
@@ -29,14 +32,23 @@ def export(
     Example: lantern export --format turtle --query phone_network --param phone=+447700900101 --out net.ttl
 
     Example: lantern export --format jsonld --validate --out graph.jsonld
+
+    Example: lantern export --format ftm --out /tmp/lantern-ftm.jsonl
+
+    Example: lantern export --format htcds --out /tmp/htcds
     """
     from graph.db import Database, GraphUnavailableError
     from graph.library import LibraryParamError, parse_cli_params, run_library_query
     from ontology.export import build_rdf, serialize
     from ontology.export_graph import fetch_all, fetch_subgraph, ids_in_rows
 
+    if fmt in ("ftm", "htcds"):
+        if query:
+            fail(f"--query selects a subgraph for RDF only; --format {fmt} exports the whole graph.")
+        _partner_export(fmt, out)
+        return
     if fmt not in ("turtle", "jsonld"):
-        fail(f"Unknown --format '{fmt}': use turtle or jsonld.")
+        fail(f"Unknown --format '{fmt}': use turtle, jsonld, ftm or htcds.")
     try:
         with Database.connect() as db, console.status("Reading the graph..."):
             if query:
@@ -78,3 +90,43 @@ def export(
             f"[yellow]Skipped[/] {stats.skipped_nodes} nodes and {stats.skipped_relationships} relationships "
             "whose label/type is not in the ontology."
         )
+
+
+def _partner_export(fmt: str, out: Path) -> None:
+    """FtM JSON lines or HTCDS CSVs of the whole graph, validated, then one audit-log row."""
+    from api.cli_audit import audit_operation
+    from api.commands.common import open_graph
+
+    try:
+        with open_graph() as db, console.status(f"Writing {fmt} ..."):
+            if fmt == "ftm":
+                from graph.ftm.run import export_ftm
+
+                result = export_ftm(db, out)
+                summary, errors = result.stats.summary(), result.errors
+                details = {
+                    "format": fmt,
+                    "out": str(out),
+                    "entities": result.entities,
+                    "sha256": result.sha256,
+                }
+            else:
+                from graph.htcds import export_htcds
+
+                tables = export_htcds(db, out)
+                summary = ", ".join(f"{name}: {rows} rows" for name, rows in tables.items())
+                errors = []
+                details = {"format": fmt, "out": str(out), "tables": tables}
+    except OSError as exc:
+        fail(f"Cannot write {out}: {exc}. Choose another --out path.")
+    audit_operation("export", [], **details)
+    console.print(f"Wrote {out}: {summary}.")
+    if errors:
+        for error in errors[:10]:
+            console.print(f"  {error}", markup=False)
+        fail(f"followthemoney rejects {len(errors)} value(s) in {out} (first 10 above).")
+    if fmt == "ftm":
+        console.print(
+            "followthemoney: every entity validates (schema, required and typed properties, references)."
+        )
+    console.print("Recorded in the audit log (lantern audit-log list --limit 1).")

@@ -37,6 +37,7 @@ def _summary_table(summary: object) -> Table:
         ("resolution candidates (POSSIBLY_SAME_AS)", s.candidates),  # type: ignore[attr-defined]
         ("entities removed (no evidence left)", s.entities_deleted),  # type: ignore[attr-defined]
         ("contact links dropped (press lines, hotlines)", s.contact_links),  # type: ignore[attr-defined]
+        ("earlier nodes merged into an office's official", s.official_merges),  # type: ignore[attr-defined]
         ("elapsed", f"{s.elapsed_s:.1f} s"),  # type: ignore[attr-defined]
     ):
         table.add_row(label, str(value))

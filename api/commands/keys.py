@@ -22,17 +22,22 @@ def _store():
 
 @app.command("create")
 def create(
-    role: str = typer.Option(..., help="admin | investigator | analyst | auditor"),
+    role: str = typer.Option(..., help="admin | investigator | analyst | auditor | partner"),
     name: str = typer.Option(..., help="Who or what uses the key (unique), e.g. anna-investigator."),
+    partner: str = typer.Option("", help="Partner keys: the partner organisation, e.g. 'Example Bank'."),
+    purpose: str = typer.Option("", help="Partner keys: the declared purpose, logged with every check."),
+    quota: int = typer.Option(0, help="Partner keys: identifiers it may screen per month."),
 ) -> None:
     """Create a key and print its token ONCE (only its hash is stored).
 
     Example: lantern keys create --role investigator --name anna
+
+    Example: lantern keys create --role partner --name bank --partner 'Example Bank' --purpose AML --quota 500
     """
     from api.auth import KeyError_, create_key
 
     try:
-        token = create_key(_store(), name, role)
+        token = create_key(_store(), name, role, partner or None, purpose or None, quota or None)
     except KeyError_ as exc:
         fail(str(exc))
     console.print(f"Key [bold]{name}[/] ({role}) created. Token (shown once, store it now):")
@@ -48,9 +53,19 @@ def list_() -> None:
     """
     from api.auth import list_keys
 
-    table = Table("name", "role", "prefix", "created", "revoked")
+    table = Table("name", "role", "prefix", "created", "revoked", "partner", "purpose", "quota/month")
     for k in list_keys(_store()):
-        table.add_row(k.name, k.role, k.prefix, k.created_at, k.revoked_at or "")
+        quota = str(k.quota) if k.quota is not None else ""
+        table.add_row(
+            k.name,
+            k.role,
+            k.prefix,
+            k.created_at,
+            k.revoked_at or "",
+            k.partner or "",
+            k.purpose or "",
+            quota,
+        )
     console.print(table)
 
 

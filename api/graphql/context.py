@@ -29,6 +29,8 @@ class AppState:
     """The heavy lane (api/lane.py), set by the request guard."""
     analysis_lock: threading.Lock = field(default_factory=threading.Lock)
     """Held while `runAnalysis` runs: a second one is refused (BUSY) instead of racing the first."""
+    screening: Any = None
+    """Partner screening (api/screening/service.py), set by `api.screening.install`."""
 
 
 class LanternContext(BaseContext):

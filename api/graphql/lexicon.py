@@ -14,6 +14,7 @@ import asyncio
 import time
 from typing import Any
 
+from api.meter import uncharged
 from graph.privacy_text import Lexicon, lexicon_from_rows
 
 
@@ -34,7 +35,8 @@ class LexiconCache:
         async with self._lock:
             if self._lexicon is not None and time.monotonic() - self._built_at < self.ttl_s:
                 return self._lexicon
-            rows = await graph.read("api/personal_lexicon")
+            with uncharged():  # an app-wide cache, not the requester's data (api/meter.py)
+                rows = await graph.read("api/personal_lexicon")
             self._lexicon = await asyncio.to_thread(lexicon_from_rows, rows)
             self._built_at = time.monotonic()
             return self._lexicon

@@ -1,12 +1,12 @@
 """Mutations: ingest documents, entity resolution (merge/split), analytics runs.
 
 They call the stage modules (`extraction`, `graph.ingest`, `graph.resolve`, `graph.analytics`)
-in a worker thread; a stage that is not installed gives a NOT_AVAILABLE error, not a crash.
+in a worker thread under the graph access's watchdog (`GraphAccess.run_blocking`: a frozen Neo4j
+answers GRAPH_UNAVAILABLE in time); a stage that is not installed gives a NOT_AVAILABLE error, not a crash.
 """
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 from typing import Any
 
@@ -16,6 +16,7 @@ from api.graphql.context import LanternContext
 from api.graphql.resolvers import resolve_id
 from api.graphql.resolvers_overview import _run
 from api.limits import api_error
+from graph.db import GraphUnavailableError
 
 MAX_DOCUMENTS = 50
 MAX_DOCUMENT_CHARS = 200_000
@@ -30,7 +31,7 @@ def _stage(module: str, name: str) -> Any:
         ) from exc
 
 
-def _ingest_sync(ctx: LanternContext, docs: list[t.DocumentInput]) -> list[t.DocumentIngestResult]:
+def _ingest_sync(ctx: LanternContext, db: Any, docs: list[t.DocumentInput]) -> list[t.DocumentIngestResult]:
     from extraction.models import SourceDocument
 
     extractor_cls = _stage("extraction.pipeline", "Extractor")
@@ -55,8 +56,10 @@ def _ingest_sync(ctx: LanternContext, docs: list[t.DocumentInput]) -> list[t.Doc
     if results:
         try:
             # quiet_gc=False: the API process keeps the interpreter's GC settings while it serves
-            summary = ingest_results(ctx.graph.database(), results, quiet_gc=False)
+            summary = ingest_results(db, results, quiet_gc=False)
             failures = {f.id: f.reason for f in getattr(summary, "failed", [])}
+        except GraphUnavailableError:
+            raise  # the whole request answers GRAPH_UNAVAILABLE, not one error per document
         except Exception as exc:
             failures = {r.id: f"ingest failed: {exc}" for r in results}
         for doc_id, reason in failures.items():
@@ -68,7 +71,8 @@ async def ingest_documents(ctx: LanternContext, documents: list[t.DocumentInput]
     ctx.require(CAN_INGEST, "ingest documents")
     if not documents or len(documents) > MAX_DOCUMENTS:
         raise api_error("LIMIT_EXCEEDED", f"Send between 1 and {MAX_DOCUMENTS} documents per call.")
-    report = t.IngestReport(documents=await asyncio.to_thread(_ingest_sync, ctx, documents))
+    ingested = await ctx.graph.run_blocking(lambda db: _ingest_sync(ctx, db, documents), "The ingest")
+    report = t.IngestReport(documents=ingested)
     ctx.app_state.lexicon.invalidate()  # new names and identifiers: scrub with them from now on
     return report
 
@@ -86,8 +90,8 @@ async def merge_entities(ctx: LanternContext, ids: list[str], reason: str) -> t.
     if len(set(real)) < 2:
         raise api_error("BAD_USER_INPUT", "Give at least two different entity ids to merge.")
     merge = _stage("graph.resolve", "merge")
-    db = ctx.graph.database()
-    res = await asyncio.to_thread(_resolve_call, merge, db, real, ctx.principal.key_name, reason)
+    key = ctx.principal.key_name
+    res = await ctx.graph.run_blocking(lambda db: _resolve_call(merge, db, real, key, reason), "The merge")
     ctx.app_state.lexicon.invalidate()
     for entity_id in [res.survivor, *res.absorbed]:  # the result names the entities: audited
         ctx.disclosures.add(str(entity_id), "merge")
@@ -110,7 +114,7 @@ async def merge_entities(ctx: LanternContext, ids: list[str], reason: str) -> t.
 async def split_entity(ctx: LanternContext, merge_id: str) -> t.ResolutionResult:
     ctx.require(CAN_RESOLVE, "split entities")
     split = _stage("graph.resolve", "split")
-    res = await asyncio.to_thread(_resolve_call, split, ctx.graph.database(), merge_id)
+    res = await ctx.graph.run_blocking(lambda db: _resolve_call(split, db, merge_id), "The split")
     ctx.app_state.lexicon.invalidate()
     for entity_id in res.restored:
         ctx.disclosures.add(str(entity_id), "split")
@@ -133,8 +137,7 @@ async def run_analysis(ctx: LanternContext, only: list[str] | None) -> t.Analysi
     if not lock.acquire(blocking=False):  # one run at a time: a second would race the first's result
         raise api_error("BUSY", "An analysis is already running; wait for it to finish (see `analysisRuns`).")
     try:
-        db = ctx.graph.database()
-        await asyncio.to_thread(run, db, ctx.settings, only or None)
+        await ctx.graph.run_blocking(lambda db: run(db, ctx.settings, only or None), "The analysis")
     except ValueError as exc:
         raise api_error("BAD_USER_INPUT", str(exc)) from exc
     finally:

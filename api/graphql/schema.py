@@ -12,6 +12,7 @@ from graphql import (
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
+    GraphQLError,
     InlineFragmentNode,
     OperationDefinitionNode,
     SelectionSetNode,
@@ -28,7 +29,7 @@ from api.graphql import resolvers_overview as o
 from api.graphql import types as t
 from api.limits import api_error
 from api.limits import extensions as limit_extensions
-from graph.privacy import MASKED_CATEGORIES
+from graph.privacy import MASKED_CATEGORIES, field_allowed
 
 
 def operation_label(document: DocumentNode | None, operation_name: str | None) -> str:
@@ -88,6 +89,44 @@ class SingleOperationExtension(SchemaExtension):
         if len(ops) > 1 and getattr(ec, "_provided_operation_name", None) is None:
             message = "This document has several operations: say which one to run with `operationName`."
             ec.result = ExecutionResult(data=None, errors=[api_error("BAD_USER_INPUT", message)])
+        yield
+
+
+def root_fields(document: DocumentNode, operation_name: str | None) -> set[str]:
+    """Every top-level field the operation(s) of `document` select (fragments expanded; all operations when
+    none is named, as execution refuses an unnamed pick among several)."""
+    ops = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
+    chosen = [o for o in ops if operation_name is None or (o.name and o.name.value == operation_name)] or ops
+    return set().union(*(_top_fields(o.selection_set, fragments, set()) for o in chosen)) if chosen else set()
+
+
+def scope_refusal(role: object, fields: set[str]) -> GraphQLError | None:
+    """FORBIDDEN when the role may not run one of these root fields at all (graph/privacy.py ROLE_SCOPES)."""
+    refused = sorted(f for f in fields if not field_allowed(role, f))
+    if not refused:
+        return None
+    name = str(getattr(role, "value", role))
+    return api_error(
+        "FORBIDDEN",
+        f"A {name} key may not run {', '.join(refused)}: it sees nothing of the graph and may only run "
+        "`screen` (or POST /api/screen, POST /api/screen/psi). See docs/guide/screening.md.",
+        httpStatus=403,
+    )
+
+
+class RoleScopeExtension(SchemaExtension):
+    """Refuses, before anything executes, a root field outside the caller's role scope (a partner key:
+    everything but `screen`). The request guard answers the same over HTTP with a 403; this extension
+    holds for every other way in (WebSocket subscriptions, the router without the guard)."""
+
+    def on_execute(self) -> Iterator[None]:
+        ec = self.execution_context
+        principal = getattr(ec.context, "principal", None)
+        if principal is not None and ec.graphql_document is not None and ec.result is None:
+            refusal = scope_refusal(principal.role, root_fields(ec.graphql_document, ec.operation_name))
+            if refusal is not None:
+                ec.result = ExecutionResult(data=None, errors=[refusal])
         yield
 
 
@@ -283,14 +322,19 @@ class Mutation:
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     from api.feeds.graphql import FeedsQuery
+    from api.graphql.kjr import KeyJudgementQuery
     from api.reports.graphql import ReportsMutation, ReportsQuery
+    from api.screening.graphql import ScreeningQuery
     from api.timeline.graphql import TimelineQuery
     from api.watch.graphql import WatchMutation, WatchQuery, WatchSubscription
 
     s = settings or get_settings()
     return LanternSchema(
-        query=merge_types("Query", (Query, ReportsQuery, WatchQuery, FeedsQuery, TimelineQuery)),
+        query=merge_types(
+            "Query",
+            (Query, ReportsQuery, WatchQuery, FeedsQuery, TimelineQuery, ScreeningQuery, KeyJudgementQuery),
+        ),
         mutation=merge_types("Mutation", (Mutation, ReportsMutation, WatchMutation)),
         subscription=WatchSubscription,
-        extensions=[*limit_extensions(s), SingleOperationExtension, AuditExtension],
+        extensions=[*limit_extensions(s), SingleOperationExtension, RoleScopeExtension, AuditExtension],
     )

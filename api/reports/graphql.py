@@ -7,8 +7,6 @@ the audit log.
 
 from __future__ import annotations
 
-import asyncio
-
 import strawberry
 from strawberry.types import Info
 
@@ -129,14 +127,9 @@ class ReportsMutation:
         ctx.require(CAN_MODERATE, "moderate sighting reports")
         service = _service(info)
         hook = getattr(ctx.app_state, "on_ingested", None)
-        decisions = await asyncio.to_thread(
-            accept,
-            ctx.graph.database(),
-            service.queue,
-            _receipts(receipts),
-            ctx.principal.key_name,
-            ctx.settings.default_phone_region,
-            hook,
+        chosen, key, region = _receipts(receipts), ctx.principal.key_name, ctx.settings.default_phone_region
+        decisions = await ctx.graph.run_blocking(
+            lambda db: accept(db, service.queue, chosen, key, region, hook), "Accepting the reports"
         )
         _audit(info, "acceptReports", decisions)
         return [_result(d) for d in decisions]

@@ -120,7 +120,9 @@ class WatchQuery:
         ws, ctx = _watches(info), info.context
         bad = [s for s in status or [] if s not in ALERT_STATUSES]
         if bad:
-            raise api_error("BAD_USER_INPUT", f"Unknown status {bad}; use: {', '.join(ALERT_STATUSES)}.")
+            raise api_error(  # the values are not echoed: an error never repeats its input (errors policy)
+                "BAD_USER_INPUT", f"Unknown status ({len(bad)} value(s)); use: {', '.join(ALERT_STATUSES)}."
+            )
         lim, off = page(limit, offset, ctx.settings)
         rows = ws.alerts(status, assignee, watch_id, 0, lim, off)
         return [present_alert(a, ctx.role, ctx.disclosures, ctx.store) for a in rows]
@@ -174,7 +176,7 @@ class WatchMutation:
                 raise api_error("BAD_USER_INPUT", f"Library query {target}: {exc}") from exc
         w = ws.add_watch(ctx.principal.key_name, kind, target, p, label)
         if kind == "query":
-            await asyncio.to_thread(matcher.baseline, ctx.graph.database(), ws, w.id, target, p)
+            await ctx.graph.run_blocking(lambda db: matcher.baseline(db, ws, w.id, target, p), "The baseline")
         _audit(info, "watch", Disclosures({target: {f"watch:{w.id}"}}))
         return _watch_out(w)
 

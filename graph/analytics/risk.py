@@ -9,6 +9,8 @@ Rules (points in brackets, caps keep one kind of fact from dominating):
 * recruited / transported / controlled N persons ..... 2 per person, at most 10
 * broker between communities A and B ................. 5 when in the top 10 by betweenness, else 2
 * shares <identifier> with <role> <name> ............. 3 each, at most 9
+* uses account <a> with money red flag <f>: <why> ..... 4 per flag, at most 8 (LANTERN_MONEY_RISK_POINTS_*;
+  the reason names the transfers behind the flag: graph/money/flags.py)
 A person recorded only as a victim or witness (no perpetrator role, accusation or acts), and an official
 (prosecutor, judge, police, spokesperson) who is not accused, is not scored: score 0 with the sentence.
 Role and act reasons quote the sentence that justifies them.
@@ -24,6 +26,7 @@ from graph.analytics.networks import NodeResults
 from graph.analytics.options import PERPETRATOR_ROLES, AnalysisOptions
 from graph.db import Runner
 from graph.ingest.office import ACCUSED, OFFICIAL
+from graph.money.settings import MoneySettings
 from graph.resolve_keys import is_business
 
 ACT_VERBS = {"RECRUITED": "recruited", "TRANSPORTED": "transported", "CONTROLLED": "controlled"}
@@ -102,8 +105,11 @@ def score_entity(
     facts: dict[str, Any],
     shared: list[dict[str, Any]],
     broker: tuple[int, list[int]] | None,
+    money: list[dict[str, Any]] | None = None,
+    money_settings: MoneySettings | None = None,
 ) -> Risk:
-    """One entity's score from its facts; `broker` = (betweenness rank, communities bridged) or None."""
+    """One entity's score from its facts; `broker` = (betweenness rank, communities bridged) or None;
+    `money` = the flagged accounts it uses (`analysis/risk_money_flags` rows)."""
     risk = Risk(id=facts["id"], name=facts.get("name") or facts["id"])
     all_roles = set(facts.get("roles") or [])
     evidence = _evidence(facts)
@@ -152,9 +158,27 @@ def score_entity(
         kind = (s.get("identifier_kind") or "identifier").lower()
         role = ", ".join(r.lower() for r in sorted(s.get("other_roles") or []))
         risk.add(3, f"shares {kind} {s['identifier']} with {role} {s['other']}")
+    _money_reasons(risk, money or [], money_settings or MoneySettings())
     if not risk.reasons:
         risk.reasons.append("no indicators, perpetrator roles, acts or shared identifiers recorded")
     return risk
+
+
+def _money_reasons(risk: Risk, money: list[dict[str, Any]], s: MoneySettings) -> None:
+    """Points per money red flag on an account the entity uses, capped; one reason per flag, in words."""
+    budget = s.risk_points_max
+    for row in money:
+        kind = (row.get("kind") or "account").lower()
+        for reason in row.get("reasons") or []:
+            points = min(s.risk_points_per_flag, budget)
+            budget -= points
+            sentence = f"uses {kind} {row['account']} with {reason}"
+            if points > 0:
+                risk.add(points, sentence)
+            else:
+                risk.reasons.append(
+                    f"{sentence} (no more points: money flags are capped at {s.risk_points_max})"
+                )
 
 
 def betweenness_ranks(res: NodeResults) -> dict[str, int]:
@@ -166,6 +190,7 @@ def run_risk(db: Runner, res: NodeResults, opts: AnalysisOptions, run_id: str) -
     """Score every person / organisation in the networks and write risk_score + risk_reasons."""
     ids = sorted(res.network)
     ranks = betweenness_ranks(res)
+    money_settings = MoneySettings()
     risks: list[Risk] = []
     for i in range(0, len(ids), SCORED_KINDS_QUERY_BATCH):
         batch = ids[i : i + SCORED_KINDS_QUERY_BATCH]
@@ -178,7 +203,13 @@ def run_risk(db: Runner, res: NodeResults, opts: AnalysisOptions, run_id: str) -
         for r in db.read("analysis/neighbour_communities", ids=ranked) if ranked else []:
             if len(r["communities"]) >= 2:
                 bridges[r["id"]] = (ranks[r["id"]], list(r["communities"]))
-        risks += [score_entity(f, shared.get(f["id"], []), bridges.get(f["id"])) for f in facts]
+        money: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in db.read("analysis/risk_money_flags", ids=batch):
+            money[r["id"]].append(r)
+        risks += [
+            score_entity(f, shared.get(f["id"], []), bridges.get(f["id"]), money.get(f["id"]), money_settings)
+            for f in facts
+        ]
     rows = [{"id": r.id, "risk_score": r.score, "risk_reasons": r.reasons} for r in risks]
     for i in range(0, len(rows), opts.write_batch_size):
         db.write("analysis/write_risk", run_id=run_id, rows=rows[i : i + opts.write_batch_size])

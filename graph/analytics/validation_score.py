@@ -4,14 +4,15 @@ A graph node is labelled from the gold mentions its own mentions overlap (raw-fi
 `business`, `official`, `victim`, `witness`, `other`, `agency`, `place`, `identifier`, or `boilerplate` when
 no gold mention matches (page furniture, headlines, contact blocks, non-entities). Figures per office:
 risk precision@25 (charged people or businesses), recall of charged people in the top 50, officials and
-boilerplate in the top 50, graph nodes per distinct official name, and networks that join unrelated
-releases (two releases are related when they share a charged person by normalised name).
+boilerplate in the top 50, officials with any risk score (officials as suspects) or inside a linked network,
+Person nodes per distinct official name (other nodes on an official's name listed apart), and networks that
+join unrelated releases (two releases are related when they share a charged person by normalised name).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,13 @@ class OfficeScore:
     official_names: int = 0
     official_nodes: int = 0
     official_worst: str = ""
+    official_fragments: list[str] = field(default_factory=list)
+    """Nodes of another class on an official's name ("Teare Administration" as an organisation, "Burke" as a
+    city): extraction errors, not counted as persons of that official."""
+    officials_as_suspects: list[str] = field(default_factory=list)
+    """Nodes labelled official with a risk score above 0 (anywhere in the ranking, not only the top 50)."""
+    officials_in_networks: list[str] = field(default_factory=list)
+    """Nodes labelled official inside a linked network (one with another node of the office)."""
     networks_joining_unrelated: int = 0
     releases_joined: int = 0
     """Releases that share a network with an unrelated release."""
@@ -125,12 +133,24 @@ def score_office(office: str, nodes: list[NodeView], gold: list[GoldEntity], doc
     for n in nodes:
         for g in n.gold:
             if g.type == "Person" and g.role == "official":
-                officials[g.name].add(n.id)
+                if n.kind == "Person":
+                    officials[g.name].add(n.id)
+                elif f"{n.name} ({n.kind})" not in out.official_fragments:
+                    out.official_fragments.append(f"{n.name} ({n.kind})")
     out.official_names = len(officials)
     out.official_nodes = sum(len(v) for v in officials.values())
     if officials:
         worst = max(officials, key=lambda k: (len(officials[k]), k))
         out.official_worst = f"{worst}: {len(officials[worst])} nodes"
+    out.officials_as_suspects = [
+        f"{n.name} (risk {float(n.risk_score or 0):g})" for n in ranked if n.label == "official"
+    ]
+    sizes = Counter(int(n.network_id) for n in nodes if n.network_id is not None)
+    out.officials_in_networks = [
+        f"{n.name} (network {n.network_id})"
+        for n in nodes
+        if n.label == "official" and n.network_id is not None and sizes[int(n.network_id)] >= 2
+    ]
     charged_by_doc: dict[str, set[str]] = defaultdict(set)
     for g in gold:
         if g.type == "Person" and g.role == "charged":

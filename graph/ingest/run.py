@@ -88,6 +88,7 @@ def _write(
     out.edges += result.edges
     out.rows += result.rows
     out.candidates += result.candidates
+    out.official_merges += result.official_merges
     out.entities_deleted += len(result.entities_deleted)
 
 

@@ -43,6 +43,8 @@ class IngestSummary:
     """Mentions the guard at the graph's door dropped as not entities, per reason (`graph.ingest.guard`)."""
     contact_links: int = 0
     """Relations dropped because they link a contact phone/e-mail (press line, hotline)."""
+    official_merges: int = 0
+    """Nodes of earlier batches merged into an office's official (name forms; `graph.ingest.writer`)."""
     warnings: list[Failure] = field(default_factory=list)
     """Documents ingested despite extraction errors (id and the extractor's reason)."""
     elapsed_s: float = 0.0
@@ -71,6 +73,7 @@ class IngestSummary:
             "batches",
             "resolved_ahead",
             "contact_links",
+            "official_merges",
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.reject(other.rejected)
@@ -99,6 +102,7 @@ class IngestSummary:
             "rejected": dict(sorted(self.rejected.items())),
             "contact_links": self.contact_links,
             "region_hint": self.region_hint,
+            "official_merges": self.official_merges,
             "elapsed_s": round(self.elapsed_s, 3),
         }
 

@@ -29,12 +29,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.ingest.office import CASE_ROLES, official_key
+from graph.ingest.office import CASE_ROLES, OFFICIAL, office_of, official_key
 from graph.ingest.prepare import PreparedDoc
 from graph.ingest.rows import BatchRows, document_row, entity_rows, fact_rows
 from graph.ingest.tx import CatalogTx
 from graph.resolve_keys import is_business
-from graph.resolve_people import Candidate, PersonResolver, business_candidates, family_members
+from graph.resolve_officials import PERSON_PREFIX, canonical_names, official_for, untitled_forms
+from graph.resolve_people import Candidate, PersonResolver, business_candidates, family_members, key_order
 
 MAX_REF_DEPTH = 10
 
@@ -46,6 +47,8 @@ class BatchResult:
     rows: int = 0
     candidates: int = 0
     entities_deleted: list[str] = field(default_factory=list)
+    official_merges: int = 0
+    """Nodes of earlier batches merged into an official of this batch (`OfficeMerge`)."""
 
 
 def remove_documents(tx: CatalogTx, doc_ids: list[str]) -> tuple[list[str], list[str]]:
@@ -72,8 +75,14 @@ def _case_roles(prep: PreparedDoc, mention_ids: list[str]) -> bool:
     return any(set(prep.roles.get(mid, ())) & CASE_ROLES for mid in mention_ids)
 
 
-def resolve_people(prep: PreparedDoc, resolver: PersonResolver) -> list[Candidate]:
-    """Fill `prep.keys` for Person and `ref` mentions; returns new POSSIBLY_SAME_AS candidates."""
+def resolve_people(
+    prep: PreparedDoc, resolver: PersonResolver, officials: dict[str, set[str]] | None = None
+) -> list[Candidate]:
+    """Fill `prep.keys` for Person and `ref` mentions; returns new POSSIBLY_SAME_AS candidates.
+
+    `officials`: per office, the name bases of its officials (after this batch). A person of this document
+    without a case role whose name is an official's, or a shorter form of exactly one official's name
+    (`graph.resolve_officials.official_for`), is that official."""
     clusters: dict[str, list[str]] = defaultdict(list)
     for mid, base in prep.person_bases.items():
         clusters[base].append(mid)
@@ -84,13 +93,17 @@ def resolve_people(prep: PreparedDoc, resolver: PersonResolver) -> list[Candidat
             if person in prep.person_bases and other in prep.keys:
                 links[prep.person_bases[person]].add(prep.keys[other])
     candidates: list[Candidate] = []
+    if officials is None:  # (a document alone: its own officials)
+        office_officials = set(prep.official_bases.values())
+    else:  # canonical names only: a raw form ("Okafor") may have been mapped to a fuller one
+        office_officials = officials.get(prep.office or "", set())
     for mid, base in prep.official_bases.items():  # (already known when called through `_resolve_all`)
         resolver.add_existing(base, prep.keys[mid], ())
     for base in sorted(clusters):
-        official = official_key(base, prep.office) if prep.office else None
-        if official in resolver.known.get(base, {}) and not _case_roles(prep, clusters[base]):
+        target = official_for(base, office_officials) if prep.office and office_officials else None
+        if target is not None and not _case_roles(prep, clusters[base]):
             for mid in clusters[base]:  # the office's official of that name, mentioned without a title
-                prep.keys[mid] = official
+                prep.keys[mid] = official_key(target, prep.office)  # type: ignore[arg-type]
             continue
         key, found = resolver.resolve(base, links[base])
         candidates.extend(found)
@@ -112,6 +125,8 @@ class Context:
     people: list[dict[str, Any]]
     families: list[dict[str, Any]] | None
     family_bases: frozenset[str] = frozenset()
+    officials: dict[str, list[str]] = field(default_factory=dict)
+    """`ingest/office_officials`: office → keys of its officials in the graph (offices of the batch)."""
 
 
 @dataclass
@@ -121,6 +136,7 @@ class Plan:
     context: Context
     rows: BatchRows
     candidates: list[dict[str, Any]]
+    merges: list[OfficeMerge] = field(default_factory=list)
 
 
 class Lookahead:
@@ -135,6 +151,7 @@ class Lookahead:
 
     def __init__(self, docs: list[PreparedDoc], redirects: dict[str, str] | None = None) -> None:
         self.bases = _person_bases(docs)
+        self.offices = _offices(docs)
         # business keys before resolution, redirected as `_resolve_all` will (plan_batch checks the result)
         redirects = redirects or {}
         self.families = _family_bases({redirects.get(k, k) for k in _business_keys(docs)})
@@ -145,7 +162,8 @@ class Lookahead:
     def read(self, tx: CatalogTx) -> None:
         people = tx.run("ingest/person_context", bases=self.bases) if self.bases else []
         families = tx.run("ingest/key_family", bases=self.families) if self.families else None
-        self.latest = Context(people, families, frozenset(self.families))
+        officials = _read_officials(tx.run, self.offices)
+        self.latest = Context(people, families, frozenset(self.families), officials)
         self.ready.set()
 
 
@@ -177,6 +195,16 @@ class LookaheadSlot:
             self.lookahead.committed = self.lookahead.latest
 
 
+def _offices(docs: list[PreparedDoc]) -> list[str]:
+    return sorted({d.office for d in docs if d.office and (d.official_bases or d.person_bases)})
+
+
+def _read_officials(run: Any, offices: list[str]) -> dict[str, list[str]]:
+    if not offices:
+        return {}
+    return {r["office"]: r["ids"] for r in run("ingest/office_officials", offices=offices, role=OFFICIAL)}
+
+
 def _person_bases(docs: list[PreparedDoc]) -> list[str]:
     return sorted({b for d in docs for b in d.person_bases.values()})
 
@@ -206,48 +234,93 @@ def _resolver(people: list[dict[str, Any]]) -> PersonResolver:
     return resolver
 
 
-def _is_subsequence(short: list[str], long: list[str]) -> bool:
-    it = iter(long)
-    return all(token in it for token in short)
+@dataclass
+class OfficeMerge:
+    """What joins an official after the batch's entities are written (`graph.resolve.merge_in_tx`, recorded,
+    reversible): officials of earlier batches whose name is a shorter form of this one (`absorbed`) and, for
+    an official new in the graph, earlier people mentioned without a title under one of its `forms` (name
+    bases), without a case role and only in this office's releases (`ingest/untitled_official_forms`)."""
+
+    survivor: str
+    absorbed: list[str]
+    office: str
+    forms: list[str] = field(default_factory=list)
 
 
-def _surname_officials(docs: list[PreparedDoc]) -> None:
-    """Officials of one office named in shorter forms join the fullest form of the batch: "State's Attorney
-    Burke" and "Eileen Burke" are "Eileen O'Neill Burke" when she is the only official of the office whose
-    name holds those words in that order (same surname; same first name when one is given)."""
-    by_surname: dict[tuple[str | None, str], dict[str, list[str]]] = defaultdict(dict)
+def _resolve_officials(
+    docs: list[PreparedDoc], graph_officials: dict[str, list[str]]
+) -> tuple[dict[str, set[str]], list[OfficeMerge]]:
+    """Official keys for the batch's official mentions: per office, every name form (the graph's officials and
+    the batch's) maps to the one fullest compatible name (`canonical_names`), so "Okafor" and "Miriam Okafor"
+    are "Miriam Ada Okafor" whichever batch brought which. Returns each office's official name bases after
+    the batch and the graph officials that a fuller name of this batch absorbs."""
+    names: dict[str, set[str]] = defaultdict(set)
+    in_graph: dict[str, set[str]] = defaultdict(set)
+    for office, keys in graph_officials.items():
+        for key in keys:
+            base = key.removesuffix(official_key("", office))
+            names[office].add(base)
+            in_graph[office].add(base)
+    for prep in docs:
+        if prep.office:
+            names[prep.office].update(prep.official_bases.values())
+    canon = {office: canonical_names(bases) for office, bases in names.items()}
     for prep in docs:
         for mid, base in prep.official_bases.items():
-            name = base.split(":", 1)[1].split()
-            by_surname[(prep.office, name[-1])][prep.keys[mid]] = name
-    for prep in docs:
-        for mid, base in prep.official_bases.items():
-            name = base.split(":", 1)[1].split()
-            family = by_surname[(prep.office, name[-1])]
-            fuller = {k: v for k, v in family.items() if len(v) > len(name) and _is_subsequence(name, v)}
-            fullest = [k for k, v in fuller.items() if all(_is_subsequence(w, v) for w in fuller.values())]
-            if len(fullest) == 1:
-                prep.keys[mid] = fullest[0]
+            prep.keys[mid] = official_key(canon[prep.office][base], prep.office)  # type: ignore[index,arg-type]
+    merges: dict[str, OfficeMerge] = {}
+    for office in sorted(in_graph):
+        for base in sorted(in_graph[office]):
+            target = canon[office][base]
+            if target != base:
+                survivor = official_key(target, office)
+                merges.setdefault(survivor, OfficeMerge(survivor, [], office)).absorbed.append(
+                    official_key(base, office)
+                )
+    officials = {office: set(c.values()) for office, c in canon.items()}
+    for office, pool in sorted(officials.items()):
+        for base in sorted(pool - in_graph[office]):  # new in the graph: earlier untitled mentions of them?
+            forms = [f"{PERSON_PREFIX}{f}" for f in untitled_forms(base)]
+            key = official_key(base, office)
+            merges.setdefault(key, OfficeMerge(key, [], office)).forms = [
+                f for f in forms if official_for(f, pool) == base
+            ]
+    return officials, list(merges.values())
+
+
+def _untitled_officials(tx: CatalogTx, merges: list[OfficeMerge]) -> dict[str, list[str]]:
+    """Official key → the earlier untitled people that are that official (see `OfficeMerge`)."""
+    rows = [{"office": m.office, "official": m.survivor, "bases": m.forms} for m in merges if m.forms]
+    found: dict[str, list[str]] = defaultdict(list)
+    for r in tx.run("ingest/untitled_official_forms", rows=rows) if rows else []:
+        if set(r["roles"]) & CASE_ROLES or any(office_of(src) != r["office"] for src in r["sources"]):
+            continue
+        found[r["official"]].append(r["id"])
+    return {k: sorted(set(v), key=key_order) for k, v in found.items()}
 
 
 def _resolve_all(
-    docs: list[PreparedDoc], resolver: PersonResolver, redirects: dict[str, str] | None
-) -> list[Candidate]:
-    """Person keys for every document (and `ref` mentions), then merge redirects; returns the candidates."""
+    docs: list[PreparedDoc],
+    resolver: PersonResolver,
+    redirects: dict[str, str] | None,
+    graph_officials: dict[str, list[str]] | None = None,
+) -> tuple[list[Candidate], list[OfficeMerge]]:
+    """Person keys for every document (and `ref` mentions), then merge redirects; returns the candidates
+    and the merges of older official name forms."""
     candidates: list[Candidate] = []
-    _surname_officials(docs)
+    officials, merges = _resolve_officials(docs, graph_officials or {})
     for prep in docs:  # the batch's officials first: a release that names one without a title joins them
         for mid, base in prep.official_bases.items():
             resolver.add_existing(base, prep.keys[mid], ())
     for prep in docs:
         prep.keys = {k: v for k, v in prep.keys.items() if k not in prep.person_bases and k not in prep.refs}
-        candidates.extend(resolve_people(prep, resolver))
+        candidates.extend(resolve_people(prep, resolver, officials))
     if redirects:  # keys absorbed by `lantern resolve merge` (people excepted: see graph.resolve_people)
         for prep in docs:
             for mid, key in prep.keys.items():
                 if mid not in prep.person_bases and key in redirects:
                     prep.keys[mid] = redirects[key]
-    return candidates
+    return candidates, merges
 
 
 def _candidate_rows(candidates: list[Candidate]) -> list[dict[str, Any]]:
@@ -267,14 +340,14 @@ def plan_batch(
     the writer then reads its own context."""
     resolver = _resolver(context.people)
     rows = BatchRows(documents=[document_row(prep) for prep in docs])
-    candidates = _resolve_all(docs, resolver, redirects)
+    candidates, merges = _resolve_all(docs, resolver, redirects, context.officials)
     keys = _business_keys(docs)
     if not set(_family_bases(keys)) <= context.family_bases:
         return None
     entity_rows(docs, rows)
     fact_rows(docs, symmetric, rows)
     candidates.extend(_business_candidates(keys, context.families))
-    return Plan(context, rows, _candidate_rows(candidates))
+    return Plan(context, rows, _candidate_rows(candidates), merges)
 
 
 def _send_rest(
@@ -321,10 +394,11 @@ def write_batch(
     slot: LookaheadSlot | None = None,
 ) -> tuple[BatchResult, BatchRows]:
     unhashed = [prep for prep in docs if prep.content_hash is None]  # their rows carry null until the end
+    merged = 0
     survivors: list[str] = []
     gone: list[str] = []
     if plan is not None and not replaced:  # everything built while the previous batch committed
-        rows, cand_rows = plan.rows, plan.candidates
+        rows, cand_rows, merges = plan.rows, plan.candidates, plan.merges
         tx.send("ingest/merge_documents", rows=rows.documents)
         if rows.entities:
             tx.send("ingest/merge_entities", rows=rows.entities)
@@ -335,8 +409,9 @@ def write_batch(
         # Python work sits between the statements: the server runs one while the rows of the next are built
         rows = BatchRows(documents=[document_row(prep) for prep in docs])
         resolver = _resolver(context.rows() if context else [])
+        officials = _read_officials(tx.run, _offices(docs))
         tx.send("ingest/merge_documents", rows=rows.documents)
-        candidates = _resolve_all(docs, resolver, redirects)
+        candidates, merges = _resolve_all(docs, resolver, redirects, officials)
         # counters ride on the entity rows (one statement, one index seek per entity); entities that also lost
         # mentions (changed documents) are recomputed from the graph by ingest/refresh_entities below
         entity_rows(docs, rows)
@@ -348,6 +423,16 @@ def write_batch(
         candidates.extend(_business_candidates(keys, family.rows() if family else None))
         cand_rows = _candidate_rows(candidates)
     _send_rest(tx, rows, cand_rows, unhashed, survivors)
+    if merges:
+        from graph.resolve import merge_in_tx  # (graph.resolve imports graph.ingest: a cycle at module level)
+
+        untitled = _untitled_officials(tx, merges)
+        for m in merges:  # before the lookahead: the next batch reads the merged officials
+            absorbed = [*m.absorbed, *untitled.get(m.survivor, [])]
+            if absorbed:
+                reason = f"office {m.office}: name forms of the official {m.survivor} (the only match)"
+                merge_in_tx(tx, [m.survivor, *absorbed], by="ingest", reason=reason)
+                merged += len(absorbed)
     lookahead = slot.take() if slot is not None else None
     if lookahead is not None:  # the next batch's context: this batch's writes are visible in this transaction
         lookahead.read(tx)
@@ -357,5 +442,6 @@ def write_batch(
         rows=len(rows.documents) + len(rows.entities) + rows.edge_count + len(cand_rows),
         candidates=len(cand_rows),
         entities_deleted=gone,
+        official_merges=merged,
     )
     return result, rows

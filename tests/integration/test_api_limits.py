@@ -136,3 +136,64 @@ def test_server_side_cypher_timeout_is_a_typed_error(api: Api) -> None:
     for slow, done, same in outcomes:
         assert slow.extensions["code"] == "QUERY_TIMEOUT" and "0.5 s" in slow.message
         assert done == [{"done": 1}] and same
+
+
+METERED = """query($id: String!) { neighbourhood(id: $id, depth: 3, limit: 200) {
+    nodes { id evidence(limit: 20) { documentId spans { snippet } } } edges { id } } }"""
+
+
+def _entity_id(api: Api, text: str) -> str:
+    hits = api.gql(
+        "investigator", "query($t: String!) { search(text: $t) { hits { entity { id } } } }", {"t": text}
+    )
+    return str(hits["data"]["search"]["hits"][0]["entity"]["id"])
+
+
+def test_rows_read_are_metered_so_a_small_neighbourhood_costs_less_than_a_hub(
+    api: Api, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    small, hub = _entity_id(api, "Quiet Bakery"), "person:viktor petrov"
+    rows = {}
+    for name, entity_id in (("small", small), ("hub", hub)):
+        r = api.client.post(
+            "/graphql",
+            json={"query": METERED, "variables": {"id": entity_id}},
+            headers={"Authorization": f"Bearer {api.tokens['investigator']}"},
+        )
+        assert r.status_code == 200 and "errors" not in r.json(), r.text
+        graph = r.json()["data"]["neighbourhood"]
+        rows[name] = int(r.headers["x-lantern-rows"])
+        # at least the subgraph's row and one evidence read per node were charged
+        assert rows[name] >= 1 + len(graph["nodes"]) + len(graph["edges"]) + len(graph["nodes"])
+    # the same query text and arguments, so the same static estimate; what it read differs
+    assert rows["small"] < rows["hub"]
+
+    # a key whose row budget one hub read uses up is refused until its window frees; others are not
+    budget = f"{rows['hub']}/hour"
+    app, tokens = make_app(neo4j_settings.model_copy(update={"api_row_budget": budget}), tmp_path / "s2")
+    with TestClient(app) as client:
+
+        def post(role: str, entity_id: str) -> Any:
+            body = {"query": METERED, "variables": {"id": entity_id}}
+            return client.post("/graphql", json=body, headers={"Authorization": f"Bearer {tokens[role]}"})
+
+        assert post("investigator", small).status_code == 200  # within budget
+        assert post("investigator", hub).status_code == 200  # read past what was left: the rest is used up
+        refused = post("investigator", small)
+        assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
+        error = refused.json()["errors"][0]
+        assert error["extensions"]["code"] == "RATE_LIMITED" and error["extensions"]["rowBudget"] == budget
+        assert "rows" in error["message"] and "retry in" in error["message"]
+        assert post("admin", hub).status_code == 200  # another key has its own budget
+
+
+def test_the_static_estimate_still_refuses_an_obviously_huge_query_before_it_runs(api: Api) -> None:
+    one = "neighbourhood(id: $id, depth: 3, limit: 200) { nodes { evidence(limit: 200) { documentId } } }"
+    huge = "query($id: String!) { " + " ".join(f"n{i}: {one}" for i in range(20)) + " }"
+    r = api.client.post(
+        "/graphql",
+        json={"query": huge, "variables": {"id": "person:viktor petrov"}},
+        headers={"Authorization": f"Bearer {api.tokens['investigator']}"},
+    )
+    assert r.status_code == 400 and r.json()["errors"][0]["extensions"]["code"] == "LIMIT_EXCEEDED"
+    assert "x-lantern-rows" not in r.headers  # refused before any resolver read

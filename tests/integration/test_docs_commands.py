@@ -30,6 +30,8 @@ SKIPPED = {
 SKIPPED_PREFIXES = {
     "lantern resolve merge": "a person's decision on two entities; tests/integration/test_resolve_merge.py",
     "lantern evaluate extraction": "reads the development texts outside the repository (../shared/data)",
+    "lantern screen": "a partner's command against a running hub with a partner key; "
+    "tests/integration/test_screening_psi.py runs it end to end over 127.0.0.1",
     "lantern evaluate analysis": "reads the raw releases outside the repository (../shared/data); "
     "test_evaluate_analysis.py runs it on a fictional office",
 }

@@ -33,6 +33,7 @@ def test_officials_and_contact_lines_stay_out_and_the_accused_rank_first(db: Dat
     # Miriam Okafor (quoted in all four releases) and Felix Brandt (two) are one node each
     assert (office.official_names, office.official_nodes) == (4, 4), office.official_worst
     assert office.networks_joining_unrelated == 0, office.unrelated_links
+    assert office.officials_as_suspects == [] and office.officials_in_networks == []
     hubs = "\n".join(report.hubs)
     for name in (
         "202-555-0147 (Phone)",

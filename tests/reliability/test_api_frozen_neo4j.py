@@ -103,3 +103,64 @@ def test_frozen_neo4j_answers_unavailable_while_frozen_then_recovers(
             time.sleep(1)
         assert back is not None and back.status_code == 200, back.text if back else None
         assert "errors" not in _gql(client, tokens["investigator"], DOCS)
+
+
+INGEST = """mutation($docs: [DocumentInput!]!) {
+    ingestDocuments(documents: $docs) { documents { id ok error } } }"""
+
+
+def _ingest(client: TestClient, token: str, doc_id: str) -> dict[str, Any]:
+    text = f"Mara Quillfeather ({doc_id}) called +44 7700 900412 about work at Fenwick Nets Ltd in Hull."
+    r = client.post(
+        "/graphql",
+        json={"query": INGEST, "variables": {"docs": [{"id": doc_id, "text": text}]}},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert r.status_code == 200, r.text
+    body: dict[str, Any] = r.json()
+    return body
+
+
+def test_frozen_neo4j_bounds_writes_through_the_synchronous_driver(
+    live_neo4j: tuple[Settings, int], tmp_path: Path
+) -> None:
+    """Mutations run the stage modules' synchronous driver code in a worker thread, where no client-side
+    read timeout exists: the watchdog (GraphAccess.run_blocking) must answer GRAPH_UNAVAILABLE while
+    Neo4j is still frozen, for a write whose driver was open before the freeze and for one that has to
+    connect during it, and the same app must write again after SIGCONT."""
+    s, pid = live_neo4j
+    settings = s.model_copy(
+        update={"api_query_timeout_s": 2.0, "api_graph_wait_s": 3.0, "api_ready_timeout_s": 2.0}
+    )
+    app, tokens = make_app(settings, tmp_path / "state")
+    with TestClient(app) as client:
+        first = _ingest(client, tokens["investigator"], "frozen-write-0")
+        assert first["data"]["ingestDocuments"]["documents"][0]["ok"], first
+        access = app.state.lantern.graph
+
+        os.kill(pid, signal.SIGSTOP)
+        try:
+            with ThreadPoolExecutor(2) as pool:  # a write on the open driver, and /healthz meanwhile
+                write = pool.submit(_ingest, client, tokens["investigator"], "frozen-write-1")
+                health = client.get("/healthz")
+                frozen = write.result()
+            assert _stopped(pid)  # answered while Neo4j was still frozen
+            assert health.status_code == 200
+            assert frozen["data"] is None
+            error = frozen["errors"][0]
+            assert error["extensions"]["code"] == "GRAPH_UNAVAILABLE", error
+            assert "stopped answering" in error["message"] and "retry" in error["message"].lower()
+            assert access._db is None  # the stuck synchronous driver was abandoned
+
+            again = _ingest(client, tokens["admin"], "frozen-write-2")  # must open a driver: also bounded
+            assert again["errors"][0]["extensions"]["code"] == "GRAPH_UNAVAILABLE" and _stopped(pid)
+        finally:
+            os.kill(pid, signal.SIGCONT)
+
+        back: dict[str, Any] = {}
+        for _ in range(30):  # the same app writes again, no restart
+            back = _ingest(client, tokens["investigator"], "frozen-write-3")
+            if back.get("data"):
+                break
+            time.sleep(1)
+        assert back["data"]["ingestDocuments"]["documents"][0]["ok"], back

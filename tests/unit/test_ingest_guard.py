@@ -118,7 +118,7 @@ def test_officials_are_keyed_per_office() -> None:
 
 
 def test_a_surname_only_official_is_the_office_official_of_that_surname() -> None:
-    from graph.ingest.writer import _surname_officials
+    from graph.ingest.writer import _resolve_officials
 
     def doc(i: int, name: str, office: str) -> ExtractionResult:
         text = f"District Attorney {name} said so."
@@ -133,10 +133,10 @@ def test_a_surname_only_official_is_the_office_official_of_that_surname() -> Non
         )  # fmt: skip
 
     docs = [prepare(doc(i, n, o), default_view()) for i, (n, o) in
-            enumerate([("Eileen Burke", "cook"), ("Burke", "cook"), ("Burke", "dallas")])]  # fmt: skip
-    _surname_officials(docs)
+            enumerate([("Mia Okafor", "harbor"), ("Okafor", "harbor"), ("Okafor", "bayview")])]  # fmt: skip
+    _resolve_officials(docs, {})
     assert [d.keys["e1"] for d in docs] == [
-        "person:eileen burke#@cook",
-        "person:eileen burke#@cook",
-        "person:burke#@dallas",
+        "person:mia okafor#@harbor",
+        "person:mia okafor#@harbor",
+        "person:okafor#@bayview",
     ]

@@ -20,7 +20,8 @@ from graph.ingest.tx import in_transaction
 from graph.ingest.writer import Lookahead, LookaheadSlot, plan_batch, write_batch
 from tests.fixtures.ingest_world import sample_world
 
-READS = ("ingest/person_context", "ingest/key_family", "ingest/document_hashes", "resolve/merge_redirects")
+READS = ("ingest/person_context", "ingest/key_family", "ingest/document_hashes", "resolve/merge_redirects",
+         "ingest/office_officials", "ingest/untitled_official_forms")  # fmt: skip
 
 
 def _people(params: dict[str, Any]) -> list[dict[str, Any]]:

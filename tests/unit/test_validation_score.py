@@ -31,8 +31,9 @@ def _nodes() -> list[NodeView]:
         NodeView("rusk", "Person", "Lena Rusk", 12, 2, [("d2", 10, 19)]),
         NodeView("spa", "Business", "Golden Reed Spa", 10, 2, [("d2", 30, 45)]),
         NodeView("okafor1", "Person", "Miriam Okafor", 8, 3, [("d1", 80, 93)]),
-        NodeView("okafor2", "Person", "Miriam Okafor", 0, 4, [("d2", 70, 83)]),
+        NodeView("okafor2", "Person", "Miriam Okafor", 0, 2, [("d2", 70, 83)]),
         NodeView("pdf", "Organization", "PDF Version", 6, 5, [("d1", 0, 9)]),
+        NodeView("city", "City", "Okafor", None, None, [("d2", 77, 83)]),  # a tagger's fragment of the name
         NodeView("line", "Phone", "+12025550147", None, 1, [("d1", 100, 114), ("d2", 100, 114)]),
     ]
     by_doc: dict[str, list[GoldEntity]] = {}
@@ -47,7 +48,7 @@ def test_nodes_are_labelled_from_the_gold_they_overlap() -> None:
     labels = {n.id: n.label for n in _nodes()}
     assert labels == {
         "vale": "charged", "rusk": "charged", "spa": "business", "okafor1": "official",
-        "okafor2": "official", "pdf": "boilerplate", "line": "boilerplate",
+        "okafor2": "official", "pdf": "boilerplate", "city": "official", "line": "boilerplate",
     }  # fmt: skip
     assert norm_name("  Dorian\nVale, ") == "dorian vale"
 
@@ -61,6 +62,9 @@ def test_office_figures() -> None:
     assert s.bad_in_top_50 == ["Miriam Okafor (official)", "PDF Version (boilerplate)"]
     assert (s.official_names, s.official_nodes, s.persons_per_official) == (1, 2, 2.0)
     assert s.official_worst == "miriam okafor: 2 nodes"
+    assert s.official_fragments == ["Okafor (City)"]  # not a person of hers
+    assert s.officials_as_suspects == ["Miriam Okafor (risk 8)"]  # okafor2 scores 0: not a suspect
+    assert s.officials_in_networks == ["Miriam Okafor (network 2)"]  # okafor1 is alone in network 3
     # network 1 holds d1 and d3 (both Dorian Vale: related) and, through the phone, d2 (unrelated)
     assert s.networks_joining_unrelated == 1 and s.releases_joined == 3
     assert s.unrelated_links == ["network 1: +12025550147 (Phone, boilerplate) joins 2 cases"]

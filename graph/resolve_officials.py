@@ -1,0 +1,99 @@
+"""Which name forms of an office's officials are one person (pure; tests/unit/test_resolve_officials.py).
+
+A release names its prosecutor "District Attorney Miriam Ada Okafor", the next one "Okafor", a third
+"M. Okafor". Inside one office the shorter forms are the same official when exactly one official of the office
+has a compatible fuller name:
+
+* `is_form_of(short, full)`: same surname (the last word, name suffixes such as "Jr." aside); every other word
+  of the short form matches a word of the full name in the same order, equal or as its initial ("M." for
+  "Miriam"); and the short form says less (fewer words, or an initial where the full name spells the word).
+* `canonical_names(names)`: each name → the one fullest name it is a form of, or itself when there is none or
+  more than one ("Okafor" stays "Okafor" when the office has a Miriam Okafor and a Daniel Okafor). Between
+  officials a truncated name (the full name's leading words, "Miriam Ada") is a form too.
+* `official_for(name, officials)`: the official an untitled mention names (same name or a surname form).
+
+The mapping depends only on the set of names, never on the order they arrive in: the writer applies it to the
+office's officials already in the graph plus the batch's (graph.ingest.writer).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+PERSON_PREFIX = "person:"
+
+
+def name_words(name: str) -> list[str]:
+    """The words that identify a person: lower case, without dots and name suffixes ("Jr.")."""
+    words = [w.strip(".,").lower() for w in name.removeprefix(PERSON_PREFIX).split()]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return words
+
+
+def _word_matches(short: str, full: str) -> bool:
+    return short == full or (len(short) == 1 and full.startswith(short))
+
+
+def is_form_of(short: str, full: str, truncated: bool = False) -> bool:
+    """True when `short` is a shorter or initialled form of `full` (see the module docstring); with
+    `truncated`, also when it is the full name's leading words ("Miriam Ada" of "Miriam Ada Okafor")."""
+    s, f = name_words(short), name_words(full)
+    if not s or not f or len(s) > len(f):
+        return False
+    if truncated and len(s) < len(f) and s == f[: len(s)]:
+        return True
+    if s[-1] != f[-1]:
+        return False
+    firsts = iter(f[:-1])
+    expanded = False
+    for word in s[:-1]:
+        for candidate in firsts:
+            if _word_matches(word, candidate):
+                expanded = expanded or word != candidate
+                break
+        else:
+            return False
+    return len(s) < len(f) or expanded
+
+
+def _fullest(name: str, pool: Iterable[str], truncated: bool) -> str | None:
+    fuller = [m for m in pool if m != name and is_form_of(name, m, truncated)]
+    fullest = [m for m in fuller if not any(is_form_of(m, o, truncated) for o in fuller if o != m)]
+    return fullest[0] if len(fullest) == 1 else None
+
+
+def canonical_names(names: Iterable[str]) -> dict[str, str]:
+    """Every official name of an office → the single fullest name of the set it is a form of (truncated
+    forms included: the extractor cut "Miriam Ada" off a line break), else itself."""
+    pool = sorted(set(names))
+    return {name: _fullest(name, pool, truncated=True) or name for name in pool}
+
+
+def official_for(name: str, officials: Iterable[str]) -> str | None:
+    """The office official an untitled mention named `name` (with no role in a case) refers to, or None: the
+    same name, or the one official whose fuller name `name` is a form of. `officials` are canonical names
+    (`canonical_names` values). A first name alone is not enough here (a victim is often named so)."""
+    words = name_words(name)
+    pool = [o for o in officials if name_words(o)[-1:] == words[-1:]]
+    if name in pool:
+        return name
+    return _fullest(name, pool, truncated=False)
+
+
+MAX_FORM_WORDS = 6
+"""Given names and middle names considered when listing a name's untitled forms (3^n forms)."""
+
+
+def untitled_forms(name: str) -> list[str]:
+    """Every name an untitled mention of this official could carry (`official_for` decides which do): the
+    surname with any ordered choice of the other words, each spelt out or as its initial."""
+    words = name_words(name)
+    if not words:
+        return []
+    options = [(None, w, w[0]) for w in words[:-1][:MAX_FORM_WORDS]]
+    forms = {" ".join([w for w in choice if w] + words[-1:]) for choice in itertools.product(*options)}
+    return sorted(forms | {name.removeprefix(PERSON_PREFIX)})
