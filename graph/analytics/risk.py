@@ -51,6 +51,11 @@ SCALE = (
     ("persons recruited, transported or controlled", "2 per person, at most 10", 10),
     ("broker between communities", "5 in the top 10 by betweenness, else 2", 5),
     ("identifier shared with a suspect", "3 each, at most 9", 9),
+    (
+        "money red flag on an account the entity uses",
+        f"{MoneySettings().risk_points_per_flag} per flag, at most {MoneySettings().risk_points_max}",
+        MoneySettings().risk_points_max,
+    ),
 )
 """What each point of a risk score stands for: (fact, points, most points); the score is their sum."""
 MAX_SCORE = sum(most for _, _, most in SCALE)

@@ -89,9 +89,13 @@ def test_the_planted_key_players_rank_first(story: dict[str, Any], session_db: D
 
     ranks, scored = rank_key_players(session_db, TRUTH)  # the demo's graph (the `db` fixture would wipe it)
     assert len(ranks) == 8 and scored > 100  # the broker and seven recruiters among every scored entity
-    assert all(r.rank is not None and r.rank <= 8 for r in ranks), [(r.name, r.rank, r.score) for r in ranks]
+    # before issue 24: the broker 65th (score 0), the recruiters 13th. Now the top ranks are shared with the
+    # planted fronts and exploiters (money red flags, roles), which is right: key players within the top 20
+    # of ~150 (measured 1-8 on a fresh demo, up to 14 on a graph holding other tests' data), the broker top 10
+    shown = [(r.name, r.rank, r.score) for r in ranks]
+    assert all(r.rank is not None and r.rank <= 20 for r in ranks), shown
+    assert ranks[0].name == "Viktor Hrabar" and ranks[0].rank is not None and ranks[0].rank <= 10, shown
     broker = story["entity"]
     assert broker["riskScore"] >= 10
-    assert any(
-        "Facilitator" in reason and "forged work permits" in reason for reason in broker["riskReasons"]
-    )
+    assert any("perpetrator role Facilitator" in reason for reason in broker["riskReasons"]), broker
+    assert any("on suspicion of forging documents" in reason for reason in broker["riskReasons"]), broker
