@@ -258,6 +258,15 @@ class Query:
     async def routes(self, info: Info, limit: int | None = 20, offset: int | None = 0) -> list[t.Route]:
         return await o.routes(info.context, limit, offset)
 
+    @strawberry.field(
+        description="Movements that make no route, with the reason "
+        "(e.g. 'movement mentioned without an origin')."
+    )
+    async def route_gaps(
+        self, info: Info, limit: int | None = 20, offset: int | None = 0
+    ) -> list[t.RouteGap]:
+        return await o.route_gaps(info.context, limit, offset)
+
     @strawberry.field(description="Documents, newest first, filtered by kind and title text.")
     async def documents(
         self,

@@ -36,6 +36,42 @@ QUOTE_MAX = 160
 SCORED_KINDS_QUERY_BATCH = 1000
 
 
+SCALE = (
+    (
+        "documents with trafficking indicators",
+        "2 per document, at most 10 (only for a business or a suspect)",
+        10,
+    ),
+    ("charged, arrested or convicted", "6", ACCUSED_POINTS),
+    (
+        "perpetrator role (recruiter, transporter, exploiter, harbourer, financier, facilitator)",
+        "4 per role, at most 12",
+        12,
+    ),
+    ("persons recruited, transported or controlled", "2 per person, at most 10", 10),
+    ("broker between communities", "5 in the top 10 by betweenness, else 2", 5),
+    ("identifier shared with a suspect", "3 each, at most 9", 9),
+    (
+        "money red flag on an account the entity uses",
+        f"{MoneySettings().risk_points_per_flag} per flag, at most {MoneySettings().risk_points_max}",
+        MoneySettings().risk_points_max,
+    ),
+)
+"""What each point of a risk score stands for: (fact, points, most points); the score is their sum."""
+MAX_SCORE = sum(most for _, _, most in SCALE)
+
+
+def scale_text() -> str:
+    """The scale in one paragraph, for the API schema, the page and the docs."""
+    rules = "; ".join(f"{fact}: {points}" for fact, points, _ in SCALE)
+    return (
+        f"A sum of points, 0 to {MAX_SCORE}, each from a fact a document states (riskReasons quotes it): "
+        f"{rules}. "
+        "0 = nothing stated against the entity (a victim, a witness or an official is not scored). A rank "
+        "within one graph, not a probability: compare scores, read the reasons."
+    )
+
+
 @dataclass
 class Risk:
     id: str
