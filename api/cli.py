@@ -20,6 +20,7 @@ from api.commands import gdpr as gdpr_cmd
 from api.commands import imports as imports_cmd
 from api.commands import ingest as ingest_cmd
 from api.commands import keys as keys_cmd
+from api.commands import money as money_cmd
 from api.commands import neo4j as neo4j_cmd
 from api.commands import queries as queries_cmd
 from api.commands import report as report_cmd
@@ -50,6 +51,7 @@ app.add_typer(keys_cmd.app, name="keys")
 app.add_typer(audit_log_cmd.app, name="audit-log")
 app.add_typer(seed_cmd.app, name="seed")
 app.add_typer(feeds_cmd.app, name="feeds")
+app.add_typer(money_cmd.app, name="money")
 app.add_typer(gdpr_cmd.app, name="gdpr")
 app.add_typer(imports_cmd.app, name="import")
 app.command(name="demo")(demo_cmd.demo)

@@ -11,7 +11,9 @@ Two numbers, both computed on the parsed document (fragments expanded) before va
   argument (values from the literal, the variables or the schema default). A list without such an
   argument is bounded by the enclosing one (multiplier 1). So
   `neighbourhood(depth:3, limit:200){nodes{evidence(limit:200){snippet}}}` costs about
-  3*200 * (1 + 1 + 200*1) ≈ 121,000 and a 20-row search about 20 * (fields per row).
+  3*200 * (1 + 1 + 200*1) ≈ 121,000 and a 20-row search about 20 * (fields per row). A field whose
+  resolver computes more than its arguments show declares that work (`metadata={"work": N}`), added
+  once: `keyJudgementReport` (backtests) is put at the heavy-lane threshold so it runs off the main loop.
 """
 
 from __future__ import annotations
@@ -97,6 +99,14 @@ def _argument(
     return 1
 
 
+def _work(definition: Any) -> int:
+    """Fixed work a field's resolver declares (`strawberry.field(metadata={"work": N})`), in rows:
+    computation its arguments do not show (the Key Judgement Report runs backtests)."""
+    field = (getattr(definition, "extensions", None) or {}).get("strawberry-definition")
+    metadata = getattr(field, "metadata", None) or {}
+    return int(metadata.get("work", 0))
+
+
 def _variables(operation: OperationDefinitionNode, given: dict[str, Any] | None) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for definition in operation.variable_definitions or ():
@@ -137,14 +147,15 @@ def operation_cost(
         for selection in selection_set.selections:
             if isinstance(selection, FieldNode):
                 definition = fields.get(selection.name.value)
+                work = _work(definition)
                 if selection.selection_set is None:
-                    total += 1
+                    total += 1 + work
                     continue
                 child = get_named_type(definition.type) if definition is not None else None
                 multiplier = _argument(selection, definition, ROW_ARGS, values, max_rows) * _argument(
                     selection, definition, DEPTH_ARGS, values, max_depth
                 )
-                total += 1 + multiplier * cost(selection.selection_set, child, seen)
+                total += 1 + work + multiplier * cost(selection.selection_set, child, seen)
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 target = schema.get_type(condition.name.value) if condition is not None else parent

@@ -5,7 +5,10 @@
 * `seed_extraction` — the seed corpus run through the extractor, cached under
   `<cache>/demo/seed-extract-<fingerprint>.jsonl`; the fingerprint covers the corpus and the extractor's
   code and patterns, so a changed extractor re-extracts;
-* `ingest_seed`, `analyze` — load the extraction (unchanged documents skipped) and run the analytics.
+* `ingest_seed`, `analyze` — load the extraction (unchanged documents skipped) and run the analytics;
+* `load_money` — fictional transactions around the seed's seven networks (`lantern money generate`, no
+  invented networks, DEMO_MONEY_PEOPLE people) imported and their red flags stored, before the analytics
+  so risk reasons name them; re-running writes nothing new.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ SEED_PHONE_REGION = "GB"
 """The seed is set in Europe and writes UK numbers nationally ("07700 900123"), as a UK analyst reads them."""
 
 Tick = Callable[[int], None]
+DEMO_MONEY_PEOPLE = 40
+"""People with everyday finances in the demo's transactions (about 4,800 transfers, ~10 s to import)."""
 
 
 def demo_key(settings: Settings) -> str:
@@ -117,3 +122,20 @@ def analyze(db: Any, settings: Settings) -> str:
     except Exception as exc:  # the demo goes on
         return f"[yellow]failed[/] ({type(exc).__name__}: {exc}); retry later with `lantern analyze`"
     return f"done (run {getattr(result, 'run_id', '?')})"
+
+
+def demo_money_dir(settings: Settings) -> Path:
+    """Where the demo's generated transactions and their ground truth are written."""
+    return settings.cache_dir / "demo" / "money"
+
+
+def load_money(db: Any, settings: Settings, progress: Tick | None = None) -> tuple[Any, int]:
+    """(import summary, red flags stored) for the demo's generated transactions."""
+    from graph.money.load import import_file
+    from seed.money import write
+
+    csv_path, _ = write(demo_money_dir(settings), extra_networks=0, people=DEMO_MONEY_PEOPLE)
+    summary, flags = import_file(
+        db, csv_path, "demo-generator", start=(lambda _total: progress) if progress else None
+    )
+    return summary, flags or 0

@@ -153,6 +153,14 @@ class Ontology:
         except KeyError:
             raise KeyError(f"'{rel_type}' is not a relationship type in the ontology") from None
 
+    def relation_named(self, property_name: str) -> RelationInfo:
+        """The relationship whose ontology property is `property_name` (camelCase, e.g. `transferredTo`):
+        code that needs one type asks by the property, so the Neo4j type is written only in the Turtle."""
+        for rel in self.relations.values():
+            if rel.name == property_name:
+                return rel
+        raise KeyError(f"'{property_name}' is not an object property of the ontology")
+
     def allows(self, rel_type: str, source_class: str, target_class: str) -> bool:
         rel = self.relations.get(rel_type)
         if rel is None or source_class not in self.classes or target_class not in self.classes:

@@ -21,10 +21,12 @@ import math
 import random
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 
+from ontology import load_ontology
 from seed.places import CITIES, ROUTES
 
 FORMAT = "lantern-seed-scenario/1"
@@ -32,6 +34,14 @@ START = date(2022, 1, 1)
 RAMP = 0.18  # log-intensity gained (or lost) per month after onset
 RAMP_CAP = 2.6
 DISPERSION = 0.25  # NB2 alpha of the realised counts
+SEASON_SHARPNESS = 2.0  # kappa of a seasonal route: flow ~ exp(kappa (cos(2 pi (t - peak) / 12) - 1))
+# corridor waves (emerging hotspots with early signals): log-intensity added from a stop's onset month
+WAVE_JUMP = (1.4, 2.2)  # onset month, then the plateau
+WAVE_PLATEAU = (3, 6)  # months at the plateau (inclusive range)
+WAVE_DECAY = 0.5  # log-intensity lost per month after the plateau
+WAVE_LAG = (1, 2)  # months from one stop of the corridor to the next (inclusive range)
+WARNING_BEFORE = (0.7, 1.5)  # expected early-warning documents 2 months and 1 month before a stop's onset
+WARNING_BACKGROUND = 0.15  # expected false-alarm warning documents per place and month
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,7 @@ class Scenario:
     counts: np.ndarray  # realised documents per place x period
     truth: dict[str, object]
     documents: list[dict[str, object]]
+    signals: np.ndarray  # realised early-warning documents per place x period
 
 
 def _month(t: int) -> date:
@@ -52,6 +63,22 @@ def _month(t: int) -> date:
 
 def _ramp(t: np.ndarray, onset: int) -> np.ndarray:
     return np.clip((t - onset) * RAMP, 0.0, RAMP_CAP)
+
+
+def _wave(t: np.ndarray, onset: int, plateau: int) -> np.ndarray:
+    """Log-intensity a corridor wave adds to a stop: a jump at onset, a plateau, then a decay."""
+    out = np.where(t == onset, WAVE_JUMP[0], 0.0)
+    out = np.where((t > onset) & (t <= onset + plateau), WAVE_JUMP[1], out)
+    after = t - onset - plateau
+    return np.where(t > onset + plateau, np.clip(WAVE_JUMP[1] - WAVE_DECAY * after, 0.0, None), out)
+
+
+def _warning(place: str, rng: random.Random) -> str:
+    return rng.choice([
+        f"Volunteers at the station in {place} warned of strangers offering lifts, rooms and jobs.",
+        f"An NGO in {place} flagged online job offers aimed at people arriving from the east.",
+        f"A shelter in {place} reported men waiting outside with offers of well-paid work abroad.",
+    ])  # fmt: skip
 
 
 def _sentence(places: list[str], rng: random.Random) -> str:
@@ -70,13 +97,23 @@ def _sentence(places: list[str], rng: random.Random) -> str:
 
 PROFILES: dict[str, dict[str, float]] = {
     # steady: a few shifts on a stable background; displacement: a war-like upheaval, many shifts
-    "steady": {"n_emerging": 4, "n_routes": 3, "route_peak": 4.0},
-    "displacement": {"n_emerging": 8, "n_routes": 6, "route_peak": 10.0},
+    "steady": {"n_emerging": 4, "n_routes": 3, "route_peak": 4.0, "n_waves": 4},
+    "displacement": {"n_emerging": 4, "n_routes": 6, "route_peak": 10.0, "n_waves": 12},
 }
 
 
+def corridor_edges() -> list[tuple[str, str]]:
+    """(upstream, downstream) pairs of consecutive stops of the seed's route templates."""
+    return sorted({pair for rs in ROUTES.values() for r in rs for pair in pairwise(r)})
+
+
 def generate(
-    seed: int = 1, months: int = 48, n_emerging: int = 4, n_routes: int = 3, route_peak: float = 4.0
+    seed: int = 1,
+    months: int = 48,
+    n_emerging: int = 4,
+    n_routes: int = 3,
+    route_peak: float = 4.0,
+    n_waves: int = 0,
 ) -> Scenario:
     """One scenario; the same seed gives the same scenario."""
     rng = random.Random(seed)
@@ -99,19 +136,40 @@ def generate(
         log_mu[e] += _ramp(t, onset)
         log_mu[f] -= _ramp(t, onset) * 0.6
         shifts.append({"emerging": places[e], "fading": places[f], "onset": _month(onset).isoformat()[:7]})
-    mu = np.exp(log_mu)
     all_routes = sorted({r for rs in ROUTES.values() for r in rs})
+    warn = np.full((n, months), WARNING_BACKGROUND)
+    waves = []
+    boost = np.zeros((n, months))  # waves through the same place do not stack: the strongest counts
+    for _ in range(n_waves):
+        route = all_routes[rng.randrange(len(all_routes))]
+        onset = rng.randint(months // 4, months - 3)
+        stops = {}
+        for place in route:
+            i = places.index(place)
+            plateau = rng.randint(*WAVE_PLATEAU)
+            boost[i] = np.maximum(boost[i], _wave(t, onset, plateau))
+            for before, rate in zip((2, 1), WARNING_BEFORE, strict=True):
+                if onset - before >= 0:
+                    warn[i, onset - before] += rate
+            stops[place] = {"onset": _month(onset).isoformat()[:7], "plateau_months": plateau}
+            onset += rng.randint(*WAVE_LAG)
+            if onset >= months:
+                break
+        waves.append({"route": list(route), "stops": stops})
+    log_mu += boost
+    mu = np.exp(log_mu)
     routes = []
     route_flow = np.zeros((len(all_routes), months))
     for r_i in rng.sample(range(len(all_routes)), n_routes):
         peak = rng.randint(0, 11)
-        flow = route_peak * np.exp(2.0 * (np.cos(2 * np.pi * (t - peak) / 12) - 1))
+        flow = route_peak * np.exp(SEASON_SHARPNESS * (np.cos(2 * np.pi * (t - peak) / 12) - 1))
         route_flow[r_i] = flow
         for place in all_routes[r_i]:
             mu[places.index(place)] += flow
         routes.append({"route": list(all_routes[r_i]), "peak_month": peak + 1, "peak_journeys": route_peak})
     index = {p: i for i, p in enumerate(places)}
     counts = np.zeros((n, months))
+    signals = np.zeros((n, months))
     documents: list[dict[str, object]] = []
     nb_n = 1.0 / DISPERSION
 
@@ -126,13 +184,20 @@ def generate(
             batches += [[p]] * draw(max(local, 0.0))
         for r, route in enumerate(all_routes):
             batches += [list(route)] * draw(route_flow[r, m])
-        for j, named in enumerate(batches):
+        warnings = (
+            []
+            if not n_waves
+            else [p for i, p in enumerate(places) for _ in range(int(nrng.poisson(warn[i, m])))]
+        )
+        for j, named in enumerate(batches + [[p] for p in warnings]):
+            warning = j >= len(batches)
             for p in set(named):
                 counts[index[p], m] += 1
+                signals[index[p], m] += warning
             doc_id = f"scn{seed}-{day:%Y%m}-{j:04d}"
-            text = _sentence(named, rng)
+            text = _warning(named[0], rng) if warning else _sentence(named, rng)
             documents.append({"id": doc_id, "text": text, "published": f"{day:%Y-%m}-{1 + j % 28:02d}",
-                              "source": "scenario", "places": named})  # fmt: skip
+                              "source": "scenario", "places": named, "warning": warning})  # fmt: skip
     periods = tuple(f"{_month(m):%Y-%m}" for m in range(months))
     truth: dict[str, object] = {
         "format": FORMAT,
@@ -142,6 +207,7 @@ def generate(
             "n_emerging": n_emerging,
             "n_routes": n_routes,
             "route_peak": route_peak,
+            "n_waves": n_waves,
         },
         "places": {
             p: {
@@ -154,11 +220,17 @@ def generate(
         },
         "displacements": shifts,
         "seasonal_routes": routes,
+        "corridor_waves": waves,
+        "corridor_edges": [list(e) for e in corridor_edges()],
+        "warning_intensity": {p: [round(float(v), 3) for v in warn[i]] for i, p in enumerate(places)}
+        if n_waves
+        else {},
         "intensity": {p: [round(float(v), 3) for v in mu[i]] for i, p in enumerate(places)},
     }
-    return Scenario(seed, places, periods, mu, counts, truth, documents)
+    return Scenario(seed, places, periods, mu, counts, truth, documents, signals)
 
 
+WARNING_INDICATOR = "FalseJobOffer"
 FORMS = {"SexTrafficking": ("online advertising", "OnlineAdvertising"),
          "ForcedLabour": ("withheld wages", "WithheldWages")}  # fmt: skip
 
@@ -176,12 +248,31 @@ def as_extracted(scenario: Scenario) -> list[dict[str, object]]:
             ents.append({"id": f"e{j}", "type": "City", "text": place, "start": at, "end": at + len(place),
                          "value": place, "confidence": 1.0})  # fmt: skip
         form = "SexTrafficking" if i % 3 else "ForcedLabour"
+        cls = {"trafficking_types": [{"type": form, "confidence": 1.0, "spans": []}],
+               "indicators": [{"type": FORMS[form][1], "start": 0, "end": 0}]}  # fmt: skip
+        if d.get("warning"):  # an early warning: an indicator, no case of a form of trafficking yet
+            cls = {"trafficking_types": [], "indicators": [{"type": WARNING_INDICATOR, "start": 0, "end": 0}]}
         rows.append({"id": d["id"], "text": text, "title": f"Scenario report {d['id']}",
-                     "published": d["published"], "source": "scenario", "entities": ents, "relations": [],
-                     "classification": {"trafficking_types": [{"type": form, "confidence": 1.0, "spans": []}],
-                                        "indicators": [{"type": FORMS[form][1], "start": 0, "end": 0}]},
-                     "errors": []})  # fmt: skip
+                     "published": d["published"], "source": "scenario", "entities": ents,
+                     "relations": _journey(ents, text), "classification": cls, "errors": []})  # fmt: skip
     return rows
+
+
+_BY_NAME = {r.name: r for r in load_ontology().relations.values()}
+MOVES = tuple(_BY_NAME[n].type for n in ("transportedFrom", "transportedVia", "transportedTo"))
+TRAVELLER = min(_BY_NAME["transportedFrom"].domain)  # the class a transported person has
+
+
+def _journey(ents: list[dict[str, object]], text: str) -> list[dict[str, object]]:
+    """A route document's journey (origin, transit, destination in the order the text names them) as
+    movement relations of an unnamed traveller (entity `traveller`, no span: nobody is named)."""
+    if len(ents) != 3:
+        return []
+    ents.append({"id": "traveller", "type": TRAVELLER, "text": "", "value": "traveller", "confidence": 1.0})
+    legs = zip(MOVES, ents[:3], strict=True)
+    return [{"id": f"r{n}", "type": rel, "source": "traveller", "target": e["id"], "start": 0,
+             "end": len(text), "confidence": 1.0, "snippet": text}
+            for n, (rel, e) in enumerate(legs)]  # fmt: skip
 
 
 def write(scenario: Scenario, out: Path) -> list[Path]:
@@ -191,7 +282,7 @@ def write(scenario: Scenario, out: Path) -> list[Path]:
     corpus = out / "corpus" / f"scenario-{scenario.seed}.jsonl"
     with corpus.open("w", encoding="utf-8") as fh:
         for d in scenario.documents:
-            row = {k: v for k, v in d.items() if k != "places"}
+            row = {k: v for k, v in d.items() if k not in ("places", "warning")}
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     extracted = out / f"extracted-{scenario.seed}.jsonl"
     with extracted.open("w", encoding="utf-8") as fh:

@@ -20,6 +20,7 @@ from api.demo import (
     cached_extraction,
     demo_key,
     ingest_seed,
+    load_money,
     seed_extraction,
 )
 
@@ -116,6 +117,14 @@ def demo(
         )
         for failure in s.failed[:10]:
             err_console.print(f"  [yellow]failed[/] {failure}")
+        t = _step("importing fictional transactions of the seed networks (money flows)")
+        with _bar("money") as bar:
+            task = bar.add_task("money", total=None)
+            money, flags = load_money(db, settings, lambda n: bar.advance(task, n))
+        console.print(
+            f"  {money.evidence_added} new transfers, {money.unchanged} unchanged; {flags} red flags "
+            f"(`lantern money flags`) ({time.perf_counter() - t:.0f} s)"
+        )
         if not skip_analysis:
             t = _step("running analytics (networks, communities, centrality, risk)")
             console.print(f"  {analyze(db, settings)} ({time.perf_counter() - t:.0f} s)", highlight=False)

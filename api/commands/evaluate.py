@@ -191,3 +191,11 @@ app.command("networks")(networks_command)
 from api.commands.evaluate_analysis import analysis_command  # noqa: E402  (issue 28: analysis on real releases)
 
 app.command("analysis")(analysis_command)
+
+from api.commands.evaluate_key_players import key_players_command  # noqa: E402  (issue 24: risk of planted key players)
+
+app.command("key-players")(key_players_command)
+
+from api.commands.evaluate_money import money_command  # noqa: E402  (money-flows subcommand)
+
+app.command("money")(money_command)

@@ -38,6 +38,7 @@ def extract(
     from extraction.models import ReadError, SourceDocument
     from extraction.pipeline import Extractor
     from extraction.readers import CsvOptions, iter_files, read_inputs
+    from extraction.region_hint import RegionHints, place_country
 
     missing = [str(p) for p in inputs if not p.exists()]
     if missing:
@@ -59,6 +60,8 @@ def extract(
     type_counts: Counter[str] = Counter()
     docs_done = 0
     docs_with_errors = 0
+    hints = RegionHints(region)
+    places: dict[str, tuple[str, str] | None] = {}  # per document in flight: its place evidence
     started = time.perf_counter()
     progress = Progress(
         TextColumn("[bold]Extracting"),
@@ -76,6 +79,7 @@ def extract(
                 err_console.print(f"[yellow]skipped[/] {item.id}: {item.reason}")
                 progress.advance(task)
             else:
+                places[item.id] = place_country(item.text, region)
                 yield item
 
     with progress, atomic_jsonl(out) as sink:
@@ -89,11 +93,15 @@ def extract(
             entity_counts.update(e.type for e in result.entities)
             relation_counts.update(r.type for r in result.relations)
             type_counts.update(t.type for t in result.classification.trafficking_types)
+            hints.add_result(places.pop(result.id, None), result.entities)
             progress.advance(task)
     elapsed = time.perf_counter() - started
     _summary(
         docs_done, read_errors, docs_with_errors, entity_counts, relation_counts, type_counts, elapsed, out
     )
+    hint = hints.message("--region")
+    if hint:
+        console.print(f"[yellow]{hint}[/]", highlight=False)
 
 
 def partial_path(out: Path) -> Path:

@@ -62,8 +62,8 @@ def backtest(
     Example: lantern forecast backtest --extracted /tmp/news.jsonl --granularity quarter -k 5
     """
     from graph.forecast.evaluate import run_extracted, run_scenarios
-    from graph.forecast.panel import Panel
-    from seed.scenarios import PROFILES, generate
+    from graph.forecast.panel import Panel, upstream_matrix
+    from seed.scenarios import PROFILES, corridor_edges, generate
 
     if not scenarios and extracted is None:
         fail("give --scenarios N and/or --extracted FILE.jsonl")
@@ -75,8 +75,11 @@ def backtest(
         runs = []
         for seed in range(1, scenarios + 1):
             sc = generate(seed, n_emerging=int(p["n_emerging"]), n_routes=int(p["n_routes"]),
-                          route_peak=p["route_peak"])  # fmt: skip
-            runs.append((Panel(sc.places, sc.periods, sc.counts, 12), sc.intensity))
+                          route_peak=p["route_peak"], n_waves=int(p["n_waves"]))  # fmt: skip
+            up = upstream_matrix(sc.places, corridor_edges())
+            runs.append(
+                (Panel(sc.places, sc.periods, sc.counts, 12).with_leading(sc.signals, up), sc.intensity)
+            )
         results.append(run_scenarios(runs, f"generated scenarios ({profile}, seeds 1–{scenarios})", k))
     if extracted is not None:
         if not extracted.exists():

@@ -125,6 +125,8 @@ def ingest(
         return
     console.print(_summary_table(summary))
     _report_failures(summary)
+    if summary.region_hint:
+        console.print(f"[yellow]{summary.region_hint}[/]", highlight=False)
     if summary.candidates:
         console.print("Review resolution candidates with: lantern resolve review")
 

@@ -7,10 +7,14 @@ import json
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from api.commands.common import console, fail
+from api.commands.common import console, fail, open_graph
+
+if TYPE_CHECKING:
+    from graph.report.build import Request
 
 
 def _period(value: str) -> tuple[date, date]:
@@ -31,8 +35,20 @@ def _period(value: str) -> tuple[date, date]:
         fail(f"--period {value!r}: use 2024, 2024-Q2 or 2024-05")
 
 
+def _from_graph(req: Request) -> dict[str, object]:
+    from graph.report.graph_source import from_graph
+
+    with open_graph() as db:
+        return from_graph(db.read, req)
+
+
 def report(
-    documents: Path = typer.Option(..., "--documents", "-d", help="`lantern extract` output (JSONL)."),
+    documents: Path | None = typer.Option(
+        None, "--documents", "-d", help="`lantern extract` output (JSONL)."
+    ),
+    from_graph: bool = typer.Option(
+        False, "--graph", help="Read the graph (documents, movements, last analytics run) instead."
+    ),
     out: list[Path] = typer.Option(
         ..., "--out", "-o", help="report.html, report.pdf or report.json (repeatable)."
     ),
@@ -53,7 +69,11 @@ def report(
     each with its numbers, ≥ 2 cited documents and what would change it; hotspots (inline SVG map),
     routes, forms and indicators, businesses, intelligence gaps, prevention targeting, provenance.
 
+    With --graph the report reads the running Neo4j instead: routes from its movement relationships and
+    networks that appeared, grew or went quiet from the last analytics run's communities.
+
     Example: lantern extract seed/corpus --out /tmp/seed.jsonl && lantern report -d /tmp/seed.jsonl --period 2024 --granularity quarter --out /tmp/kjr.html --out /tmp/kjr.json
+    Example: lantern report --graph --period 2024 --granularity quarter --role auditor --out /tmp/kjr-graph.html --out /tmp/kjr-graph.json
     """
     from api.config import get_settings
     from api.state import configure_privacy
@@ -69,17 +89,23 @@ def report(
             fail("--from/--to must be YYYY-MM-DD")
     else:
         fail("give --period, or both --from and --to")
-    if not documents.exists():
+    if (documents is None) == (not from_graph):
+        fail("give --documents FILE (`lantern extract` output) or --graph (the running Neo4j), not both")
+    if documents is not None and not documents.exists():
         fail(f"{documents} does not exist: make it with `lantern extract DOCS --out {documents}`")
     for o in out:
         if o.suffix.lower() not in (".html", ".pdf", ".json"):
             fail(f"{o}: the report is written as .html, .pdf or .json")
     configure_privacy(get_settings().state_path)
     t0 = time.perf_counter()
-    with documents.open(encoding="utf-8") as fh:
-        rows = [json.loads(line) for line in fh if line.strip()]
+    req = Request(first, last, region, role, granularity)
     try:
-        rep = build_report(rows, Request(first, last, region, role, granularity), documents)
+        if documents is None:
+            rep = _from_graph(req)
+        else:
+            with documents.open(encoding="utf-8") as fh:
+                rows = [json.loads(line) for line in fh if line.strip()]
+            rep = build_report(rows, req, documents)
     except ValueError as exc:
         fail(str(exc))
     for o in out:

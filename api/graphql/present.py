@@ -221,6 +221,7 @@ class Presenter:
             lat=None if lat is None else float(lat),
             lon=None if lon is None else float(lon),
             country_code=None if country is None else str(country),
+            coordinates_from=None if masked or get("geo_basis") is None else str(get("geo_basis")),
             real_id=real_id,
         )
 

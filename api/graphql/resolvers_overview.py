@@ -1,4 +1,5 @@
-"""Resolvers for auditors and overviews: businessExposure, hotspots, routes, documents, analysisRuns."""
+"""Resolvers for auditors and overviews: businessExposure, hotspots, routes, routeGaps, documents,
+analysisRuns."""
 
 from __future__ import annotations
 
@@ -121,6 +122,22 @@ async def routes(ctx: LanternContext, limit: int | None, offset: int | None) -> 
             origin=p.entity(r["origin"]),
             destination=p.entity(r["destination"]),
             via=[p.entity(v) for v in r["via"]],
+            persons=r["persons"],
+            document_ids=p.ids(r["doc_ids"]),
+        )
+        for r in rows
+    ]
+
+
+async def route_gaps(ctx: LanternContext, limit: int | None, offset: int | None) -> list[t.RouteGap]:
+    lim, off = page(limit, offset, ctx.settings)
+    rows = await ctx.graph.read("api/route_gaps", offset=off, limit=lim)
+    p = await presenter(ctx)
+    return [
+        t.RouteGap(
+            reason=r["reason"],
+            fact=r["fact"],
+            place=p.entity(r["place"]),
             persons=r["persons"],
             document_ids=p.ids(r["doc_ids"]),
         )

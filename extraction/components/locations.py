@@ -73,6 +73,12 @@ class LocationNormalizer:
             self._resolve(mention, place)
         for mention in drop:
             mentions(doc).remove(mention)
+        for mention in [m for m in mentions(doc) if m["type"] == "Address"]:
+            city = address_city(self.places, mention["value"], prefer)
+            if city is not None and city.lat is not None:
+                attrs = mention["attributes"]
+                attrs.update(lat=city.lat, lon=city.lon, country_code=city.country_code)
+                attrs["geo_basis"] = f"city of the address: {city.name}"
 
     @staticmethod
     def _resolve(mention: dict[str, Any], place: Place) -> None:
@@ -215,6 +221,24 @@ def inside_longer_name(doc: Doc, window: list) -> bool:
     if not (joined_after or joined_before):
         return False
     return not title_case_line(doc, first.idx)
+
+
+POSTCODE = re.compile(r"\b(?=[\w-]*\d)[\w-]+\b")
+
+
+def address_city(places: Gazetteer, address: str, prefer: str | None = None) -> Place | None:
+    """The city an address names ("Lindenstraße 48, 10969 Berlin" → Berlin, "Unit 4, Marsh Road,
+    Wisbech PE13 2XX" → Wisbech): the last comma part that, without its postcode and numbers, is a city
+    (or ends in one word that is). None when no part is: the address keeps no coordinates."""
+    for part in reversed([p.strip() for p in address.split(",") if p.strip()][1:]):
+        words = POSTCODE.sub(" ", part).split()
+        for size in (len(words), 2, 1):
+            if not 0 < size <= len(words):
+                continue
+            place = places.lookup(" ".join(words[-size:]), prefer)
+            if place is not None and place.type == "City":
+                return place
+    return None
 
 
 @Language.factory(

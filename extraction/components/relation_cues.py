@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from extraction.components.base import IDENTIFIER_RELATION as BASE_IDENTIFIER_RELATION
 from extraction.components.base import entity_key
 from extraction.components.front_cues import mark_front_businesses
+from extraction.components.movement_cues import movement_relations
 from extraction.components.supply_cues import based_at_across_a_split, labour_supply
 from ontology import load_ontology
 
@@ -118,6 +119,7 @@ def cue_relations(doc: Doc, text: str, items: list[dict[str, Any]], emit: Emit) 
 
         _pairs(text, sent, inside, earlier, people, emit, exploitation)
     based_at_across_a_split(doc, text, ordered, emit, ORG_AGENTS)
+    movement_relations(doc, text, ordered, people, emit)
 
 
 def _pairs(

@@ -9,6 +9,8 @@ Rules (points in brackets, caps keep one kind of fact from dominating):
 * recruited / transported / controlled N persons ..... 2 per person, at most 10
 * broker between communities A and B ................. 5 when in the top 10 by betweenness, else 2
 * shares <identifier> with <role> <name> ............. 3 each, at most 9
+* uses account <a> with money red flag <f>: <why> ..... 4 per flag, at most 8 (LANTERN_MONEY_RISK_POINTS_*;
+  the reason names the transfers behind the flag: graph/money/flags.py)
 A person recorded only as a victim or witness (no perpetrator role, accusation or acts), and an official
 (prosecutor, judge, police, spokesperson) who is not accused, is not scored: score 0 with the sentence.
 Role and act reasons quote the sentence that justifies them.
@@ -24,6 +26,7 @@ from graph.analytics.networks import NodeResults
 from graph.analytics.options import PERPETRATOR_ROLES, AnalysisOptions
 from graph.db import Runner
 from graph.ingest.office import ACCUSED, OFFICIAL
+from graph.money.settings import MoneySettings
 from graph.resolve_keys import is_business
 
 ACT_VERBS = {"RECRUITED": "recruited", "TRANSPORTED": "transported", "CONTROLLED": "controlled"}
@@ -31,6 +34,42 @@ NOT_SUSPECT_ROLES = frozenset({"Victim", "Witness"})
 ACCUSED_POINTS = 6
 QUOTE_MAX = 160
 SCORED_KINDS_QUERY_BATCH = 1000
+
+
+SCALE = (
+    (
+        "documents with trafficking indicators",
+        "2 per document, at most 10 (only for a business or a suspect)",
+        10,
+    ),
+    ("charged, arrested or convicted", "6", ACCUSED_POINTS),
+    (
+        "perpetrator role (recruiter, transporter, exploiter, harbourer, financier, facilitator)",
+        "4 per role, at most 12",
+        12,
+    ),
+    ("persons recruited, transported or controlled", "2 per person, at most 10", 10),
+    ("broker between communities", "5 in the top 10 by betweenness, else 2", 5),
+    ("identifier shared with a suspect", "3 each, at most 9", 9),
+    (
+        "money red flag on an account the entity uses",
+        f"{MoneySettings().risk_points_per_flag} per flag, at most {MoneySettings().risk_points_max}",
+        MoneySettings().risk_points_max,
+    ),
+)
+"""What each point of a risk score stands for: (fact, points, most points); the score is their sum."""
+MAX_SCORE = sum(most for _, _, most in SCALE)
+
+
+def scale_text() -> str:
+    """The scale in one paragraph, for the API schema, the page and the docs."""
+    rules = "; ".join(f"{fact}: {points}" for fact, points, _ in SCALE)
+    return (
+        f"A sum of points, 0 to {MAX_SCORE}, each from a fact a document states (riskReasons quotes it): "
+        f"{rules}. "
+        "0 = nothing stated against the entity (a victim, a witness or an official is not scored). A rank "
+        "within one graph, not a probability: compare scores, read the reasons."
+    )
 
 
 @dataclass
@@ -71,8 +110,11 @@ def score_entity(
     facts: dict[str, Any],
     shared: list[dict[str, Any]],
     broker: tuple[int, list[int]] | None,
+    money: list[dict[str, Any]] | None = None,
+    money_settings: MoneySettings | None = None,
 ) -> Risk:
-    """One entity's score from its facts; `broker` = (betweenness rank, communities bridged) or None."""
+    """One entity's score from its facts; `broker` = (betweenness rank, communities bridged) or None;
+    `money` = the flagged accounts it uses (`analysis/risk_money_flags` rows)."""
     risk = Risk(id=facts["id"], name=facts.get("name") or facts["id"])
     all_roles = set(facts.get("roles") or [])
     evidence = _evidence(facts)
@@ -121,9 +163,27 @@ def score_entity(
         kind = (s.get("identifier_kind") or "identifier").lower()
         role = ", ".join(r.lower() for r in sorted(s.get("other_roles") or []))
         risk.add(3, f"shares {kind} {s['identifier']} with {role} {s['other']}")
+    _money_reasons(risk, money or [], money_settings or MoneySettings())
     if not risk.reasons:
         risk.reasons.append("no indicators, perpetrator roles, acts or shared identifiers recorded")
     return risk
+
+
+def _money_reasons(risk: Risk, money: list[dict[str, Any]], s: MoneySettings) -> None:
+    """Points per money red flag on an account the entity uses, capped; one reason per flag, in words."""
+    budget = s.risk_points_max
+    for row in money:
+        kind = (row.get("kind") or "account").lower()
+        for reason in row.get("reasons") or []:
+            points = min(s.risk_points_per_flag, budget)
+            budget -= points
+            sentence = f"uses {kind} {row['account']} with {reason}"
+            if points > 0:
+                risk.add(points, sentence)
+            else:
+                risk.reasons.append(
+                    f"{sentence} (no more points: money flags are capped at {s.risk_points_max})"
+                )
 
 
 def betweenness_ranks(res: NodeResults) -> dict[str, int]:
@@ -135,6 +195,7 @@ def run_risk(db: Runner, res: NodeResults, opts: AnalysisOptions, run_id: str) -
     """Score every person / organisation in the networks and write risk_score + risk_reasons."""
     ids = sorted(res.network)
     ranks = betweenness_ranks(res)
+    money_settings = MoneySettings()
     risks: list[Risk] = []
     for i in range(0, len(ids), SCORED_KINDS_QUERY_BATCH):
         batch = ids[i : i + SCORED_KINDS_QUERY_BATCH]
@@ -147,7 +208,13 @@ def run_risk(db: Runner, res: NodeResults, opts: AnalysisOptions, run_id: str) -
         for r in db.read("analysis/neighbour_communities", ids=ranked) if ranked else []:
             if len(r["communities"]) >= 2:
                 bridges[r["id"]] = (ranks[r["id"]], list(r["communities"]))
-        risks += [score_entity(f, shared.get(f["id"], []), bridges.get(f["id"])) for f in facts]
+        money: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in db.read("analysis/risk_money_flags", ids=batch):
+            money[r["id"]].append(r)
+        risks += [
+            score_entity(f, shared.get(f["id"], []), bridges.get(f["id"]), money.get(f["id"]), money_settings)
+            for f in facts
+        ]
     rows = [{"id": r.id, "risk_score": r.score, "risk_reasons": r.reasons} for r in risks]
     for i in range(0, len(rows), opts.write_batch_size):
         db.write("analysis/write_risk", run_id=run_id, rows=rows[i : i + opts.write_batch_size])

@@ -2,7 +2,8 @@
 
 Risk of a path = weight of the strongest reason at its end × 0.75^(hops − 1) (a business that is itself
 flagged: hops 0 → full weight) × 0.5 per weak hop. Weights: front business 1.0, recruited/transported/
-controlled people 1.0, exploitation site 0.9, trafficking role 0.8, risk score 0.6. Supplier risk = match
+controlled people 1.0, exploitation site 0.9, trafficking role 0.8, money red flag on a payment account
+(graph/money/flags.py; the reason names the transfers) 0.8, risk score 0.6. Supplier risk = match
 score × best path risk.
 
 Typed relationships are searched first. Entities reachable only through a same-sentence co-mention
@@ -23,6 +24,7 @@ REASON_WEIGHTS = (
     ("recruited, transported or controlled people", 1.0),
     ("exploitation site", 0.9),
     ("trafficking role", 0.8),
+    ("money red flag", 0.8),
     ("risk score", 0.6),
 )
 HOP_DECAY = 0.75
@@ -66,7 +68,7 @@ def path_from_row(business_id: str, row: dict[str, Any], masker: Masker) -> Expo
         )
         for r in row["rels"]
     ]
-    reasons = list(row.get("reasons") or [])
+    reasons = [masker.snippet(r) or "" for r in row.get("reasons") or []]  # money reasons name accounts
     return ExposurePath(
         business_id=business_id,
         nodes=nodes,

@@ -14,7 +14,7 @@ import numpy as np
 from graph.forecast.backtest import CHOSEN, Judgement, ModelScore, backtest
 from graph.forecast.calibration import brier, cross_fitted, table
 from graph.forecast.models import LastPeriod, LongRunMean
-from graph.forecast.panel import Panel, build_panel
+from graph.forecast.panel import Panel, build_panel, signal_matrix
 from graph.forecast.sources import events_from_file
 
 METRICS = ("precision_at_k", "precision_at_k_truth", "poisson_deviance", "log_score")
@@ -69,6 +69,8 @@ def run_extracted(
 ) -> dict[str, object]:
     """Backtest on `lantern extract` output: places (City/Location) by publication period."""
     panel = build_panel(events_from_file(path), granularity, min_total=min_total)
+    warnings = signal_matrix(panel, events_from_file(path, warnings_only=True), granularity)
+    panel = panel.with_leading(warnings, None)  # no corridor is known in advance for an archive
     scores, calls = backtest(panel, k=k, first=3)
     models = _average([scores])
     return {"data": f"{path.name} by {granularity} ({panel.periods[0]}–{panel.periods[-1]})", "k": k,

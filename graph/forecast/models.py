@@ -19,6 +19,7 @@ from graph.forecast.distribution import FLOOR, CountForecast, moment_alpha
 from graph.forecast.panel import Panel
 
 TREND_WINDOW = 6
+MIN_WARNINGS = 20  # early-warning documents a history needs before their coefficient is estimated
 RECENT_WINDOW = 3
 
 
@@ -82,7 +83,31 @@ class LongRunMean(_Point):
         return counts[:, -1].astype(float)
 
 
-def features(counts: np.ndarray, season: int | None) -> tuple[np.ndarray, list[str]]:
+def leading(
+    counts: np.ndarray, signals: np.ndarray | None, upstream: np.ndarray | None
+) -> tuple[list[np.ndarray], list[str]]:
+    """Leading indicators (Cohen, Gorr & Olligschlaeger 2007: early low-level signals and spatial
+    lags forecast where serious events rise next): early warnings in the last two periods, and what
+    happened upstream on known corridors (level last period and its rise) — near-repeat spillover."""
+    cols, names = [], []
+    if signals is not None:
+        cols.append(np.log1p(signals[:, -1]))
+        cols.append(np.log1p(signals[:, -2] if signals.shape[1] > 1 else np.zeros(len(signals))))
+        names += ["log early warnings last period", "log early warnings the period before"]
+    if upstream is not None and upstream.any():
+        up = upstream @ counts
+        last, before = np.log1p(up[:, -1]), np.log1p(up[:, -2] if up.shape[1] > 1 else up[:, -1])
+        cols += [last, np.maximum(last - before, 0.0)]
+        names += ["log upstream last period", "upstream rise (log)"]
+    return cols, names
+
+
+def features(
+    counts: np.ndarray,
+    season: int | None,
+    signals: np.ndarray | None = None,
+    upstream: np.ndarray | None = None,
+) -> tuple[np.ndarray, list[str]]:
     """Inputs for predicting the period after the last column of `counts` (one row per place)."""
     log = np.log1p(counts)
     s = counts.shape[1]
@@ -109,7 +134,8 @@ def features(counts: np.ndarray, season: int | None) -> tuple[np.ndarray, list[s
             excess = np.zeros(counts.shape[0])
         cols.append(excess)
         names.append("seasonal excess a year ago")
-    return np.column_stack(cols), names
+    lead_cols, lead_names = leading(counts, signals, upstream)
+    return np.column_stack(cols + lead_cols), names + lead_names
 
 
 def first_origin(season: int | None) -> int:
@@ -130,10 +156,13 @@ class PoissonGLM:
         t = counts.shape[1] - 1
         start = min(first_origin(season), max(t - 1, 0))
         xs, ys = [], []
+        sig, up = panel.signals, panel.upstream
+        if sig is not None and sig.sum() < MIN_WARNINGS:  # decided once per fit: same columns in every row
+            sig = None
         for s in range(start, t):
-            xs.append(features(counts[:, : s + 1], season)[0])
+            xs.append(features(counts[:, : s + 1], season, None if sig is None else sig[:, : s + 1], up)[0])
             ys.append(counts[:, s + 1])
-        x_now, names = features(counts, season)
+        x_now, names = features(counts, season, sig, up)
         if not xs:
             return LongRunMean().forecast(panel)
         x, y = np.vstack(xs), np.concatenate(ys)

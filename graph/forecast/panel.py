@@ -21,14 +21,28 @@ class Panel:
     counts: np.ndarray
     season: int | None = None
     docs: dict[tuple[str, str], list[str]] = field(default_factory=dict, compare=False)
+    signals: np.ndarray | None = field(default=None, compare=False)
+    """Leading indicator per place x period: early-warning documents (an indicator, no case yet)."""
+    upstream: np.ndarray | None = field(default=None, compare=False)
+    """`upstream[i, j]` = 1 when place j precedes place i on a known corridor (or is its neighbour)."""
 
     def __post_init__(self) -> None:
         if self.counts.shape != (len(self.places), len(self.periods)):
             raise ValueError(f"counts shape {self.counts.shape} != places x periods")
+        if self.signals is not None and self.signals.shape != self.counts.shape:
+            raise ValueError(f"signals shape {self.signals.shape} != counts shape {self.counts.shape}")
+        n = len(self.places)
+        if self.upstream is not None and self.upstream.shape != (n, n):
+            raise ValueError(f"upstream shape {self.upstream.shape} != places x places")
 
     def upto(self, t: int) -> Panel:
         """The panel as it was known at the end of period index `t` (inclusive)."""
-        return Panel(self.places, self.periods[: t + 1], self.counts[:, : t + 1], self.season, self.docs)
+        signals = None if self.signals is None else self.signals[:, : t + 1]
+        return Panel(self.places, self.periods[: t + 1], self.counts[:, : t + 1], self.season, self.docs,
+                     signals, self.upstream)  # fmt: skip
+
+    def with_leading(self, signals: np.ndarray | None, upstream: np.ndarray | None) -> Panel:
+        return Panel(self.places, self.periods, self.counts, self.season, self.docs, signals, upstream)
 
 
 def period_of(day: date, granularity: str) -> str:
@@ -105,3 +119,29 @@ def next_period(period: str, granularity: str) -> str:
         return f"{int(y) + q // 4}-Q{q % 4 + 1}"
     m = int(rest)
     return f"{int(y) + m // 12}-{m % 12 + 1:02d}"
+
+
+def signal_matrix(panel: Panel, events: Iterable[tuple[str, date, str]], granularity: str) -> np.ndarray:
+    """Early-warning events `(place, day, document id)` counted on the panel's places and periods
+    (a document once per place and period; events outside the panel are ignored)."""
+    row = {p: i for i, p in enumerate(panel.places)}
+    col = {p: j for j, p in enumerate(panel.periods)}
+    seen: set[tuple[int, int, str]] = set()
+    for place, day, doc in events:
+        i, j = row.get(place), col.get(period_of(day, granularity))
+        if i is not None and j is not None:
+            seen.add((i, j, doc))
+    out = np.zeros(panel.counts.shape)
+    for i, j, _ in seen:
+        out[i, j] += 1
+    return out
+
+
+def upstream_matrix(places: tuple[str, ...], edges: Iterable[tuple[str, str]]) -> np.ndarray:
+    """`(upstream, downstream)` pairs -> the 0/1 matrix `upstream[downstream, upstream]`."""
+    index = {p: i for i, p in enumerate(places)}
+    out = np.zeros((len(places), len(places)))
+    for a, b in edges:
+        if a in index and b in index and a != b:
+            out[index[b], index[a]] = 1.0
+    return out

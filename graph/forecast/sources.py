@@ -38,6 +38,15 @@ def events_from_extraction(
                 yield str(ent["value"]), day, str(doc["id"])
 
 
-def events_from_file(path: Path) -> list[tuple[str, date, str]]:
+def is_early_warning(doc: dict[str, object]) -> bool:
+    """An early warning: the document carries an indicator of trafficking but no case of a form of it yet
+    (a job advert, an outreach sighting) — the low-level signal that precedes reported exploitation."""
+    cls = doc.get("classification") or {}
+    return isinstance(cls, dict) and bool(cls.get("indicators")) and not cls.get("trafficking_types")
+
+
+def events_from_file(path: Path, warnings_only: bool = False) -> list[tuple[str, date, str]]:
+    """Place events of an extraction file (`warnings_only`: of its early-warning documents)."""
     with path.open(encoding="utf-8") as fh:
-        return list(events_from_extraction(fh))
+        lines = (x for x in fh if not warnings_only or (x.strip() and is_early_warning(json.loads(x))))
+        return list(events_from_extraction(lines))

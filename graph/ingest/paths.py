@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from extraction.models import ExtractionResult, ReadError, SourceDocument
+from extraction.region_hint import RegionHints, place_country
 from graph.db import Database, FakeRunner
 from graph.ingest.delete import count_as_replaced, forget_documents
 from graph.ingest.run import Progress, ingest_results
@@ -110,6 +111,9 @@ def ingest_paths(
     removed = forget_documents(db, _input_ids(extracted, raw), batch_size) if force else set()
 
     source_hashes: dict[str, str] = {}
+    reg = getattr(extractor, "region", region)
+    hints = RegionHints(reg)
+    places: dict[str, tuple[str, str] | None] = {}  # documents in flight: their place evidence
 
     def fresh(docs: list[SourceDocument], version: str) -> Iterator[SourceDocument]:
         """Documents whose raw text/metadata changed since their last ingest (one read per chunk)."""
@@ -126,6 +130,7 @@ def ingest_paths(
                     progress(1)
                 continue
             source_hashes[doc.id] = digest
+            places[doc.id] = place_country(doc.text, reg)
             yield doc
 
     def sources(version: str) -> Iterator[SourceDocument]:
@@ -151,7 +156,7 @@ def ingest_paths(
             from extraction.pipeline import DEFAULT_MODEL, EXTRACTOR_VERSION
 
             ex = extractor
-            model, reg = getattr(ex, "model", DEFAULT_MODEL), getattr(ex, "region", region)
+            model = getattr(ex, "model", DEFAULT_MODEL)
             version = f"{EXTRACTOR_VERSION}|{model}|{reg}"
             todo = sources(version)
             first = next(todo, None)  # load the spaCy model only when something changed
@@ -161,11 +166,14 @@ def ingest_paths(
                 from extraction.pipeline import Extractor
 
                 ex = Extractor(region=region)
-            yield from ex.extract_many(itertools.chain([first], todo), n_process=n_process)
+            for result in ex.extract_many(itertools.chain([first], todo), n_process=n_process):
+                hints.add_result(places.pop(result.id, None), result.entities)
+                yield result
 
     summary = ingest_results(
         db, results(), batch_size=batch_size, progress=progress, region=region, source_hashes=source_hashes,
     )  # fmt: skip
+    summary.region_hint = hints.message("--region")
     summary.failed = problems.failed + summary.failed
     summary.skipped += problems.skipped
     count_as_replaced(summary, removed)

@@ -28,7 +28,7 @@ from graph.resolve_keys import (
     person_base,
 )
 
-ENTITY_PROPS = ("age", "country_code", "lat", "lon", "geonameid")
+ENTITY_PROPS = ("age", "country_code", "lat", "lon", "geonameid", "geo_basis")
 
 
 class DocumentError(ValueError):

@@ -48,6 +48,9 @@ class IngestSummary:
     warnings: list[Failure] = field(default_factory=list)
     """Documents ingested despite extraction errors (id and the extractor's reason)."""
     elapsed_s: float = 0.0
+    region_hint: str | None = None
+    """`extraction.region_hint`: documents whose numbers or places point to another country than the
+    default region, and the flag to re-run with (None: none looked foreign, or nothing was extracted)."""
 
     @property
     def seen(self) -> int:
@@ -74,6 +77,7 @@ class IngestSummary:
         ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.reject(other.rejected)
+        self.region_hint = other.region_hint or self.region_hint
         self.failed.extend(other.failed)
         self.warnings.extend(other.warnings)
 
@@ -97,6 +101,7 @@ class IngestSummary:
             "resolved_ahead": self.resolved_ahead,
             "rejected": dict(sorted(self.rejected.items())),
             "contact_links": self.contact_links,
+            "region_hint": self.region_hint,
             "official_merges": self.official_merges,
             "elapsed_s": round(self.elapsed_s, 3),
         }

@@ -9,11 +9,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from graph.forecast.panel import build_panel
+from graph.forecast.panel import build_panel, signal_matrix, upstream_matrix
 from graph.report import judgements as jd
 from graph.report.evidence import Doc, parse, place_names
 from graph.report.outlook import outlook
+from graph.report.sections import corridor_pairs, movement_facts, networks, routes
 
 FORMAT = "lantern-key-judgement-report/1"
 MAX_JUDGEMENTS = 8
@@ -49,20 +51,20 @@ def _trend(cur: Counter[str], prev: Counter[str], n: int = 10) -> list[dict[str,
     return [{"name": x, "documents": cur[x], "previous": prev[x], "change": cur[x] - prev[x]} for x in names]
 
 
-def _routes(docs: list[Doc]) -> Counter[str]:
-    """Places named in a document, in reading order, as a flow 'A → B (→ C)' (2–3 distinct places)."""
-    c: Counter[str] = Counter()
-    for d in docs:
-        names = place_names(d)
-        if 2 <= len(names) <= 3:
-            c[" → ".join(names)] += 1
-    return c
-
-
 def build_report(
-    rows: Iterable[dict[str, object]], req: Request, source: Path | None = None
+    rows: Iterable[dict[str, object]],
+    req: Request,
+    source: Path | None = None,
+    movements: list[dict[str, Any]] | None = None,
+    graph: dict[str, object] | None = None,
 ) -> dict[str, object]:
-    """The report for `req` from extraction lines (history up to `req.end` feeds the forecast)."""
+    """The report for `req` from extraction lines (history up to `req.end` feeds the forecast).
+
+    `movements` are `analysis/route_facts` rows (the graph's movement relationships); without them the
+    relations of the extraction lines are used. `graph` (when read from the graph: the analytics run
+    and a digest of the data) turns the networks section on and goes into the provenance."""
+    rows = list(rows)
+    facts = movements if movements is not None else movement_facts(rows)
     docs = [d for d in parse(rows) if d.day <= req.end]
     if req.region:
         docs = [d for d in docs if req.region.lower() in d.names]
@@ -74,8 +76,13 @@ def build_report(
                          f"{' for ' + req.region if req.region else ''}: a report needs at least 2")  # fmt: skip
     place_cur, place_prev = _count(cur, place_names), _count(prev, place_names)
     type_cur, type_prev = _count(cur, lambda d: d.types), _count(prev, lambda d: d.types)
-    places = outlook(build_panel(((p, d.day, d.id) for d in docs for p in place_names(d)), req.granularity, through=req.end),
-                     req.granularity, req.k)  # fmt: skip
+    panel = build_panel(
+        ((p, d.day, d.id) for d in docs for p in place_names(d)), req.granularity, through=req.end
+    )
+    warnings = signal_matrix(panel, ((p, d.day, d.id) for d in docs if d.indicators and not d.types for p in place_names(d)),
+                             req.granularity)  # fmt: skip
+    panel = panel.with_leading(warnings, upstream_matrix(panel.places, corridor_pairs(facts, docs)))
+    places = outlook(panel, req.granularity, req.k)
     forms = None
     if any(d.types for d in docs):
         forms = outlook(build_panel(((t, d.day, d.id) for d in docs for t in d.types), req.granularity, through=req.end),
@@ -122,7 +129,22 @@ def build_report(
                  _count([d for d in cur if p in place_names(d)], lambda d: d.indicators).most_common(3)) or "—"}
                for p in top_places]  # fmt: skip
     region = req.region or "all places"
+    route_sec = routes(facts, cur, prev, req.window)
+    net_sec = networks(cur, prev, bool(graph and graph.get("analysis_run")), req.window)
     summary = [str(j["text"]) for j in key[:3]]
+    if route_sec["flows"]:
+        f = route_sec["flows"][0]
+        summary.append(
+            f"Main corridor: {f['name']} ({f['persons']} person(s) moved, {f['change']:+d} on the "
+            f"previous period, {f['documents']} document(s))."
+        )
+    else:
+        summary.append("No movement was recorded in the period: routes are an intelligence gap.")
+    if net_sec["available"]:
+        summary.append(
+            f"Networks: {len(net_sec['appeared'])} appeared, {len(net_sec['grew'])} grew and "
+            f"{len(net_sec['went_quiet'])} went quiet (two or more documents each)."
+        )
     if len(key) < 3:
         summary.append(f"Only {len(key)} judgement(s) have two or more supporting documents in this period: "
                        "the sources are too thin for a fuller assessment (see intelligence gaps).")  # fmt: skip
@@ -137,23 +159,25 @@ def build_report(
         "summary": summary,
         "key_judgements": key,
         "hotspots": hot,
-        "routes": _trend(_routes(cur), _routes(prev), 8),
+        "routes": route_sec,
         "forms": _trend(type_cur, type_prev),
         "indicators": _trend(indicators, _count(prev, lambda d: d.indicators)),
-        "networks": {"note": "Networks appear, grow or go quiet in the graph's analytics runs "
-                     "(`lantern analyze`); this report is built from documents and does not include them."},
+        "networks": net_sec,
         "businesses": _trend(_count(cur, lambda d: d.businesses), _count(prev, lambda d: d.businesses)),
         "intelligence_gaps": {"places_with_one_document": single, "forms_with_fewer_than_two_documents": thin_types,
-                              "documents_without_a_place": sum(1 for d in cur if not d.places)},
+                              "documents_without_a_place": sum(1 for d in cur if not d.places),
+                              "routes": route_sec["note"], "networks": net_sec["note"] if not net_sec["available"] else None},
         "prevention_targeting": targets,
         "provenance": {
             "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "source": str(source) if source else None,
+            "source": str(source) if source else "Neo4j graph" if graph is not None else None,
+            "graph": graph,
             "source_sha256": hashlib.sha256(source.read_bytes()).hexdigest() if source and source.exists() else None,
             "documents_read": len(docs), "documents_in_period": len(cur), "documents_previous_period": len(prev),
             "granularity": req.granularity, "k": req.k, "model": places.model, "predicted_period": places.period,
             "backtest": places.backtest, "calibration": places.calibration,
-            "regenerate": f"lantern report --documents {source} --from {req.start} --to {req.end} "
+            "regenerate": f"lantern report {'--graph' if graph is not None else f'--documents {source}'} "
+                          f"--from {req.start} --to {req.end} "
                           f"--granularity {req.granularity} --role {req.role}"
                           + (f" --region '{req.region}'" if req.region else ""),
         },

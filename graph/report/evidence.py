@@ -26,6 +26,7 @@ class Doc:
     businesses: tuple[str, ...]
     mentions: tuple[tuple[str, str, str | None], ...]  # (kind, surface, None) for masking
     names: frozenset[str]  # every entity value, lower-case (region filter)
+    communities: tuple[tuple[int, str, str], ...] = ()  # (community id, entity id, kind): graph rows only
 
 
 def parse(rows: Iterable[dict[str, object]]) -> list[Doc]:
@@ -54,6 +55,8 @@ def parse(rows: Iterable[dict[str, object]]) -> list[Doc]:
             mentions=tuple((str(e["type"]), text[int(e["start"]):int(e["end"])], None)
                            for e in ents if privacy.category_of(str(e.get("type"))) and "start" in e),
             names=frozenset(str(e.get("value", "")).lower() for e in ents),
+            communities=tuple(sorted({(int(e["community_id"]), str(e.get("id")), str(e.get("type")))
+                                      for e in ents if e.get("community_id") is not None})),
         ))  # fmt: skip
     return docs
 

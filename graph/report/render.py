@@ -11,7 +11,8 @@ h1{font-size:1.5rem}h2{font-size:1.15rem;border-bottom:2px solid #d9dee8;padding
 table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border-bottom:1px solid #e3e6ee;padding:.3rem .4rem;
 text-align:left}.kj{background:#f5f7fb;border-left:4px solid #3a5bd9;padding:.6rem .9rem;margin:.8rem 0}
 .word{font-weight:700;color:#3a5bd9}.ev{font-size:.85rem;color:#4a5263;margin:.2rem 0 .2rem 1rem}
-.muted{color:#6b7385;font-size:.85rem}.up{color:#b3261e}.down{color:#1e7b34}svg{background:#f3f6fa;border-radius:6px}"""
+.muted{color:#6b7385;font-size:.85rem}.up{color:#b3261e}.down{color:#1e7b34}svg{background:#f3f6fa;border-radius:6px}
+.gap{background:#fff6e0;border-left:4px solid #c98a00;padding:.5rem .8rem}h3{font-size:1rem}"""
 
 
 def _locate(names: list[str]) -> dict[str, tuple[float, float]]:
@@ -74,7 +75,8 @@ def _table(rows: list[dict[str, object]], cols: list[str]) -> str:
             if c == "change" and isinstance(v, int):
                 cells.append(f'<td class="{"up" if v > 0 else "down" if v < 0 else ""}">{v:+d}</td>')
             elif isinstance(v, list):
-                cells.append(f"<td>{escape('–'.join(map(str, v)))}</td>")
+                sep = "–" if all(isinstance(x, int) for x in v) else ", "
+                cells.append(f"<td>{escape(sep.join(map(str, v)))}</td>")
             else:
                 cells.append(f"<td>{escape(str(v))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
@@ -90,6 +92,46 @@ def _judgement(j: dict[str, object]) -> str:
             f"{escape(str(j['would_change_it']))}</div></div>")  # fmt: skip
 
 
+def _note(section: dict[str, object]) -> str:
+    return f'<p class="gap">{escape(str(section["note"]))}</p>' if section.get("note") else ""
+
+
+def _routes(sec: dict[str, object]) -> str:
+    flows = sec["flows"]
+    assert isinstance(flows, list)
+    gone = sec.get("no_longer_seen") or []
+    return (_note(sec) + (_table(flows, ["name", "persons", "previous", "change", "documents"]) if flows else "")
+            + (f'<p class="muted">Corridors of the previous period not seen now: {escape("; ".join(gone))}</p>'  # type: ignore[arg-type]
+               if gone else "")
+            + f'<p class="muted">From {escape(str(sec["basis"]))}.</p>')  # fmt: skip
+
+
+def _networks(sec: dict[str, object]) -> str:
+    if not sec["available"]:
+        return _note(sec)
+    cols = [
+        "community",
+        "documents",
+        "previous",
+        "change",
+        "members_active",
+        "members_by_kind",
+        "places",
+        "forms",
+    ]
+    parts = [_note(sec)]
+    for key, label in (("appeared", "Appeared"), ("grew", "Grew"), ("went_quiet", "Went quiet")):
+        rows = sec[key]
+        assert isinstance(rows, list)
+        if rows:
+            parts.append(f"<h3>{label}</h3>" + _table(rows, cols))
+    parts.append(
+        f'<p class="muted">{sec["active"]} communities active in the period, {sec["active_previous"]} '
+        "in the previous one (last analytics run; members described by kind, never by name).</p>"
+    )
+    return "".join(parts)
+
+
 def to_html(r: dict[str, object]) -> str:
     prov = r["provenance"]
     assert isinstance(prov, dict)
@@ -103,15 +145,16 @@ def to_html(r: dict[str, object]) -> str:
         "<h2>Key judgements</h2>" + "".join(_judgement(j) for j in r["key_judgements"]),  # type: ignore[attr-defined]
         "<h2>Hotspots</h2>" + map_svg(r["hotspots"])  # type: ignore[arg-type]
         + _table(r["hotspots"], ["name", "documents", "previous", "change", "forecast", "interval_80"]),  # type: ignore[arg-type]
-        "<h2>Routes</h2>" + _table(r["routes"], ["name", "documents", "previous", "change"]),  # type: ignore[arg-type]
+        "<h2>Routes</h2>" + _routes(r["routes"]),  # type: ignore[arg-type]
         "<h2>Forms of trafficking</h2>" + _table(r["forms"], ["name", "documents", "previous", "change"]),  # type: ignore[arg-type]
         "<h2>Indicators</h2>" + _table(r["indicators"], ["name", "documents", "previous", "change"]),  # type: ignore[arg-type]
-        "<h2>Networks</h2><p>" + escape(str(r["networks"]["note"])) + "</p>",  # type: ignore[index]
+        "<h2>Networks that appeared, grew or went quiet</h2>" + _networks(r["networks"]),  # type: ignore[arg-type]
         "<h2>Sectors and businesses exposed</h2>" + _table(r["businesses"], ["name", "documents", "previous", "change"]),  # type: ignore[arg-type]
         "<h2>Intelligence gaps</h2><ul>"
         f"<li>Places named by a single document: {escape(', '.join(gaps['places_with_one_document']) or 'none')}</li>"
         f"<li>Forms with fewer than two documents: {escape(', '.join(gaps['forms_with_fewer_than_two_documents']) or 'none')}</li>"
-        f"<li>Documents without a place: {gaps['documents_without_a_place']}</li></ul>",
+        f"<li>Documents without a place: {gaps['documents_without_a_place']}</li>"
+        + "".join(f"<li>{escape(str(gaps[k]))}</li>" for k in ("routes", "networks") if gaps.get(k)) + "</ul>",
         "<h2>Recommended prevention targeting</h2>" + _table(r["prevention_targeting"], ["where", "for_whom", "watch_for"]),  # type: ignore[arg-type]
         "<h2>How this report was made</h2>"
         f'<p class="muted">Source {escape(str(prov["source"]))} (sha256 {escape(str(prov["source_sha256"]))}); '

@@ -1,8 +1,8 @@
 // name: library/route_flows
 // description: Route flows between two countries: transported persons moved from a place in one country to a
 // description: place in another, grouped by origin and destination place, with transit points and evidence.
-// params: from_country (string; e.g. "RO") — origin: ISO country code or country name
-// params: to_country (string; e.g. "GB") — destination: ISO country code or country name
+// params: from_country (string; e.g. "UA") — origin: ISO country code or country name
+// params: to_country (string; e.g. "DE") — destination: ISO country code or country name
 // returns: origin, destination, persons (count), names, via (transit places), doc_ids
 // mode: read
 MATCH (p:Person)-[f:TRANSPORTED_FROM]->(o:Location), (p)-[t:TRANSPORTED_TO]->(d:Location)

@@ -2,7 +2,8 @@
 // description: Exposure of one business: breadth-first paths (shortest to each entity, at most $max_hops typed
 // description: hops, never through countries, regions, cities, authorities, NGOs or documents) that end at a
 // description: trafficking-linked entity: a front business, an exploitation site, someone who recruited, transported
-// description: or controlled people, an entity with a trafficking role, or (when $risk_threshold is set) a risk score at or above it.
+// description: or controlled people, an entity with a trafficking role, a payment account with a money red flag
+// description: (graph/money/flags.py), or (when $risk_threshold is set) a risk score at or above it.
 // description: Labour supply (SUPPLIED_LABOUR_TO) is followed both ways: a client is exposed through its labour provider.
 // description: With $include_weak, same-sentence co-mentions (MENTIONED_TOGETHER) are followed too (the caller
 // description: marks such paths weak). Each hop carries its evidence (snippets, document ids); the end entity its trafficking documents.
@@ -29,6 +30,9 @@ WITH path, x, [reason IN [
     CASE WHEN EXISTS { (x)-[:HAS_ROLE]->(r:Role) WHERE r.id <> 'Victim' }
          THEN 'trafficking role: ' + apoc.text.join(COLLECT { MATCH (x)-[:HAS_ROLE]->(r:Role) WHERE r.id <> 'Victim'
                                                               RETURN DISTINCT r.id }, ', ') END,
+    CASE WHEN x:PaymentAccount AND size(coalesce(x.money_flags, [])) > 0
+         THEN 'money red flag on ' + coalesce(x.value, x.name) + ': '
+              + apoc.text.join(coalesce(x.money_flag_reasons, []), '; ') END,
     CASE WHEN $risk_threshold IS NOT NULL AND x.risk_score >= $risk_threshold
          THEN 'risk score ' + toString(round(x.risk_score, 2)) END
   ] WHERE reason IS NOT NULL] AS reasons

@@ -163,7 +163,6 @@ def demo_example_failures(demo: Path) -> list[str]:
 # Library queries whose example has no rows on the demo data, for a reason in the data (not in the example).
 # Each must stay empty: when the data gains them, drop the entry (the test says so).
 KNOWN_EMPTY = {
-    "route_flows": "the seed's extraction writes no TRANSPORTED_FROM/TO edges yet (issue 24: routes)",
     "recruiter_victims_sites": "the seed's extraction writes no RECRUITED edge yet",
 }
 

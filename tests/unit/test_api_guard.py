@@ -44,6 +44,11 @@ def test_cost_multiplies_limits_and_depth_through_variables_and_fragments() -> N
     assert operation_cost(schema, via_variables, "Q", {"d": 2}) == 1 + 100 * (1 + 2)
     search = parse('{ search(text: "x") { hits { score matched } } }')  # schema default limit 20
     assert operation_cost(schema, search, None, None) == 1 + 20 * (1 + 2)
+    report = parse(
+        '{ keyJudgementReport(from: "2024-01-01", to: "2024-12-31") { title keyJudgements { text } } }'
+    )
+    # declared work (backtests): at the heavy-lane threshold, plus its selections
+    assert operation_cost(schema, report, None, None) == 1 + Settings().api_heavy_cost + (1 + (1 + 1))
 
 
 def test_selection_count_stops_early_on_duplicates_and_fragment_fan_out() -> None:

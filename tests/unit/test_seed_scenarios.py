@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import numpy as np
@@ -56,3 +57,24 @@ def test_write_produces_ingestable_lines_and_ground_truth(tmp_path) -> None:  # 
         "SexTrafficking",
         "ForcedLabour",
     }
+
+
+def test_corridor_waves_jump_stop_by_stop_after_weak_early_warnings() -> None:
+    sc = generate(4, months=48, n_emerging=0, n_routes=0, n_waves=6)
+    waves = sc.truth["corridor_waves"]
+    assert len(waves) == 6  # type: ignore[arg-type]
+    before, background, jumps = [], [], []
+    for wave in waves:  # type: ignore[union-attr]
+        onsets = [sc.periods.index(s["onset"]) for s in wave["stops"].values()]
+        assert onsets == sorted(onsets) and all(1 <= b - a <= 2 for a, b in itertools.pairwise(onsets))
+        for place, on in zip(wave["stops"], onsets, strict=False):
+            i = sc.places.index(place)
+            jumps.append(sc.intensity[i, on] / sc.intensity[i, on - 3])
+            warn = sc.truth["warning_intensity"][place]  # type: ignore[index]
+            before.append(warn[on - 1])
+            background.append(warn[max(on - 6, 0)])
+    assert np.median(jumps) > 3.5  # x e^1.4 at onset (less where an earlier wave still holds the place)
+    assert min(before) >= 1.5 and np.median(background) < 0.5  # weak: ~1.5 expected documents, not a flood
+    warned = [d for d in sc.documents if d["warning"]]
+    assert warned and sc.signals.sum() == len(warned)
+    assert sc.counts.sum() == sum(len(set(d["places"])) for d in sc.documents)  # type: ignore[arg-type]

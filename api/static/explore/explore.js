@@ -32,14 +32,20 @@
         "text-valign": "bottom", "text-margin-y": 4, width: 28, height: 28, "border-width": 1, "border-color": "#fff",
         "text-wrap": "ellipsis", "text-max-width": 130, "text-background-color": "#fff", "text-background-opacity": 0.8,
         "text-background-padding": 1, "min-zoomed-font-size": 7 } },
+      { selector: "node.unlabelled", style: { label: "" } },
+      { selector: "node.unlabelled.hover, node.unlabelled:selected", style: { label: "data(label)", "z-index": 20 } },
+      { selector: "node.label-top", style: { "text-valign": "top", "text-margin-y": -4 } },
+      { selector: "node.candidate-node", style: { "border-width": 3, "border-color": "#ef6c00", "border-style": "dashed" } },
       { selector: "node.merged", style: { "border-width": 3, "border-color": "#37474f", "border-style": "double" } },
       { selector: "node.masked", style: { "border-style": "dashed", "border-color": "#555", "border-width": 2 } },
       { selector: "node:selected", style: { "border-width": 4, "border-color": "#ffb300" } },
       { selector: "edge", style: { width: "mapData(docCount, 1, 10, 1.5, 6)", "line-color": "#90a4ae", "target-arrow-color": "#90a4ae",
         "target-arrow-shape": "triangle", "curve-style": "bezier", label: "data(type)", "font-size": 8, "text-rotation": "autorotate",
         color: "#455a64", "min-zoomed-font-size": 9 } },
+      { selector: "edge.quiet", style: { label: "" } },
+      { selector: "edge.quiet.hover, edge.quiet:selected", style: { label: "data(type)" } },
       { selector: "edge.candidate", style: { "line-style": "dashed", "line-color": "#ef6c00", "target-arrow-shape": "none",
-        label: "possibly same as", color: "#ef6c00", width: 2 } },
+        label: "", width: 2 } },
       { selector: "edge:selected", style: { "line-color": "#ffb300", "target-arrow-color": "#ffb300", width: 4 } },
     ],
     layout: { name: "grid" },
@@ -70,15 +76,19 @@
     const items = [...counts.entries()].sort((a, b) => b[1].n - a[1].n).slice(0, 14).map(([k, v]) =>
       `<li><span class="swatch" data-colour="${esc(v.colour)}"></span>${esc(k === "none" ? "no community yet" : k)} <span class="small">${v.n}</span></li>`);
     const extra = counts.size > 14 ? `<li class="small">… ${counts.size - 14} more</li>` : "";
-    const candidates = cy.edges(".candidate").length ? '<li><span class="dash"></span>possible duplicate (review)</li>' : "";
-    $("legend").innerHTML = cy.nodes().length ? `<strong>${title}</strong><ul>${items.join("")}${extra}${candidates}</ul>` : "";
+    const candidates = cy.edges(".candidate").length ? '<li><span class="dash"></span>possible duplicate: click the dashed line to review</li>' +
+      '<li><span class="ring"></span>has an undecided duplicate candidate</li>' : "";
+    const hidden = cy.nodes(".unlabelled").length;
+    const labels = hidden ? `<li class="small">${hidden} label(s) hidden to avoid overlap: hover or select a node</li>` : "";
+    $("legend").innerHTML = cy.nodes().length ? `<strong>${title}</strong><ul>${items.join("")}${extra}${candidates}${labels}</ul>` : "";
     $("legend").querySelectorAll(".swatch").forEach((el) => { el.style.background = el.dataset.colour; }); // CSP-safe
   }
 
-  // Identical display nodes (same type and caption, not persons: namesakes may be different people) are drawn once;
-  // the node keeps every id it stands for. Persons with the same name stay apart and show candidate links instead.
+  // Identical display nodes (the same caption, not persons: namesakes may be different people) are drawn once, also
+  // across kinds (a Business and the FrontBusiness of the same name); the node keeps every id and kind it stands
+  // for. Persons with the same name stay apart and show candidate links instead.
   const shownAs = new Map(); // entity id → id of the node drawing it
-  const mergeKey = (e) => (e.kind === "Person" || e.masked ? null : `${e.kind}|${String(e.caption || e.name || "").toLowerCase()}`);
+  const mergeKey = (e) => (e.kind === "Person" || e.masked ? null : String(e.caption || e.name || "").trim().toLowerCase());
 
   function addEntity(e) {
     const id = shownAs.get(e.id) || e.id;
@@ -88,6 +98,7 @@
     if (twin) {
       shownAs.set(e.id, twin.id());
       twin.data("mergedIds", [...(twin.data("mergedIds") || [twin.id()]), e.id]);
+      twin.data("mergedKinds", [...new Set([...(twin.data("mergedKinds") || [twin.data("kind")]), e.kind])]);
       twin.addClass("merged");
       return twin;
     }
@@ -103,23 +114,68 @@
     if (cy.getElementById(source).empty() || cy.getElementById(target).empty()) return;
     const candidate = edge.type === "POSSIBLY_SAME_AS";
     cy.add({ group: "edges", data: { ...edge, source, target, docCount: edge.docCount || 1 }, classes: candidate ? "candidate" : "" });
+    if (candidate) cy.getElementById(source).union(cy.getElementById(target)).addClass("candidate-node");
   }
 
-  // Layout for 5 nodes and for 200: labels count in the node size (no overlap), longer edges when few nodes,
-  // then fit the chart to the screen (never zoomed in so far that 3 nodes fill it).
+  // Layout for 5 nodes and for 200: labels count in the node size, longer edges when few nodes, then fit the chart
+  // to the screen (never zoomed in so far that 3 nodes fill it) and keep the labels readable (see placeLabels).
   function relayout() {
     const n = cy.nodes().length;
+    // labels at their base size during the layout: the zoomed-out sizes of placeLabels would inflate it
+    cy.nodes().removeStyle("font-size text-max-width text-margin-y").removeClass("unlabelled label-top");
     cy.layout({ name: "cose", animate: false, nodeDimensionsIncludeLabels: true, randomize: n > 60,
-      nodeRepulsion: n < 12 ? 40000 : 9000, idealEdgeLength: n < 12 ? 170 : 90, componentSpacing: 80,
-      numIter: n > 150 ? 600 : 1000, padding: 40 }).run();
+      nodeRepulsion: n < 12 ? 60000 : n > 100 ? 14000 : 9000, idealEdgeLength: n < 12 ? 190 : n > 100 ? 70 : 90,
+      nodeOverlap: 20, componentSpacing: n > 100 ? 40 : 80, gravity: n > 100 ? 1.2 : 1,
+      numIter: n > 150 ? 800 : 1000, padding: 40 }).run();
     fit();
     recolour();
   }
 
-  function fit() {
-    cy.fit(undefined, 40);
-    if (cy.zoom() > 1.5) { cy.zoom(1.5); cy.center(); }
+  // Readable labels at any size: the font grows as the chart zooms out (≈ 11 px on screen), edge labels show
+  // only on small charts (else on hover/selection), and a label that would overlap one already placed is tried
+  // above its node, then hidden (hover or select the node to read it). Big nodes (most links) are placed first.
+  function placeLabels() {
+    const n = cy.nodes().length;
+    const z = cy.zoom();
+    const size = Math.min(11 / Math.max(z, 0.05), 60);
+    cy.batch(() => {
+      cy.nodes().style({ "font-size": size, "text-max-width": 130 * size / 11, "text-margin-y": 4 * size / 11 });
+      cy.nodes().removeClass("unlabelled label-top");
+      cy.edges().toggleClass("quiet", n > 30);
+    });
+    const box = (node, labels) => node.boundingBox({ includeNodes: !labels, includeEdges: false, includeLabels: labels });
+    const hit = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const nodes = cy.nodes().map((node) => ({ id: node.id(), box: box(node, false) }));
+    const labels = []; // boxes of the labels placed so far
+    const order = cy.nodes().sort((a, b) => b.degree() - a.degree() || String(a.id()).localeCompare(String(b.id())));
+    order.forEach((node) => {
+      const clash = (b) => labels.some((l) => hit(b, l)) || nodes.some((o) => o.id !== node.id() && hit(b, o.box));
+      let label = box(node, true);
+      if (clash(label)) { node.addClass("label-top"); label = box(node, true); }
+      if (clash(label)) { node.removeClass("label-top").addClass("unlabelled"); return; }
+      labels.push(label);
+    });
   }
+
+  window.lanternLabelBoxes = () => cy.nodes().not(".unlabelled")
+    .map((node) => node.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }));
+
+  // Fit the chart beside the legend (top left), never zoomed in beyond 1.5.
+  function fit() {
+    if (cy.nodes().empty()) return;
+    drawLegend();
+    const pad = 30;
+    const legend = $("legend").offsetWidth ? $("legend").offsetWidth + 16 : 0;
+    const bb = cy.elements().boundingBox();
+    const w = Math.max(cy.width() - legend - 2 * pad, 50), h = Math.max(cy.height() - 2 * pad, 50);
+    const z = Math.min(w / Math.max(bb.w, 1), h / Math.max(bb.h, 1), 1.5);
+    cy.viewport({ zoom: z, pan: { x: legend + pad + (w - bb.w * z) / 2 - bb.x1 * z, y: pad + (h - bb.h * z) / 2 - bb.y1 * z } });
+    placeLabels();
+    drawLegend();
+  }
+
+  cy.on("mouseover", "node, edge", (evt) => evt.target.addClass("hover"));
+  cy.on("mouseout", "node, edge", (evt) => evt.target.removeClass("hover"));
 
   async function expand(id) {
     status("Expanding…");
@@ -137,14 +193,34 @@
     }
   }
 
+  window.lanternExpand = (id) => expand(id); // for tests and the console: bring an entity's neighbours
+  // for tests and the console: draw a graph as the API answers it ({nodes, edges}), as an expansion does
+  window.lanternShow = (g) => { g.nodes.forEach(addEntity); g.edges.forEach(addEdge); relayout(); };
+
   function showNode(d) {
     const rows = [["kind", d.kind], ["id", d.id], ["community", d.communityId], ["network", d.networkId],
-      ["risk score", d.riskScore], ["documents", d.docCount]].filter(([, v]) => v != null && v !== "");
-    const merged = (d.mergedIds || []).length > 1 ? `<p class="small">Drawn as one node (same type and name): ${d.mergedIds.map(esc).join(", ")}</p>` : "";
+      ["documents", d.docCount]].filter(([, v]) => v != null && v !== "");
+    const merged = (d.mergedIds || []).length > 1 ? `<p class="small">Drawn as one node (same name; ${esc((d.mergedKinds || [d.kind]).join(", "))}): ${d.mergedIds.map(esc).join(", ")}</p>` : "";
     $("details-body").innerHTML = `<h3>${esc(d.label)}</h3>${d.masked ? '<p class="small">Personal data masked for your role.</p>' : ""}${merged}` +
       `<table class="props">${rows.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${esc(v)}</td></tr>`).join("")}</table>` +
       `<button id="expand-selected" type="button">Expand neighbours</button>`;
     $("expand-selected").onclick = () => expand(d.id);
+    if (d.riskScore != null) showRisk(d);
+  }
+
+  // The risk score with its reasons and the scale (from the schema's description of riskScore).
+  async function showRisk(d) {
+    const scale = await LanternAPI.help("riskScore");
+    const most = /0 to (\d+)/.exec(scale);
+    const reasons = (d.riskReasons || []).map((r) => `<li>${esc(r)}</li>`).join("");
+    const box = document.createElement("section");
+    box.id = "risk-panel";
+    box.innerHTML = `<h3>Risk ${esc(d.riskScore)}${most ? ` of ${esc(most[1])}` : ""}</h3>` +
+      (reasons ? `<ul class="reasons">${reasons}</ul>` : '<p class="small">No reasons recorded.</p>') +
+      (scale ? `<details><summary class="small">How the score is built</summary><p class="small">${esc(scale)}</p></details>` : "");
+    const old = $("risk-panel");
+    if (old) old.remove();
+    if (cy.getElementById(d.id).selected() || $("details-body").querySelector("h3")) $("details-body").appendChild(box);
   }
 
   function showCandidate(d, src, dst) {
@@ -153,9 +229,33 @@
       `<p>${esc(src)} <span class="small">(${esc(a.id)}, ${esc(a.docCount || "?")} document(s))</span><br>and ${esc(dst)} ` +
       `<span class="small">(${esc(b.id)}, ${esc(b.docCount || "?")} document(s))</span><br>may be the same ${esc(a.kind || "entity")}.</p>` +
       `<p class="small">score ${d.confidence != null ? Number(d.confidence).toFixed(2) : "?"}${d.reason ? ` — ${esc(d.reason)}` : ""}. ` +
-      "Not merged: a person decides. Compare their neighbours (expand both), then merge or leave them apart:</p>" +
-      `<pre>lantern resolve merge "${esc(a.id)}" "${esc(b.id)}" --reason "..."</pre>` +
-      '<p class="small">All candidates: <code>lantern resolve review</code>. A merge can be undone with <code>lantern resolve split</code>.</p></section>';
+      "Not merged: a person decides. Compare their neighbours (expand both), then merge them here (investigator or " +
+      "admin key) or leave them apart:</p>" +
+      `<label class="small">Reason <input id="merge-reason" type="text" size="28" placeholder="same phone and address in both"></label> ` +
+      `<button id="merge-candidate" type="button">Merge into ${esc(a.id)}</button> <button id="expand-both" type="button">Expand both</button>` +
+      `<div id="merge-result" class="small"></div>` +
+      `<p class="small">From a terminal: <code>lantern resolve merge "${esc(a.id)}" "${esc(b.id)}" --reason "..."</code>; ` +
+      "all candidates: <code>lantern resolve review</code>; a merge is undone with <code>lantern resolve split MERGE_ID</code>.</p></section>";
+    $("expand-both").onclick = async () => { await expand(a.id); await expand(b.id); };
+    $("merge-candidate").onclick = async () => {
+      const reason = $("merge-reason").value.trim();
+      if (!reason) { $("merge-result").textContent = "Give a reason first: it is kept in the audit log with the merge."; return; }
+      try {
+        const res = await LanternAPI.merge([a.id, b.id], reason);
+        $("merge-result").innerHTML = `${esc(res.message)} (merge id <code>${esc(res.mergeId)}</code>) ` +
+          '<button id="undo-merge" type="button">Undo (split)</button>';
+        cy.getElementById(b.id).remove();
+        recolour();
+        $("undo-merge").onclick = async () => {
+          try {
+            const back = await LanternAPI.split(res.mergeId);
+            $("merge-result").textContent = `${back.message}. Expand ${a.id} again to redraw both.`;
+          } catch (err) { $("merge-result").textContent = err.message; }
+        };
+      } catch (err) {
+        $("merge-result").textContent = err.message; // e.g. an analyst key: the API says who may merge
+      }
+    };
   }
 
   function showEdge(d) {
@@ -211,8 +311,11 @@
     $("map-view").hidden = !map;
     if (map && !mapDrawn) {
       status("Loading hotspots and routes…");
-      Promise.all([LanternAPI.hotspots(), LanternAPI.routes()])
-        .then(([h, r]) => LanternMap.draw($("map"), h, r, $("map-legend")).then(() => { mapDrawn = true; status(`${h.length} hotspot(s), ${r.length} route(s).`); }))
+      Promise.all([LanternAPI.hotspots(), LanternAPI.routes(), LanternAPI.routeGaps().catch(() => [])])
+        .then(([h, r, g]) => LanternMap.draw($("map"), h, r, $("map-legend"), g).then(() => {
+          mapDrawn = true;
+          status(`${h.length} hotspot(s), ${r.length} route(s)` + (g.length ? `; ${g.length} movement(s) without a complete route (see below the map).` : "."));
+        }))
         .catch((err) => { status(err.message, true); LanternMap.draw($("map"), [], [], $("map-legend")); });
     }
     if (!map) cy.resize();

@@ -4,7 +4,7 @@
 
 const LanternAPI = (() => {
   const KEY = "lantern.apiKey";
-  const ENTITY = "id kind name caption masked communityId networkId riskScore docCount";
+  const ENTITY = "id kind name caption masked communityId networkId riskScore riskReasons docCount";
   const EDGE = "id type source target confidence docCount evidenceCount reason " +
     "evidence { documentId start end snippet confidence }";
   const QUERIES = {
@@ -19,9 +19,15 @@ const LanternAPI = (() => {
       hotspots(limit: $limit) { events persons eventTypes docCount location { ${place} } } }`,
     routes: (place) => `query Routes($limit: Int) {
       routes(limit: $limit) { persons documentIds origin { ${place} } destination { ${place} } via { ${place} } } }`,
-    entityFields: `query EntityFields { __type(name: "Entity") { fields { name } } }`,
+    routeGaps: (place) => `query RouteGaps($limit: Int) {
+      routeGaps(limit: $limit) { reason fact persons documentIds place { ${place} } } }`,
+    merge: `mutation Merge($ids: [String!]!, $reason: String!) {
+      mergeEntities(ids: $ids, reason: $reason) { mergeId survivor ids message } }`,
+    split: `mutation Split($mergeId: String!) { splitEntity(mergeId: $mergeId) { mergeId ids message } }`,
+    entityFields: `query EntityFields { __type(name: "Entity") { fields { name description } } }`,
   };
   let placeFields = null;
+  const fieldHelp = {}; // Entity field → its schema description (the risk scale is explained there)
 
   // Coordinates are requested only if the API's Entity type has them (lat/lon), so the page keeps working
   // against an API version without them (places are then listed instead of drawn).
@@ -29,8 +35,11 @@ const LanternAPI = (() => {
     if (placeFields === null) {
       try {
         const d = await call("entityFields");
-        const names = new Set(((d.__type && d.__type.fields) || []).map((f) => f.name));
-        placeFields = "id caption" + (names.has("lat") && names.has("lon") ? " lat lon" : "");
+        const fields = (d.__type && d.__type.fields) || [];
+        for (const f of fields) fieldHelp[f.name] = f.description || "";
+        const names = new Set(fields.map((f) => f.name));
+        placeFields = "id caption kind" + (names.has("lat") && names.has("lon") ? " lat lon" : "") +
+          (names.has("coordinatesFrom") ? " coordinatesFrom" : "") + (names.has("countryCode") ? " countryCode" : "");
       } catch (e) {
         placeFields = "id caption"; // introspection disabled: list places instead of drawing them
       }
@@ -58,11 +67,18 @@ const LanternAPI = (() => {
 
   return {
     apiKey, setApiKey, QUERIES,
+    // the schema's description of an Entity field (e.g. riskScore: how the score is built), "" if unknown
+    help: async (name) => { await place(); return fieldHelp[name] || ""; },
     search: (text, limit = 20) => call("search", { text, limit }).then((d) => d.search.hits),
     neighbourhood: (id, limit = 100) => call("neighbourhood", { id, limit }).then((d) => d.neighbourhood),
     // resolution candidates (POSSIBLY_SAME_AS) around an entity: possible duplicates to review
     candidates: (id, limit = 25) => call("candidates", { id, limit }).then((d) => d.neighbourhood),
     hotspots: async (limit = 100) => (await call({ query: QUERIES.hotspots(await place()) }, { limit })).hotspots,
     routes: async (limit = 100) => (await call({ query: QUERIES.routes(await place()) }, { limit })).routes,
+    // movements that make no route, with the reason ("movement mentioned without an origin")
+    routeGaps: async (limit = 100) => (await call({ query: QUERIES.routeGaps(await place()) }, { limit })).routeGaps,
+    // a person's decision on a possible duplicate (investigator, admin); a merge is undone by its mergeId
+    merge: (ids, reason) => call("merge", { ids, reason }).then((d) => d.mergeEntities),
+    split: (mergeId) => call("split", { mergeId }).then((d) => d.splitEntity),
   };
 })();

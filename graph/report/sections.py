@@ -1,0 +1,158 @@
+# ruff: noqa: E501
+"""Report sections that compare the period with the previous one: routes and networks.
+
+Routes are corridors origin → transit → destination built by `graph.analytics.routes` from movement
+facts (recruited in, transported from / via / to, exploited at): the graph's movement relationships,
+or the same relations in extraction output. A corridor belongs to a period when one of its evidence
+documents is a document of that period. Networks are the communities of the last analytics run
+(`community_id`, stable across runs: docs/design/reliability.md); a community is active in a period
+through the documents that mention its members. Both sections say so when they have nothing to show:
+an empty section is an intelligence gap, never silence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from itertools import pairwise
+from typing import Any
+
+from graph.analytics.routes import FACT_ORDER, corridors
+from graph.report.evidence import Doc, place_names
+from ontology import load_ontology
+
+_MOVED_TO = next(r for r in load_ontology().relations.values() if r.name == "transportedFrom").range
+PLACE_CLASSES = frozenset().union(*(load_ontology().classes_under(c) for c in _MOVED_TO))
+"""Classes a movement can start, pass or end at (the range of the ontology's movement properties)."""
+MIN_NETWORK_DOCS = 2  # a network "appears" or "grows" on two or more documents, as a judgement does
+SHOWN = 8
+
+
+def movement_facts(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Movement relations of extraction lines as `analysis/route_facts` rows (one person per document:
+    extraction output does not resolve a person across documents; the graph does)."""
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        pub = str(row.get("published") or "")[:10]
+        ents = {str(e["id"]): e for e in row.get("entities") or [] if isinstance(e, dict) and "id" in e}
+        for rel in row.get("relations") or []:
+            if not isinstance(rel, dict) or rel.get("type") not in FACT_ORDER or len(pub) < 10:
+                continue
+            place = ents.get(str(rel.get("target")))
+            if place is None or place.get("type") not in PLACE_CLASSES or not place.get("value"):
+                continue
+            name = str(place["value"])
+            out.append({"person_id": f"{row['id']}#{rel.get('source')}", "person": None, "fact": rel["type"],
+                        "place_id": name, "place": name, "kind": place.get("type"), "lat": None, "lon": None,
+                        "first_start": int(place.get("start") or 0), "doc_ids": [str(row["id"])],
+                        "dates": [pub]})  # fmt: skip
+    return out
+
+
+def _in(facts: list[dict[str, Any]], ids: set[str]) -> list[dict[str, Any]]:
+    """Facts with evidence among `ids`, their evidence cut to those documents."""
+    kept = []
+    for f in facts:
+        docs = [d for d in f.get("doc_ids") or [] if d in ids]
+        if docs:
+            kept.append({**f, "doc_ids": docs, "dates": []})
+    return kept
+
+
+def _flow(c: dict[str, Any]) -> str:
+    return " → ".join([str(c["origin"]), *map(str, c["via"]), str(c["destination"])])
+
+
+def corridor_pairs(facts: list[dict[str, Any]], docs: list[Doc]) -> list[tuple[str, str]]:
+    """(upstream, downstream) consecutive stops of the corridors the documents record."""
+    pairs: set[tuple[str, str]] = set()
+    for c in corridors(_in(facts, {d.id for d in docs})):
+        stops = [str(c["origin"]), *map(str, c["via"]), str(c["destination"])]
+        pairs.update(pairwise(stops))
+    return sorted(pairs)
+
+
+def routes(facts: list[dict[str, Any]], cur: list[Doc], prev: list[Doc], window: str) -> dict[str, Any]:
+    """Corridors with evidence in the period against the previous one (persons moved, documents)."""
+    now = corridors(_in(facts, {d.id for d in cur}))
+    before = {_flow(c): c for c in corridors(_in(facts, {d.id for d in prev}))}
+    flows = []
+    for c in now[:SHOWN]:
+        b = before.get(_flow(c))
+        prev_persons = int(b["persons"]) if b else 0
+        flows.append({"name": _flow(c), "origin": c["origin"], "via": c["via"], "destination": c["destination"],
+                      "persons": c["persons"], "previous": prev_persons, "change": c["persons"] - prev_persons,
+                      "documents": c["documents"], "doc_ids": c["doc_ids"][:5]})  # fmt: skip
+    stopped = sorted(set(before) - {_flow(c) for c in now})
+    note = None
+    if not flows:
+        facts_now = len(_in(facts, {d.id for d in cur}))
+        said = (
+            f"{facts_now} movement fact(s) in {window}, none giving two places for one person"
+            if facts_now
+            else f"no document of {window} states where a person was recruited, moved from, through or to"
+        )
+        note = (f"No movement recorded in the period: {said} ({len(before)} corridor(s) in the previous period). "
+                "Routes cannot be assessed from these sources; treat this as an intelligence gap, not as "
+                "an absence of movement.")  # fmt: skip
+    return {"basis": "movement relationships: " + ", ".join(sorted(FACT_ORDER, key=FACT_ORDER.__getitem__)),
+            "movement_facts": len(_in(facts, {d.id for d in cur})), "flows": flows,
+            "no_longer_seen": stopped[:SHOWN], "note": note}  # fmt: skip
+
+
+def _activity(docs: list[Doc]) -> dict[int, dict[str, Any]]:
+    out: dict[int, dict[str, Any]] = {}
+    for d in docs:
+        for community, entity, kind in d.communities:
+            a = out.setdefault(
+                community, {"docs": set(), "members": {}, "places": Counter(), "forms": Counter()}
+            )
+            a["docs"].add(d.id)
+            a["members"][entity] = kind
+        for community in {c for c, _, _ in d.communities}:
+            out[community]["forms"].update(d.types)
+            out[community]["places"].update(p for p in place_names(d))
+    return out
+
+
+def _describe(community: int, a: dict[str, Any] | None, b: dict[str, Any] | None) -> dict[str, Any]:
+    cur, prev = a or {"docs": set(), "members": {}}, b or {"docs": set(), "members": {}}
+    about = a or b
+    assert about is not None
+    kinds = Counter(cur["members"].values() or prev["members"].values())
+    return {"community": community, "documents": len(cur["docs"]), "previous": len(prev["docs"]),
+            "change": len(cur["docs"]) - len(prev["docs"]),
+            "members_active": len(cur["members"]), "members_previous": len(prev["members"]),
+            "members_by_kind": ", ".join(f"{n} {k}" for k, n in sorted(kinds.items(), key=lambda x: (-x[1], x[0]))),
+            "places": [p for p, _ in about["places"].most_common(3)],
+            "forms": [f for f, _ in about["forms"].most_common(2)],
+            "doc_ids": sorted(cur["docs"] or prev["docs"])[-3:]}  # fmt: skip
+
+
+def networks(cur: list[Doc], prev: list[Doc], available: bool, window: str) -> dict[str, Any]:
+    """Communities that appeared (no document before, ≥ 2 now), grew (more documents and ≥ 2 now) or
+    went quiet (≥ 2 before, none now). Members are described by kind and place, never by name."""
+    if not available:
+        return {"available": False, "appeared": [], "grew": [], "went_quiet": [],
+                "note": "Networks come from the graph's analytics run (`lantern analyze`, then `lantern report "
+                        "--graph` or GraphQL `keyJudgementReport`); this report was built without one, so "
+                        "whether networks appeared, grew or went quiet is not assessed."}  # fmt: skip
+    a, b = _activity(cur), _activity(prev)
+    appeared = [c for c in a if c not in b and len(a[c]["docs"]) >= MIN_NETWORK_DOCS]
+    grew = [
+        c
+        for c in a
+        if c in b and len(a[c]["docs"]) > len(b[c]["docs"]) and len(a[c]["docs"]) >= MIN_NETWORK_DOCS
+    ]
+    quiet = [c for c in b if c not in a and len(b[c]["docs"]) >= MIN_NETWORK_DOCS]
+
+    def top(ids: list[int], key: dict[int, dict[str, Any]]) -> list[dict[str, Any]]:
+        ids = sorted(ids, key=lambda c: (-len(key[c]["docs"]), c))[:SHOWN]
+        return [_describe(c, a.get(c), b.get(c)) for c in ids]
+
+    note = None
+    if not (appeared or grew or quiet):
+        note = (f"No network appeared, grew or went quiet on two or more documents in {window} "
+                f"({len(a)} communities active now, {len(b)} in the previous period).")  # fmt: skip
+    return {"available": True, "active": len(a), "active_previous": len(b),
+            "appeared": top(appeared, a), "grew": top(grew, a), "went_quiet": top(quiet, b), "note": note}  # fmt: skip
