@@ -39,8 +39,10 @@ from extraction.components.name_shape import (
     organisation_shape,
     person_shaped,
     repair_person_span,
+    unsupported_name_plausible,
     warm_up,
 )
+from extraction.components.org_bounds import repair_organisation_tokens
 
 ADDRESS = re.compile(
     r"\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}"
@@ -73,6 +75,8 @@ LEADING_FUNCTION_WORD = re.compile(
 )
 UNIT_FIRST = re.compile(r"(?:Unit|Flat|Apt\.?)\s+\d")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)$")
+LOCATIVE = frozenset("in at from near to outside across throughout around between within into".split())
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
 LOCATION_LABELS = {"GPE", "LOC"}
@@ -156,9 +160,11 @@ class EntityRecognizer:
         spans = []
         for match_id, start, end in [*self.matcher(doc), *self.names(doc)]:
             label = self.pattern_labels[doc.vocab.strings[match_id]]
-            # Leading function words and ranks ("The", "An", "Deputy") are not part of a name.
-            while start < end - 1 and (doc[start].is_stop or doc[start].lower_ in RANK_WORDS):
-                start += 1
+            if "name_shape" in self.rules:
+                start, end = repair_organisation_tokens(doc, start, end, label == "Business")
+            else:  # leading function words and ranks ("The", "An", "Deputy") are not part of a name
+                while start < end - 1 and (doc[start].is_stop or doc[start].lower_ in RANK_WORDS):
+                    start += 1
             if end - start == 1 and label != "Authority" and doc[start].is_stop:
                 continue
             if end - start == 1 and "name_shape" in self.rules and doc[start].lower_ in lower_case_words(doc):
@@ -207,7 +213,8 @@ class EntityRecognizer:
         for start, end in proper_name_spans(doc) if "proper_names" in on else ():
             if "name_shape" in on:
                 repaired = self._person_shape(doc, start, end)
-                if repaired is None:
+                run = doc.char_span(*repaired, alignment_mode="expand") if repaired else None
+                if repaired is None or run is None or not unsupported_name_plausible(run):
                     continue
                 start, end = repaired
             name = doc_text(doc)[start:end]
@@ -265,6 +272,15 @@ class EntityRecognizer:
             return None
         return repaired
 
+    def _locative(self, doc: Doc, span: Span | None) -> bool:
+        """The words around a span place it: "in Katy", "from Lancaster", "Katy, Texas"."""
+        if span is None:
+            return False
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end : span.end + 2]
+        region = len(after) == 2 and after[0].text == "," and self.places.lookup(after[1].text)
+        return before in LOCATIVE or bool(region and region.type in {"Region", "Country"})
+
     def _is_place(self, name: str) -> bool:
         return self.places.lookup(name) is not None
 
@@ -279,6 +295,11 @@ class EntityRecognizer:
         text = doc_text(doc)[start:end]
         # Trim possessives and surrounding punctuation the sm model includes.
         trimmed = POSSESSIVE.sub("", text).rstrip(" .,;:-–")
+        if (
+            ABBREVIATION_END.search(trimmed)
+            and doc_text(doc)[start + len(trimmed) : start + len(trimmed) + 1] == "."
+        ):
+            trimmed += "."  # "Centurion Ministries, Inc." keeps its abbreviation's period
         end = start + len(trimmed)
         start = trim_leading_ranks(doc, start, end)
         trimmed = doc_text(doc)[start:end]
@@ -294,8 +315,9 @@ class EntityRecognizer:
             shape = organisation_shape(span, self.org_type(trimmed) is not None) if span else "reject"
             if shape == "reject":
                 place = self.places.lookup(trimmed) if " " not in trimmed else None
-                if place is None:
-                    return
+                town = place is not None and place.type == "City"
+                if place is None or (town and (len(trimmed) <= 3 or not self._locative(doc, span))):
+                    return  # a town's name alone ("Moore", "Toyota") is a place only where placed
                 type_ = "Location"  # "TX", "Katy" typed as organisations
             elif shape == "person":
                 type_ = "Person"

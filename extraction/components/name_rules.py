@@ -193,6 +193,16 @@ def trim_leading_ranks(doc: Doc, start: int, end: int) -> int:
     return tokens[0].idx if tokens else start
 
 
+def _could_be_first_name(word: str) -> bool:
+    """A word in front of a name that may be its first name: no rank or title ("Attorneys",
+    "Actor"), and a known first name or an uncommon word ("Killing" is neither)."""
+    from extraction.components.name_shape import is_common_word, is_first_name, is_title
+
+    if word.lower() in RANK_WORDS or is_title(word):
+        return False
+    return is_first_name(word) or not is_common_word(word)
+
+
 def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Include a trailing initial's period ("Ana R."), a suffix ("Holman, Jr."), and a sentence-
     initial first name the NER left out ("Gilberto [Cruz Silva]")."""
@@ -207,7 +217,7 @@ def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
         prev = doc[span.start - 1]  # "Marcus [Delano Pryce]": a first name the NER left out
         if not (prev.dep_ == "compound" and prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha):
             break
-        if prev.head.i < span.start or prev.head.i >= span.end or prev.lower_ in RANK_WORDS:
+        if prev.head.i < span.start or prev.head.i >= span.end or not _could_be_first_name(prev.text):
             break
         start = prev.idx
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -218,7 +228,7 @@ def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
             and prev.is_title
             and prev.is_alpha
             and not prev.is_stop
-            and prev.lower_ not in RANK_WORDS
+            and _could_be_first_name(prev.text)
             and prev.ent_type_ in {"", "PERSON", "ORG"}
         ):
             start = prev.idx

@@ -46,7 +46,11 @@ CAPTION_BREAK = re.compile(r"(?:\s+(?:v\.?|vs\.?)(?=\s|$)|\s*/|(?:'s|’s)\s).*$
 TRAILING_ZIPF = 2.5
 """On a title-case line a trailing word this frequent that is not a first name is a headline word."""
 ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+UNSUPPORTED_LAST_ZIPF = 3.0
+"""A name found only by the parse rule (no NER support) whose last word is at least this frequent
+and whose first word is no first name is a title-case noun phrase ("Gas Station", "Jury")."""
 SUFFIX = re.compile(r"\b(?:Jr|Sr)$")
+NAME_SUFFIX = re.compile(r"\s(?:Jr|Sr|II|III|IV)\.?$")
 
 
 @lru_cache(maxsize=1)
@@ -271,3 +275,16 @@ def person_shaped(span: Span) -> bool:
     if not 2 <= len(words) <= 3 or not all(t.is_alpha and t.is_title for t in words):
         return False
     return is_first_name(words[0].text) and not is_common_word(words[-1].text)
+
+
+def unsupported_name_plausible(span: Span) -> bool:
+    """For a capitalised run no NER model typed (the parse rule): a person's name ends in a surname,
+    so a run whose last word is a frequent English word is a noun phrase ("Bissonnet Gas Station",
+    "Red Notice" aside) unless it starts with a known first name ("Tyrone Day") or carries a name
+    suffix ("Spence Jr.")."""
+    words = [t for t in span if t.is_alpha]
+    if not words or NAME_SUFFIX.search(span.text):
+        return bool(words)
+    if is_first_name(words[0].text):
+        return True
+    return zipf(words[-1].text) < UNSUPPORTED_LAST_ZIPF

@@ -105,3 +105,42 @@ def test_sweep_skips_a_place_inside_a_longer_name(
             doc = proc(doc)
     token = next(t for t in doc if t.text == word)
     assert inside_longer_name(doc, [token]) is inside
+
+
+def test_a_town_name_is_a_place_only_where_the_words_around_it_place_it(extractor: Extractor) -> None:
+    recognizer = extractor.nlp.get_pipe("lantern_entities")
+    doc = extractor.nlp("Moore spoke first. The family moved to Moore in May. Moore, Oklahoma is near.")
+    assert not recognizer._locative(doc, doc[0:1])  # a surname at the start of a sentence
+    assert recognizer._locative(doc, doc[8:9])  # "to Moore"
+    assert recognizer._locative(doc, doc[12:13])  # "Moore, Oklahoma"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("The suspect met buyers at the Bissonnet Gas Station on Tuesday night.", "Bissonnet Gas Station"),
+        ("Records of the Corruptions Prosecution were sealed by the court.", "Corruptions Prosecution"),
+    ],
+)
+def test_a_capitalised_noun_phrase_is_not_a_person(extractor: Extractor, text: str, phrase: str) -> None:
+    assert not any(phrase in p for p in _people(extractor, text))
+
+
+def test_an_unsupported_name_needs_a_first_name_a_suffix_or_a_surname_shape() -> None:
+    from extraction.components.name_shape import unsupported_name_plausible
+    from extraction.pipeline import load_model
+
+    nlp = load_model("en_core_web_sm")
+    doc = nlp("Tyrone Day met Delwin Spence Jr. near the Kestrel Gas Station and the Jury.")
+    assert unsupported_name_plausible(doc[0:2])  # a first name first
+    assert unsupported_name_plausible(doc[4:6])  # a name suffix: Spence Jr.
+    assert not unsupported_name_plausible(doc[8:11])  # ends in a frequent word, no first name
+    assert not unsupported_name_plausible(doc[13:14])  # a lone frequent word
+
+
+def test_a_person_span_does_not_grow_over_a_title_in_front(extractor: Extractor) -> None:
+    people = _people(
+        extractor, "Assistant United States Attorneys Tobias Quillon and Marisol Quenby tried the case."
+    )
+    assert "Tobias Quillon" in people, people
+    assert not any("Attorneys" in p for p in people), people
