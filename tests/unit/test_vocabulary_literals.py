@@ -20,36 +20,43 @@ KNOWN lists files with copies or literals left, as (copies, literals). Why they 
   of the ontology's sets;
 * the seed generator writes fictional documents of given classes (its templates name them);
 * ingest and the audit name the few classes they treat specially (documents, roles, the default kind).
-IN_FLUX lists files being rewritten by other engineers now; they are not counted yet.
 """
 
 from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
-from fnmatch import fnmatch
 from pathlib import Path
 
 from graph.config import REPO_ROOT
 from ontology import load_ontology
 
 SCANNED = ("api", "extraction", "graph", "seed", "bench")
-IN_FLUX = (
-    "api/commands/evaluate*.py",
-    "extraction/evaluate*.py",
-    "extraction/components/entities.py",
-    "extraction/components/name_rules.py",
-    "extraction/components/identifiers*.py",
-    "extraction/components/phones.py",
-    "extraction/components/role_rules.py",
-    "graph/analytics/*.py",
-    "graph/resolve*.py",
-    "graph/ingest/guard.py",
-)
-"""Files other engineers are rewriting at the time of writing (extraction evaluation and entity rules,
-identifiers, roles and analytics in issue 28): not counted until their owners move their names to the
-ontology; then drop the pattern and add their counts to KNOWN."""
 KNOWN: dict[str, tuple[int, int]] = {
+    # Counted since the issue-21/28 rewrites landed (were IN_FLUX): evaluation code states which gold
+    # classes it scores; extraction and analytics rules name the classes they are about; the copies left
+    # (sets of classes a rule or a score groups) are the next to be asked of the ontology.
+    "api/commands/evaluate.py": (1, 3),
+    "api/commands/evaluate_report.py": (1, 6),
+    "extraction/components/entities.py": (3, 34),
+    "extraction/components/identifiers.py": (1, 21),
+    "extraction/components/identifiers_component.py": (1, 3),
+    "extraction/components/role_rules.py": (1, 8),
+    "extraction/evaluate_baseline.py": (0, 4),
+    "extraction/evaluate_gold.py": (3, 14),
+    "extraction/evaluate_phones.py": (0, 1),
+    "extraction/evaluate_score.py": (2, 7),
+    "graph/analytics/key_players.py": (0, 1),
+    "graph/analytics/options.py": (2, 9),
+    "graph/analytics/risk.py": (1, 3),
+    "graph/analytics/routes.py": (1, 7),
+    "graph/analytics/run.py": (1, 10),
+    "graph/analytics/truth.py": (0, 1),
+    "graph/analytics/validation_score.py": (1, 12),
+    "graph/ingest/guard.py": (1, 13),
+    "graph/resolve.py": (0, 2),
+    "graph/resolve_keys.py": (0, 8),
+    "graph/resolve_suggest.py": (0, 1),
     "api/commands/analyze.py": (0, 1),
     "api/commands/resolve.py": (0, 1),
     "api/graphql/present.py": (0, 1),
@@ -138,8 +145,6 @@ def current() -> dict[str, tuple[int, int]]:
     names = vocabulary()
     out = {}
     for path in scanned_files():
-        if any(fnmatch(str(path.relative_to(REPO_ROOT)), pattern) for pattern in IN_FLUX):
-            continue
         counts = scan(path.read_text(encoding="utf-8"), names)
         if counts != (0, 0):
             out[str(path.relative_to(REPO_ROOT))] = counts
