@@ -30,7 +30,10 @@ def key_players_command(
     with open_graph() as db:
         ranks, scored = rank_key_players(db, truth)
     if scored == 0:
-        fail("no entity has a risk score: ingest the seed and run `lantern analyze` first")
+        fail(
+            "no entity has a risk score: ingest the seed and run `lantern analyze` (all steps: a run with "
+            "--only that leaves out `risk` clears the scores)"
+        )
     table = Table(title=f"Planted key players by risk rank (of {scored} scored entities)")
     for col in ("Key player", "Planted as", "Rank", "Score", "Reasons (first two)"):
         table.add_column(col)

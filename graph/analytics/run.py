@@ -167,6 +167,13 @@ def _graph_steps(
         {k: m[k] for k in ("id", "name", "kind", "network_id", "community_id", "pagerank", "betweenness")}
         for m in ranked[:10]
     ]
+    cleared = [label for step, label in CLEARED_UNLESS_RUN if step not in steps]
+    if cleared:  # every entity now carries this run's results only; say what it did not recompute
+        summary.notes.append(
+            f"this run did not compute {', '.join(cleared)}: the earlier values were cleared with the rest "
+            "of the previous run's results (they depend on the networks); run `lantern analyze` without "
+            "--only to have them again"
+        )
     if "risk" in steps:
         tick("risk scores")
         risks = run_risk(db, res, opts, summary.run_id)
@@ -174,6 +181,14 @@ def _graph_steps(
         summary.top_risk = [
             {"id": r.id, "name": r.name, "score": r.score, "reasons": r.reasons} for r in risks[:10]
         ]
+
+
+CLEARED_UNLESS_RUN = (
+    ("communities", "communities"),
+    ("centrality", "key-player centrality"),
+    ("risk", "risk scores"),
+)
+"""Entity results `analysis/clear_results` removes that only these steps write again."""
 
 
 def _run_record(

@@ -4,6 +4,7 @@ the process writes captured (root and uvicorn loggers) so tests can scan them.""
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -45,8 +46,18 @@ class LiveApi:
         return r.json()
 
 
+def free_port() -> int:
+    """A port no other test's server holds (the settings' API port may be bound by the browser tests'
+    session-wide server)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 @contextmanager
-def live_api(app: FastAPI, port: int) -> Iterator[LiveApi]:
+def live_api(app: FastAPI, port: int | None = None) -> Iterator[LiveApi]:
+    """`port` None: a free one."""
+    port = port or free_port()
     store = app.state.lantern.store
     tokens = {role: create_key(store, f"live-{role}", role) for role in ("admin", "investigator", "analyst")}
     config = uvicorn.Config(app, host="127.0.0.1", port=port, proxy_headers=True,

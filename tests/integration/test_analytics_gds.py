@@ -386,6 +386,18 @@ def test_risk_reasons_explain_scores(world: Database) -> None:
     assert risk["Anja Roll"]["risk_score"] == 0 and "victim" in risk["Anja Roll"]["risk_reasons"][0]
 
 
+def test_a_partial_run_says_which_earlier_results_it_cleared(world: Database) -> None:
+    run_analysis(world, only="networks,communities,centrality,risk")
+    assert world.read("analysis/risk_ranking")
+    summary = run_analysis(world, only="networks,communities")
+    assert world.read("analysis/risk_ranking") == []  # one run's results on every entity, not a mix
+    (note,) = [n for n in summary.notes if "did not compute" in n]
+    not_computed = note.split(":")[0]
+    assert "risk scores" in not_computed and "key-player centrality" in not_computed
+    assert "communities" not in not_computed
+    assert "without --only" in note
+
+
 def test_similarity_candidates_are_not_merges(world: Database) -> None:
     summary = run_analysis(world, only="networks,similarity", options=load_options(similarity_cutoff=0.3))
     cands = world.read("analysis/test_similarity_candidates")

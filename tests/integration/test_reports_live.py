@@ -23,15 +23,6 @@ MOVED = ("A man named Victor Hale recruited two girls in Bradford and transporte
          "Leeds. He answered on +44 7700 900456.")  # fmt: skip
 
 
-def _free_port() -> int:
-    """A port no other test's server holds (the settings' API port may still be bound by one)."""
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _post(base: str, body: dict) -> httpx.Response:
     return httpx.post(f"{base}/api/reports", json=body, headers=HEADERS, timeout=30)
 
@@ -50,7 +41,7 @@ def test_reports_are_anonymous_moderated_and_feed_hotspots(
     db: Database, neo4j_settings: Settings, tmp_path: Path
 ) -> None:
     app = create_app(neo4j_settings.model_copy(update={"state_dir": tmp_path}))
-    with live_api(app, _free_port()) as api:
+    with live_api(app) as api:
         moved = _post(
             api.base,
             {

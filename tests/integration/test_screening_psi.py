@@ -22,7 +22,7 @@ def hub(db: Database, neo4j_settings: Settings, tmp_path: Path):
     load_corpus(db)
     app, _ = make_app(neo4j_settings, tmp_path / "state")
     token = create_key(app.state.lantern.store, "bank", "partner", "Example Bank plc", "AML onboarding", 50)
-    with live_api(app, neo4j_settings.api_port) as live:
+    with live_api(app) as live:
         yield live, token
 
 
