@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from extraction.components.base import add_mention, doc_text, guarded, mentions, overlaps
 from extraction.components.gazetteer import Gazetteer, Place, gazetteer
+from extraction.components.linking import PLACE_AFTER, PLACE_BEFORE
 
 AGE_BEFORE = re.compile(r"\b\d{1,3},\s*(?:of\s+)?$")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|at|of|near|left|via|through|into|toward|towards|and)\s+$")
@@ -93,14 +94,25 @@ class LocationNormalizer:
             attrs["geonameid"] = place.geonameid
 
     def _people_that_are_places(self, doc: Doc, prefer: str | None) -> None:
-        """ "Jian Shi, 49, Montebello," — the NER often calls the town a person."""
+        """ "Jian Shi, 49, Montebello," — the NER often calls the town a person. A surname or first
+        name of a person the document names in full ("Mozee and Allen" after "Richard Allen") stays
+        the person unless the words around it say place ("in Allen", "Allen, Texas")."""
+        text = doc_text(doc)
+        parts = _full_name_parts(doc)
         for mention in mentions(doc):
             if mention["type"] not in {"Person", "Organization"} or mention["ref"] is not None:
                 continue
-            before = doc_text(doc)[max(0, mention["start"] - 12) : mention["start"]]
+            before = text[max(0, mention["start"] - 12) : mention["start"]]
             place = self.places.lookup(mention["text"], prefer)
             cue = AGE_BEFORE.search(before) or PLACE_PREPOSITION.search(before)
             if place is None or not (cue or self._local(place, prefer)):
+                continue
+            if (
+                mention["type"] == "Person"
+                and mention["text"] in parts
+                and not AGE_BEFORE.search(before)
+                and not _said_place(text, mention["start"], mention["end"])
+            ):
                 continue
             if (
                 mention["type"] == "Person"
@@ -119,13 +131,7 @@ class LocationNormalizer:
         """Places the NER missed: capitalised 1–3-token names found in the gazetteer."""
         items = mentions(doc)
         taken = [(m["start"], m["end"]) for m in items]
-        name_parts = {
-            part
-            for m in items
-            if m["type"] == "Person"
-            for part in m["value"].split()
-            if len(m["value"].split()) > 1
-        }
+        name_parts = _full_name_parts(doc)
         # Characters already in a mention (an interval scan per window was the sweep's main cost).
         occupied = bytearray(len(doc_text(doc)) + 1)
         for a, b in taken:
@@ -174,6 +180,23 @@ class LocationNormalizer:
         if place.type in {"Country", "Region"}:
             return True
         return place.type == "City" and prefer is not None and place.admin1 == prefer
+
+
+def _full_name_parts(doc: Doc) -> set[str]:
+    """The words of the multi-word person names in the document ("Richard", "Allen")."""
+    return {
+        part
+        for m in mentions(doc)
+        if m["type"] == "Person" and len(m["value"].split()) > 1
+        for part in m["value"].split()
+    }
+
+
+def _said_place(text: str, start: int, end: int) -> bool:
+    """The words around a name say place, as the linker reads them ("in Allen", "Allen, Texas")."""
+    return bool(
+        PLACE_BEFORE.search(text[max(0, start - 20) : start]) or PLACE_AFTER.match(text[end : end + 20])
+    )
 
 
 PLACE_PREFIXES = {

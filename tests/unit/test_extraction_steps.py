@@ -1,0 +1,33 @@
+"""Each step of the pipeline keeps what the steps before it got right (issue 21: a component that
+lowers F1 on any source is fixed or gated). Fictional text; each test builds the pipeline only up to
+the step it checks, as `lantern evaluate extraction --ablation` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction.models import SourceDocument
+from extraction.pipeline import Extractor
+
+UP_TO_LOCATIONS = ("lantern_identifiers", "lantern_entities", "lantern_locations")
+
+
+@pytest.fixture(scope="module")
+def up_to_locations() -> Extractor:
+    return Extractor(components=UP_TO_LOCATIONS)
+
+
+def _typed(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    result = extractor.extract(SourceDocument(id="t", text=text))
+    return [(e.text, e.type) for e in result.entities]
+
+
+def test_a_surname_that_is_a_town_stays_the_person_the_document_named(up_to_locations: Extractor) -> None:
+    text = (
+        "Marcus Delwyn Allen and Tobias Quillon were convicted in Plano, Texas, in 1999. "
+        "A judge freed Quillon and Allen last week after new evidence came to light."
+    )
+    typed = _typed(up_to_locations, text)
+    allen = [t for name, t in typed if name == "Allen"]
+    assert allen, typed
+    assert all(t == "Person" for t in allen), typed
