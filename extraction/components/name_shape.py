@@ -217,6 +217,11 @@ ORG_HEADS = frozenset(
 )
 """Head nouns that end organisation names ("Domestic Violence Division", "Innocence Project"): a
 span ending in one names an organisation even when every other word is a common word."""
+FORCE_NOUNS = frozenset("police army navy guard gendarmerie constabulary militia".split())
+"""Words for a force that end an agency's name ("Border Police", "Coast Guard"). nameparser lists
+"police", "army" and "navy" among titles (for "Police Constable", "Army Major"); at the end of a name
+they name the body, not a person. Only the organisation shape check reads them: they are not
+`ORG_HEADS`, so a span edge still runs on over "Dallas Police" + "Association"."""
 HEADLINE_SMALL_WORDS = frozenset(
     "a an the and or but nor for of to in on at by with from into over as vs v via per".split()
 )
@@ -244,11 +249,13 @@ def organisation_shape(span: Span, keyword_typed: bool) -> str:
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not words or ":" in span.text or len(words) > 8:
         return "reject"
-    headed = words[-1].lower_ in ORG_HEADS
-    if not headed and (is_title(words[-1].text) or (len(words) > 1 and is_title(words[0].text))):
+    headed = words[-1].lower_ in ORG_HEADS or words[-1].lower_ in FORCE_NOUNS
+    if not headed and (is_title(words[-1].text) or _title_before_a_name(words)):
         return "reject"  # "Lead Prosecutor", "ADA Summer": a person's title, not an organisation
+    # a word for a person first in a longer name is its adjective ("National Police of Ukraine")
+    described = words[1:] if len(words) > 1 else words
     if not headed and (
-        any(t.lower_ in PERSON_NOUNS for t in words) or any(t.tag_ in FINITE_VERB_TAGS for t in words)
+        any(t.lower_ in PERSON_NOUNS for t in described) or any(t.tag_ in FINITE_VERB_TAGS for t in words)
     ):
         return "reject"  # a headline or a clause: "Houston Man Sentenced to Life"
     if keyword_typed or (headed and len(words) > 1):
@@ -266,6 +273,18 @@ def organisation_shape(span: Span, keyword_typed: bool) -> str:
     if all(common(t) for t in words):
         return "reject"
     return "person" if person_shaped(span) else "keep"
+
+
+def _title_before_a_name(words: list[Any]) -> bool:
+    """ "ADA Summer", "Judge Lana Kim": a title and then only names (first names, uncommon words,
+    more titles). A title word before common nouns is an organisation's adjective ("National Police
+    of Ukraine", "Federal Bureau of Investigation")."""
+    if len(words) < 2 or not is_title(words[0].text):
+        return False
+    return all(
+        is_title(t.text) or is_first_name(t.text) or (t.is_alpha and not is_common_word(t.text))
+        for t in words[1:]
+    )
 
 
 def person_shaped(span: Span) -> bool:

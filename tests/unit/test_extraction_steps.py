@@ -31,3 +31,41 @@ def test_a_surname_that_is_a_town_stays_the_person_the_document_named(up_to_loca
     allen = [t for name, t in typed if name == "Allen"]
     assert allen, typed
     assert all(t == "Person" for t in allen), typed
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from extraction.pipeline import load_model
+
+    return load_model("en_core_web_sm")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "shape"),
+    [
+        # a force noun ends an agency's name; nameparser lists "police" as a title
+        ("The lorry was stopped by the Westmark Border Police on Monday.", "Westmark Border Police", "keep"),
+        # a title word before common nouns is the organisation's adjective
+        (
+            "She was referred to the National Police of Kestrelia last year.",
+            "National Police of Kestrelia",
+            "keep",
+        ),
+        # a title before a name is a person's title
+        ("The plea was accepted by Judge Marisol Quenby on Friday.", "Judge Marisol Quenby", "reject"),
+        ("The case was argued by the Lead Prosecutor on Friday.", "Lead Prosecutor", "reject"),
+    ],
+)
+def test_the_name_shape_check_keeps_agency_names_and_rejects_titles(
+    nlp,
+    sentence: str,
+    name: str,
+    shape: str,  # type: ignore[no-untyped-def]
+) -> None:
+    from extraction.components.name_shape import organisation_shape
+
+    doc = nlp(sentence)
+    start = sentence.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    assert organisation_shape(span, keyword_typed=False) == shape
