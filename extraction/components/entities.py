@@ -65,11 +65,14 @@ EUROPEAN_ADDRESS = re.compile(
 LEGAL_FORM_NAME = re.compile(
     r"(?<![\w&'’.-])(?:[A-ZÀ-ÖØ-Þ\u0100-\u017F][\w&'’.-]*[ \t]+){1,4}"
     r"(?:Sp\.\s?z\s?o\.\s?o\.|S\.R\.L\.|S\.r\.l\.|SRL|s\.r\.o\.|GmbH|Ltd|Limited|LLC|L\.L\.C\.|Inc|PLC|plc|"
-    r"AG|S\.A\.|SARL|B\.V\.|d\.o\.o\.|Kft|OÜ)(?![\w&'’-])"
+    r"AG|S\.A\.|SARL|B\.V\.|N\.V\.|S\.p\.A\.|a\.s\.|LLP|d\.o\.o\.|Kft|OÜ)(?![\w&'’-])"
 )
 """A company name ending in a legal form, matched on characters: the tokenizer splits "Sp. z o.o." and
 the token patterns' ASCII capital test misses "Dunărea"; without this the NER makes "BudMax Sp" a person
 and the patterns keep only "Transport SRL"."""
+SENTENCE_STOP = re.compile(r"(\b[^\W\d_]*[^\W\d_A-Z]{3,})[.!?]\s+(?=[A-ZÀ-ÖØ-Þ])")
+"""A sentence break inside a legal-form match: a word of three or more letters in lower case
+before the stop ("München. "; "Sp. z o.o." and "Bros." are abbreviations)."""
 LEADING_FUNCTION_WORD = re.compile(
     r"^(?:(?:The|A|An|At|In|On|By|For|From|With|And|Of|To|Police|Officers)\s+)+"
 )
@@ -226,8 +229,12 @@ class EntityRecognizer:
         """Company names with a legal form; one replaces a shorter pattern match it contains."""
         text = doc_text(doc)
         for match in LEGAL_FORM_NAME.finditer(text):
-            lead = LEADING_FUNCTION_WORD.match(match.group(0))
-            start, end = match.start() + (lead.end() if lead else 0), match.end()
+            start, end = match.start(), match.end()
+            for stop in SENTENCE_STOP.finditer(text, start, end):
+                if not ABBREVIATION_END.search(stop.group(1)):
+                    start = stop.end()  # "… in München. Nordlicht Logistik GmbH": the name starts after
+            lead = LEADING_FUNCTION_WORD.match(text[start:end])
+            start += lead.end() if lead else 0
             if end - start <= 4 or " " not in text[start:end]:
                 continue
             inside = [m for m in mentions(doc) if overlaps(start, end, m["start"], m["end"])]

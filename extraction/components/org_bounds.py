@@ -20,6 +20,8 @@ English organisation names are written, not lists of names:
   them ("Texas Department of Criminal Justice");
 * a trailing possessive is not part of an agency's name ("… District Clerk's"; a business keeps
   it: "McDonald's"), nor is an unclosed parenthesis;
+* a name never starts inside a hyphenated word ("Open Road Anti-Slavery Trust", not "Slavery
+  Trust");
 * a name starts after a sentence break, a finite verb, or (on a title-case headline) any verb or
   adverb inside the match, and not on a number word ("Three Dallas Police").
 """
@@ -40,6 +42,7 @@ TRAILING_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "&", "on", "in",
 ORDINAL = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 OF_HEADS = frozenset({"department", "bureau", "office", "division", "ministry"})
 MAX_CONTINUATION = 4
+HYPHENS = frozenset({"-", "‐", "–"})
 LEGAL_FORMS = frozenset({"Inc", "LLC", "LLP", "Ltd", "Corp", "Co", "L.L.C", "PLLC", "PC", "P.C"})
 
 
@@ -76,6 +79,30 @@ def trim_leading(doc: Doc, start: int, end: int) -> int:
             break  # "Special Victims Unit": one word between the rank word and the head
         start = run
     return start
+
+
+def _whole_compound(doc: Doc, start: int) -> int:
+    """A name never starts inside a hyphenated word: "Anti-Slavery Trust" is not "Slavery Trust",
+    and the capitalised words in front of the compound are the name's too ("Open Road Anti-Slavery
+    Trust"), as the pattern would have taken them had the hyphen not stopped it."""
+    hyphen = doc[start - 1] if start > 0 else None
+    if hyphen is None or hyphen.text not in HYPHENS or hyphen.whitespace_ or start < 2:
+        return start
+    word = doc[start - 2]
+    if word.whitespace_ or not (word.is_title or word.is_upper) or not word.is_alpha:
+        return start
+    lead = start - 2
+    while (
+        lead > 0
+        and start - lead < MAX_CONTINUATION + 2
+        and _name_word(doc[lead - 1])
+        and not doc[lead].is_sent_start
+        and not doc[lead - 1].is_stop
+        and doc[lead - 1].lower_ not in RANK_WORDS
+        and "\n" not in doc[lead - 1].whitespace_
+    ):
+        lead -= 1
+    return lead
 
 
 def repair_organisation_tokens(
@@ -144,6 +171,7 @@ def repair_organisation_tokens(
         end += 2
     if start > 0 and ORDINAL.match(doc[start - 1].text):
         start -= 1
+    start = _whole_compound(doc, start)
     while start > 0 and ACRONYM.match(doc[start - 1].text) and doc[start].is_title:
         start -= 1  # "FBI Dallas Violent Crimes Task Force", "DPD Crimes Against Persons Unit"
     # "Texas Department of …": the place or state in front

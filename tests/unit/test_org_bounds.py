@@ -88,3 +88,26 @@ def test_a_name_ends_before_a_closed_acronym_and_an_unclosed_parenthesis(extract
     )
     assert not any(o.endswith("Office") and "Enforcement" in o for o in orgs), orgs
     assert not any("(" in o and ")" not in o for o in orgs), orgs
+
+
+def test_a_name_never_starts_inside_a_hyphenated_word(extractor: Extractor) -> None:
+    orgs = _orgs(extractor, "She was referred to the Bright Lane Anti-Exploitation Trust in May.")
+    assert "Bright Lane Anti-Exploitation Trust" in orgs, orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "She packed boxes in Lindau. Kestrelwald Haulage GmbH paid her nothing.",
+            "Kestrelwald Haulage GmbH",
+        ),
+        ("The windows were made by Vltavin Glassworks a.s. near the border.", "Vltavin Glassworks a.s."),
+    ],
+)
+def test_a_company_name_with_a_legal_form_starts_after_a_sentence_break(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    orgs = _orgs(extractor, text)
+    assert name in orgs, orgs
+    assert not any("." in o.split()[0] for o in orgs), orgs
