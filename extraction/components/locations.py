@@ -132,6 +132,7 @@ class LocationNormalizer:
         items = mentions(doc)
         taken = [(m["start"], m["end"]) for m in items]
         name_parts = _full_name_parts(doc)
+        people = person_tokens(doc)
         # Characters already in a mention (an interval scan per window was the sweep's main cost).
         occupied = bytearray(len(doc_text(doc)) + 1)
         for a, b in taken:
@@ -155,7 +156,7 @@ class LocationNormalizer:
                     continue
                 name = doc_text(doc)[start:end]
                 place = self.places.lookup(name.title() if name.isupper() else name, prefer)
-                if place is None or not self._acceptable(doc, window, place, prefer, name_parts):
+                if place is None or not self._acceptable(doc, window, place, prefer, name_parts, people):
                     continue
                 mention = add_mention(doc, "Location", start, end, name, 0.7, "gazetteer")
                 self._resolve(mention, place)
@@ -166,9 +167,11 @@ class LocationNormalizer:
             i += matched or 1
 
     @staticmethod
-    def _acceptable(doc: Doc, window: list, place: Place, prefer: str | None, name_parts: set[str]) -> bool:
+    def _acceptable(
+        doc: Doc, window: list, place: Place, prefer: str | None, name_parts: set[str], people: frozenset[int]
+    ) -> bool:
         first = window[0]
-        if inside_longer_name(doc, window):
+        if inside_longer_name(doc, window, people):
             return False
         if len(window) > 1:
             return not any(t.text in name_parts for t in window)
@@ -180,6 +183,15 @@ class LocationNormalizer:
         if place.type in {"Country", "Region"}:
             return True
         return place.type == "City" and prefer is not None and place.admin1 == prefer
+
+
+def person_tokens(doc: Doc) -> frozenset[int]:
+    """Indexes of the tokens inside the document's person mentions."""
+    tokens: set[int] = set()
+    for m in mentions(doc):
+        span = doc.char_span(m["start"], m["end"], alignment_mode="expand") if m["type"] == "Person" else None
+        tokens.update(t.i for t in span or ())
+    return frozenset(tokens)
 
 
 def _full_name_parts(doc: Doc) -> set[str]:
@@ -217,7 +229,15 @@ PLACE_PREFIXES = {
 }
 
 
-def inside_longer_name(doc: Doc, window: list) -> bool:
+NAME_CONNECTORS = frozenset({"of", "de", "del"})
+PLACE_KINDS = frozenset(
+    "state states city town village county borough parish province republic kingdom commonwealth "
+    "district region territory island islands".split()
+)
+"""Words for a kind of place: "State of Texas", "City of Irving" name the place itself."""
+
+
+def inside_longer_name(doc: Doc, window: list, people: frozenset[int] = frozenset()) -> bool:
     """A place name inside a longer capitalised run the NER did not type ("Dallas Stars", "NCJW Dallas",
     "Houston Methodist") names an organisation, not the place — outside title-case headlines, where
     every word is capitalised anyway."""
@@ -241,9 +261,26 @@ def inside_longer_name(doc: Doc, window: list) -> bool:
         and before.lower_ not in PLACE_PREFIXES
         and not before.is_stop
     )
-    if not (joined_after or joined_before):
+    if not (joined_after or joined_before or _ends_an_of_name(doc, first.i, people)):
         return False
     return not title_case_line(doc, first.idx)
+
+
+def _ends_an_of_name(doc: Doc, i: int, people: frozenset[int]) -> bool:
+    """ "Innocence Project of Texas", "First Christian Church of Lancaster", "Departamento de Policía
+    de Dallas": a place after "of" / "de" that follows a capitalised word ends an organisation's
+    name — unless that word is a kind of place ("State of Texas", "City of Irving") or a person's
+    name ("Shavon Fields of Lancaster")."""
+    if i < 2 or doc[i - 1].lower_ not in NAME_CONNECTORS:
+        return False
+    head = doc[i - 2]
+    return (
+        head.is_alpha
+        and (head.is_title or head.is_upper)
+        and not head.is_sent_start
+        and head.lower_ not in PLACE_KINDS
+        and head.i not in people
+    )
 
 
 POSTCODE = re.compile(r"\b(?=[\w-]*\d)[\w-]+\b")

@@ -69,3 +69,29 @@ def test_the_name_shape_check_keeps_agency_names_and_rejects_titles(
     span = doc.char_span(start, start + len(name))
     assert span is not None
     assert organisation_shape(span, keyword_typed=False) == shape
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "inside"),
+    [
+        ("A review was asked for by the Innocence Project of Texas last year.", "Texas", True),
+        ("The family prays at the First Baptist Church of Lancaster on Sundays.", "Lancaster", True),
+        ("He was a witness for the State of Texas at the trial.", "Texas", False),
+        ("The murder of Dallas teenagers shocked the city.", "Dallas", False),
+    ],
+)
+def test_the_sweep_skips_a_place_that_ends_an_of_name(nlp, text: str, word: str, inside: bool) -> None:  # type: ignore[no-untyped-def]
+    from extraction.components.locations import inside_longer_name
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert inside_longer_name(doc, [token]) is inside
+
+
+def test_a_place_after_a_persons_name_is_still_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    from extraction.components.locations import inside_longer_name
+
+    doc = nlp("The victim, Shavonne Fieldsworth of Lancaster, was thirteen years old.")
+    town = next(t for t in doc if t.text == "Lancaster")
+    person = frozenset(t.i for t in doc if t.text in {"Shavonne", "Fieldsworth"})
+    assert inside_longer_name(doc, [town], person) is False
