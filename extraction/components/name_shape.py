@@ -250,7 +250,9 @@ def organisation_shape(span: Span, keyword_typed: bool) -> str:
     if not words or ":" in span.text or len(words) > 8:
         return "reject"
     headed = words[-1].lower_ in ORG_HEADS or words[-1].lower_ in FORCE_NOUNS
-    if not headed and (is_title(words[-1].text) or _title_before_a_name(words)):
+    # on a title-case headline every word is capitalised: a title word first still rejects there
+    headline_title = len(words) > 1 and is_title(words[0].text) and title_case_line(span.doc, span.start_char)
+    if not headed and (is_title(words[-1].text) or _title_before_a_name(words) or headline_title):
         return "reject"  # "Lead Prosecutor", "ADA Summer": a person's title, not an organisation
     # a word for a person first in a longer name is its adjective ("National Police of Ukraine")
     described = words[1:] if len(words) > 1 else words
@@ -299,11 +301,13 @@ def person_shaped(span: Span) -> bool:
 def unsupported_name_plausible(span: Span) -> bool:
     """For a capitalised run no NER model typed (the parse rule): a person's name ends in a surname,
     so a run whose last word is a frequent English word is a noun phrase ("Bissonnet Gas Station",
-    "Red Notice" aside) unless it starts with a known first name ("Tyrone Day") or carries a name
-    suffix ("Spence Jr.")."""
+    "Red Notice") unless it starts with a known first name that is not itself a common word ("Tyrone
+    Day") or carries a name suffix ("Spence Jr.")."""
     words = [t for t in span if t.is_alpha]
     if not words or NAME_SUFFIX.search(span.text):
         return bool(words)
+    common_last = zipf(words[-1].text) >= UNSUPPORTED_LAST_ZIPF
     if is_first_name(words[0].text):
-        return True
-    return zipf(words[-1].text) < UNSUPPORTED_LAST_ZIPF
+        # a first name that is also a common word ("Red", "Rose") vouches only for a surname-like end
+        return len(words) == 1 or not (is_common_word(words[0].text) and common_last)
+    return not common_last
