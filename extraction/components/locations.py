@@ -17,6 +17,8 @@ from extraction.components.linking import PLACE_AFTER, PLACE_BEFORE
 
 AGE_BEFORE = re.compile(r"\b\d{1,3},\s*(?:of\s+)?$")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|at|of|near|left|via|through|into|toward|towards|and)\s+$")
+POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|\s)")
+"""A possessive after a person's surname ("two of Taylor’s victims") is the person's, not a place's."""
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)$")
 COMMON_WORDS = {
     "man",
@@ -111,7 +113,10 @@ class LocationNormalizer:
                 mention["type"] == "Person"
                 and mention["text"] in parts
                 and not AGE_BEFORE.search(before)
-                and not _said_place(text, mention["start"], mention["end"])
+                and (
+                    POSSESSIVE_AFTER.match(text, mention["end"])
+                    or not _said_place(text, mention["start"], mention["end"])
+                )
             ):
                 continue
             if (

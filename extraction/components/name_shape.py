@@ -278,13 +278,13 @@ def organisation_shape(span: Span, keyword_typed: bool) -> str:
 
 
 def _title_before_a_name(words: list[Any]) -> bool:
-    """ "ADA Summer", "Judge Lana Kim": a title and then only names (first names, uncommon words,
-    more titles). A title word before common nouns is an organisation's adjective ("National Police
-    of Ukraine", "Federal Bureau of Investigation")."""
+    """ "ADA Summer", "Judge Lana Kim", "AB 46": a title and then no common noun — a person's title
+    before a name (or a reference). A title word before common words is an organisation's adjective
+    ("National Police of Ukraine", "Federal Bureau of Investigation")."""
     if len(words) < 2 or not is_title(words[0].text):
         return False
-    return all(
-        is_title(t.text) or is_first_name(t.text) or (t.is_alpha and not is_common_word(t.text))
+    return not any(
+        t.is_alpha and is_common_word(t.text) and not is_title(t.text) and not is_first_name(t.text)
         for t in words[1:]
     )
 
