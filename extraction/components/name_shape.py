@@ -252,7 +252,7 @@ def organisation_shape(span: Span, keyword_typed: bool) -> str:
     headed = words[-1].lower_ in ORG_HEADS or words[-1].lower_ in FORCE_NOUNS
     # on a title-case headline every word is capitalised: a title word first still rejects there
     headline_title = len(words) > 1 and is_title(words[0].text) and title_case_line(span.doc, span.start_char)
-    if not headed and (is_title(words[-1].text) or _title_before_a_name(words) or headline_title):
+    if not headed and (_ends_in_a_title(words) or _title_before_a_name(words) or headline_title):
         return "reject"  # "Lead Prosecutor", "ADA Summer": a person's title, not an organisation
     # a word for a person first in a longer name is its adjective ("National Police of Ukraine")
     described = words[1:] if len(words) > 1 else words
@@ -275,6 +275,19 @@ def organisation_shape(span: Span, keyword_typed: bool) -> str:
     if all(common(t) for t in words):
         return "reject"
     return "person" if person_shaped(span) else "keep"
+
+
+def _ends_in_a_title(words: list[Any]) -> bool:
+    """ "Lead Prosecutor", "Police Chief": a span ending in a title names a person's post — unless
+    it starts with a proper name that is no first name ("Bosphorus Medical Travel": nameparser
+    lists "travel" among titles)."""
+    if not is_title(words[-1].text):
+        return False
+    first = words[0]
+    named = (
+        len(words) > 1 and first.is_alpha and not is_common_word(first.text) and not is_first_name(first.text)
+    )
+    return not named
 
 
 def _title_before_a_name(words: list[Any]) -> bool:

@@ -51,6 +51,8 @@ def nlp():  # type: ignore[no-untyped-def]
             "National Police of Kestrelia",
             "keep",
         ),
+        # a proper name first: a company, though nameparser lists "travel" among titles
+        ("Payments went to Kestrelwick Medical Travel every month.", "Kestrelwick Medical Travel", "keep"),
         # a title before a name is a person's title
         ("The plea was accepted by Judge Marisol Quenby on Friday.", "Judge Marisol Quenby", "reject"),
         ("The case was argued by the Lead Prosecutor on Friday.", "Lead Prosecutor", "reject"),
