@@ -78,7 +78,7 @@ KNOWN: dict[str, tuple[int, int]] = {
     "extraction/components/front_cues.py": (0, 2),
     "extraction/components/gazetteer.py": (0, 5),
     "extraction/components/linking.py": (1, 18),
-    "extraction/components/locations.py": (2, 15),
+    "extraction/components/locations.py": (2, 14),
     "extraction/components/movement_cues.py": (0, 6),
     "extraction/region_hint.py": (0, 1),
     "extraction/components/relation_cues.py": (0, 38),
