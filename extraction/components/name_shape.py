@@ -49,6 +49,10 @@ ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 UNSUPPORTED_LAST_ZIPF = 3.0
 """A name found only by the parse rule (no NER support) whose last word is at least this frequent
 and whose first word is no first name is a title-case noun phrase ("Gas Station", "Jury")."""
+EVERYDAY_ZIPF = 5.0
+EVERYDAY_LAST_ZIPF = 4.5
+"""A parse-only run whose first word is a first name this frequent as a word ("Red", "Will") and
+whose last word is this frequent ("Notice") is a noun phrase."""
 SUFFIX = re.compile(r"\b(?:Jr|Sr)$")
 NAME_SUFFIX = re.compile(r"\s(?:Jr|Sr|II|III|IV)\.?$")
 
@@ -314,13 +318,14 @@ def person_shaped(span: Span) -> bool:
 def unsupported_name_plausible(span: Span) -> bool:
     """For a capitalised run no NER model typed (the parse rule): a person's name ends in a surname,
     so a run whose last word is a frequent English word is a noun phrase ("Bissonnet Gas Station",
-    "Red Notice") unless it starts with a known first name that is not itself a common word ("Tyrone
-    Day") or carries a name suffix ("Spence Jr.")."""
+    "Red Notice") unless it starts with a known first name that is not an everyday word before an
+    everyday word ("Tyrone Day", "Jordan Edwards") or carries a name suffix ("Spence Jr.")."""
     words = [t for t in span if t.is_alpha]
     if not words or NAME_SUFFIX.search(span.text):
         return bool(words)
-    common_last = zipf(words[-1].text) >= UNSUPPORTED_LAST_ZIPF
     if is_first_name(words[0].text):
-        # a first name that is also a common word ("Red", "Rose") vouches only for a surname-like end
-        return len(words) == 1 or not (is_common_word(words[0].text) and common_last)
-    return not common_last
+        # a first name that is also an everyday word ("Red") does not vouch for an everyday word
+        # after it ("Red Notice"); "Jordan Edwards", "Tyrone Day" stay names
+        everyday = zipf(words[0].text) >= EVERYDAY_ZIPF and zipf(words[-1].text) >= EVERYDAY_LAST_ZIPF
+        return len(words) == 1 or not everyday
+    return zipf(words[-1].text) < UNSUPPORTED_LAST_ZIPF

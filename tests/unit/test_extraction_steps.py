@@ -97,3 +97,12 @@ def test_a_place_after_a_persons_name_is_still_a_place(nlp) -> None:  # type: ig
     town = next(t for t in doc if t.text == "Lancaster")
     person = frozenset(t.i for t in doc if t.text in {"Shavonne", "Fieldsworth"})
     assert inside_longer_name(doc, [town], person) is False
+
+
+def test_an_everyday_first_name_does_not_vouch_for_an_everyday_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    from extraction.components.name_shape import unsupported_name_plausible
+
+    doc = nlp("They filed a Red Notice after the Murder of Jordan Edwards and Tyrone Day.")
+    assert not unsupported_name_plausible(doc[3:5])  # "Red Notice"
+    assert unsupported_name_plausible(doc[9:11])  # "Jordan Edwards"
+    assert unsupported_name_plausible(doc[12:14])  # "Tyrone Day"
