@@ -59,7 +59,7 @@ def backtest(
     k: int = typer.Option(10, "-k", min=1, help="How many hotspots to predict per period."),
     out: Path | None = typer.Option(None, "--json", help="Also write the figures as JSON here."),
     select: str = typer.Option(
-        "precision", "--select", help="How the forecast picks its model per origin: precision | log-score."
+        "log-score", "--select", help="How the forecast picks its model per origin: log-score | precision."
     ),
 ) -> None:
     """Train on periods <= t, predict t+1, for every t; compare with 'last period repeats' and

@@ -64,7 +64,7 @@ def run_scenarios(
     label: str,
     k: int = 10,
     first: int = 24,
-    criterion: str = "precision",
+    criterion: str = "log-score",
 ) -> dict[str, object]:
     """Backtest on generated scenarios: (monthly panel, planted intensity) pairs, origins from `first`."""
     runs, calls = [], []
@@ -78,7 +78,7 @@ def run_scenarios(
 
 
 def run_extracted(
-    path: Path, granularity: str = "year", k: int = 10, min_total: int = 3, criterion: str = "precision"
+    path: Path, granularity: str = "year", k: int = 10, min_total: int = 3, criterion: str = "log-score"
 ) -> dict[str, object]:
     """Backtest on `lantern extract` output: places (City/Location) by publication period."""
     panel = build_panel(events_from_file(path), granularity, min_total=min_total)

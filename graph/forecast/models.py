@@ -1,8 +1,10 @@
-"""Next-period count models: the chosen pooled Poisson GLM and the two naive baselines.
+"""Next-period count models: the pooled Poisson GLM, its variants and the two naive baselines —
+the candidates a backtest chooses among (`candidates`).
 
 Every model maps a panel known up to period t to a `CountForecast` for t+1. The GLM is one
-Poisson regression pooled over places; its inputs are the place's own history, so each coefficient
-reads as a multiplier ("a doubling of last year's seasonal excess multiplies the forecast by ...").
+Poisson regression pooled over places; its inputs are the place's own history (and leading
+indicators where the data has them), so each coefficient reads as a multiplier ("a place whose same
+month stood twice its year's level in earlier years is forecast ... times higher").
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ class Outlook:
 
 def outlook(panel: Panel, granularity: str, k: int = 10) -> Outlook:
     """Backtest the candidate models (`models.candidates`) on the panel's recent periods, keep the one
-    with the best precision@k (ties: log score), fit it on everything and forecast the next period;
+    with the best log score (`backtest.select`), fit it on everything and forecast the next period;
     probabilities go through the backtest's isotonic recalibration."""
     models = candidates(panel)
     n = panel.counts.shape[1]

@@ -70,7 +70,7 @@ def test_backtest_cli_prints_scores_and_writes_json(tmp_path) -> None:  # type: 
     bad = CliRunner().invoke(app, ["forecast", "backtest"])
     assert bad.exit_code == 1 and "--scenarios" in bad.output
     wrong = CliRunner().invoke(app, ["forecast", "backtest", "--extracted", str(src), "--select", "best"])
-    assert wrong.exit_code == 1 and "--select must be one of precision, log-score" in wrong.output
+    assert wrong.exit_code == 1 and "--select must be one of log-score, precision" in wrong.output
 
 
 def test_hotspot_probabilities_of_a_true_model_are_calibrated_word_by_word() -> None:

@@ -199,7 +199,9 @@ def test_choice_is_nested_and_follows_the_criterion() -> None:
     steps = rng.normal(0.0, 3.0, size=(n, months))
     counts = np.maximum(rng.uniform(15, 25, n)[:, None] + np.cumsum(steps, axis=1), 0).round()
     panel = Panel(tuple(f"p{i}" for i in range(n)), tuple(map(str, range(months))), counts)
-    scores, _ = backtest(panel, k=5, first=10, models=[LongRunMean(), LastPeriod()], warmup=2)
+    scores, _ = backtest(
+        panel, k=5, first=10, models=[LongRunMean(), LastPeriod()], warmup=2, criterion="precision"
+    )
     chosen, mean, last = scores
     assert np.mean(last.precision) > np.mean(mean.precision) + 0.1
     assert set(chosen.picked) == {LastPeriod.name}  # the warm-up origins already show it
@@ -208,7 +210,7 @@ def test_choice_is_nested_and_follows_the_criterion() -> None:
     assert no_warmup[0].picked[0] == LongRunMean.name  # no history yet: the first candidate
     assert set(no_warmup[0].picked[1:]) == {LastPeriod.name}  # one scored origin is enough here
     assert np.mean(no_warmup[0].precision) < np.mean(chosen.precision)  # that first origin cost it
-    assert select([mean, last]) == 1 and select([mean, last], "log-score") == 1
+    assert select([mean, last], "precision") == 1 and select([mean, last]) == 1
     with pytest.raises(ValueError, match="criterion"):
         select([mean, last], "accuracy")
 
@@ -219,7 +221,7 @@ def test_precision_choice_breaks_ties_by_log_score() -> None:
     a = ModelScore("a", precision=[0.5, 0.5], log_score=[2.0, 2.0])
     b = ModelScore("b", precision=[0.5, 0.5], log_score=[1.0, 1.5])
     c = ModelScore("c", precision=[0.4, 0.5], log_score=[0.5, 0.5])
-    assert select([a, b, c]) == 1 and select([a, b, c], "log-score") == 2
+    assert select([a, b, c], "precision") == 1 and select([a, b, c]) == 2  # the default: log score
     assert select([ModelScore("x"), ModelScore("y")]) == 0
 
 
