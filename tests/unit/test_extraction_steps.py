@@ -53,6 +53,14 @@ def nlp():  # type: ignore[no-untyped-def]
         ),
         # a proper name first: a company, though nameparser lists "travel" among titles
         ("Payments went to Kestrelwick Medical Travel every month.", "Kestrelwick Medical Travel", "keep"),
+        # a lower-case force noun is no name ("Santa Ana police": only the town is annotated)
+        ("Officers of the Kestrel Springs police arrived.", "Kestrel Springs police", "reject"),
+        # a title before a name is a person's title, whatever the surname
+        (
+            "The case was tried by Deputy District Attorney Rebecca Pricewell on Monday.",
+            "Deputy District Attorney Rebecca Pricewell",
+            "reject",
+        ),
         # a title before a name is a person's title
         ("The plea was accepted by Judge Marisol Quenby on Friday.", "Judge Marisol Quenby", "reject"),
         ("The case was argued by the Lead Prosecutor on Friday.", "Lead Prosecutor", "reject"),
