@@ -319,10 +319,7 @@ class EntityRecognizer:
             return
         if "name_shape" in self.rules and ent.label_ == "ORG" and type_ in ORG_LIKE:
             span = doc.char_span(start, end, alignment_mode="expand")
-            first_word = trimmed.split()[0]
-            place_first = self.places.lookup(first_word) is not None
-            keyword = self.org_type(trimmed) is not None
-            shape = organisation_shape(span, keyword, place_first) if span else "reject"
+            shape = organisation_shape(span, self.org_type(trimmed) is not None) if span else "reject"
             if shape == "reject":
                 place = self.places.lookup(trimmed) if " " not in trimmed else None
                 town = place is not None and place.type == "City"

@@ -245,12 +245,11 @@ def defined_acronym(doc: Doc, acronym: str) -> bool:
     return len(acronym) >= 3 and acronym in initials
 
 
-def organisation_shape(span: Span, keyword_typed: bool, place_first: bool = False) -> str:
+def organisation_shape(span: Span, keyword_typed: bool) -> str:
     """What an NER organisation span is: "keep", "person" (a first name + surname the NER typed as
     ORG: "Katherine Bascone"), or "reject" (a headline, a clause, a crime name in title case, a lone
     common word, an acronym the document never introduces). Spans typed by an organisation keyword
-    ("… Police Department", "… University") are kept unless they are headlines. `place_first`: the
-    first word is a known place ("Corona Police Chief" is a town's post, not a company)."""
+    ("… Police Department", "… University") are kept unless they are headlines."""
     words = [t for t in span if not t.is_punct and not t.is_space]
     if not words or ":" in span.text or len(words) > 8:
         return "reject"
@@ -259,15 +258,10 @@ def organisation_shape(span: Span, keyword_typed: bool, place_first: bool = Fals
         return "reject"  # "Santa Ana police", "… helpline": a name ends in a capitalised word
     force = last.is_title and last.lower_ in FORCE_NOUNS
     headed = words[-1].lower_ in ORG_HEADS or force
-    # on a title-case headline every word is capitalised: a title word first still rejects there
-    headline_title = len(words) > 1 and is_title(words[0].text) and title_case_line(span.doc, span.start_char)
-    ends_in_title = _ends_in_a_title(words, place_first)
-    if not headed and (ends_in_title or _title_before_a_name(words) or headline_title):
+    if not headed and (is_title(words[-1].text) or (len(words) > 1 and is_title(words[0].text))):
         return "reject"  # "Lead Prosecutor", "ADA Summer": a person's title, not an organisation
-    # a word for a person first in a longer name is its adjective ("National Police of Ukraine")
-    described = words[1:] if len(words) > 1 else words
     if not headed and (
-        any(t.lower_ in PERSON_NOUNS for t in described) or any(t.tag_ in FINITE_VERB_TAGS for t in words)
+        any(t.lower_ in PERSON_NOUNS for t in words) or any(t.tag_ in FINITE_VERB_TAGS for t in words)
     ):
         return "reject"  # a headline or a clause: "Houston Man Sentenced to Life"
     if keyword_typed or (headed and len(words) > 1):
@@ -285,39 +279,6 @@ def organisation_shape(span: Span, keyword_typed: bool, place_first: bool = Fals
     if all(common(t) for t in words):
         return "reject"
     return "person" if person_shaped(span) else "keep"
-
-
-def _ends_in_a_title(words: list[Any], place_first: bool = False) -> bool:
-    """ "Lead Prosecutor", "Police Chief", "Corona Police Chief": a span ending in a title names a
-    person's post — unless it starts with a proper name that is no first name and no place
-    ("Bosphorus Medical Travel": nameparser lists "travel" among titles)."""
-    if not is_title(words[-1].text):
-        return False
-    first = words[0]
-    named = (
-        len(words) > 1
-        and not place_first
-        and first.is_alpha
-        and not is_common_word(first.text)
-        and not is_first_name(first.text)
-    )
-    return not named
-
-
-def _title_before_a_name(words: list[Any]) -> bool:
-    """ "ADA Summer", "Judge Lana Kim", "Deputy District Attorney Rebecca Price", "AB 46": a title
-    followed by a first name, or by no common noun at all — a person's title before a name (or a
-    reference). A title word before common words and no first name is an organisation's adjective
-    ("National Police of Ukraine", "Federal Bureau of Investigation")."""
-    if len(words) < 2 or not is_title(words[0].text):
-        return False
-    rest = words[1:]
-    if any(t.is_title and is_first_name(t.text) and not is_title(t.text) for t in rest):
-        return True
-    return not any(
-        t.is_alpha and is_common_word(t.text) and not is_title(t.text) and not is_first_name(t.text)
-        for t in rest
-    )
 
 
 def person_shaped(span: Span) -> bool:

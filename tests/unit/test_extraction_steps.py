@@ -45,14 +45,6 @@ def nlp():  # type: ignore[no-untyped-def]
     [
         # a force noun ends an agency's name; nameparser lists "police" as a title
         ("The lorry was stopped by the Westmark Border Police on Monday.", "Westmark Border Police", "keep"),
-        # a title word before common nouns is the organisation's adjective
-        (
-            "She was referred to the National Police of Kestrelia last year.",
-            "National Police of Kestrelia",
-            "keep",
-        ),
-        # a proper name first: a company, though nameparser lists "travel" among titles
-        ("Payments went to Kestrelwick Medical Travel every month.", "Kestrelwick Medical Travel", "keep"),
         # a lower-case force noun is no name ("Santa Ana police": only the town is annotated)
         ("Officers of the Kestrel Springs police arrived.", "Kestrel Springs police", "reject"),
         # a title before a name is a person's title, whatever the surname
