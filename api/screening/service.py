@@ -27,6 +27,7 @@ from graph.screening.identifiers import InputError, Normalised, normalise
 from graph.screening.index import IDENTIFIER_CLASSES, PERSON_CLASSES, HubIndex, build_index, version_of
 from graph.screening.matching import Match, match_all
 from graph.screening.psi import HubPsi, request_size
+from graph.screening.psi_store import PsiStore
 from graph.screening.risk import risk_band
 
 log = logging.getLogger("lantern.api.screening")
@@ -137,7 +138,8 @@ def _region(region: str | None) -> str | None:
 class ScreeningService:
     def __init__(self, state: Any, settings: ScreeningSettings) -> None:
         self.state, self.settings = state, settings
-        self.psi = HubPsi(settings.psi_max_stale_s)
+        store = PsiStore.in_dir(state.settings.state_path) if settings.psi_persist else None
+        self.psi = HubPsi(settings.psi_max_stale_s, store)
         self._index: HubIndex | None = None
         self._checked_at = 0.0
         self._lock = asyncio.Lock()
@@ -162,9 +164,9 @@ class ScreeningService:
             return self._index
 
     def warm(self) -> None:
-        """Read the hub index and build the PSI setup now, synchronously (a start-up thread runs it when
-        `LANTERN_SCREEN_PSI_WARM=1`, so no partner waits for the O(hub) setup). Failures are logged: the
-        first request then does the work."""
+        """Read the hub index and build the PSI setup now, synchronously (a start-up thread runs it when a
+        partner key exists or `LANTERN_SCREEN_PSI_WARM=1`, so no partner waits for the setup). Failures are
+        logged: the first request then does the work."""
         graph = self.state.graph
         try:
             version = version_of(graph.read_sync("screening/graph_version"))
@@ -178,7 +180,11 @@ class ScreeningService:
                 "could not prepare the PSI setup at start (%s); the first PSI request will build it", exc
             )
             return
-        log.info("PSI setup ready: %d hub identifiers", index.size)
+        st = self.psi.status()
+        log.info(
+            "PSI setup ready: %d hub identifiers (%d taken from the PSI store, %d encrypted)",
+            index.size, st["reused"], st["encrypted"],
+        )  # fmt: skip
 
     def _check_batch(self, n: int, limit: int, what: str) -> None:
         if n == 0:
