@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,7 +122,7 @@ class HubPsi:
             found = self._labels[key] = label(self._mac, key)
         return found
 
-    def _from_store(self, added: set[str]) -> int:
+    def _from_store(self, added: AbstractSet[str]) -> int:
         """Take the stored elements of `added` identifiers (once, after a restart); returns how many."""
         if not self._persisted:
             return 0
