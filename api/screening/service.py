@@ -23,6 +23,7 @@ from api.audit_log import Disclosures
 from api.auth import Principal, Role
 from api.screening.config import ScreeningSettings
 from api.screening.quota import QuotaExceeded, Usage, charge
+from api.screening.refusals import audit_refusal
 from graph.screening.identifiers import InputError, Normalised, normalise
 from graph.screening.index import IDENTIFIER_CLASSES, PERSON_CLASSES, HubIndex, build_index, version_of
 from graph.screening.matching import Match, match_all
@@ -102,13 +103,14 @@ class ScreenReport:
 NO_HIT = "No record held by the hub for this input. A no-hit is not a clearance; nothing was stored about it."
 
 
-def _require_partner(principal: Principal) -> tuple[str, str, int]:
+def _require_partner(principal: Principal, audit: Any) -> tuple[str, str, int]:
     if (
         principal.role is not Role.PARTNER
         or not principal.partner
         or not principal.purpose
         or not principal.quota
     ):
+        audit_refusal(audit, principal, 403, "not a partner key")
         raise ScreeningError(
             403,
             "FORBIDDEN",
@@ -198,7 +200,7 @@ class ScreeningService:
         self, principal: Principal, inputs: list[RawInput], region: str | None = None
     ) -> ScreenReport:
         """`region`: the default region of phones written without +country code (default: the hub's)."""
-        partner, purpose, quota = _require_partner(principal)
+        partner, purpose, quota = _require_partner(principal, self.state.audit)
         self._check_batch(len(inputs), self.settings.max_batch, "inputs")
         region = _region(region) or self.state.settings.default_phone_region
         normalised: list[Normalised] = []
@@ -237,6 +239,7 @@ class ScreeningService:
         try:
             return await asyncio.to_thread(charge, self.state.store, principal.key_name, quota, n)
         except QuotaExceeded as exc:
+            audit_refusal(self.state.audit, principal, 429, "quota exceeded", inputs=n)
             raise ScreeningError(429, "QUOTA_EXCEEDED", str(exc)) from None
 
     def _fill_hit(self, r: InputResult, m: Match, context: dict[str, Any] | None, check: str) -> None:
@@ -267,7 +270,7 @@ class ScreeningService:
 
     async def psi_round(self, principal: Principal, request: bytes) -> dict[str, Any]:
         """One PSI round: the hub's setup (cached per graph version) and its response to the request."""
-        partner, purpose, quota = _require_partner(principal)
+        partner, purpose, quota = _require_partner(principal, self.state.audit)
         try:
             n = request_size(request)
         except ValueError as exc:
