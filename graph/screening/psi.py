@@ -89,9 +89,14 @@ class HubPsi:
         self.max_stale_s = max_stale_s
         self.store = store
         loaded = store.load() if store is not None else None
+        self._server: Any = None
         if loaded is not None:
-            self._server = psi.server.CreateFromKey(loaded.key, True)
-        else:
+            try:
+                self._server = psi.server.CreateFromKey(loaded.key, True)
+            except Exception as exc:  # the library's own error for a key it cannot use
+                log.warning("the stored PSI key is not usable (%s): a new key is made", exc)
+                loaded = None
+        if self._server is None:
             self._server = psi.server.CreateWithNewKey(True)
         self._key = bytes(self._server.GetPrivateKeyBytes())
         self._mac = label_key(self._key)

@@ -139,3 +139,14 @@ def test_gdpr_access_and_erasure_reach_the_psi_store(tmp_path: Path) -> None:
     restarted.setup_for(("v",), HUB)  # the graph still holds it: encrypted again, the rest reused
     assert restarted.encryptions == 1 and restarted.reused == 2
     assert PsiElements(StateStore.open(tmp_path / "empty")).find(subject, []) == []  # no file: nothing held
+
+
+def test_a_stored_key_the_library_refuses_is_replaced(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = PsiStore.in_dir(tmp_path)
+    store.save(Stored(b"\xff" * 32, {}))  # above the curve's order: openmined.psi refuses it
+    hub = HubPsi(store=store)
+    assert "stored PSI key is not usable" in caplog.text
+    assert _held(hub, ("v",), HUB, PARTNER) == [1, 2] and hub.encryptions == 3
+    assert decode((tmp_path / FILE_NAME).read_bytes()).key != b"\xff" * 32
