@@ -129,7 +129,7 @@ def test_a_restarted_hub_builds_its_setup_at_start_from_the_psi_store(
     from api.app import create_app
 
     restarted = create_app(neo4j_settings.model_copy(update={"state_dir": state_dir}))  # a restart
-    with live_api(restarted) as again:
+    with live_api(restarted, key_prefix="restarted") as again:
         deadline = time.monotonic() + 120
         while httpx.get(f"{again.base}/readyz", timeout=30).json()["psi"] != "ready":
             assert time.monotonic() < deadline, "the start-up build did not finish"
