@@ -288,14 +288,14 @@ def test_refused_checks_are_audited_with_counts_only(api: Api) -> None:
     state.audit.flush()
     rows = state.store.execute(
         "SELECT key_name, role, details, entity_ids FROM audit_log WHERE operation = 'screen refused' "
-        "AND key_name IN ('capped', 'admin') ORDER BY id"
+        "AND key_name IN ('capped', 'test-admin') ORDER BY id"
     )
     got = [(r["key_name"], json.loads(r["details"])[0]) for r in rows]
     assert [(k, d["status"], d["refused"]) for k, d in got] == [
         ("capped", 429, "quota exceeded"),
         ("capped", 403, "route outside the scope"),
         ("capped", 403, "GraphQL root field outside the scope"),
-        ("admin", 403, "not a partner key"),
+        ("test-admin", 403, "not a partner key"),
     ]
     assert got[0][1] == {
         "partner": "Example Bank plc", "purpose": "AML onboarding checks", "status": 429,
