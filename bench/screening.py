@@ -144,6 +144,7 @@ class HubProcess:
                 raise RuntimeError(f"the hub API exited with {self.proc.returncode} before it served")
             try:
                 if httpx.get(f"{self.base}/healthz", timeout=2).status_code == 200:
+                    self.serving = time.perf_counter()
                     break
             except httpx.TransportError:
                 pass
@@ -313,11 +314,12 @@ def main(argv: list[str] | None = None) -> int:
             if time.monotonic() > deadline:
                 raise RuntimeError("the PSI setup was not ready 600 s after start: see the hub's log above")
             time.sleep(0.2)
-        ready_s = time.perf_counter() - hub.started
+        ready_s, serving_s = time.perf_counter() - hub.started, time.perf_counter() - hub.serving
         first_s = timed_psi(csv, hub.base, token, held)
     finally:
         hub.stop()
     results.put("screening", "psi_ready_after_start_with_store_s", round(ready_s, 2))
+    results.put("screening", "psi_ready_after_serving_with_store_s", round(serving_s, 2))
     results.put("screening", "psi_first_request_when_ready_s", round(first_s, 2))
     results.goal(f"PSI {a.partner} vs {a.hub} (warm)", warm, "<= 30 s", warm <= 30)
     results.goal(
