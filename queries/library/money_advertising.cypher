@@ -14,7 +14,7 @@
 // params: limit (int; default 100; e.g. 100) — maximum rows
 // returns: account_id, account, payments, by_platform (payments counted for their payee only), total, platforms, first, last, references (up to 5), transfer_ids
 // mode: read
-CALL {
+CALL () {
   MATCH (q:PaymentAccount)-[k:TRANSFERRED_TO]->(pl:PaymentAccount)
   WHERE $platform_min_payers > 0
     AND any(w IN $keywords WHERE toLower(coalesce(k.reference, '')) CONTAINS w)
