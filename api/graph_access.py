@@ -142,7 +142,7 @@ class GraphAccess:
             raise error from exc
 
     def ping(self) -> tuple[bool, str]:
-        """(reachable, reason) for /readyz."""
+        """(reachable, reason) through the synchronous driver: the app's start-up check (/readyz: `aping`)."""
         try:
             self.read_sync("platform/ping", timeout=5.0)
             return True, "ok"
@@ -150,13 +150,22 @@ class GraphAccess:
             return False, getattr(exc, "message", None) or str(exc)
 
     async def aping(self, timeout: float) -> tuple[bool, str]:
-        """(reachable, reason) for /readyz, within `timeout` seconds; the reason names no address."""
+        """(reachable, reason) for /readyz, within `timeout` seconds; the reason names no address.
+
+        Ready means Neo4j itself answered: the ping's row (`ok` = 1) came back over a connection within
+        the deadline. Nothing is cached and no pooled connection counts by its mere existence; an answer
+        without the row (a read cut short and handed back empty) is not taken for a ready server."""
         try:
-            await self.read("platform/ping", timeout=timeout, wait=timeout)
-            return True, "ok"
+            rows = await self.read("platform/ping", timeout=timeout, wait=timeout)
         except Exception as exc:
             reason = getattr(exc, "message", None) or str(exc)
             return False, reason.replace(self.settings.uri, "the configured address")
+        if not rows or rows[0].get("ok") != 1:
+            return False, (
+                "Neo4j answered the readiness query without its row; retry shortly, and if it persists "
+                "check `lantern neo4j status` and `lantern neo4j logs`."
+            )
+        return True, "ok"
 
     def read_sync(self, name: str, /, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
         return self._call("read", name, timeout, params)
