@@ -22,6 +22,7 @@ next read simply works. Each event loop has its own async driver (the main loop,
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -51,6 +52,7 @@ from graph.db import (
 )
 
 T = TypeVar("T")
+log = logging.getLogger("lantern.api")
 
 
 class GraphAccess:
@@ -62,6 +64,7 @@ class GraphAccess:
         self._budgets: dict[asyncio.AbstractEventLoop, tuple[int, asyncio.Semaphore]] = {}
         self._stalls = 0
         """Reads that passed their deadline so far (a read queued behind a budget checks it)."""
+        self._abandoned: set[asyncio.Future[Any]] = set()
         self.last_error: str = ""
 
     def limit_loop(self, loop: asyncio.AbstractEventLoop, connections: int) -> None:
@@ -104,6 +107,22 @@ class GraphAccess:
     def close(self) -> None:
         self.reset()
 
+    def abandoned_work(self) -> int:
+        """Writes given up on (GRAPH_UNAVAILABLE answered) whose worker thread has not ended yet. Their
+        driver is abandoned, so they can only fail; each logs one line when it ends."""
+        return len(self._abandoned)
+
+    def _forget_when_done(self, task: asyncio.Future[Any], what: str) -> None:
+        self._abandoned.add(task)
+
+        def ended(t: asyncio.Future[Any]) -> None:
+            self._abandoned.discard(t)
+            exc = None if t.cancelled() else t.exception()
+            outcome = "finished after all: what it wrote is committed" if exc is None else f"ended: {exc}"
+            log.warning("%s, given up on while Neo4j did not answer, %s", what, outcome)
+
+        task.add_done_callback(ended)
+
     def _abandon(self, reason: str) -> None:
         """Drop the synchronous driver without waiting (`Database.abandon`): it opens no new connection
         (the driver's retries against the frozen server raise `reason` instead of running the work again,
@@ -144,7 +163,7 @@ class GraphAccess:
                 if not alive and not task.done():
                     gave_up.append(f"{what} was abandoned: Neo4j stopped answering while it ran")
                     self._abandon(gave_up[0])
-                    task.add_done_callback(lambda t: t.cancelled() or t.exception())  # nobody awaits it
+                    self._forget_when_done(task, what)  # nobody awaits it: its end is logged
                     raise api_error(
                         "GRAPH_UNAVAILABLE",
                         f"Neo4j stopped answering (no answer within {half:g} s) while {what.lower()} ran; "
