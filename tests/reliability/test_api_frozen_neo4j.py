@@ -265,18 +265,21 @@ def test_frozen_neo4j_in_the_middle_of_a_write_transaction_leaves_nothing_half_w
 
         with ThreadPoolExecutor(1) as pool:
             write = pool.submit(_ingest, client, tokens["investigator"], target)
-            assert in_tx.wait(WAIT_S), "the write never reached its last statement"
-            with _frozen(pid):
-                go_on.set()
-                cut = write.result(timeout=WAIT_S)
-                assert _stopped(pid)  # answered while Neo4j was still frozen
-                assert cut["data"] is None
-                error = cut["errors"][0]
-                assert error["extensions"]["code"] == "GRAPH_UNAVAILABLE", error
-                assert "rolled back" in error["message"] and "not retried" in error["message"]
-                # the worker is freed without the server: its sockets were shut down, no retry
-                _wait_for(lambda: access.abandoned_work() == 0, "the abandoned write's worker to end")
-                assert _stopped(pid)
+            try:
+                assert in_tx.wait(WAIT_S), "the write never reached its last statement"
+                with _frozen(pid):
+                    go_on.set()
+                    cut = write.result(timeout=WAIT_S)
+                    assert _stopped(pid)  # answered while Neo4j was still frozen
+                    assert cut["data"] is None
+                    error = cut["errors"][0]
+                    assert error["extensions"]["code"] == "GRAPH_UNAVAILABLE", error
+                    assert "rolled back" in error["message"] and "not retried" in error["message"]
+                    # the worker is freed without the server: its sockets were shut down, no retry
+                    _wait_for(lambda: access.abandoned_work() == 0, "the abandoned write's worker to end")
+                    assert _stopped(pid)
+            finally:
+                go_on.set()  # a failed assertion must not leave the worker held
 
         _until_answering(client, tokens["investigator"])
         assert canonical_dump(db) == before  # nothing of the cut transaction, and it did not run again
