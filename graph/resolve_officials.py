@@ -10,7 +10,13 @@ has a compatible fuller name:
 * `canonical_names(names)`: each name → the one fullest name it is a form of, or itself when there is none or
   more than one ("Okafor" stays "Okafor" when the office has a Miriam Okafor and a Daniel Okafor). Between
   officials a truncated name (the full name's leading words, "Miriam Ada") is a form too.
-* `official_for(name, officials)`: the official an untitled mention names (same name or a surname form).
+* `official_for(name, officials)`: the official an untitled mention names (same name or a surname form), also
+  when the tagger glued a place or an agency onto the front of the full name ("Texas Miriam Ada Okafor").
+* `doc_official_for_given_name(name, doc_people, officials)`: a first name alone ("Miriam and I ...") is the
+  official of that first name named in the same release, when no one else there has it.
+
+Every comparison reads a name without the titles a tagger glues onto its front ("General Okafor" cut from
+"Attorney General Okafor", "El Jefe Okafor"; `graph/ingest/lexicons/titles.txt`).
 
 The mapping depends only on the set of names, never on the order they arrive in: the writer applies it to the
 office's officials already in the graph plus the batch's (graph.ingest.writer).
@@ -20,17 +26,29 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
+from functools import cache
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PERSON_PREFIX = "person:"
 
 
+@cache
+def _titles() -> frozenset[str]:
+    from graph.ingest.guard import lexicon  # (graph.ingest imports this module)
+
+    return lexicon("titles")
+
+
 def name_words(name: str) -> list[str]:
-    """The words that identify a person: lower case, without dots and name suffixes ("Jr.")."""
+    """The words that identify a person: lower case, without dots, name suffixes ("Jr.") and the titles glued
+    onto its front ("General", "El Jefe"; at least the last word stays)."""
     words = [w.strip(".,").lower() for w in name.removeprefix(PERSON_PREFIX).split()]
     words = [w for w in words if w]
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words.pop()
+    titles = _titles()
+    while len(words) > 1 and words[0] in titles:
+        words.pop(0)
     return words
 
 
@@ -81,7 +99,41 @@ def official_for(name: str, officials: Iterable[str]) -> str | None:
     pool = [o for o in officials if name_words(o)[-1:] == words[-1:]]
     if name in pool:
         return name
-    return _fullest(name, pool, truncated=False)
+    same = [o for o in pool if name_words(o) == words]  # "El Jefe Okafor" for the official "Okafor"
+    if len(same) == 1:
+        return same[0]
+    found = _fullest(name, pool, truncated=False)
+    if found is not None:
+        return found
+    glued = [
+        o
+        for o in pool
+        if 2 <= len(name_words(o)) < len(words) and words[-len(name_words(o)) :] == name_words(o)
+    ]
+    return glued[0] if len(glued) == 1 else None  # "Texas Miriam Okafor": a place glued onto the full name
+
+
+def doc_official_for_given_name(name: str, doc_people: Iterable[str], officials: Iterable[str]) -> str | None:
+    """The official a first name alone refers to in one release ("Miriam and I worked together"), or None.
+
+    `doc_people`: every person name of the release (officials and the rest); `officials`: the release's
+    officials (canonical names). The one official whose first word is `name`, when every other person of the
+    release with that first name is that official too (a form of the name or the name itself). A first
+    name shared with anyone else, or a release without such an official, gives None (victims are often
+    named so)."""
+    words = name_words(name)
+    pool = sorted(set(officials))
+    if len(words) != 1 or not pool:
+        return None
+    matches = [o for o in pool if len(name_words(o)) > 1 and name_words(o)[0] == words[0]]
+    if len(matches) != 1:
+        return None
+    others = [
+        p for p in set(doc_people) if p != name and name_words(p)[:1] == words and len(name_words(p)) > 1
+    ]
+    if any(official_for(p, pool) != matches[0] for p in others):
+        return None
+    return matches[0]
 
 
 MAX_FORM_WORDS = 6

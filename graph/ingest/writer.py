@@ -34,7 +34,13 @@ from graph.ingest.prepare import PreparedDoc
 from graph.ingest.rows import BatchRows, document_row, entity_rows, fact_rows
 from graph.ingest.tx import CatalogTx
 from graph.resolve_keys import is_business
-from graph.resolve_officials import PERSON_PREFIX, canonical_names, official_for, untitled_forms
+from graph.resolve_officials import (
+    PERSON_PREFIX,
+    canonical_names,
+    doc_official_for_given_name,
+    official_for,
+    untitled_forms,
+)
 from graph.resolve_people import Candidate, PersonResolver, business_candidates, family_members, key_order
 
 MAX_REF_DEPTH = 10
@@ -82,7 +88,9 @@ def resolve_people(
 
     `officials`: per office, the name bases of its officials (after this batch). A person of this document
     without a case role whose name is an official's, or a shorter form of exactly one official's name
-    (`graph.resolve_officials.official_for`), is that official."""
+    (`graph.resolve_officials.official_for`), is that official; so is a first name alone when exactly one of
+    the document's officials has it and no other person of the document does
+    (`graph.resolve_officials.doc_official_for_given_name`)."""
     clusters: dict[str, list[str]] = defaultdict(list)
     for mid, base in prep.person_bases.items():
         clusters[base].append(mid)
@@ -99,8 +107,14 @@ def resolve_people(
         office_officials = officials.get(prep.office or "", set())
     for mid, base in prep.official_bases.items():  # (already known when called through `_resolve_all`)
         resolver.add_existing(base, prep.keys[mid], ())
+    doc_officials = {
+        prep.keys[mid].removesuffix(official_key("", prep.office or "")) for mid in prep.official_bases
+    }
+    doc_people = set(clusters) | doc_officials
     for base in sorted(clusters):
         target = official_for(base, office_officials) if prep.office and office_officials else None
+        if target is None and prep.office:  # "Miriam and I ...": the release's official Miriam
+            target = doc_official_for_given_name(base, doc_people, doc_officials)
         if target is not None and not _case_roles(prep, clusters[base]):
             for mid in clusters[base]:  # the office's official of that name, mentioned without a title
                 prep.keys[mid] = official_key(target, prep.office)  # type: ignore[arg-type]
