@@ -38,12 +38,15 @@ from graph.resolve_officials import (
     PERSON_PREFIX,
     canonical_names,
     doc_official_for_given_name,
+    name_words,
     official_for,
     untitled_forms,
 )
 from graph.resolve_people import Candidate, PersonResolver, business_candidates, family_members, key_order
 
 MAX_REF_DEPTH = 10
+SURNAME_HITS = 500
+"""Most people one surname search of `ingest/untitled_official_forms` returns (best matches first)."""
 
 
 @dataclass
@@ -253,12 +256,16 @@ class OfficeMerge:
     """What joins an official after the batch's entities are written (`graph.resolve.merge_in_tx`, recorded,
     reversible): officials of earlier batches whose name is a shorter form of this one (`absorbed`) and, for
     an official new in the graph, earlier people mentioned without a title under one of its `forms` (name
-    bases), without a case role and only in this office's releases (`ingest/untitled_official_forms`)."""
+    bases) or found by its surname (`search`, a full-text query: a title or place glued onto the name, "El
+    Jefe Okafor") that `official_for` gives to this official among the office's (`pool`), without a case role
+    and only in this office's releases (`ingest/untitled_official_forms`)."""
 
     survivor: str
     absorbed: list[str]
     office: str
     forms: list[str] = field(default_factory=list)
+    search: str = ""
+    pool: frozenset[str] = frozenset()
 
 
 def _resolve_officials(
@@ -296,19 +303,34 @@ def _resolve_officials(
         for base in sorted(pool - in_graph[office]):  # new in the graph: earlier untitled mentions of them?
             forms = [f"{PERSON_PREFIX}{f}" for f in untitled_forms(base)]
             key = official_key(base, office)
-            merges.setdefault(key, OfficeMerge(key, [], office)).forms = [
-                f for f in forms if official_for(f, pool) == base
-            ]
+            merge = merges.setdefault(key, OfficeMerge(key, [], office))
+            merge.forms = [f for f in forms if official_for(f, pool) == base]
+            merge.search, merge.pool = surname_query(base), frozenset(pool)
     return officials, list(merges.values())
+
+
+def surname_query(base: str) -> str:
+    """The full-text query (`entity_search`) for names holding this person's surname: a phrase, escaped."""
+    surname = name_words(base)[-1]
+    return 'name:"' + surname.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _untitled_officials(tx: CatalogTx, merges: list[OfficeMerge]) -> dict[str, list[str]]:
     """Official key → the earlier untitled people that are that official (see `OfficeMerge`)."""
-    rows = [{"office": m.office, "official": m.survivor, "bases": m.forms} for m in merges if m.forms]
+    rows = [
+        {"office": m.office, "official": m.survivor, "bases": m.forms, "search": m.search}
+        for m in merges
+        if m.forms or m.search
+    ]
+    by_key = {m.survivor: m for m in merges}
     found: dict[str, list[str]] = defaultdict(list)
-    for r in tx.run("ingest/untitled_official_forms", rows=rows) if rows else []:
+    for r in tx.run("ingest/untitled_official_forms", rows=rows, limit=SURNAME_HITS) if rows else []:
         if set(r["roles"]) & CASE_ROLES or any(office_of(src) != r["office"] for src in r["sources"]):
             continue
+        merge = by_key[r["official"]]
+        base = merge.survivor.removesuffix(official_key("", merge.office))
+        if official_for(r["id"].split("#", 1)[0], merge.pool) != base:
+            continue  # a namesake with another first name, or a surname another official shares
         found[r["official"]].append(r["id"])
     return {k: sorted(set(v), key=key_order) for k, v in found.items()}
 
