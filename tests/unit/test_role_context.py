@@ -89,6 +89,8 @@ def test_web_lines_cut_at_links_are_one_sentence() -> None:
     assert text[left:right] == (
         "Assistant State's Attorneys\nKelda Rusk\nand\nPavel Orm\nwill handle the prosecution."
     )
+    text = "She thanked Victim Witness Specialists\nIda Pell\nand\nRuth Amsel\nfor their support."
+    assert _roles(text, "Ida Pell") == ["Official"] and _roles(text, "Ruth Amsel") == ["Official"]
     # a heading followed by capitalised sentences stays apart from them
     heading = "District Attorney\nKelda Rusk was charged today.\nShe pleaded guilty."
     assert _roles(heading, "Kelda Rusk") == ["Accused"]
