@@ -5,8 +5,9 @@ A release names its prosecutor "District Attorney Miriam Ada Okafor", the next o
 has a compatible fuller name:
 
 * `is_form_of(short, full)`: same surname (the last word, name suffixes such as "Jr." aside); every other word
-  of the short form matches a word of the full name in the same order, equal or as its initial ("M." for
-  "Miriam"); and the short form says less (fewer words, or an initial where the full name spells the word).
+  of the short form matches a word of the full name in the same order, equal, as its initial ("M." for
+  "Miriam") or as a short given name ("Mike" for "Michael", `graph/ingest/lexicons/nicknames.txt`); and the
+  short form says less (fewer words, or an initial or short name where the full name spells the word).
 * `canonical_names(names)`: each name → the one fullest name it is a form of, or itself when there is none or
   more than one ("Okafor" stays "Okafor" when the office has a Miriam Okafor and a Daniel Okafor). Between
   officials a truncated name (the full name's leading words, "Miriam Ada") is a form too.
@@ -27,6 +28,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PERSON_PREFIX = "person:"
@@ -52,8 +54,24 @@ def name_words(name: str) -> list[str]:
     return words
 
 
+@cache
+def _short_forms() -> dict[str, frozenset[str]]:
+    """Formal given name → its short forms (`graph/ingest/lexicons/nicknames.txt`)."""
+    out: dict[str, frozenset[str]] = {}
+    for line in (
+        (Path(__file__).parent / "ingest" / "lexicons" / "nicknames.txt").read_text("utf-8").splitlines()
+    ):
+        words = line.split("#", 1)[0].split()
+        if len(words) > 1:
+            out[words[0]] = frozenset(words[1:])
+    return out
+
+
 def _word_matches(short: str, full: str) -> bool:
-    return short == full or (len(short) == 1 and full.startswith(short))
+    """The same word, its initial, or a short form of the given name ("mike" of "michael")."""
+    return (
+        short == full or (len(short) == 1 and full.startswith(short)) or short in _short_forms().get(full, ())
+    )
 
 
 def is_form_of(short: str, full: str, truncated: bool = False) -> bool:
@@ -125,7 +143,9 @@ def doc_official_for_given_name(name: str, doc_people: Iterable[str], officials:
     pool = sorted(set(officials))
     if len(words) != 1 or not pool:
         return None
-    matches = [o for o in pool if len(name_words(o)) > 1 and name_words(o)[0] == words[0]]
+    if len(words[0]) < 2:
+        return None
+    matches = [o for o in pool if len(name_words(o)) > 1 and _word_matches(words[0], name_words(o)[0])]
     if len(matches) != 1:
         return None
     others = [

@@ -30,6 +30,8 @@ def test_name_words_drop_dots_case_and_name_suffixes() -> None:
         ("m. a. okafor", "miriam ada okafor"),  # initials
         ("m okafor", "miriam okafor"),  # same length, the initial says less
         ("talia brandt", "talia r. brandt jr."),  # suffix aside
+        ("mike okafor", "michael okafor"),  # a short given name
+        ("bill a. okafor", "william ada okafor"),
     ],
 )
 def test_shorter_and_initialled_forms_are_forms_of_the_full_name(short: str, full: str) -> None:
@@ -46,6 +48,8 @@ def test_shorter_and_initialled_forms_are_forms_of_the_full_name(short: str, ful
         ("ada miriam okafor", "miriam ada okafor"),  # words out of order
         ("miriam", "miriam okafor"),  # a first name alone is not a surname
         ("okafor-lind", "miriam okafor"),  # another surname
+        ("mike okafor", "mitchell okafor"),  # not a short form of that name
+        ("chris okafor", "christine ada okafor lind"),  # another surname
         ("", "miriam okafor"),
     ],
 )
@@ -80,6 +84,13 @@ def test_a_surname_shared_by_two_officials_stays_apart() -> None:
     assert canon["okafor"] == "okafor"  # two officials could be meant
     assert canon["m. okafor"] == "miriam okafor"  # the initial tells them apart
     assert canon["daniel okafor"] == "daniel okafor"
+
+
+def test_a_short_given_name_that_two_officials_could_have_stays_apart() -> None:
+    canon = canonical_names(["chris okafor", "christine okafor", "christopher okafor", "mike brandt"])
+    assert canon["chris okafor"] == "chris okafor"
+    assert canonical_names(["chris okafor", "christine okafor"])["chris okafor"] == "christine okafor"
+    assert official_for("mike brandt", {"michael t. brandt"}) == "michael t. brandt"
 
 
 def test_two_fuller_names_that_disagree_leave_the_shorter_form_alone() -> None:
@@ -139,6 +150,8 @@ def test_a_first_name_alone_is_the_release_s_only_official_of_that_name() -> Non
     assert doc_official_for_given_name("miriam", people, officials | {"miriam lee"}) is None
     assert doc_official_for_given_name("okafor", people, {"okafor"}) is None
     assert doc_official_for_given_name("miriam okafor", people, officials) is None  # not a first name alone
+    assert doc_official_for_given_name("mike", ["michael roe", "mike"], {"michael roe"}) == "michael roe"
+    assert doc_official_for_given_name("m", ["michael roe", "m"], {"michael roe"}) is None
 
 
 def test_untitled_forms_list_every_surname_form_of_an_official() -> None:
