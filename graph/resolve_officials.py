@@ -135,15 +135,13 @@ def doc_official_for_given_name(name: str, doc_people: Iterable[str], officials:
     """The official a first name alone refers to in one release ("Miriam and I worked together"), or None.
 
     `doc_people`: every person name of the release (officials and the rest); `officials`: the release's
-    officials (canonical names). The one official whose first word is `name`, when every other person of the
-    release with that first name is that official too (a form of the name or the name itself). A first
-    name shared with anyone else, or a release without such an official, gives None (victims are often
-    named so)."""
+    officials (canonical names). The one official whose first word is `name` (or whose given name it is a
+    short form of: "Mike" for "Michael"), when every other person of the release with that first name is
+    that official too (a form of the name or the name itself). A first name shared with anyone else, or a
+    release without such an official, gives None (victims are often named so)."""
     words = name_words(name)
     pool = sorted(set(officials))
-    if len(words) != 1 or not pool:
-        return None
-    if len(words[0]) < 2:
+    if len(words) != 1 or len(words[0]) < 2 or not pool:
         return None
     matches = [o for o in pool if len(name_words(o)) > 1 and _word_matches(words[0], name_words(o)[0])]
     if len(matches) != 1:
