@@ -30,6 +30,10 @@ def _print(result: dict[str, object]) -> None:
     for m in models:
         tab.add_row(str(m["model"]), *(str(m.get(c, "")) for c in cols))
     console.print(tab)
+    picked = models[0].get("picked")
+    if isinstance(picked, dict):
+        used = ", ".join(f"{m} {n}" for m, n in picked.items())
+        console.print(f"the chosen forecast used (origins): {used}")
     console.print("precision@k gain of the chosen forecast: " + ", ".join(
         f"{k} {v:+.3f}" for k, v in result["gains"].items()))  # type: ignore[attr-defined]  # fmt: skip
     cal = result["calibration"]
@@ -54,13 +58,19 @@ def backtest(
     ),
     k: int = typer.Option(10, "-k", min=1, help="How many hotspots to predict per period."),
     out: Path | None = typer.Option(None, "--json", help="Also write the figures as JSON here."),
+    select: str = typer.Option(
+        "log-score", "--select", help="How the forecast picks its model per origin: log-score | precision."
+    ),
 ) -> None:
     """Train on periods <= t, predict t+1, for every t; compare with 'last period repeats' and
     'long-run average' (precision@k, Poisson deviance, log score) and print the calibration table.
+    The published forecast is, at each origin, the candidate (the GLM, its variants, the baselines)
+    that scored best on the earlier origins only (`--select`).
 
     Example: lantern forecast backtest --scenarios 1 --profile steady --json /tmp/bt.json
     Example: lantern forecast backtest --extracted /tmp/news.jsonl --granularity quarter -k 5
     """
+    from graph.forecast.backtest import CRITERIA
     from graph.forecast.evaluate import run_extracted, run_scenarios
     from graph.forecast.panel import Panel, upstream_matrix
     from seed.scenarios import PROFILES, corridor_edges, generate
@@ -69,6 +79,8 @@ def backtest(
         fail("give --scenarios N and/or --extracted FILE.jsonl")
     if profile not in PROFILES:
         fail(f"--profile must be one of {', '.join(PROFILES)}")
+    if select not in CRITERIA:
+        fail(f"--select must be one of {', '.join(CRITERIA)}")
     results = []
     if scenarios:
         p = PROFILES[profile]
@@ -80,11 +92,13 @@ def backtest(
             runs.append(
                 (Panel(sc.places, sc.periods, sc.counts, 12).with_leading(sc.signals, up), sc.intensity)
             )
-        results.append(run_scenarios(runs, f"generated scenarios ({profile}, seeds 1–{scenarios})", k))
+        results.append(
+            run_scenarios(runs, f"generated scenarios ({profile}, seeds 1–{scenarios})", k, criterion=select)
+        )
     if extracted is not None:
         if not extracted.exists():
             fail(f"{extracted} does not exist; make it with `lantern extract DOCS --out {extracted}`")
-        results.append(run_extracted(extracted, granularity, k))
+        results.append(run_extracted(extracted, granularity, k, criterion=select))
     for r in results:
         _print(r)
     if out is not None:

@@ -9,6 +9,7 @@ events per candidate place (hotspot next period; more documents than this period
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ import numpy as np
 from sklearn.metrics import mean_poisson_deviance
 
 from graph.forecast.distribution import FLOOR, CountForecast, moment_alpha
-from graph.forecast.models import LastPeriod, LongRunMean, Model, PoissonGLM, ranking_score
+from graph.forecast.models import Model, candidates, first_origin, ranking_score
 from graph.forecast.panel import Panel
 
 
@@ -38,6 +39,7 @@ class ModelScore:
     precision_truth: list[float] = field(default_factory=list)
     deviance: list[float] = field(default_factory=list)
     log_score: list[float] = field(default_factory=list)
+    picked: list[str] = field(default_factory=list)  # the chosen row: which candidate, per origin
 
     def summary(self) -> dict[str, float | str | int]:
         out: dict[str, float | str | int] = {
@@ -49,6 +51,8 @@ class ModelScore:
         }
         if self.precision_truth:
             out["precision_at_k_truth"] = round(float(np.mean(self.precision_truth)), 3)
+        if self.picked:
+            out["picked"] = ", ".join(f"{name} {n}" for name, n in Counter(self.picked).most_common())
         return out
 
 
@@ -67,34 +71,52 @@ def precision_at_k(score: np.ndarray, actual: set[int], k: int) -> float:
 
 
 CHOSEN = "Lantern forecast (model chosen by backtest)"
+CRITERIA = ("log-score", "precision")
 
 
-def select(scores: Sequence[ModelScore]) -> int:
-    """Index of the model with the best (lowest) mean log score so far; the first model before any."""
+def select(scores: Sequence[ModelScore], criterion: str = "log-score") -> int:
+    """Index of the model that did best on the origins scored so far; the first model before any.
+
+    `log-score` (the default): lowest mean log score — a proper score of the whole predictive
+    distribution, which the judgements' probabilities come from; `precision`: highest mean
+    precision@k, ties to the lower mean log score. Measured both ways in docs/design/forecasting.md:
+    choosing by precision@k ranked no better anywhere and let a baseline with a poor distribution
+    (the long-run average) write 'remote chance' judgements that came true 31 % of the time."""
+    if criterion not in CRITERIA:
+        raise ValueError(f"criterion must be one of {', '.join(CRITERIA)}, not {criterion!r}")
     if not scores or not scores[0].log_score:
         return 0
-    return int(np.argmin([np.mean(s.log_score) for s in scores]))
-
-
-def default_models() -> list[Model]:
-    return [PoissonGLM(), LastPeriod(), LongRunMean()]
+    log = [float(np.mean(s.log_score)) for s in scores]
+    if criterion == "log-score":
+        return int(np.argmin(log))
+    prec = [float(np.mean(s.precision)) for s in scores]
+    return min(range(len(scores)), key=lambda i: (-round(prec[i], 9), log[i], i))
 
 
 def judgements(panel: Panel, t: int, fc: CountForecast, k: int) -> list[Judgement]:
-    """Probabilities for 'hotspot at t+1' and 'more documents at t+1 than at t' on candidate places."""
+    """Probabilities for 'hotspot at t+1' (one of the k places with most documents, ties included) and
+    'more documents at t+1 than at t' on candidate places."""
     now, nxt = panel.counts[:, t], panel.counts[:, t + 1]
-    threshold = max(np.sort(now)[::-1][min(k, len(now)) - 1], 1)
-    kth_next = max(np.sort(nxt)[::-1][min(k, len(nxt)) - 1], 1)
     candidates = sorted(top_k(fc.mean, 2 * k) | hotspots(now, k))
-    p_hot = fc.prob_at_least(threshold)
+    p_hot = fc.prob_hotspot(k)
     p_up = fc.prob_at_least(now + 1)
     period = panel.periods[t + 1]
+    actual = hotspots(nxt, k)
     out = []
     for i in candidates:
         place = panel.places[i]
-        out.append(Judgement("hotspot", place, period, float(p_hot[i]), bool(nxt[i] >= kth_next)))
+        out.append(Judgement("hotspot", place, period, float(p_hot[i]), i in actual))
         out.append(Judgement("increase", place, period, float(p_up[i]), bool(nxt[i] > now[i])))
     return out
+
+
+def _record(row: ModelScore, rank: np.ndarray, fc: CountForecast, y: np.ndarray, actual: set[int],
+            planted: set[int] | None, k: int) -> None:  # fmt: skip
+    row.precision.append(precision_at_k(rank, actual, k))
+    if planted is not None:
+        row.precision_truth.append(precision_at_k(rank, planted, k))
+    row.deviance.append(float(mean_poisson_deviance(y, np.maximum(fc.mean, FLOOR))))
+    row.log_score.append(fc.log_score(y))
 
 
 def backtest(
@@ -103,41 +125,48 @@ def backtest(
     first: int | None = None,
     models: Sequence[Model] | None = None,
     truth: np.ndarray | None = None,
+    criterion: str = "log-score",
+    warmup: int | None = None,
 ) -> tuple[list[ModelScore], list[Judgement]]:
     """Score each model at every origin t from `first` to the second-last period (target periods
     without any document are skipped: there is no ranking to score).
 
-    The first row returned is the forecast Lantern uses: at each origin, the model with the best
-    log score over the earlier origins (the GLM until there is a history). `truth` (generated
-    scenarios only) is the planted intensity per place x period: precision is
-    then also measured against the true top-k, free of the noise in the realised counts.
+    The first row returned is the forecast Lantern publishes: at each origin t, the candidate that
+    did best (`select`, by `criterion`) on the origins before t — nested, so the period being scored
+    never takes part in choosing. The candidates are also scored on the warm-up origins from `warmup`
+    (default: the earliest origin the models' inputs allow) up to `first`, unreported, so the choice
+    has a history from the first reported origin on. `truth` (generated scenarios only) is the planted
+    intensity per place x period: precision is then also measured against the true top-k, free of the
+    noise in the realised counts. The chosen row's `picked` says which candidate it used, per origin.
     """
-    models = list(models) if models is not None else default_models()
+    models = list(models) if models is not None else candidates(panel)
     n_periods = panel.counts.shape[1]
     first = first if first is not None else max(n_periods // 2, 2)
+    warmup = min(first, warmup if warmup is not None else first_origin(panel.season))
     scores = [ModelScore(m.name) for m in models]
+    history = [ModelScore(m.name) for m in models]  # all scored origins, warm-up included: what select sees
     oracle = ModelScore("oracle (planted intensity)")
     chosen = ModelScore(CHOSEN)
     calls: list[Judgement] = []
-    for t in range(first, n_periods - 1):
+    for t in range(warmup, n_periods - 1):
         known = panel.upto(t)
         y = panel.counts[:, t + 1]
         actual = hotspots(y, k)
         if not actual:  # no documents in the target period: nothing to rank, nothing to score
             continue
-        pick = select(scores)  # chosen on the origins before t only
-        for i, (model, score) in enumerate(zip(models, scores, strict=True)):
+        reported = t >= first
+        planted = top_k(truth[:, t + 1], k) if truth is not None else None
+        pick = select(history, criterion)  # chosen on the origins before t only
+        for i, model in enumerate(models):
             fc = model.forecast(known)
             rank = ranking_score(model, known, fc)
-            for row in (score, chosen) if i == pick else (score,):
-                row.precision.append(precision_at_k(rank, actual, k))
-                if truth is not None:
-                    row.precision_truth.append(precision_at_k(rank, top_k(truth[:, t + 1], k), k))
-                row.deviance.append(float(mean_poisson_deviance(y, np.maximum(fc.mean, FLOOR))))
-                row.log_score.append(fc.log_score(y))
-            if i == pick:
+            rows = [history[i]] + ([scores[i]] + ([chosen] if i == pick else []) if reported else [])
+            for row in rows:
+                _record(row, rank, fc, y, actual, planted, k)
+            if reported and i == pick:
+                chosen.picked.append(model.name)
                 calls.extend(judgements(panel, t, fc, k))
-        if truth is not None:
+        if truth is not None and reported:
             oracle.precision.append(precision_at_k(truth[:, t + 1], actual, k))
             oracle.precision_truth.append(1.0)
             oracle.deviance.append(float(mean_poisson_deviance(y, np.maximum(truth[:, t + 1], FLOOR))))

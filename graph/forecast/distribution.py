@@ -13,6 +13,7 @@ import numpy as np
 from scipy import stats
 
 FLOOR = 0.1  # smallest predicted mean: a place never seen still has a small chance
+DRAWS = 4000  # joint draws behind a hotspot probability (standard error <= 0.008)
 
 
 def moment_alpha(y: np.ndarray, mu: np.ndarray) -> float:
@@ -47,6 +48,19 @@ class CountForecast:
     def prob_at_least(self, q: np.ndarray | float) -> np.ndarray:
         """P(count >= q) per place."""
         return np.asarray(self._dist().sf(np.asarray(q) - 1))
+
+    def prob_hotspot(self, k: int, draws: int = DRAWS, seed: int = 0) -> np.ndarray:
+        """P(place i is a hotspot: its count reaches the k-th largest of all places and is > 0), from
+        joint draws of every place's count (places independent; the same seed gives the same answer).
+
+        This is the event a hotspot judgement states and the backtest scores; the chance of reaching
+        *this* period's k-th count is not it, because the k-th count itself moves."""
+        n = len(self.mean)
+        if n == 0:
+            return np.zeros(0)
+        sample = self._dist().rvs(size=(draws, n), random_state=np.random.default_rng(seed))
+        kth = np.sort(sample, axis=1)[:, -min(k, n)]
+        return np.asarray((sample >= np.maximum(kth, 1)[:, None]).mean(axis=0))
 
     def log_score(self, y: np.ndarray) -> float:
         """Mean negative log predictive probability of the observed counts (lower is better)."""

@@ -6,6 +6,7 @@ the calibration table raw and recalibrated) so the CLI, docs and reports print t
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import numpy as np
 
 from graph.forecast.backtest import CHOSEN, Judgement, ModelScore, backtest
 from graph.forecast.calibration import brier, cross_fitted, table
-from graph.forecast.models import LastPeriod, LongRunMean
+from graph.forecast.models import LastPeriod, LongRunMean, PoissonGLM
 from graph.forecast.panel import Panel, build_panel, signal_matrix
 from graph.forecast.sources import events_from_file
 
@@ -28,14 +29,22 @@ def _average(runs: Sequence[Sequence[ModelScore]]) -> list[dict[str, object]]:
         for m in METRICS:
             if m in rows[0]:
                 avg[m] = round(float(np.mean([float(r[m]) for r in rows])), 3)
+        picked = Counter(name for run in runs for name in run[i].picked)
+        if picked:
+            avg["picked"] = dict(picked.most_common())
         out.append(avg)
     return out
 
 
 def _gains(models: list[dict[str, object]]) -> dict[str, float]:
-    """Precision@k of the chosen forecast minus each baseline's."""
+    """Precision@k of the chosen forecast minus each baseline's, minus the full GLM's (what choosing
+    gains or costs against always publishing the GLM) and minus the best candidate in hindsight."""
     p = {str(m["model"]): float(m["precision_at_k"]) for m in models}  # type: ignore[arg-type]
-    return {f"vs {b}": round(p[CHOSEN] - p[b], 3) for b in (LastPeriod.name, LongRunMean.name)}
+    out = {f"vs {b}": round(p[CHOSEN] - p[b], 3) for b in (LastPeriod.name, LongRunMean.name)}
+    out[f"vs {PoissonGLM.name}"] = round(p[CHOSEN] - p[PoissonGLM.name], 3)
+    best = max((m for m in p if m != CHOSEN and not m.startswith("oracle")), key=lambda m: p[m])
+    out[f"vs the best candidate in hindsight ({best})"] = round(p[CHOSEN] - p[best], 3)
+    return out
 
 
 def _calibration(calls: Sequence[Judgement]) -> dict[str, object]:
@@ -51,12 +60,16 @@ def _calibration(calls: Sequence[Judgement]) -> dict[str, object]:
 
 
 def run_scenarios(
-    scenarios: Sequence[tuple[Panel, np.ndarray]], label: str, k: int = 10, first: int = 24
+    scenarios: Sequence[tuple[Panel, np.ndarray]],
+    label: str,
+    k: int = 10,
+    first: int = 24,
+    criterion: str = "log-score",
 ) -> dict[str, object]:
     """Backtest on generated scenarios: (monthly panel, planted intensity) pairs, origins from `first`."""
     runs, calls = [], []
     for panel, truth in scenarios:
-        scores, judged = backtest(panel, k=k, first=first, truth=truth)
+        scores, judged = backtest(panel, k=k, first=first, truth=truth, criterion=criterion)
         runs.append(scores)
         calls += judged
     models = _average(runs)
@@ -65,13 +78,13 @@ def run_scenarios(
 
 
 def run_extracted(
-    path: Path, granularity: str = "year", k: int = 10, min_total: int = 3
+    path: Path, granularity: str = "year", k: int = 10, min_total: int = 3, criterion: str = "log-score"
 ) -> dict[str, object]:
     """Backtest on `lantern extract` output: places (City/Location) by publication period."""
     panel = build_panel(events_from_file(path), granularity, min_total=min_total)
     warnings = signal_matrix(panel, events_from_file(path, warnings_only=True), granularity)
     panel = panel.with_leading(warnings, None)  # no corridor is known in advance for an archive
-    scores, calls = backtest(panel, k=k, first=3)
+    scores, calls = backtest(panel, k=k, first=3, criterion=criterion)
     models = _average([scores])
     return {"data": f"{path.name} by {granularity} ({panel.periods[0]}–{panel.periods[-1]})", "k": k,
             "places": len(panel.places), "models": models, "gains": _gains(models),

@@ -1,8 +1,10 @@
-"""Next-period count models: the chosen pooled Poisson GLM and the two naive baselines.
+"""Next-period count models: the pooled Poisson GLM, its variants and the two naive baselines —
+the candidates a backtest chooses among (`candidates`).
 
 Every model maps a panel known up to period t to a `CountForecast` for t+1. The GLM is one
-Poisson regression pooled over places; its inputs are the place's own history, so each coefficient
-reads as a multiplier ("a doubling of last year's seasonal excess multiplies the forecast by ...").
+Poisson regression pooled over places; its inputs are the place's own history (and leading
+indicators where the data has them), so each coefficient reads as a multiplier ("a place whose same
+month stood twice its year's level in earlier years is forecast ... times higher").
 """
 
 from __future__ import annotations
@@ -125,17 +127,26 @@ def features(
     ]
     names = ["log last period", "log recent mean", "log long-run mean", "trend (log slope)"]
     if season:
-        target = s  # index of the period being predicted
-        lag = target - season
-        lo, hi = max(lag - season // 2, 0), lag + season // 2 + 1
-        if lag >= 0:
-            excess = log[:, lag] - np.log1p(counts[:, lo:hi].mean(axis=1))
-        else:
-            excess = np.zeros(counts.shape[0])
-        cols.append(excess)
-        names.append("seasonal excess a year ago")
+        cols.append(seasonal_excess(counts, season))
+        names.append(SEASONAL)
     lead_cols, lead_names = leading(counts, signals, upstream)
     return np.column_stack(cols + lead_cols), names + lead_names
+
+
+SEASONAL = "seasonal excess (same period, earlier years)"
+
+
+def seasonal_excess(counts: np.ndarray, season: int) -> np.ndarray:
+    """For the period after the last column: how far the same period of each earlier year stood above
+    the average of the year around it (log scale), averaged over the earlier years — the classical
+    seasonal index. Only years whose centred window is fully known count; none gives 0."""
+    log = np.log1p(counts)
+    target, half = counts.shape[1], season // 2
+    excess = []
+    for lag in range(target - season, half - 1, -season):
+        window = counts[:, lag - half : lag + half + 1].mean(axis=1)
+        excess.append(log[:, lag] - np.log1p(window))
+    return np.mean(excess, axis=0) if excess else np.zeros(counts.shape[0])
 
 
 def first_origin(season: int | None) -> int:
@@ -145,18 +156,23 @@ def first_origin(season: int | None) -> int:
 
 @dataclass
 class PoissonGLM:
-    """Pooled Poisson regression on each place's own history (trend, recency, seasonality)."""
+    """Pooled Poisson regression on each place's own history (trend, recency, seasonality) and, where
+    the data has them, leading indicators. `leading=False` / `seasonal=False` are the variants the
+    backtest also weighs (`candidates`)."""
 
     l2: float = 1e-3
     name: str = "Poisson GLM (trend + seasonality)"
+    leading: bool = True
+    seasonal: bool = True
     coef_: dict[str, float] = field(default_factory=dict)
 
     def forecast(self, panel: Panel) -> CountForecast:
-        counts, season = panel.counts, panel.season
+        counts = panel.counts
+        season = panel.season if self.seasonal else None
         t = counts.shape[1] - 1
         start = min(first_origin(season), max(t - 1, 0))
         xs, ys = [], []
-        sig, up = panel.signals, panel.upstream
+        sig, up = (panel.signals, panel.upstream) if self.leading else (None, None)
         if sig is not None and sig.sum() < MIN_WARNINGS:  # decided once per fit: same columns in every row
             sig = None
         for s in range(start, t):
@@ -177,6 +193,23 @@ class PoissonGLM:
         )
         alpha = moment_alpha(y, reg.predict(x))
         return CountForecast(np.maximum(reg.predict(x_now), FLOOR), alpha)
+
+
+def has_leading(panel: Panel) -> bool:
+    """Whether the panel carries leading indicators the GLM would use (enough warnings or a corridor)."""
+    warned = panel.signals is not None and panel.signals.sum() >= MIN_WARNINGS
+    return warned or (panel.upstream is not None and bool(panel.upstream.any()))
+
+
+def candidates(panel: Panel) -> list[Model]:
+    """The models a backtest chooses among on this panel: the GLM, its variants that differ here
+    (without the leading indicators; without the seasonal term) and the two naive baselines."""
+    out: list[Model] = [PoissonGLM()]
+    if has_leading(panel):
+        out.append(PoissonGLM(name="Poisson GLM, own history only", leading=False))
+    if panel.season:
+        out.append(PoissonGLM(name="Poisson GLM, no seasonal term", seasonal=False))
+    return [*out, LastPeriod(), LongRunMean()]
 
 
 def ranking_score(model: Model, panel: Panel, forecast: CountForecast) -> np.ndarray:

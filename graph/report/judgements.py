@@ -26,11 +26,12 @@ class Subject:
 
 
 def _judge(kind: str, out: Outlook, s: Subject, q: int, support: list[Doc], role: str, place: str | None,
-           claim: str, change: str) -> dict[str, object] | None:  # fmt: skip
-    """`claim` and `change` are templates over {word}, {lo}, {hi}, {mean}, {delta} and {s}."""
+           claim: str, change: str, p: float | None = None) -> dict[str, object] | None:  # fmt: skip
+    """`claim` and `change` are templates over {word}, {lo}, {hi}, {mean}, {delta} and {s}; the
+    probability is P(at least `q`) unless the judgement gives its own `p`."""
     if len(support) < 2:
         return None
-    p = out.p_at_least(s.name, q)
+    p = out.p_at_least(s.name, q) if p is None else p
     lo, hi = out.interval(s.name)
     mean = round(float(out.forecast.mean[out.index(s.name)]), 1)
     fields = {"word": word_for(p), "lo": lo, "hi": hi, "mean": mean, "delta": s.cur - s.prev, "s": s,
@@ -55,7 +56,7 @@ def hotspot(
                   "{period} ({s.cur} documents in {s.window}, {delta:+d} on the previous period; "
                   "forecast {mean}, 80% interval {lo}–{hi}).",
                   "Fewer than {q} documents naming {s.name} in {period}, or a source that stops reporting "
-                  "there, would lower this judgement; more than {hi} would raise it.")  # fmt: skip
+                  "there, would lower this judgement; more than {hi} would raise it.", out.p_hotspot(s.name, k))  # fmt: skip
 
 
 def rising(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, object] | None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
+import pytest
 
-from graph.forecast.backtest import CHOSEN, backtest, hotspots, precision_at_k
+from graph.forecast.backtest import CHOSEN, backtest, hotspots, precision_at_k, select
 from graph.forecast.distribution import CountForecast, moment_alpha
-from graph.forecast.models import LastPeriod, LongRunMean, PoissonGLM
+from graph.forecast.models import SEASONAL, LastPeriod, LongRunMean, PoissonGLM, candidates
 from graph.forecast.panel import Panel, build_panel, period_of
 
 
@@ -87,9 +88,10 @@ def test_backtest_scores_every_origin_and_records_judgements() -> None:
     assert all(len(s.precision) == 9 for s in scores)
     chosen, glm, _, mean = scores
     assert np.mean(glm.deviance) < np.mean(mean.deviance)
-    # the chosen row is, origin by origin, one of the candidates' scores
-    for i, d in enumerate(chosen.deviance):
-        assert d in {s.deviance[i] for s in scores[1:]}
+    # the chosen row is, origin by origin, the candidate it says it picked
+    assert len(chosen.picked) == 9
+    for i, (d, name) in enumerate(zip(chosen.deviance, chosen.picked, strict=True)):
+        assert d == next(s.deviance[i] for s in scores[1:] if s.name == name)
     assert {c.kind for c in calls} == {"hotspot", "increase"}
     assert all(0.0 <= c.probability <= 1.0 for c in calls)
     # the growing place is a hotspot in every scored period and the model says so with confidence
@@ -133,3 +135,102 @@ def test_leading_indicators_warnings_and_upstream_raise_the_forecast_where_they_
         panel.with_leading(np.minimum(signals, 1) * (signals.cumsum(axis=1) <= 4), None).upto(origin)
     )
     assert not any("warnings" in k for k in few.coef_)  # too few warnings to estimate their effect
+
+
+def _seasonal_panel(years: int = 4, n: int = 20, seed: int = 7) -> tuple[Panel, np.ndarray]:
+    """Fictional monthly series: every place has a flat level and a sharp yearly peak in its own month
+    (x6 at the peak, x3 the month either side), Poisson noise."""
+    rng = np.random.default_rng(seed)
+    months = 12 * years
+    t = np.arange(months)
+    level = rng.uniform(1.0, 4.0, n)
+    peak = np.arange(n) % 12
+    dist = np.abs((t[None, :] - peak[:, None] + 6) % 12 - 6)
+    mu = level[:, None] * np.where(dist == 0, 6.0, np.where(dist == 1, 3.0, 1.0))
+    counts = rng.poisson(mu).astype(float)
+    return Panel(tuple(f"p{i}" for i in range(n)), tuple(f"m{m}" for m in t), counts, 12), mu
+
+
+def test_seasonal_excess_averages_the_same_period_of_earlier_years() -> None:
+    from graph.forecast.models import seasonal_excess
+
+    counts = np.ones((1, 31))
+    counts[0, [6, 18]] = [7.0, 15.0]  # the 7th month peaks in both earlier years
+    excess = seasonal_excess(counts[:, :30], 12)  # predicting index 30: same month as 18 and 6
+    year1 = np.log1p(7.0) - np.log1p(counts[0, 0:13].mean())  # the 13 months centred on index 6
+    year2 = np.log1p(15.0) - np.log1p(counts[0, 12:25].mean())
+    assert excess[0] == pytest.approx((year1 + year2) / 2)
+    assert seasonal_excess(counts[:, :29], 12)[0] == pytest.approx(-np.log1p(15 / 13 + 12 / 13) + np.log1p(1))
+    assert seasonal_excess(counts[:, :17], 12)[0] == 0  # index 5's year is not fully known: no estimate
+
+
+def test_glm_foresees_a_yearly_peak_that_the_no_season_variant_and_last_period_miss() -> None:
+    panel, mu = _seasonal_panel()
+    origin = 12 * 3 + 2  # predicting month 3 of year 4: place 3 (and 15) peak then
+    glm, flat = PoissonGLM(), PoissonGLM(seasonal=False)
+    fc, fc_flat = glm.forecast(panel.upto(origin)), flat.forecast(panel.upto(origin))
+    assert glm.coef_[SEASONAL] > 0.5 and SEASONAL not in flat.coef_
+    peaking = [3, 15]
+    assert all(fc.mean[i] > 1.3 * fc_flat.mean[i] for i in peaking)
+    assert all(abs(np.log(fc.mean[i] / mu[i, origin + 1])) < 0.5 for i in peaking)
+    # over a year of origins the seasonal term ranks next month's hotspots better than the variants
+    scores, _ = backtest(panel, k=4, first=36, models=[glm, flat, LastPeriod()])
+    chosen, seasonal, no_season, last = (float(np.mean(s.precision)) for s in scores)
+    assert seasonal > no_season + 0.1 and seasonal > last + 0.1
+    assert chosen == seasonal  # the choice (with its warm-up) picks the seasonal GLM from the start
+
+
+def test_candidates_are_the_glm_variants_that_differ_on_the_panel_and_the_baselines() -> None:
+    plain = Panel(("a", "b"), ("1", "2", "3"), np.ones((2, 3)))
+    assert [m.name for m in candidates(plain)] == [PoissonGLM.name, LastPeriod.name, LongRunMean.name]
+    monthly, _ = _seasonal_panel(years=2, n=3)
+    warned = monthly.with_leading(np.ones(monthly.counts.shape), None)
+    assert [m.name for m in candidates(warned)] == [
+        PoissonGLM.name, "Poisson GLM, own history only", "Poisson GLM, no seasonal term",
+        LastPeriod.name, LongRunMean.name,
+    ]  # fmt: skip
+
+
+def test_choice_is_nested_and_follows_the_criterion() -> None:
+    """A panel where 'last period repeats' is the right model (a random walk): the chosen forecast
+    switches to it on earlier origins' evidence alone, and matches it out of sample."""
+    rng = np.random.default_rng(11)
+    n, months = 30, 30
+    steps = rng.normal(0.0, 3.0, size=(n, months))
+    counts = np.maximum(rng.uniform(15, 25, n)[:, None] + np.cumsum(steps, axis=1), 0).round()
+    panel = Panel(tuple(f"p{i}" for i in range(n)), tuple(map(str, range(months))), counts)
+    scores, _ = backtest(
+        panel, k=5, first=10, models=[LongRunMean(), LastPeriod()], warmup=2, criterion="precision"
+    )
+    chosen, mean, last = scores
+    assert np.mean(last.precision) > np.mean(mean.precision) + 0.1
+    assert set(chosen.picked) == {LastPeriod.name}  # the warm-up origins already show it
+    assert chosen.precision == last.precision
+    no_warmup, _ = backtest(panel, k=5, first=10, models=[LongRunMean(), LastPeriod()], warmup=10)
+    assert no_warmup[0].picked[0] == LongRunMean.name  # no history yet: the first candidate
+    assert set(no_warmup[0].picked[1:]) == {LastPeriod.name}  # one scored origin is enough here
+    assert np.mean(no_warmup[0].precision) < np.mean(chosen.precision)  # that first origin cost it
+    assert select([mean, last], "precision") == 1 and select([mean, last]) == 1
+    with pytest.raises(ValueError, match="criterion"):
+        select([mean, last], "accuracy")
+
+
+def test_precision_choice_breaks_ties_by_log_score() -> None:
+    from graph.forecast.backtest import ModelScore
+
+    a = ModelScore("a", precision=[0.5, 0.5], log_score=[2.0, 2.0])
+    b = ModelScore("b", precision=[0.5, 0.5], log_score=[1.0, 1.5])
+    c = ModelScore("c", precision=[0.4, 0.5], log_score=[0.5, 0.5])
+    assert select([a, b, c], "precision") == 1 and select([a, b, c]) == 2  # the default: log score
+    assert select([ModelScore("x"), ModelScore("y")]) == 0
+
+
+def test_hotspot_probability_is_the_chance_of_reaching_the_top_k_not_this_periods_threshold() -> None:
+    fc = CountForecast(np.array([30.0, 30.0, 30.0, 2.0, 0.1]), 0.0)
+    p = fc.prob_hotspot(2)
+    assert np.array_equal(p, fc.prob_hotspot(2))  # seeded: the same answer twice
+    # three equal places for two seats: each about 2/3, a little more for ties at the second count
+    assert all(0.65 < x < 0.72 for x in p[:3]) and 2.0 <= p[:3].sum() < 2.15 and p[3] < 0.01 and p[4] < 0.01
+    # two places, k = 2: both are hotspots whenever they have a document
+    pair = CountForecast(np.array([1.0, 5.0]), 0.0).prob_hotspot(2)
+    assert pair == pytest.approx([1 - np.exp(-1.0), 1 - np.exp(-5.0)], abs=0.02)
