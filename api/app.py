@@ -128,8 +128,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/readyz")
     async def readyz() -> JSONResponse:
         ok, reason = await state.graph.aping(s.api_ready_timeout_s)
-        if ok:
-            return JSONResponse({"status": "ready"})
+        if ok:  # psi: whether PSI requests find the hub's setup built; no count (this route needs no key)
+            return JSONResponse({"status": "ready", "psi": state.screening.psi.status()["setup"]})
         return JSONResponse({"status": "unavailable", "reason": reason}, status_code=503)
 
     from api.feeds.scheduler import install as install_feeds

@@ -1,5 +1,6 @@
 """The API's own stores as GDPR derived stores (graph/gdpr/subject.py `DerivedStore`): watches on an
-identifier, alerts that name or quote it, and the anon-id → entity-id pseudonym map."""
+identifier, alerts that name or quote it, the anon-id → entity-id pseudonym map, and the identifier's
+encrypted PSI element in the state directory's PSI store (graph/screening/psi_store.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from api.audit_log import entries
 from api.state import StateStore
 from api.watch.store import WatchStore
 from graph.gdpr.subject import mask
+from graph.screening.psi_store import PsiStore
 
 
 class Watches:
@@ -87,8 +89,26 @@ class Pseudonyms:
         return len(found)
 
 
+class PsiElements:
+    """The PSI store keeps, per hub identifier, a keyed label and its encrypted element (no clear value)."""
+
+    name = "psi store"
+
+    def __init__(self, store: StateStore) -> None:
+        self.psi = PsiStore.in_dir(store.path.parent)
+
+    def find(self, entity_ids: list[str], texts: list[str]) -> list[dict[str, Any]]:
+        return [
+            {"entity_id": i, "held": "a keyed label and the encrypted PSI element (no clear value)"}
+            for i in self.psi.holds(entity_ids)
+        ]
+
+    def erase(self, entity_ids: list[str], texts: list[str]) -> int:
+        return self.psi.forget(entity_ids)
+
+
 def derived_stores(store: StateStore) -> list[Any]:
-    return [Watches(store), Alerts(store), Pseudonyms(store)]
+    return [Watches(store), Alerts(store), Pseudonyms(store), PsiElements(store)]
 
 
 def audit_rows_naming(store: StateStore, entity_ids: list[str]) -> list[dict[str, Any]]:

@@ -22,6 +22,7 @@ next read simply works. Each event loop has its own async driver (the main loop,
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -41,9 +42,17 @@ from api.config import Settings
 from api.limits import api_error
 from api.meter import charge
 from graph.catalog import catalog
-from graph.db import Database, GraphUnavailableError, auth_refused_message, driver_options, quiet_params
+from graph.db import (
+    Database,
+    GraphConnectionLostError,
+    GraphUnavailableError,
+    auth_refused_message,
+    driver_options,
+    quiet_params,
+)
 
 T = TypeVar("T")
+log = logging.getLogger("lantern.api")
 
 
 class GraphAccess:
@@ -55,6 +64,7 @@ class GraphAccess:
         self._budgets: dict[asyncio.AbstractEventLoop, tuple[int, asyncio.Semaphore]] = {}
         self._stalls = 0
         """Reads that passed their deadline so far (a read queued behind a budget checks it)."""
+        self._abandoned: set[asyncio.Future[Any]] = set()
         self.last_error: str = ""
 
     def limit_loop(self, loop: asyncio.AbstractEventLoop, connections: int) -> None:
@@ -97,15 +107,31 @@ class GraphAccess:
     def close(self) -> None:
         self.reset()
 
-    def _abandon(self) -> None:
-        """Drop the synchronous driver without waiting: closing it shuts its sockets down (also those a
-        worker thread waits on), so the stuck worker gets an error instead of waiting for the server.
-        The close runs in its own thread (a GOODBYE to a frozen server may block); the next write opens
-        a fresh driver."""
+    def abandoned_work(self) -> int:
+        """Writes given up on (GRAPH_UNAVAILABLE answered) whose worker thread has not ended yet. Their
+        driver is abandoned, so they can only fail; each logs one line when it ends."""
+        return len(self._abandoned)
+
+    def _forget_when_done(self, task: asyncio.Future[Any], what: str) -> None:
+        self._abandoned.add(task)
+
+        def ended(t: asyncio.Future[Any]) -> None:
+            self._abandoned.discard(t)
+            exc = None if t.cancelled() else t.exception()
+            outcome = "finished after all: what it wrote is committed" if exc is None else f"ended: {exc}"
+            log.warning("%s, given up on while Neo4j did not answer, %s", what, outcome)
+
+        task.add_done_callback(ended)
+
+    def _abandon(self, reason: str) -> None:
+        """Drop the synchronous driver without waiting (`Database.abandon`): it opens no new connection
+        (the driver's retries against the frozen server raise `reason` instead of running the work again,
+        and committing it, after the server resumes), and its close — in a thread of its own — shuts its
+        sockets down, so a worker blocked on them gets an error. The next write opens a fresh driver."""
         with self._lock:
             db, self._db = self._db, None
         if db is not None:
-            threading.Thread(target=db.close, name="lantern-abandon-driver", daemon=True).start()
+            db.abandon(reason)
 
     async def run_blocking(self, work: Callable[[Database], T], what: str = "The write") -> T:
         """`work(db)` — synchronous driver code, e.g. a stage module's write — in a worker thread, with a
@@ -113,11 +139,21 @@ class GraphAccess:
         hold the thread, and the request, until the server resumes. While the work runs, Neo4j is pinged
         through the async driver every `api_graph_wait_s / 2` seconds (each ping bounded by as much);
         when a ping gets no answer the request answers GRAPH_UNAVAILABLE — within `api_graph_wait_s` of
-        the freeze — and the synchronous driver is abandoned (its sockets shut down), which frees the
-        thread. Long work against a live server (an ingest, an analysis) is never cut: only an
+        the freeze — and the work is abandoned for good: the synchronous driver is abandoned (no new
+        connection, its sockets shut down: the transaction in flight is rolled back unless its COMMIT had
+        reached Neo4j, and no retry runs it again), and a worker still opening its driver stops before
+        the work starts. Long work against a live server (an ingest, an analysis) is never cut: only an
         unanswered ping ends it. Opening the driver happens in the thread too, never on the loop."""
         half = self.settings.api_graph_wait_s / 2
-        task = asyncio.ensure_future(asyncio.to_thread(lambda: work(self.database())))
+        gave_up: list[str] = []  # set by the loop before it abandons the driver (see `call`)
+
+        def call() -> T:
+            db = self.database()
+            if gave_up:  # connected after the request answered GRAPH_UNAVAILABLE: never start the work
+                raise GraphConnectionLostError(gave_up[0])
+            return work(db)
+
+        task = asyncio.ensure_future(asyncio.to_thread(call))
         try:
             while True:
                 done, _ = await asyncio.wait({task}, timeout=half)
@@ -125,24 +161,26 @@ class GraphAccess:
                     return task.result()
                 alive, _reason = await self.aping(timeout=half)
                 if not alive and not task.done():
-                    self._abandon()
-                    task.add_done_callback(lambda t: t.cancelled() or t.exception())  # nobody awaits it
+                    gave_up.append(f"{what} was abandoned: Neo4j stopped answering while it ran")
+                    self._abandon(gave_up[0])
+                    self._forget_when_done(task, what)  # nobody awaits it: its end is logged
                     raise api_error(
                         "GRAPH_UNAVAILABLE",
                         f"Neo4j stopped answering (no answer within {half:g} s) while {what.lower()} ran; "
-                        "it was abandoned and is rolled back unless its commit had already reached Neo4j. "
-                        "Check the result once `lantern neo4j status` says Neo4j answers, then retry.",
+                        "it was abandoned and is rolled back unless its commit had already reached Neo4j "
+                        "(it is not retried). Check the result once `lantern neo4j status` says Neo4j "
+                        "answers, then retry.",
                     )
         except GraphUnavailableError as exc:
             raise api_error("GRAPH_UNAVAILABLE", str(exc)) from exc
         except (Neo4jError, DriverError, OSError) as exc:
             error, broken = self._typed(exc, self.settings.api_query_timeout_s)
             if broken:
-                self._abandon()
+                self._abandon(f"{what} failed: {type(exc).__name__}")
             raise error from exc
 
     def ping(self) -> tuple[bool, str]:
-        """(reachable, reason) for /readyz."""
+        """(reachable, reason) through the synchronous driver: the app's start-up check (/readyz: `aping`)."""
         try:
             self.read_sync("platform/ping", timeout=5.0)
             return True, "ok"
@@ -150,13 +188,22 @@ class GraphAccess:
             return False, getattr(exc, "message", None) or str(exc)
 
     async def aping(self, timeout: float) -> tuple[bool, str]:
-        """(reachable, reason) for /readyz, within `timeout` seconds; the reason names no address."""
+        """(reachable, reason) for /readyz, within `timeout` seconds; the reason names no address.
+
+        Ready means Neo4j itself answered: the ping's row (`ok` = 1) came back over a connection within
+        the deadline. Nothing is cached and no pooled connection counts by its mere existence; an answer
+        without the row (a read cut short and handed back empty) is not taken for a ready server."""
         try:
-            await self.read("platform/ping", timeout=timeout, wait=timeout)
-            return True, "ok"
+            rows = await self.read("platform/ping", timeout=timeout, wait=timeout)
         except Exception as exc:
             reason = getattr(exc, "message", None) or str(exc)
             return False, reason.replace(self.settings.uri, "the configured address")
+        if not rows or rows[0].get("ok") != 1:
+            return False, (
+                "Neo4j answered the readiness query without its row; retry shortly, and if it persists "
+                "check `lantern neo4j status` and `lantern neo4j logs`."
+            )
+        return True, "ok"
 
     def read_sync(self, name: str, /, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
         return self._call("read", name, timeout, params)

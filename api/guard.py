@@ -34,6 +34,7 @@ from api.graphql.context import AppState
 from api.limits import api_error
 from api.meter import METER, RowMeter
 from api.request_checks import check_operation, graphql_request
+from api.screening.refusals import audit_refusal
 from graph.privacy import PARTNER_ROUTES, ROLE_SCOPES, route_allowed
 
 Scope = MutableMapping[str, Any]
@@ -168,6 +169,9 @@ class RequestGuard:
                 )
             )
             if scoped is not None:
+                posted = request and method == "POST"
+                why = "GraphQL root field outside the scope" if posted else "request form"
+                audit_refusal(self.state.audit, principal, 403, why)
                 await _json(send_secure, 403, _gql_error(scoped), [])
                 return
         # (a body the router answers itself — not JSON, batching — is limited above, then passed on)
@@ -227,6 +231,8 @@ class RequestGuard:
             f"A {principal.role.value} key may not call {scope['path']}: it sees nothing of the graph "
             f"and may only screen (POST {allowed}, or GraphQL `screen`). See docs/guide/screening.md."
         )
+        # the row does not name the path: a path can carry identifiers
+        audit_refusal(self.state.audit, principal, 403, "route outside the scope")
         await _json(send, 403, {"error": message, "code": "FORBIDDEN"}, [])
         return True
 

@@ -11,6 +11,7 @@ Unit tests use :class:`FakeRunner`, which records query names, Cypher and parame
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -106,9 +107,33 @@ def auth_refused_message(settings: GraphSettings) -> str:
     )
 
 
-def open_driver(settings: GraphSettings | None = None) -> neo4j.Driver:
+class ConnectionGate:
+    """The driver's address resolver, used as a switch: open until `shut`, then every new connection the
+    driver tries to open raises :class:`GraphConnectionLostError`, which the driver does not retry.
+
+    Closing a driver is not enough to stop work that still runs on it: the pool of a closed driver opens
+    new connections on demand, and a managed transaction whose connection was closed under it retries on a
+    new one for up to `neo4j_max_retry_s`. Work abandoned on a frozen Neo4j (the API's watchdog answered
+    GRAPH_UNAVAILABLE) would otherwise run again, and commit, once the server resumes."""
+
+    def __init__(self) -> None:
+        self.reason: str | None = None
+
+    def shut(self, reason: str) -> None:
+        self.reason = reason
+
+    def __call__(self, address: Any) -> list[Any]:
+        if self.reason is not None:
+            raise GraphConnectionLostError(self.reason)
+        return [address]  # unchanged: the driver resolves it as it would without a resolver
+
+
+def open_driver(settings: GraphSettings | None = None, gate: ConnectionGate | None = None) -> neo4j.Driver:
     s = settings or get_graph_settings()
-    driver = GraphDatabase.driver(s.uri, **driver_options(s))
+    options = driver_options(s)
+    if gate is not None:
+        options["resolver"] = gate
+    driver = GraphDatabase.driver(s.uri, **options)
     try:
         driver.verify_connectivity()
     except AuthError as exc:
@@ -127,20 +152,43 @@ class Database:
     """Runs catalog queries against one database. Thread-safe (the driver is)."""
 
     def __init__(
-        self, driver: neo4j.Driver, settings: GraphSettings | None = None, queries: Catalog | None = None
+        self,
+        driver: neo4j.Driver,
+        settings: GraphSettings | None = None,
+        queries: Catalog | None = None,
+        gate: ConnectionGate | None = None,
     ) -> None:
         self.driver = driver
         self.settings = settings or get_graph_settings()
         self.catalog = queries or catalog()
         self.database = self.settings.neo4j_database
+        self.gate = gate
+        """Set by `connect`: `abandon` shuts it (a driver built elsewhere can only be closed)."""
 
     @classmethod
     def connect(cls, settings: GraphSettings | None = None) -> Database:
         s = settings or get_graph_settings()
-        return cls(open_driver(s), s)
+        gate = ConnectionGate()
+        return cls(open_driver(s, gate), s, gate=gate)
 
     def close(self) -> None:
         self.driver.close()
+
+    def abandon(self, reason: str) -> None:
+        """Give up on this driver while other threads may still be using it (Neo4j stopped answering):
+        no new connection from now on (`reason` is the error every attempt raises, retries included), and
+        the driver is closed in a thread of its own — closing shuts its sockets down, which wakes a thread
+        blocked on them, and may itself block on a frozen server (its GOODBYE)."""
+        if self.gate is not None:
+            self.gate.shut(reason)
+
+        def close_quietly() -> None:
+            try:
+                self.close()
+            except Exception:  # a driver given up on: nothing to do with its closing error
+                pass
+
+        threading.Thread(target=close_quietly, name="lantern-abandon-driver", daemon=True).start()
 
     def __enter__(self) -> Database:
         return self

@@ -27,6 +27,8 @@ def _summary_tables(summary: Any) -> list[Table]:
     main.add_row("Communities", str(summary.community_count))
     main.add_row("Similarity candidates", f"{summary.similarity_candidates} POSSIBLY_SAME_AS (never merged)")
     main.add_row("Risk scored", str(summary.risk_scored))
+    if "risk" in summary.steps:
+        main.add_row("Money red flags", f"{summary.money_flagged} accounts (detected again before risk)")
     main.add_row("Memory (estimates)", ", ".join(f"{k}: {v}" for k, v in summary.memory.items()))
     main.add_row("Time per step (ms)", ", ".join(f"{k}: {v}" for k, v in summary.step_ms.items()))
     tables = [main]

@@ -26,5 +26,15 @@ def install(app: FastAPI, state: Any) -> None:
     settings = get_screening_settings()
     service = app.state.screening = state.screening = ScreeningService(state, settings)
     app.include_router(router)
-    if settings.psi_warm:
+    if _warm_at_start(settings.psi_warm, state.store):
         threading.Thread(target=service.warm, name="lantern-psi-warm", daemon=True).start()
+
+
+def _warm_at_start(setting: bool | None, store: Any) -> bool:
+    """`LANTERN_SCREEN_PSI_WARM` when set; otherwise whether any unrevoked partner key exists (a hub with
+    partners builds its PSI setup at start, one without pays nothing)."""
+    if setting is not None:
+        return setting
+    from api.auth import list_keys
+
+    return any(k.role == "partner" and not k.revoked_at for k in list_keys(store))

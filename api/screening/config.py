@@ -23,8 +23,13 @@ class ScreeningSettings(BaseSettings):
     psi_max_stale_s: float = 600.0
     """After a graph change, PSI answers from the previous version's setup for at most this many seconds
     while the new one is built in the background (0: every request waits for the current version)."""
-    psi_warm: bool = False
-    """Build the PSI setup in a background thread when the API starts (hubs with PSI partners)."""
+    psi_warm: bool | None = None
+    """Build the PSI setup in a background thread when the API starts. Unset (the default): when the
+    state database holds an unrevoked partner key; 1 / 0 force it on or off. /readyz says how far it is."""
+    psi_persist: bool = True
+    """Keep the PSI key and the hub's encrypted set in `<state_dir>/screening-psi.bin` (0600), so a
+    restart encrypts only what changed (docs/design/screening.md). 0: a new key per process, nothing on
+    disk (the first setup after every start is O(hub))."""
     index_timeout_s: float = 120.0
     """Longest the hub index's two reads may take (all identifiers, all people: one list each)."""
     contact: str = "the hub's analysts (analysts@lantern-hub.example.org)"

@@ -23,10 +23,12 @@ from api.audit_log import Disclosures
 from api.auth import Principal, Role
 from api.screening.config import ScreeningSettings
 from api.screening.quota import QuotaExceeded, Usage, charge
+from api.screening.refusals import audit_refusal
 from graph.screening.identifiers import InputError, Normalised, normalise
 from graph.screening.index import IDENTIFIER_CLASSES, PERSON_CLASSES, HubIndex, build_index, version_of
 from graph.screening.matching import Match, match_all
 from graph.screening.psi import HubPsi, request_size
+from graph.screening.psi_store import PsiStore
 from graph.screening.risk import risk_band
 
 log = logging.getLogger("lantern.api.screening")
@@ -101,13 +103,14 @@ class ScreenReport:
 NO_HIT = "No record held by the hub for this input. A no-hit is not a clearance; nothing was stored about it."
 
 
-def _require_partner(principal: Principal) -> tuple[str, str, int]:
+def _require_partner(principal: Principal, audit: Any) -> tuple[str, str, int]:
     if (
         principal.role is not Role.PARTNER
         or not principal.partner
         or not principal.purpose
         or not principal.quota
     ):
+        audit_refusal(audit, principal, 403, "not a partner key")
         raise ScreeningError(
             403,
             "FORBIDDEN",
@@ -137,7 +140,8 @@ def _region(region: str | None) -> str | None:
 class ScreeningService:
     def __init__(self, state: Any, settings: ScreeningSettings) -> None:
         self.state, self.settings = state, settings
-        self.psi = HubPsi(settings.psi_max_stale_s)
+        store = PsiStore.in_dir(state.settings.state_path) if settings.psi_persist else None
+        self.psi = HubPsi(settings.psi_max_stale_s, store)
         self._index: HubIndex | None = None
         self._checked_at = 0.0
         self._lock = asyncio.Lock()
@@ -162,9 +166,9 @@ class ScreeningService:
             return self._index
 
     def warm(self) -> None:
-        """Read the hub index and build the PSI setup now, synchronously (a start-up thread runs it when
-        `LANTERN_SCREEN_PSI_WARM=1`, so no partner waits for the O(hub) setup). Failures are logged: the
-        first request then does the work."""
+        """Read the hub index and build the PSI setup now, synchronously (a start-up thread runs it when a
+        partner key exists or `LANTERN_SCREEN_PSI_WARM=1`, so no partner waits for the setup). Failures are
+        logged: the first request then does the work."""
         graph = self.state.graph
         try:
             version = version_of(graph.read_sync("screening/graph_version"))
@@ -178,7 +182,11 @@ class ScreeningService:
                 "could not prepare the PSI setup at start (%s); the first PSI request will build it", exc
             )
             return
-        log.info("PSI setup ready: %d hub identifiers", index.size)
+        st = self.psi.status()
+        log.info(
+            "PSI setup ready: %d hub identifiers (%d taken from the PSI store, %d encrypted)",
+            index.size, st["reused"], st["encrypted"],
+        )  # fmt: skip
 
     def _check_batch(self, n: int, limit: int, what: str) -> None:
         if n == 0:
@@ -192,7 +200,7 @@ class ScreeningService:
         self, principal: Principal, inputs: list[RawInput], region: str | None = None
     ) -> ScreenReport:
         """`region`: the default region of phones written without +country code (default: the hub's)."""
-        partner, purpose, quota = _require_partner(principal)
+        partner, purpose, quota = _require_partner(principal, self.state.audit)
         self._check_batch(len(inputs), self.settings.max_batch, "inputs")
         region = _region(region) or self.state.settings.default_phone_region
         normalised: list[Normalised] = []
@@ -231,6 +239,7 @@ class ScreeningService:
         try:
             return await asyncio.to_thread(charge, self.state.store, principal.key_name, quota, n)
         except QuotaExceeded as exc:
+            audit_refusal(self.state.audit, principal, 429, "quota exceeded", inputs=n)
             raise ScreeningError(429, "QUOTA_EXCEEDED", str(exc)) from None
 
     def _fill_hit(self, r: InputResult, m: Match, context: dict[str, Any] | None, check: str) -> None:
@@ -261,7 +270,7 @@ class ScreeningService:
 
     async def psi_round(self, principal: Principal, request: bytes) -> dict[str, Any]:
         """One PSI round: the hub's setup (cached per graph version) and its response to the request."""
-        partner, purpose, quota = _require_partner(principal)
+        partner, purpose, quota = _require_partner(principal, self.state.audit)
         try:
             n = request_size(request)
         except ValueError as exc:

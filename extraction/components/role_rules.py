@@ -31,7 +31,12 @@ BEFORE_WINDOW = 60
 AFTER_WINDOW = 240
 MAX_LIST_ITEMS = 6
 WRAPPED_LINE_MIN = 60
+MAX_CONTINUED_LINES = 4
+"""Short lines of web text cut at inline elements (links) that one sentence may run over."""
 MAX_LIST_LINES = 12
+_TERMINAL = (".", "!", "?", ":", ";", '"', "”")
+_INITIALS_TAIL = re.compile(r"(?<=\s)(?:[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3})\s+$")
+"""Initials the tagger left out of the name between a title and a surname ("Gov. JB " + "Pritzker")."""
 _LIST_ITEM_END = re.compile(r"(?:;|;\s*and|,|,\s*and)$")
 _SKIP_APPOSITION = re.compile(r"^(?:\s*\([^)]{0,40}\))?(?:\s*,[^.;:\n\"“”]{0,90}?,)?\s*")
 """Between a name and its predicate: a bracket ("(pictured)"), one comma aside (", 29, of Irvine,")."""
@@ -76,11 +81,32 @@ def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _wrapped(text: str, boundary: re.Match[str]) -> bool:
-    """A line break inside a hard-wrapped paragraph (PDF text): a long line before it ends mid-sentence."""
+    """A line break inside a sentence: a hard-wrapped paragraph (PDF text: a long line before it ends
+    mid-sentence), or web text cut at inline elements (`_continued_below`)."""
     if text[boundary.start()] != "\n":
         return False
     line = text[text.rfind("\n", 0, boundary.start()) + 1 : boundary.start()].rstrip()
-    return len(line) >= WRAPPED_LINE_MIN and not line.endswith((".", "!", "?", ":", ";", '"', "”"))
+    if line.endswith(_TERMINAL):
+        return False
+    return len(line) >= WRAPPED_LINE_MIN or _continued_below(text, boundary.start())
+
+
+def _continued_below(text: str, newline: int) -> bool:
+    """True when the sentence goes on over the short lines after `newline`: before any line ends a sentence,
+    one starts in lower case ("Assistant State's Attorneys\nJane Roe\nand\nAl Poe\nwill handle the case.",
+    each name a link of the web page). A heading stays a heading: the lines below it start with capitals."""
+    pos = newline
+    for _ in range(MAX_CONTINUED_LINES):
+        nxt = text.find("\n", pos + 1)
+        line = text[pos + 1 : nxt if nxt >= 0 else len(text)].strip()
+        if not line:
+            return False
+        if line[0].islower():
+            return True
+        if line.endswith(_TERMINAL) or nxt < 0:
+            return False
+        pos = nxt
+    return False
 
 
 def _add(person: dict[str, Any], role: str, span: tuple[int, int] | None = None) -> None:
@@ -158,12 +184,13 @@ def context_roles(text: str, start: int, end: int) -> list[str]:
     """Roles the words around one mention at [start, end) give it (before, apposition, predicate)."""
     found: list[str] = []
     sent_start, sent_end = sentence_span(text, start, end)
-    before = text[max(sent_start, start - BEFORE_WINDOW) : start].replace("\n", " ")
+    before = re.sub(r"\s", " ", text[max(sent_start, start - BEFORE_WINDOW) : start])  # also no-break spaces
     for window in _list_windows(before):  # "DA Investigators Kelly Paul and " + Lee Thompson: a shared title
-        for role, cue in role_cues("before"):
-            hit = cue.search(window)
-            if hit and len(window) - hit.end() <= 2:
-                found.append(role)
+        for tail in dict.fromkeys([window, _INITIALS_TAIL.sub("", window)]):  # "Gov. JB " + Pritzker
+            for role, cue in role_cues("before"):
+                hit = cue.search(tail)
+                if hit and len(tail) - hit.end() <= 2:
+                    found.append(role)
         if found:  # the nearest cue governs the list ("Victim Advocates Roquel Mahorn and ...")
             break
     after = text[end : end + AFTER_WINDOW]

@@ -28,6 +28,7 @@ from graph.analytics.routes import routes as find_routes
 from graph.analytics.stale import drop_stale_projections, owner, projection_name
 from graph.analytics.summary import AnalysisSummary, NetworkInfo
 from graph.db import Runner
+from graph.money.flags import refresh as refresh_money_flags
 
 ProgressFn = Callable[[str, int, int], None]
 """progress(step description, steps done, steps total)."""
@@ -175,6 +176,9 @@ def _graph_steps(
             "--only to have them again"
         )
     if "risk" in steps:
+        tick("money red flags")  # risk reads them: detected again over the transfers held now
+        flagged = refresh_money_flags(db)
+        summary.money_flagged = len({f.account_id for f in flagged})
         tick("risk scores")
         risks = run_risk(db, res, opts, summary.run_id)
         summary.risk_scored = len(risks)
@@ -232,7 +236,7 @@ def run_analysis(
     run_id = f"run-{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     summary = AnalysisSummary(run_id=run_id, steps=steps)
     started, t0 = datetime.now(UTC), time.monotonic()
-    total = len(steps) + (2 if set(steps) & set(GRAPH_STEPS) else 0)
+    total = len(steps) + (2 if set(steps) & set(GRAPH_STEPS) else 0) + ("risk" in steps)
     done = 0
     current: list[Any] = [None, time.monotonic()]  # [label, started]
 

@@ -49,6 +49,8 @@ class AnalysisSummary:
     key_players: list[dict[str, Any]] = field(default_factory=list)
     similarity_candidates: int = 0
     risk_scored: int = 0
+    money_flagged: int = 0
+    """Payment accounts with a money red flag, detected again by the risk step (graph/money/flags.py)."""
     top_risk: list[dict[str, Any]] = field(default_factory=list)
     hotspots: list[dict[str, Any]] = field(default_factory=list)
     routes: list[dict[str, Any]] = field(default_factory=list)

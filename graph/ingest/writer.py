@@ -34,10 +34,19 @@ from graph.ingest.prepare import PreparedDoc
 from graph.ingest.rows import BatchRows, document_row, entity_rows, fact_rows
 from graph.ingest.tx import CatalogTx
 from graph.resolve_keys import is_business
-from graph.resolve_officials import PERSON_PREFIX, canonical_names, official_for, untitled_forms
+from graph.resolve_officials import (
+    PERSON_PREFIX,
+    canonical_names,
+    doc_official_for_given_name,
+    name_words,
+    official_for,
+    untitled_forms,
+)
 from graph.resolve_people import Candidate, PersonResolver, business_candidates, family_members, key_order
 
 MAX_REF_DEPTH = 10
+SURNAME_HITS = 500
+"""Most people one surname search of `ingest/untitled_official_forms` returns (best matches first)."""
 
 
 @dataclass
@@ -82,7 +91,9 @@ def resolve_people(
 
     `officials`: per office, the name bases of its officials (after this batch). A person of this document
     without a case role whose name is an official's, or a shorter form of exactly one official's name
-    (`graph.resolve_officials.official_for`), is that official."""
+    (`graph.resolve_officials.official_for`), is that official; so is a first name alone when exactly one of
+    the document's officials has it and no other person of the document does
+    (`graph.resolve_officials.doc_official_for_given_name`)."""
     clusters: dict[str, list[str]] = defaultdict(list)
     for mid, base in prep.person_bases.items():
         clusters[base].append(mid)
@@ -99,8 +110,14 @@ def resolve_people(
         office_officials = officials.get(prep.office or "", set())
     for mid, base in prep.official_bases.items():  # (already known when called through `_resolve_all`)
         resolver.add_existing(base, prep.keys[mid], ())
+    doc_officials = {
+        prep.keys[mid].removesuffix(official_key("", prep.office or "")) for mid in prep.official_bases
+    }
+    doc_people = set(clusters) | doc_officials
     for base in sorted(clusters):
         target = official_for(base, office_officials) if prep.office and office_officials else None
+        if target is None and prep.office:  # "Miriam and I ...": the release's official Miriam
+            target = doc_official_for_given_name(base, doc_people, doc_officials)
         if target is not None and not _case_roles(prep, clusters[base]):
             for mid in clusters[base]:  # the office's official of that name, mentioned without a title
                 prep.keys[mid] = official_key(target, prep.office)  # type: ignore[arg-type]
@@ -239,12 +256,16 @@ class OfficeMerge:
     """What joins an official after the batch's entities are written (`graph.resolve.merge_in_tx`, recorded,
     reversible): officials of earlier batches whose name is a shorter form of this one (`absorbed`) and, for
     an official new in the graph, earlier people mentioned without a title under one of its `forms` (name
-    bases), without a case role and only in this office's releases (`ingest/untitled_official_forms`)."""
+    bases) or found by its surname (`search`, a full-text query: a title or place glued onto the name, "El
+    Jefe Okafor") that `official_for` gives to this official among the office's (`pool`), without a case role
+    and only in this office's releases (`ingest/untitled_official_forms`)."""
 
     survivor: str
     absorbed: list[str]
     office: str
     forms: list[str] = field(default_factory=list)
+    search: str = ""
+    pool: frozenset[str] = frozenset()
 
 
 def _resolve_officials(
@@ -282,19 +303,34 @@ def _resolve_officials(
         for base in sorted(pool - in_graph[office]):  # new in the graph: earlier untitled mentions of them?
             forms = [f"{PERSON_PREFIX}{f}" for f in untitled_forms(base)]
             key = official_key(base, office)
-            merges.setdefault(key, OfficeMerge(key, [], office)).forms = [
-                f for f in forms if official_for(f, pool) == base
-            ]
+            merge = merges.setdefault(key, OfficeMerge(key, [], office))
+            merge.forms = [f for f in forms if official_for(f, pool) == base]
+            merge.search, merge.pool = surname_query(base), frozenset(pool)
     return officials, list(merges.values())
+
+
+def surname_query(base: str) -> str:
+    """The full-text query (`entity_search`) for names holding this person's surname: a phrase, escaped."""
+    surname = name_words(base)[-1]
+    return 'name:"' + surname.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _untitled_officials(tx: CatalogTx, merges: list[OfficeMerge]) -> dict[str, list[str]]:
     """Official key → the earlier untitled people that are that official (see `OfficeMerge`)."""
-    rows = [{"office": m.office, "official": m.survivor, "bases": m.forms} for m in merges if m.forms]
+    rows = [
+        {"office": m.office, "official": m.survivor, "bases": m.forms, "search": m.search}
+        for m in merges
+        if m.forms or m.search
+    ]
+    by_key = {m.survivor: m for m in merges}
     found: dict[str, list[str]] = defaultdict(list)
-    for r in tx.run("ingest/untitled_official_forms", rows=rows) if rows else []:
+    for r in tx.run("ingest/untitled_official_forms", rows=rows, limit=SURNAME_HITS) if rows else []:
         if set(r["roles"]) & CASE_ROLES or any(office_of(src) != r["office"] for src in r["sources"]):
             continue
+        merge = by_key[r["official"]]
+        base = merge.survivor.removesuffix(official_key("", merge.office))
+        if official_for(r["id"].split("#", 1)[0], merge.pool) != base:
+            continue  # a namesake with another first name, or a surname another official shares
         found[r["official"]].append(r["id"])
     return {k: sorted(set(v), key=key_order) for k, v in found.items()}
 

@@ -69,6 +69,7 @@ def params_for(flag: str, s: MoneySettings, limit: int) -> dict[str, Any]:
             "keywords": list(s.ad_keywords),
             "min_payments": s.ad_min_payments,
             "window_days": s.ad_window_days,
+            "platform_min_payers": s.ad_platform_min_payers,
         },
         RAPID: {
             "hours": s.rapid_hours,
@@ -77,6 +78,7 @@ def params_for(flag: str, s: MoneySettings, limit: int) -> dict[str, Any]:
             "max_ratio": s.rapid_max_ratio,
             "min_events": s.rapid_min_events,
             "min_per_month": s.rapid_min_per_month,
+            "min_share": s.rapid_min_share,
         },
         STRUCTURING: {
             "threshold": s.structuring_threshold,
@@ -117,10 +119,17 @@ def explain(flag: str, row: dict[str, Any], s: MoneySettings) -> str:
             f"{row['payments']} rent payments, {row['total']:,.2f} in all"
         )
     if flag == ADVERTISING:
+        by_platform = row.get("by_platform") or 0
+        platform_note = (
+            f" ({by_platform} of them without an advertising word, paid to an account at least "
+            f"{s.ad_platform_min_payers} payers pay for adverts)"
+            if by_platform
+            else ""
+        )
         return (
-            f"{row['payments']} payments for classifieds / adult-services adverts between {row['first']} and "
-            f"{row['last']} (at least {s.ad_min_payments} within {s.ad_window_days} days) to "
-            f"{', '.join(row['platforms'][:3])}, {row['total']:,.2f} in all; references such as "
+            f"{row['payments']} payments for classifieds / adult-services adverts{platform_note} between "
+            f"{row['first']} and {row['last']} (at least {s.ad_min_payments} within {s.ad_window_days} days) "
+            f"to {', '.join(row['platforms'][:3])}, {row['total']:,.2f} in all; references such as "
             f"{', '.join(repr(r) for r in row['references'][:3])}"
         )
     if flag == RAPID:
@@ -133,7 +142,9 @@ def explain(flag: str, row: dict[str, Any], s: MoneySettings) -> str:
             f"money passes through: {len(events)} times a similar amount ({round(100 * s.rapid_min_ratio)}–"
             f"{round(100 * s.rapid_max_ratio)}%) of an incoming transfer left within {s.rapid_hours} hours "
             f"({shown}); "
-            f"{row['passed_through']:,.2f} passed through between {row['first']} and {row['last']}"
+            f"{row['passed_through']:,.2f} passed through between {row['first']} and {row['last']}, "
+            f"{round(100 * row['share'])}% of the {row['received']:,.2f} it received meanwhile (at least "
+            f"{round(100 * s.rapid_min_share)}%)"
         )
     if flag == STRUCTURING:
         ts = row["transfers"]

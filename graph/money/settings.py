@@ -42,6 +42,11 @@ class MoneySettings(BaseSettings):
     ad_min_payments: int = 4
     ad_window_days: int = 30
     """At least `ad_min_payments` such payments within `ad_window_days` days."""
+    ad_platform_min_payers: int = 3
+    """An account that at least this many different accounts pay with advertising references is an
+    advertising platform, and every payment to it counts as one (a bank knows the merchant, not only the
+    payer's wording: FinCEN FIN-2020-A008 names payments *to* escort and classified sites). 3 keeps a
+    private seller's one "classified" reference from making anyone a platform. 0 turns it off."""
 
     # --- rapid in-out (pass-through) ---
     rapid_hours: int = 48
@@ -57,6 +62,13 @@ class MoneySettings(BaseSettings):
     rapid_min_per_month: float = 2.0
     """At least `rapid_min_events` pass-throughs, at least twice a month on average (a monthly salary sweep
     to savings is not a pattern)."""
+    rapid_min_share: float = 0.75
+    """... and the money that passed through is at least this share of all the account received from the
+    first pass-through to the last (+ `rapid_hours`): the account is used to move money on, it keeps little
+    of what comes in (FinCEN FIN-2014-A005, funnel accounts: funds withdrawn with little time elapsing; the
+    FATF/Egmont 2018 report's pass-through accounts). Three quarters is judgement: it keeps an account whose
+    regular payments add up to one of its deposits now and then (a standing flow, not a pass-through)
+    below the line."""
 
     # --- structuring below a reporting threshold ---
     structuring_threshold: float = 10000.0

@@ -55,11 +55,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def live_api(app: FastAPI, port: int | None = None) -> Iterator[LiveApi]:
-    """`port` None: a free one."""
+def live_api(app: FastAPI, port: int | None = None, key_prefix: str = "live") -> Iterator[LiveApi]:
+    """`port` None: a free one. `key_prefix` names the keys it creates (another one for a second app on the
+    same state directory: a restart)."""
     port = port or free_port()
     store = app.state.lantern.store
-    tokens = {role: create_key(store, f"live-{role}", role) for role in ("admin", "investigator", "analyst")}
+    roles = ("admin", "investigator", "analyst")
+    tokens = {role: create_key(store, f"{key_prefix}-{role}", role) for role in roles}
     config = uvicorn.Config(app, host="127.0.0.1", port=port, proxy_headers=True,
                             forwarded_allow_ips="127.0.0.1", access_log=True, log_level="info")  # fmt: skip
     capture = Capture()

@@ -20,7 +20,7 @@ from graph.db import Database
 from graph.ingest import ingest_results
 from graph.library import get_library_query, run_library_query
 from graph.money.evaluate import score
-from graph.money.flags import FAN_IN, FLAG_NAMES, QUERIES, detect, refresh
+from graph.money.flags import FAN_IN, FLAG_NAMES, QUERIES, detect
 from graph.money.load import import_transactions
 from graph.money.reader import read_transactions
 from ontology.schema import apply_schema
@@ -137,9 +137,11 @@ def test_flags_find_the_planted_patterns_and_feed_risk_and_audit(
     fan_in = next(f for f in found if f.flag == FAN_IN and f.account == COLLECTOR)
     assert len(fan_in.transfer_ids) >= 12 and "accounts pay it often" in fan_in.explanation
 
-    refresh(db)
+    db.write("money/clear_flags")  # nothing stored: `lantern analyze` detects them before risk
     ingest_results(db, [_document()])
-    run_analysis(db, neo4j_settings, only="networks,risk")
+    summary = run_analysis(db, neo4j_settings, only="networks,risk")
+    assert summary.money_flagged == len({f.account_id for f in found})
+    assert "money red flags" in summary.step_ms
     (vogt,) = db.read("library/search_entities", q="Rainer Vogt", limit=1)
     reasons = db.read("money/entity_risk", id=vogt["id"])[0]["reasons"]
     money = [r for r in reasons if "money red flag fan-in" in r]
@@ -154,3 +156,56 @@ def test_flags_find_the_planted_patterns_and_feed_risk_and_audit(
     path_ = next(p for p in result.paths if any(r.startswith("money red flag") for r in p.reasons))
     assert path_.risk > 0 and [h.type for h in path_.hops] == ["USES_ACCOUNT"]
     assert COLLECTOR not in " ".join(path_.reasons)  # the auditor sees account numbers masked
+
+
+def _acct(n: int) -> str:
+    return f"XX99LANT{n:014d}"  # fictional: no country XX, the invented bank code LANT
+
+
+def _rows_for_pass_through_and_platforms() -> list[tuple[str, float, str, int, int, str]]:
+    """A mule (everything it receives leaves within hours), an account whose daily payments add up to a
+    deposit now and then (most of what it receives stays), and keyword-free payments to an ad platform."""
+    rows: list[tuple[str, float, str, int, int, str]] = []
+    for day in (1, 8, 15, 22):
+        rows.append((f"2026-02-{day:02d} 10:00", 2000.0, "GBP", 1, 2, "loan"))  # collector → mule
+        rows.append((f"2026-02-{day:02d} 15:00", 1900.0, "GBP", 2, 3, "goods"))  # mule → abroad
+        rows.append((f"2026-02-{day:02d} 10:00", 1500.0, "GBP", 4, 5, "cash deposit"))  # → the earner
+    for day in range(1, 28):
+        rows.append((f"2026-02-{day:02d} 08:00", 900.0, "GBP", 6, 5, "wages"))
+        rows.append((f"2026-02-{day:02d} 20:00", 700.0, "GBP", 5, 7, "weekly"))  # earner → someone, daily
+    for payer in (10, 11, 12):  # three payers name the platform's adverts
+        rows.append((f"2026-02-0{payer - 9} 12:00", 20.0, "GBP", payer, 20, "Escort listing bump"))
+    for day in (2, 6, 10, 14, 18):  # a fourth pays the same platform with no advertising word
+        rows.append((f"2026-02-{day:02d} 12:00", 25.0, "GBP", 13, 20, "Featured listing"))
+    return rows
+
+
+def test_rapid_in_out_needs_most_of_the_money_to_pass_and_platform_payments_are_adverts(
+    db: Database, tmp_path: Path
+) -> None:
+    from graph.money.flags import ADVERTISING, RAPID
+    from graph.money.settings import MoneySettings
+
+    path = tmp_path / "flows.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(HEADER)
+        for at, amount, cur, src, dst, ref in _rows_for_pass_through_and_platforms():
+            w.writerow((at, f"{amount:.2f}", cur, _acct(src), _acct(dst), ref))
+    apply_schema(db)
+    txs, errors = read_transactions(path, "case-7")
+    assert not errors
+    import_transactions(db, txs, source="case-7", path=path)
+
+    def flagged(flag: str, s: MoneySettings) -> dict[str, str]:
+        return {f.account: f.explanation for f in detect(db, s, flags=(flag,))}
+
+    rapid = flagged(RAPID, MoneySettings())
+    assert set(rapid) == {_acct(2)}  # the mule; the earner's daily payments are not a pass-through
+    assert "100% of the 8,000.00 it received meanwhile (at least 75%)" in rapid[_acct(2)]
+    assert _acct(5) in flagged(RAPID, MoneySettings(rapid_min_share=0.0))  # the rule that did flag it
+    ads = flagged(ADVERTISING, MoneySettings())
+    assert _acct(13) in ads and "(5 of them without an advertising word" in ads[_acct(13)]
+    assert not {_acct(n) for n in (10, 11, 12)} & set(ads)  # one advert each stays below
+    assert _acct(13) not in flagged(ADVERTISING, MoneySettings(ad_platform_min_payers=0))
+    assert _acct(13) not in flagged(ADVERTISING, MoneySettings(ad_platform_min_payers=4))

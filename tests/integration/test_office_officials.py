@@ -160,3 +160,19 @@ def test_a_surname_two_officials_share_stays_apart(schema: Database) -> None:
     assert people[FULL] == ["h1", "h3"]  # "M. Okafor" can only be Miriam
     assert people["person:okafor#@harbor_city_da"] == ["h2"]  # "Okafor" could be either
     assert people["person:daniel okafor#@harbor_city_da"] == ["h8"]
+
+
+def test_a_title_or_place_glued_onto_an_untitled_name_joins_the_official_in_any_order(
+    schema: Database,
+) -> None:
+    glued = _release("h9", "harbor_city_da", "Attorney General Okafor and Westbrook Miriam Ada Okafor spoke.",
+                     [("General Okafor", None), ("Westbrook Miriam Ada Okafor", None)])  # fmt: skip
+    charged = _release("h7", "harbor_city_da", "Chief Okafor was charged with fraud.",
+                       [("Chief Okafor", "Accused")])  # fmt: skip
+    docs = [RELEASES[0], glued, charged]
+    for order, size in itertools.product([docs, list(reversed(docs))], (1, 3)):
+        schema.write("platform/wipe_graph")
+        _ingest(schema, order, batch_size=size)
+        people = _people(schema)
+        assert people[FULL] == ["h1", "h9"], ([d.id for d in order], size)
+        assert people["person:chief okafor"] == ["h7"]  # a case role keeps a glued title apart

@@ -269,3 +269,38 @@ def test_batches_and_non_partner_keys_are_refused_clearly(api: Api) -> None:
     assert api.client.post("/api/screen", json={"region": "GB", "identifiers": ["x"]}).status_code == 401
     r = _post(api, token, "/api/screen/psi", content=b"not protobuf")
     assert r.status_code == 400 and "PSI request" in r.json()["error"]
+
+
+def test_refused_checks_are_audited_with_counts_only(api: Api) -> None:
+    """Over the quota (429), outside the scope (403), a staff key calling screen (403): one `screen refused`
+    row each, with partner, purpose, status, why and counts — no input, path or field name."""
+    import json
+
+    state = api.app.state.lantern
+    token = _partner(api, "capped", quota=1)
+    over = {"region": "GB", "identifiers": ["07700 900131", "quux.over@example.org"]}
+    assert _post(api, token, "/api/screen", json=over).status_code == 429
+    assert _post(api, token, "/api/gdpr/access/phone:+447700900132", content=b"{}").status_code == 403
+    gql = {"query": '{ search(text: "+447700900133") { total } }'}
+    assert _post(api, token, "/graphql", json=gql).status_code == 403
+    staff = {"region": "GB", "identifiers": ["07700 900134"]}
+    assert _post(api, api.tokens["admin"], "/api/screen", json=staff).status_code == 403
+    state.audit.flush()
+    rows = state.store.execute(
+        "SELECT key_name, role, details, entity_ids FROM audit_log WHERE operation = 'screen refused' "
+        "AND key_name IN ('capped', 'test-admin') ORDER BY id"
+    )
+    got = [(r["key_name"], json.loads(r["details"])[0]) for r in rows]
+    assert [(k, d["status"], d["refused"]) for k, d in got] == [
+        ("capped", 429, "quota exceeded"),
+        ("capped", 403, "route outside the scope"),
+        ("capped", 403, "GraphQL root field outside the scope"),
+        ("test-admin", 403, "not a partner key"),
+    ]
+    assert got[0][1] == {
+        "partner": "Example Bank plc", "purpose": "AML onboarding checks", "status": 429,
+        "refused": "quota exceeded", "inputs": 2,
+    }  # fmt: skip
+    written = " ".join(r["details"] + r["entity_ids"] for r in rows)
+    for form in ("900131", "quux.over", "900132", "gdpr", "search", "900133", "900134"):
+        assert form not in written, form

@@ -103,3 +103,39 @@ def test_plain_screening_from_the_cli(hub, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "1 hit(s)" in result.output and "name" in result.output
+
+
+def test_a_restarted_hub_builds_its_setup_at_start_from_the_psi_store(
+    hub, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    """The defaults: the key and encrypted set are kept in the state directory, and a hub with a partner
+    key builds its setup at start — from the store, encrypting nothing when the graph did not change."""
+    import stat
+    import time
+
+    import httpx
+
+    live, token = hub
+    csv = tmp_path / "partner.csv"
+    csv.write_text("value\n07700 900123\nzed.quux@example.org\n", encoding="utf-8")
+    args = ["screen", "--psi", str(csv), "--key", token, "--region", "GB"]
+    assert CliRunner().invoke(cli, [*args, "--url", live.base]).exit_code == 0
+    first = live.app.state.screening.psi
+    assert first.encryptions == first.status()["identifiers"] > 0 and first.reused == 0
+    state_dir = live.app.state.lantern.store.path.parent
+    stored = state_dir / "screening-psi.bin"
+    assert stat.S_IMODE(stored.stat().st_mode) == 0o600 and b"7700900123" not in stored.read_bytes()
+
+    from api.app import create_app
+
+    restarted = create_app(neo4j_settings.model_copy(update={"state_dir": state_dir}))  # a restart
+    with live_api(restarted, key_prefix="restarted") as again:
+        deadline = time.monotonic() + 120
+        while httpx.get(f"{again.base}/readyz", timeout=30).json()["psi"] != "ready":
+            assert time.monotonic() < deadline, "the start-up build did not finish"
+            time.sleep(0.1)
+        psi = restarted.state.screening.psi
+        assert (psi.builds, psi.encryptions, psi.reused) == (1, 0, first.encryptions)
+        result = CliRunner().invoke(cli, [*args, "--url", again.base])
+        assert result.exit_code == 0 and "holds 1 of your 2" in result.output, result.output
+        assert psi.builds == 1

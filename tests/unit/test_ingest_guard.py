@@ -140,3 +140,87 @@ def test_a_surname_only_official_is_the_office_official_of_that_surname() -> Non
         "person:mia okafor#@harbor",
         "person:okafor#@bayview",
     ]
+
+
+def test_a_name_cut_at_a_quote_mark_is_joined_back() -> None:
+    text = (
+        "“Pastor Jon” Vale, community centre director, spoke. Later Vale thanked Ines “Boss” Marlow.\n"
+        "“Mara” “Lia” came; Dee’Ann too."
+    )
+
+    def m(i: int, name: str, at: int = 0, **kw: object) -> EntityMention:
+        start = text.index(name, at)
+        return EntityMention(
+            id=f"e{i}", type="Person", text=name, start=start, end=start + len(name), value=name,
+            confidence=0.9, **kw,
+        )  # fmt: skip
+
+    vale_at = text.index("Vale,")
+    doc = ExtractionResult(
+        id="d",
+        text=text,
+        entities=[
+            m(1, "Pastor Jon", attributes={"roles": ["Official"]}),
+            m(2, "Vale", attributes={"roles": ["Witness"]}),
+            m(3, "Vale", vale_at + 5, ref="e2"),
+            m(4, "Ines"),
+            m(5, "Marlow"),
+            m(6, "Mara"),
+            m(7, "Lia"),
+            m(8, "Dee"),
+            m(9, "Ann"),
+        ],
+        relations=[
+            RelationMention(id="r1", type="KNOWS", source="e2", target="e4", start=0, end=10, confidence=0.9),
+            RelationMention(id="r2", type="KNOWS", source="e1", target="e2", start=0, end=10, confidence=0.9),
+        ],
+    )
+    kept, counts = guard_document(doc, {"Person": "Person"})
+    by_id = {e.id: e for e in kept.entities}
+    assert sorted(by_id) == ["e1", "e3", "e4", "e6", "e7", "e8", "e9"]  # e2 and e5 joined
+    assert by_id["e1"].text == "Pastor Jon” Vale" and by_id["e1"].value == "Pastor Jon Vale"
+    assert by_id["e1"].attributes["roles"] == ["Official", "Witness"]
+    assert by_id["e3"].ref == "e1"  # the later "Vale" refers to the joined name
+    assert by_id["e4"].value == "Ines Marlow" and by_id["e4"].text == "Ines “Boss” Marlow"
+    assert [(r.id, r.source, r.target) for r in kept.relations] == [("r1", "e1", "e4")]  # r2: inside the name
+    # two quoted names apart, and an apostrophe inside a word, are not cuts
+    assert by_id["e6"].value == "Mara" and by_id["e8"].value == "Dee"
+    assert counts == {"part of a name cut at a quote mark (joined to the first part)": 2}
+
+
+def test_untitled_forms_in_a_release_join_its_official() -> None:
+    from graph.ingest.writer import _resolve_all
+    from graph.resolve_people import PersonResolver
+
+    text = (
+        "District Attorney Miriam Okafor thanked Chief Tomas Heller. “Miriam and I agree,” said El Jefe "
+        "Heller. Westbrook Miriam Okafor spoke; General Okafor too. Lia Vale, 19, was charged; Lia wept."
+    )
+
+    def m(i: int, name: str, roles: list[str] | None = None, after: str = "") -> EntityMention:
+        start = text.index(name, text.index(after) if after else 0)
+        attrs = {"roles": roles} if roles else {}
+        return EntityMention(id=f"e{i}", type="Person", text=name, start=start, end=start + len(name),
+                             value=name, confidence=0.9, attributes=attrs)  # fmt: skip
+
+    doc = ExtractionResult(
+        id="d",
+        text=text,
+        source="/x/harbor/d.txt",
+        entities=[
+            m(1, "Miriam Okafor", ["Official"]),
+            m(2, "Tomas Heller", ["Official"]),
+            m(3, "Miriam", after="“"),
+            m(4, "El Jefe Heller"),
+            m(5, "Westbrook Miriam Okafor"),
+            m(6, "General Okafor"),
+            m(7, "Lia Vale", ["Accused"]),
+            m(8, "Lia", after="charged"),
+        ],
+    )
+    prep = prepare(doc, default_view())
+    _resolve_all([prep], PersonResolver(), None)
+    okafor, heller = "person:miriam okafor#@harbor", "person:tomas heller#@harbor"
+    assert [prep.keys[f"e{i}"] for i in (1, 3, 5, 6)] == [okafor] * 4
+    assert [prep.keys[f"e{i}"] for i in (2, 4)] == [heller] * 2
+    assert prep.keys["e8"] == "person:lia"  # a first name alone that no official has stays apart

@@ -106,7 +106,8 @@ def test_masked_reasons_hide_accounts_but_keep_dates_and_amounts() -> None:
         "transfers": [{"date": f"2026-03-0{i}", "amount": 9720.82, "currency": "EUR"} for i in (1, 5, 9)]
     }
     event = {"date": "2026-03-22", "amount": 1150.63, "currency": "EUR", "out_amount": 1041.44}
-    rapid = {"events": [event] * 3, "passed_through": 3451.89, "first": "2026-03-01", "last": "2026-03-22"}
+    rapid = {"events": [event] * 3, "passed_through": 3451.89, "first": "2026-03-01", "last": "2026-03-22",
+             "received": 3600.0, "share": 0.959}  # fmt: skip
     for flag, row in ((STRUCTURING, structuring), (RAPID, rapid)):
         masked = mask_snippet(explain(flag, row, s), "analyst") or ""
         assert "2026-03-01" in masked and "[phone]" not in masked, masked
@@ -114,3 +115,24 @@ def test_masked_reasons_hide_accounts_but_keep_dates_and_amounts() -> None:
     reason = Flag(FAN_IN, "account:a", "a", explain(FAN_IN, {**FAN_IN_ROW, "senders": [sender]}, s)).reason
     masked = mask_snippet(reason, "analyst") or ""
     assert "XX26LANT00000000001101" not in masked and "[account]" in masked and "2026-01-05" in masked
+
+
+def test_rapid_in_out_and_advertising_explain_the_share_and_the_platform_payments() -> None:
+    from graph.money.flags import ADVERTISING, RAPID, explain
+
+    s = MoneySettings()
+    event = {"date": "2026-03-22", "amount": 1150.63, "currency": "EUR", "out_amount": 1041.44}
+    rapid = {"events": [event] * 3, "passed_through": 3451.89, "first": "2026-03-01", "last": "2026-03-22",
+             "received": 3600.0, "share": 0.959}  # fmt: skip
+    assert "96% of the 3,600.00 it received meanwhile (at least 75%)" in explain(RAPID, rapid, s)
+    ads = {"payments": 6, "by_platform": 2, "first": "2026-02-01", "last": "2026-02-20", "total": 180.0,
+           "platforms": ["XX01LANT"], "references": ["Escort listing bump", "Featured listing"]}  # fmt: skip
+    text = explain(ADVERTISING, ads, s)
+    assert (
+        "6 payments for classifieds / adult-services adverts (2 of them without an advertising word, " in text
+    )
+    assert "at least 3 payers pay for adverts)" in text
+    assert "without an advertising word" not in explain(ADVERTISING, {**ads, "by_platform": 0}, s)
+    runner = FakeRunner()
+    detect(runner, MoneySettings(ad_platform_min_payers=0, rapid_min_share=0.5), flags=(ADVERTISING, RAPID))
+    assert runner.calls[0][2]["platform_min_payers"] == 0 and runner.calls[1][2]["min_share"] == 0.5

@@ -57,6 +57,45 @@ def test_hard_wrapped_lines_are_one_sentence() -> None:
     assert _roles("District Attorney\nMiriam Okafor", "Miriam Okafor") == []  # a short line is a heading
 
 
+def test_titles_with_a_unit_initials_and_no_break_spaces() -> None:
+    # a title with its unit ("Chief of Detectives"), after no-break spaces of a web page
+    text = "said\u00a0the\u00a0Chief of Detectives\u00a0Ines Marlow."
+    assert _roles(text, "Ines Marlow") == ["Official"]
+    assert _roles("Director of Public Affairs Tomas Heller spoke.", "Tomas Heller") == ["Official"]
+    # the tagger left the initials out of the name: the title still applies to the surname
+    assert _roles("The bill went to Gov. RT Calloway for his signature.", "Calloway") == ["Official"]
+    assert _roles("The bill went to Governor R.T. Calloway today.", "Calloway") == ["Official"]
+    # lower-case words after "of" are no unit, and a capitalised word is no initial
+    assert _roles("the chief of staff said Ines Marlow left.", "Ines Marlow") == []
+    assert _roles("Judge Orders Ines Marlow Held", "Ines Marlow") == []
+
+
+def test_former_federal_prosecutor_in_apposition_and_who_handles_the_prosecution() -> None:
+    text = "said Lorna Vick, former United States Attorney in the Western District."
+    assert _roles(text, "Lorna Vick") == ["Official"]
+    assert _roles("Tomas Heller will handle the prosecution.", "Tomas Heller") == ["Official"]
+
+
+def test_web_lines_cut_at_links_are_one_sentence() -> None:
+    # each name was a link: the sentence runs over short lines until one starts in lower case
+    text = (
+        "He was extradited last week.\nAssistant State's Attorneys\nKelda Rusk\nand\nPavel Orm\n"
+        "will handle the prosecution.\nFor more information, call (202) 555-0142."
+    )
+    assert _roles(text, "Kelda Rusk") == ["Official"]
+    assert _roles(text, "Pavel Orm") == ["Official"]
+    start = text.index("Kelda Rusk")
+    left, right = sentence_span(text, start, start + len("Kelda Rusk"))
+    assert text[left:right] == (
+        "Assistant State's Attorneys\nKelda Rusk\nand\nPavel Orm\nwill handle the prosecution."
+    )
+    text = "She thanked Victim Witness Specialists\nIda Pell\nand\nRuth Amsel\nfor their support."
+    assert _roles(text, "Ida Pell") == ["Official"] and _roles(text, "Ruth Amsel") == ["Official"]
+    # a heading followed by capitalised sentences stays apart from them
+    heading = "District Attorney\nKelda Rusk was charged today.\nShe pleaded guilty."
+    assert _roles(heading, "Kelda Rusk") == ["Accused"]
+
+
 def test_sentence_span_is_the_evidence() -> None:
     text = "First sentence. Dorian Vale was charged today. Next one."
     start = text.index("Dorian")
