@@ -28,6 +28,7 @@ from graph.analytics.routes import routes as find_routes
 from graph.analytics.stale import drop_stale_projections, owner, projection_name
 from graph.analytics.summary import AnalysisSummary, NetworkInfo
 from graph.db import Runner
+from ontology.names import C
 
 ProgressFn = Callable[[str, int, int], None]
 """progress(step description, steps done, steps total)."""
@@ -97,16 +98,16 @@ def _network_infos(members: list[dict[str, Any]], limit: int = 10) -> list[Netwo
 
 
 IDENTIFIER_KINDS = {
-    "Phone",
-    "Email",
-    "Website",
-    "SocialHandle",
-    "PaymentAccount",
-    "BankAccount",
-    "CryptoWallet",
-    "PaymentAppAccount",
-    "Vehicle",
-    "Address",
+    C.Phone,
+    C.Email,
+    C.Website,
+    C.SocialHandle,
+    C.PaymentAccount,
+    C.BankAccount,
+    C.CryptoWallet,
+    C.PaymentAppAccount,
+    C.Vehicle,
+    C.Address,
 }
 
 
