@@ -11,8 +11,6 @@ from seed.model import Network, Victim
 from seed.places import country_of, surfaces
 from seed.themes import THEMES
 
-ORG_TYPES = {C.FrontBusiness, C.EmploymentAgency, C.TransportCompany, C.Business}
-
 
 class Ctx:
     def __init__(self, net: Network, rng: random.Random, victim: Victim) -> None:

@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from extraction.models import EntityMention, ExtractionResult, RelationMention
+from ontology import load_ontology
 from ontology.names import C, R
 
 SEED_DIR = Path(__file__).resolve().parent
 USES = {C.Phone: R.USES_PHONE, C.Email: R.USES_EMAIL, C.SocialHandle: R.USES_HANDLE,
         C.BankAccount: R.USES_ACCOUNT, C.Address: R.LOCATED_IN}  # fmt: skip
-ACTORS = {C.Person, C.FrontBusiness, C.EmploymentAgency, C.Business, C.TransportCompany}
+# who can act on a victim in a seed network: a person or a business of any kind
+ACTORS = {C.Person} | load_ontology().classes_under(C.Business)
 
 
 def _key(value: str) -> str:

@@ -43,6 +43,7 @@ from extraction.components.name_shape import (
     warm_up,
 )
 from extraction.components.org_bounds import repair_organisation_tokens
+from ontology import load_ontology
 from ontology.names import C
 
 ADDRESS = re.compile(
@@ -81,7 +82,8 @@ LOCATIVE = frozenset("in at from near to outside across throughout around betwee
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
 LOCATION_LABELS = {"GPE", "LOC"}
-ORG_LIKE = {C.Organization, C.Business, C.EmploymentAgency, C.TransportCompany, C.Authority, C.NGO}
+# organisation classes a keyword or a legal form can give; a front business is decided by front_cues, later
+ORG_LIKE = load_ontology().classes_under(C.Organization) - {C.FrontBusiness}
 
 
 DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&.]{1,9})\s*\)")

@@ -60,6 +60,8 @@ PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 FIRST_PERSON = {"i", "me"}
 """In a testimony with a speaker ("My name is X"), "I"/"me" is X."""
 SYMMETRIC = _ONT.symmetric_types()
+# the symmetric ties a noun can state between people (ASSOCIATE_OF, CO_ACCUSED); weak links are not stated
+STATED_TIES = SYMMETRIC - _ONT.weak_link_types()
 PLATFORMS = {
     "telegram", "whatsapp", "viber", "signal", "facebook", "instagram", "tiktok", "snapchat",
     "messenger", "skype", "vk", "vkontakte", "twitter", "x", "onlyfans", "wechat", "line",
@@ -367,7 +369,7 @@ class RelationFinder:
                 for m in self._mentions_at(pobj, index)
             ]
             for label in labels:
-                if label in {R.ASSOCIATE_OF, R.CO_ACCUSED}:
+                if label in STATED_TIES:
                     others = [m for m in named + of_targets if m["type"] == C.Person]
                     for h in holders:
                         for o in others:

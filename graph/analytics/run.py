@@ -28,6 +28,7 @@ from graph.analytics.routes import routes as find_routes
 from graph.analytics.stale import drop_stale_projections, owner, projection_name
 from graph.analytics.summary import AnalysisSummary, NetworkInfo
 from graph.db import Runner
+from ontology import load_ontology
 from ontology.names import C
 
 ProgressFn = Callable[[str, int, int], None]
@@ -97,18 +98,8 @@ def _network_infos(members: list[dict[str, Any]], limit: int = 10) -> list[Netwo
     return infos
 
 
-IDENTIFIER_KINDS = {
-    C.Phone,
-    C.Email,
-    C.Website,
-    C.SocialHandle,
-    C.PaymentAccount,
-    C.BankAccount,
-    C.CryptoWallet,
-    C.PaymentAppAccount,
-    C.Vehicle,
-    C.Address,
-}
+# member kinds a network summary counts as identifiers: every concrete identifier class, and addresses
+IDENTIFIER_KINDS = load_ontology().classes_under(C.Identifier, include_abstract=False) | {C.Address}
 
 
 def _is_identifier(m: dict[str, Any]) -> bool:
