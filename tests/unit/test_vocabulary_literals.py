@@ -142,3 +142,19 @@ def test_the_scan_catches_a_literal_a_copy_and_respects_the_marker() -> None:
     assert scan('TITLE = "Phone book"\nWORDS = {"person", "phone"}\n', names, answers) == []
     assert scan('HEAD = "Entity"  # not-vocabulary: a column header\n', names, answers) == []
     assert len(scan('HEAD = "Entity"  # not-vocabulary:\n', names, answers)) == 1  # a reason is required
+
+
+def test_every_not_vocabulary_marker_marks_a_coinciding_word() -> None:
+    """A marker is kept only where it is needed, so the list of marked lines stays the list of exceptions."""
+    names = vocabulary()
+    stale = []
+    for path in scanned_files():
+        source = path.read_text(encoding="utf-8")
+        marked = _pragma_lines(source)
+        used = {
+            n.lineno
+            for n in ast.walk(ast.parse(source))
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value in names
+        }
+        stale += [f"{path.relative_to(REPO_ROOT)}:{line}" for line in sorted(marked - used)]
+    assert not stale, f"`{PRAGMA}` on a line without an ontology name; remove it: {stale}"
