@@ -71,6 +71,7 @@ def _raw_calls(db: Any, sample: dict[str, Any]) -> dict[str, Any]:
                     "max_hops": 4,
                     "limit": 10,
                     "ev_limit": EVIDENCE_PER_EDGE,
+                    "include_candidates": False,  # the resolver's default (paths over confirmed links)
                 },
             )
         ],

@@ -218,9 +218,11 @@ def prepare(
     if not onto.is_document_class(kind):
         raise DocumentError(f"doc_type '{kind}' is not an ontology Document class")
     doc, rejected = guard_document(doc, guarded_roots(doc, onto))
-    if rejected and doc_hash is None:  # the hash is the record's as extracted, whatever the guard dropped
-        doc_hash = content_hash(original)
     doc, contacts = drop_contact_links(doc)
+    if doc is not original and doc_hash is None:
+        # the hash is the record's as extracted, whatever the guard or the contact rule dropped: the next
+        # run's skip check hashes the record as extracted too (else every re-run rewrites the document)
+        doc_hash = content_hash(original)
     prep = PreparedDoc(doc, doc_hash or (content_hash(doc) if hash_now else None), onto.labels(kind), kind)
     prep.rejected = rejected
     prep.office = office_of(doc.source)

@@ -67,6 +67,27 @@ def test_only_the_first_batch_leaves_its_hashes_to_the_writer() -> None:
     assert hash_rows == [[{"id": d.id, "content_hash": content_hash(d)} for d in docs[:2]]]
 
 
+def test_stored_hash_is_the_record_as_extracted_when_ingest_drops_part_of_it() -> None:
+    # the guard drops a non-entity and the contact rule drops a contact number's relation: the hash stored
+    # must still be the extracted record's, or the next run's skip check never matches (every re-run
+    # rewrote such documents and fired their hooks again)
+    docs = sample_world()
+    phone = next(m for m in docs[0].entities if m.type == "Phone")
+    phone.attributes["identifier_role"] = "contact"  # its USES_PHONE relation is dropped
+    docs[1].entities.append(docs[1].entities[0].model_copy(update={"id": "furn", "text": "PDF Version"}))
+    for batch_size in (10, 1):  # first batch: hashed by the writer; later batches: by the reading thread
+        runner = FakeRunner()
+        ingest_results(runner, docs, batch_size=batch_size)
+        stored = {
+            r["id"]: r["content_hash"]
+            for n, _, p in runner.calls
+            if n in ("ingest/merge_documents", "ingest/set_content_hashes")
+            for r in p["rows"]
+            if r["content_hash"] is not None
+        }
+        assert stored == {d.id: content_hash(d) for d in docs}
+
+
 def test_unchanged_documents_are_skipped_after_one_read() -> None:
     docs = sample_world()
     known = [{"id": d.id, "content_hash": content_hash(d)} for d in docs]
