@@ -70,9 +70,9 @@ def names_text(ont: Ontology | None = None) -> str:
     ]
     rels = {**ont.relations, **ont.rdf_properties}
     for rel_type in sorted(rels):
-        info = rels[rel_type]
+        rel = rels[rel_type]
         notes = ["RDF only"] if rel_type in ont.rdf_properties else []
-        out += ["", f'    {_check(rel_type)}: Final = "{rel_type}"', _doc(info.comment or info.label, notes)]
+        out += ["", f'    {_check(rel_type)}: Final = "{rel_type}"', _doc(rel.comment or rel.label, notes)]
     return "\n".join(out) + "\n"
 
 
