@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         extra |= {"LANTERN_API_HEAVY_CONCURRENCY": "2", "LANTERN_API_HEAVY_CONNECTIONS": "50"}
     extra |= dict(item.split("=", 1) for item in args.set)
     with tempfile.TemporaryDirectory() as state:
-        proc, _ = _start_api(Path(state), port, extra)
+        proc, _ = _start_api(Path(state), port, extra, lift_limits=False)
         try:
             store = StateStore.open(Path(state))
             cheap = [create_key(store, f"load-cheap-{i}", "investigator") for i in range(6)]

@@ -22,3 +22,11 @@ def test_every_raw_call_passes_every_parameter_its_query_names() -> None:
             query = by_text[text]
             missing = set(query.params) - set(params)
             assert not missing, f"bench.api {name}: {query.name} needs {sorted(missing)}"
+
+
+def test_the_limits_the_latency_bench_lifts_are_settings_the_api_reads() -> None:
+    from api.config import Settings
+    from bench.api import LIFTED_LIMITS
+
+    fields = {f"LANTERN_{name.upper()}" for name in Settings.model_fields}
+    assert set(LIFTED_LIMITS) <= fields, set(LIFTED_LIMITS) - fields
