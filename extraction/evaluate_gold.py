@@ -24,23 +24,25 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from ontology.names import C
+
 ANNOTATED_TYPES: tuple[str, ...] = (
-    "Person",
-    "Location",
-    "Business",
-    "Authority",
-    "Organization",
-    "Phone",
-    "Email",
+    C.Person,
+    C.Location,
+    C.Business,
+    C.Authority,
+    C.Organization,
+    C.Phone,
+    C.Email,
 )
 """Types an annotator writes (ontology class names; `Organization` = an organisation that is neither
 a business nor an authority: NGOs, schools, churches, gangs — older gold lines may have none)."""
 ORGANISATIONS = "Organisation"
 """Scored group, not an annotated type: every Business, Authority and Organization span (what raw
 spaCy calls ORG), so Lantern and the baseline are compared on the same footing."""
-HEADLINE_TYPES: tuple[str, ...] = ("Person", ORGANISATIONS, "Location", "Phone", "Email")
+HEADLINE_TYPES: tuple[str, ...] = (C.Person, ORGANISATIONS, C.Location, C.Phone, C.Email)
 """Types in the headline and the macro average."""
-GOLD_TYPES: tuple[str, ...] = (*HEADLINE_TYPES, "Business", "Authority", "Organization")
+GOLD_TYPES: tuple[str, ...] = (*HEADLINE_TYPES, C.Business, C.Authority, C.Organization)
 """Every scored type: the headline plus the organisation kinds separately."""
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from extraction.models import ExtractionResult, SourceDocument
+from ontology.names import C
 
 ADS = Path(__file__).parent / "gold" / "ads_fictional.jsonl"
 KINDS = ("plain", "foreign", "obfuscated")
@@ -56,7 +57,7 @@ def _gold(item: dict[str, Any]) -> dict[str, str]:
 def _predicted(result: ExtractionResult, fallback: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for entity in result.entities:
-        if entity.type != "Phone":
+        if entity.type != C.Phone:
             continue
         attrs = entity.attributes
         kind = "obfuscated" if attrs.get("obfuscated") else "plain"

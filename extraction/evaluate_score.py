@@ -14,8 +14,9 @@ from functools import lru_cache
 from typing import Any
 
 from extraction.evaluate_gold import GOLD_TYPES, HEADLINE_TYPES, ORGANISATIONS, GoldDocument
+from ontology.names import C
 
-ORGANISATION_KINDS: tuple[str, ...] = ("Business", "Authority", "Organization")
+ORGANISATION_KINDS: tuple[str, ...] = (C.Business, C.Authority, C.Organization)
 """Annotated organisation types, most specific first (Business and Authority are Organizations)."""
 
 
@@ -35,7 +36,7 @@ def scored_types(ontology_type: str) -> tuple[str, ...]:
     for kind in ORGANISATION_KINDS:
         if onto.is_subclass(ontology_type, kind):
             return (kind, ORGANISATIONS)
-    for kind in ("Person", "Location", "Phone", "Email"):
+    for kind in (C.Person, C.Location, C.Phone, C.Email):
         if onto.is_subclass(ontology_type, kind):
             return (kind,)
     return ()

@@ -47,6 +47,7 @@ from extraction.models import (
     TypeLabel,
 )
 from extraction.unwrap import unwrap
+from ontology.names import C, R
 
 EXTRACTOR_VERSION = "lantern-extract/0.1"
 DEFAULT_MODEL = "en_core_web_sm"
@@ -124,10 +125,10 @@ def _entity(mention: dict[str, Any], ids: dict[int, str]) -> EntityMention:
 def _business_if_owned(result: ExtractionResult) -> None:
     """Something a person or company owns or operates is a business: an `Organization` that is the
     object of OWNS becomes a `Business` (the ontology's range for OWNS)."""
-    owned = {r.target for r in result.relations if r.type == "OWNS"}
+    owned = {r.target for r in result.relations if r.type == R.OWNS}
     for e in result.entities:
-        if e.id in owned and e.type == "Organization":
-            e.type = "Business"
+        if e.id in owned and e.type == C.Organization:
+            e.type = C.Business
 
 
 def _ontology_guard(result: ExtractionResult) -> list[StageError]:

@@ -22,6 +22,7 @@ from charset_normalizer import from_bytes
 from extraction.cleaning import clean_scraped_text, parse_date
 from extraction.models import ReadError, SourceDocument
 from extraction.read_checks import BadInput, SeenIds, check_id, check_text, file_id
+from ontology.names import C
 
 csv.field_size_limit(16 * 1024 * 1024)
 """A CSV cell may hold a whole document (the csv module's default limit is 131,072 characters)."""
@@ -94,7 +95,7 @@ def read_text_file(path: Path) -> SourceDocument:
         title=page.title,
         published=page.published,
         source=str(path),
-        doc_type="PressRelease" if page.scraped and path.stem.startswith("press") else None,
+        doc_type=C.PressRelease if page.scraped and path.stem.startswith("press") else None,
     )
 
 

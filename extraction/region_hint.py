@@ -21,11 +21,12 @@ from typing import Any
 import phonenumbers
 
 from extraction.components.phone_regions import WEIGHT, infer_regions
+from ontology.names import C
 
 NATIONAL_DIGITS = re.compile(r"(?<![\w+])(?:0|\(0?)\d[\d ()./-]{6,14}\d(?!\w)")
 """Digits written like a national phone number: a trunk 0 (or an area code in brackets), 9-17 characters."""
 MIN_PLACE_SCORE = WEIGHT["country"]
-PHONE = "Phone"
+PHONE = C.Phone
 """Place evidence for another country counts from one country/city/TLD cue (a demonym alone does not)."""
 
 

@@ -27,6 +27,7 @@ from ontology.checks import (
     validate_relation,
 )
 from ontology.loader import Ontology, load_ontology
+from ontology.names import C, R
 
 __all__ = [
     "OntologyViolation",
@@ -81,7 +82,7 @@ def validate_result(result: ExtractionResult, ont: Ontology | None = None) -> li
     doc, n = result.id, len(result.text)
     errors: list[ValidationError] = []
     if result.doc_type and not (
-        ont.is_class(result.doc_type) and ont.is_subclass(result.doc_type, "Document")
+        ont.is_class(result.doc_type) and ont.is_subclass(result.doc_type, C.Document)
     ):
         errors.append(
             ValidationError(doc, "doc_type", doc, result.doc_type, "not a Document class in the ontology")
@@ -94,10 +95,10 @@ def validate_result(result: ExtractionResult, ont: Ontology | None = None) -> li
         else:
             types[e.id] = e.type
         for role in _roles(e.attributes.get("roles")):
-            if not ont.is_individual(role, "Role"):
-                hint = _hint(ont, role, ont.individuals("Role"))
+            if not ont.is_individual(role, C.Role):
+                hint = _hint(ont, role, ont.individuals(C.Role))
                 errors.append(ValidationError(doc, "role", e.id, role, f"not a Role.{hint}"))
-            elif e.id in types and not ont.allows("HAS_ROLE", e.type, "Role"):
+            elif e.id in types and not ont.allows(R.HAS_ROLE, e.type, C.Role):
                 errors.append(ValidationError(doc, "role", e.id, role, f"{e.type} cannot have a role"))
         if not 0 <= e.start <= e.end <= n:
             errors.append(
@@ -106,7 +107,7 @@ def validate_result(result: ExtractionResult, ont: Ontology | None = None) -> li
     for r in result.relations:
         missing = [x for x in (r.source, r.target) if x not in types]
         if r.type not in ont.relations:
-            err = relation_error(r.type, "Entity", "Entity", ont)
+            err = relation_error(r.type, C.Entity, C.Entity, ont)
         elif missing:
             err = f"source/target {', '.join(missing)} is not a valid entity of this document"
         else:
@@ -116,14 +117,14 @@ def validate_result(result: ExtractionResult, ont: Ontology | None = None) -> li
         if err:
             errors.append(ValidationError(doc, "relation", r.id, r.type, err))
     for t in result.classification.trafficking_types:
-        if not ont.is_individual(t.type, "TraffickingType"):
-            hint = _hint(ont, t.type, ont.individuals("TraffickingType"))
+        if not ont.is_individual(t.type, C.TraffickingType):
+            hint = _hint(ont, t.type, ont.individuals(C.TraffickingType))
             errors.append(
                 ValidationError(doc, "trafficking_type", t.type, t.type, f"not a TraffickingType.{hint}")
             )
     for i, ind in enumerate(result.classification.indicators):
-        if not ont.is_individual(ind.type, "Indicator"):
-            hint = _hint(ont, ind.type, ont.individuals("Indicator"))
+        if not ont.is_individual(ind.type, C.Indicator):
+            hint = _hint(ont, ind.type, ont.individuals(C.Indicator))
             errors.append(
                 ValidationError(doc, "indicator", f"indicator[{i}]", ind.type, f"not an Indicator.{hint}")
             )

@@ -16,6 +16,7 @@ from typing import Any
 
 from graph.db import Runner
 from ontology import load_ontology
+from ontology.names import C
 
 _FIELD = re.compile(r"\b(prs|org|per)_([A-Za-z]+)(?:=([A-Za-z][\w ]*?))?(?=\s*(?:/|;|\(|$))")
 
@@ -49,7 +50,7 @@ def _link_column(link: dict[str, Any], prefix: str) -> tuple[str, str] | None:
     rel = ont.relation(link["type"])
     for pre, column, value in htcds_fields(_class_htcds(link["kind"])):
         if pre == prefix and value is None:
-            uses = all(ont.is_subclass(r, "Identifier") for r in rel.range)
+            uses = all(ont.is_subclass(r, C.Identifier) for r in rel.range)
             if uses or column in rel.htcds:
                 return column, str(link["value"])
     return None
@@ -81,7 +82,7 @@ def _role_rows(people_and_orgs: list[dict[str, Any]]) -> list[dict[str, str]]:
     rows = []
     for actor in people_and_orgs:
         for link in actor["links"]:
-            if not ont.is_individual(link["id"], "Role"):
+            if not ont.is_individual(link["id"], C.Role):
                 continue
             code = _first(ont.individual(link["id"]).htcds, "per", True)
             rows.append(
@@ -105,7 +106,7 @@ def _write(path: Path, rows: list[dict[str, str]], columns: list[str]) -> int:
 def export_htcds(db: Runner, out_dir: Path) -> dict[str, int]:
     """Write Person.csv, Organisation.csv and PersonRole.csv into `out_dir`; returns rows per table."""
     ont = load_ontology()
-    person_kinds, org_kinds = ont.subclasses("Person"), ont.subclasses("Organization")
+    person_kinds, org_kinds = ont.subclasses(C.Person), ont.subclasses(C.Organization)
     actors = frozenset(person_kinds) | frozenset(org_kinds)
     types = [t for t in ont.relationship_types if ont.relation(t).domain & actors]
     people = db.read("htcds/actors", kinds=person_kinds, types=types)

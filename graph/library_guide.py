@@ -12,12 +12,13 @@ import json
 from html import escape
 
 from graph.library import LibraryQuery, library
+from ontology.names import C
 
 GUIDE_PATH = "/browser-guide/lantern.html"
 GRASS_PATH = "/browser-guide/lantern.grass"
 
 GRAPH_SHAPE = [
-    ("Entity", "every resolvable thing; also carries its class and ancestors: :Entity:Organization:Business"),
+    (C.Entity, "every resolvable thing; also carries its class and ancestors: :Entity:Organization:Business"),
     (
         "Person, Organization (Business, FrontBusiness, EmploymentAgency, TransportCompany, Authority, NGO)",
         "actors",

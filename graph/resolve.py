@@ -21,6 +21,7 @@ from typing import Any
 
 from graph.db import Database, FakeRunner
 from graph.ingest.tx import CatalogTx, in_transaction
+from ontology.names import C, R
 
 EVIDENCE = ("ev_doc_ids", "ev_starts", "ev_ends", "ev_snippets", "ev_confidences")
 
@@ -49,7 +50,7 @@ def _combine(old: dict[str, Any] | None, new: dict[str, Any], type_: str) -> dic
     if old is None:
         return dict(new)
     out = dict(old)
-    if type_ == "MENTIONED_IN":
+    if type_ == R.MENTIONED_IN:
         for k in ("starts", "ends", "texts"):
             out[k] = list(old.get(k) or []) + list(new.get(k) or [])
         out["confidence"] = max(old.get("confidence") or 0.0, new.get("confidence") or 0.0)
@@ -103,7 +104,7 @@ def merge_in_tx(tx: CatalogTx, ids: list[str], by: str, reason: str) -> MergeRes
     merge_id = "merge-" + hashlib.sha1(f"{ids}|{at}|{by}".encode()).hexdigest()[:10]
     snaps = _snapshots(tx, ids)
     kinds = {s["props"].get("kind") for s in snaps}
-    if len({"Person" in s["labels"] for s in snaps}) > 1:
+    if len({C.Person in s["labels"] for s in snaps}) > 1:
         raise ResolveError(f"cannot merge a person with a non-person ({', '.join(sorted(map(str, kinds)))})")
     survivor, absorbed = snaps[0], snaps[1:]
     rows = merged_relationships(survivor["id"], snaps)

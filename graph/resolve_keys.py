@@ -22,12 +22,13 @@ import fingerprints
 import phonenumbers
 
 from ontology import load_ontology
+from ontology.names import C
 
 _SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^\w\s'-]+")
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam", "mme", "herr", "frau", "sr", "sra"}
-_BUSINESS_FAMILY = load_ontology().classes_under("Business")
-_PAYMENT = load_ontology().classes_under("PaymentAccount")
+_BUSINESS_FAMILY = load_ontology().classes_under(C.Business)
+_PAYMENT = load_ontology().classes_under(C.PaymentAccount)
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def search_value(text: str, region: str) -> str | None:
     """The stored value of the identifier a search text names (an e-mail or a possible phone number),
     normalised by the same functions ingest keys nodes with; None for any other text."""
     if "@" in text:
-        return identifier_key("Email", text, region).value
+        return identifier_key(C.Email, text, region).value
     if sum(c.isdigit() for c in text) < 7 or re.search(r"[A-Za-z]{2,}", text):
         return None
     try:
@@ -146,22 +147,22 @@ def phone_digits(text: str) -> str:
 
 def identifier_key(kind: str, value: str, region: str = "US") -> Resolved:
     """Key for an Identifier subclass (Phone, Email, Website, SocialHandle, PaymentAccount..., Vehicle)."""
-    if kind == "Phone":
+    if kind == C.Phone:
         return phone_variants(value, region)
-    if kind == "Email":
+    if kind == C.Email:
         v = value.strip().casefold().removeprefix("mailto:")
         return Resolved(f"email:{v}", v, (v,))
-    if kind == "Website":
+    if kind == C.Website:
         v = website_value(value)
         host = v.split("/", 1)[0]
         return Resolved(f"website:{v}", v, tuple(dict.fromkeys([v, host])))
-    if kind == "SocialHandle":
+    if kind == C.SocialHandle:
         v = value.strip().casefold().lstrip("@")
         return Resolved(f"handle:{v}", v, (v, f"@{v}"))
     if kind in _PAYMENT:
         v = payment_value(value)
         return Resolved(f"account:{v}", v, tuple(dict.fromkeys([v, value.strip()])))
-    if kind == "Vehicle":
+    if kind == C.Vehicle:
         v = re.sub(r"[^A-Za-z0-9]", "", value).upper()
         return Resolved(f"vehicle:{v}", v, tuple(dict.fromkeys([v, value.strip()])))
     v = _SPACES.sub(" ", value.strip().casefold())

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from graph.db import Database, FakeRunner
+from ontology.names import C
 
 SUGGEST_SCORE_FACTOR = 0.8
 """Candidate score = similarity x factor, so fuzzy suggestions rank below same-name candidates."""
@@ -58,7 +59,7 @@ def suggestions(rows: list[dict[str, str]], threshold: float = 90.0) -> list[Sug
     return sorted(out, key=lambda s: (-s.score, s.source, s.target))
 
 
-def suggest(db: Database | FakeRunner, label: str = "Person", threshold: float = 90.0) -> list[Suggestion]:
+def suggest(db: Database | FakeRunner, label: str = C.Person, threshold: float = 90.0) -> list[Suggestion]:
     """Compute and record fuzzy candidates (`source: "suggest"`) for one entity class."""
     from graph.ingest.ontology_view import default_view
 

@@ -11,6 +11,7 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
+from ontology.names import C
 from seed.compose import FILE_OF_TYPE, DocSource, distractor_docs, network_docs, read_handwritten, to_records
 from seed.curated import BROKER, NETWORKS
 from seed.distractors import COMMON_NAMES, LEGIT_BUSINESSES
@@ -100,7 +101,7 @@ def ground_truth(docs: list[DocSource]) -> dict[str, object]:
         "hubs": {
             "authorities": sorted({a for v in AUTHORITIES.values() for a in v} | set(EUROPEAN)),
             "ngos": NGOS,
-            "identifiers": [{"type": "Phone", "value": HELPLINE, "owner": "Safe Harbour Network"}],
+            "identifiers": [{"type": C.Phone, "value": HELPLINE, "owner": "Safe Harbour Network"}],
         },
         "distractors": {
             "common_names": COMMON_NAMES,

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ontology.names import C
 from seed.context import Ctx
 from seed.distractors import DISTRACTORS, OUTLETS
 from seed.hubs import NGOS
@@ -17,11 +18,11 @@ from seed.model import Network
 from seed.templates import DEFAULT_PLAN, TEMPLATES
 
 FILE_OF_TYPE = {
-    "NewsArticle": "news",
-    "CaseNarrative": "case-narratives",
-    "CourtRecord": "court-records",
-    "PressRelease": "press-releases",
-    "Advertisement": "advertisements",
+    C.NewsArticle: "news",
+    C.CaseNarrative: "case-narratives",
+    C.CourtRecord: "court-records",
+    C.PressRelease: "press-releases",
+    C.Advertisement: "advertisements",
 }
 VICTIM_TEMPLATES = {"survivor_story", "ngo_case", "survivor_short"}
 START = dt.date(2022, 3, 1)
@@ -41,13 +42,13 @@ class DocSource:
 
 
 def _source_for(doc_type: str, rng: random.Random) -> str:
-    if doc_type == "NewsArticle":
+    if doc_type == C.NewsArticle:
         return rng.choice(OUTLETS)
-    if doc_type == "CaseNarrative":
+    if doc_type == C.CaseNarrative:
         return rng.choice(NGOS) + " (case notes)"
-    if doc_type == "CourtRecord":
+    if doc_type == C.CourtRecord:
         return "Court bulletin"
-    if doc_type == "Advertisement":
+    if doc_type == C.Advertisement:
         return rng.choice(["classifieds.example.com", "jobs.example.net", "board.example.org"])
     return "Press office"
 
@@ -59,7 +60,7 @@ def _date(rng: random.Random) -> str:
 def _doc(doc_id: str, title: str, doc_type: str, body: str, rng: random.Random, nets: list[str]) -> DocSource:
     published = _date(rng)
     url = None
-    if doc_type in ("NewsArticle", "Advertisement"):
+    if doc_type in (C.NewsArticle, C.Advertisement):
         url = f"https://news.example.org/{published[:4]}/{doc_id}"
     return DocSource(doc_id, title, doc_type, body, published, _source_for(doc_type, rng), url, nets)
 

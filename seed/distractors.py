@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+from ontology.names import C
 from seed.hubs import authority, helpline_sentence, ngo
 from seed.identifiers import phone_surface
 from seed.markup import mark
@@ -37,7 +38,7 @@ Distractor = Callable[[random.Random], tuple[str, str, str]]
 
 def _city(rng: random.Random, name: str | None = None) -> str:
     c = name or rng.choice(sorted(CITIES))
-    return mark("City", c, rng.choice(surfaces(c)))
+    return mark(C.City, c, rng.choice(surfaces(c)))
 
 
 def legit_job_ad(rng: random.Random) -> tuple[str, str, str]:
@@ -45,26 +46,26 @@ def legit_job_ad(rng: random.Random) -> tuple[str, str, str]:
     role = rng.choice(["Warehouse operatives", "Housekeeping staff", "Seasonal pickers", "Care assistants",
                        "Forklift drivers", "Kitchen porters"])  # fmt: skip
     body = (
-        f"{role} — {mark('Business', name)}, {_city(rng, city)}\n\n"
+        f"{role} — {mark(C.Business, name)}, {_city(rng, city)}\n\n"
         f"Permanent and seasonal contracts, paid at or above the legal minimum, paid holidays. "
         f"{rng.choice(GENERIC_AD_LINES)} Written contract in your language before you travel; we never "
-        f"charge fees and never hold your documents.\nApply: {mark('Email', email)} or "
-        f"{mark('Phone', phone, phone_surface(phone, rng.randrange(4)))}."
+        f"charge fees and never hold your documents.\nApply: {mark(C.Email, email)} or "
+        f"{mark(C.Phone, phone, phone_surface(phone, rng.randrange(4)))}."
     )
-    return f"{role} wanted — {name}", "Advertisement", body
+    return f"{role} wanted — {name}", C.Advertisement, body
 
 
 def hub_news(rng: random.Random) -> tuple[str, str, str]:
     city = rng.choice(sorted(CITIES))
     body = (
-        f"{authority(rng, city)} and {mark('Authority', 'Europol')} said this week that criminal groups "
-        f"continue to target people displaced by the war in {mark('Country', 'Ukraine')}, offering "
+        f"{authority(rng, city)} and {mark(C.Authority, 'Europol')} said this week that criminal groups "
+        f"continue to target people displaced by the war in {mark(C.Country, 'Ukraine')}, offering "
         f"transport, accommodation and work that turn out to be traps. Officers in {_city(rng, city)} "
         f"reported {rng.randint(3, 40)} new referrals this quarter.\n\n"
         f'"Be careful with offers that sound too good: high salary, free accommodation, no experience '
         f'needed," a spokesperson said. {helpline_sentence(rng)}'
     )
-    return f"Police warn of fake offers to refugees in {city}", "NewsArticle", body
+    return f"Police warn of fake offers to refugees in {city}", C.NewsArticle, body
 
 
 def ngo_release(rng: random.Random) -> tuple[str, str, str]:
@@ -74,7 +75,7 @@ def ngo_release(rng: random.Random) -> tuple[str, str, str]:
         f"{rng.randint(200, 4000)} people. Red flags include employers who keep your passport, charge "
         f"recruitment fees or ask you to travel before signing a contract.\n\n{helpline_sentence(rng)}"
     )
-    return "New drop-in centre opens", "PressRelease", body
+    return "New drop-in centre opens", C.PressRelease, body
 
 
 def common_name_local(rng: random.Random) -> tuple[str, str, str]:
@@ -82,11 +83,11 @@ def common_name_local(rng: random.Random) -> tuple[str, str, str]:
     what = rng.choice(["won the regional chess championship", "opened a bakery on the market square",
                        "was re-elected chair of the allotment society", "ran the city marathon for charity"])  # fmt: skip
     body = (
-        f"{mark('Person', a)} {what} in {_city(rng)} on Saturday. Among those congratulating "
-        f"{a.split()[0]} was {mark('Person', b)}, who said the event had brought the neighbourhood "
+        f"{mark(C.Person, a)} {what} in {_city(rng)} on Saturday. Among those congratulating "
+        f"{a.split()[0]} was {mark(C.Person, b)}, who said the event had brought the neighbourhood "
         f"together. Organisers thanked volunteers and the local council."
     )
-    return f"Local news: {a}", "NewsArticle", body
+    return f"Local news: {a}", C.NewsArticle, body
 
 
 def court_unrelated(rng: random.Random) -> tuple[str, str, str]:
@@ -94,11 +95,11 @@ def court_unrelated(rng: random.Random) -> tuple[str, str, str]:
     offence = rng.choice(["VAT fraud involving second-hand cars", "burglary of a garden centre",
                           "selling counterfeit football shirts", "insurance fraud after a staged crash"])  # fmt: skip
     body = (
-        f"{mark('Person', a)}, of {_city(rng)}, was sentenced to {rng.randint(6, 40)} months for "
+        f"{mark(C.Person, a)}, of {_city(rng)}, was sentenced to {rng.randint(6, 40)} months for "
         f"{offence}. The court heard there was no evidence of any link to organised crime. "
         f"Prosecutors from {authority(rng, 'London')} said the sentence sent a clear message."
     )
-    return f"Sentencing: {a}", "CourtRecord", body
+    return f"Sentencing: {a}", C.CourtRecord, body
 
 
 DISTRACTORS: dict[str, Distractor] = {

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
+from ontology.names import C
 from seed import pools
 from seed.compose import DocSource, _doc, distractor_docs, network_docs, to_records
 from seed.identifiers import phone_surface
@@ -42,19 +43,19 @@ def make_network(idx: int, rng: random.Random, c: _Counters) -> Network:
     recruiter = pools.person(region, c.next(region))
     transporter = pools.person(region, c.next(region))
     exploiter = pools.person("WE", c.next("WE"))
-    kind = "EmploymentAgency" if ttype in ("ForcedLabour", "DomesticServitude") else "FrontBusiness"
+    kind = C.EmploymentAgency if ttype in ("ForcedLabour", "DomesticServitude") else C.FrontBusiness
     front = pools.business(kind, c.next(kind))
     members = [
-        Member("recruiter", "Person", recruiter, ["Recruiter"]),
-        Member("recruiter_phone", "Phone", pools.phone(c.next("phone")), [], "recruiter"),
-        Member("recruiter_email", "Email", pools.email(recruiter, c.next("email")), [], "recruiter"),
-        Member("handle", "SocialHandle", pools.handle(recruiter, c.next("handle")), [], "recruiter"),
-        Member("transporter", "Person", transporter, ["Transporter"]),
-        Member("transporter_phone", "Phone", pools.phone(c.next("phone")), [], "transporter"),
-        Member("exploiter", "Person", exploiter, ["Exploiter"]),
+        Member("recruiter", C.Person, recruiter, ["Recruiter"]),
+        Member("recruiter_phone", C.Phone, pools.phone(c.next("phone")), [], "recruiter"),
+        Member("recruiter_email", C.Email, pools.email(recruiter, c.next("email")), [], "recruiter"),
+        Member("handle", C.SocialHandle, pools.handle(recruiter, c.next("handle")), [], "recruiter"),
+        Member("transporter", C.Person, transporter, ["Transporter"]),
+        Member("transporter_phone", C.Phone, pools.phone(c.next("phone")), [], "transporter"),
+        Member("exploiter", C.Person, exploiter, ["Exploiter"]),
         Member("front", kind, front, ["Facilitator"]),
-        Member("front_address", "Address", pools.address(c.next("address"), route[2]), [], "front"),
-        Member("account", "BankAccount", pools.account(c.next("account")), ["Financier"], "exploiter"),
+        Member("front_address", C.Address, pools.address(c.next("address"), route[2]), [], "front"),
+        Member("account", C.BankAccount, pools.account(c.next("account")), ["Financier"], "exploiter"),
     ]
     victims = [Victim(pools.person(region, c.next(region)), rng.randint(16, 45), route[0]) for _ in range(3)]
     net = Network(
@@ -63,8 +64,8 @@ def make_network(idx: int, rng: random.Random, c: _Counters) -> Network:
     net.plan = DEFAULT_PLAN[:6] + sorted(
         rng.sample(OPTIONAL, rng.randint(0, len(OPTIONAL))), key=OPTIONAL.index
     )
-    if kind == "EmploymentAgency" and rng.random() < 0.2:
-        net.exposed_supplier = pools.business("FrontBusiness", c.next("supplier")).replace(
+    if kind == C.EmploymentAgency and rng.random() < 0.2:
+        net.exposed_supplier = pools.business(C.FrontBusiness, c.next("supplier")).replace(
             "Services", "Foods"
         )
         net.plan.append("supply_chain")
@@ -78,14 +79,14 @@ def broker_docs(b: int, nets: tuple[Network, Network], rng: random.Random, c: _C
     docs = []
     for net in nets:
         t = net.m("transporter").value
-        body = (f"Phone records show that {mark('Person', t)} called {mark('Phone', ph, phone_surface(ph, rng.randrange(7)))} "
-                f"dozens of times. Investigators say the number belongs to {mark('Person', name)}, who arranges "
+        body = (f"Phone records show that {mark(C.Person, t)} called {mark(C.Phone, ph, phone_surface(ph, rng.randrange(7)))} "
+                f"dozens of times. Investigators say the number belongs to {mark(C.Person, name)}, who arranges "
                 f"forged work permits for several groups.")  # fmt: skip
         docs.append(
             _doc(
                 next(ids),
                 f"Driver's calls lead to document forger {name}",
-                "PressRelease",
+                C.PressRelease,
                 body,
                 rng,
                 [net.id],

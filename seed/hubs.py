@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from ontology.names import C
 from seed.identifiers import landline_format
 from seed.markup import mark
 from seed.places import country_of
@@ -29,15 +30,15 @@ HELPLINE = "+442079460999"  # Safe Harbour Network helpline, quoted in many docu
 
 def authority(rng: random.Random, city: str) -> str:
     names = AUTHORITIES.get(country_of(city), []) + EUROPEAN
-    return mark("Authority", rng.choice(names))
+    return mark(C.Authority, rng.choice(names))
 
 
 def ngo(rng: random.Random) -> str:
-    return mark("NGO", rng.choice(NGOS))
+    return mark(C.NGO, rng.choice(NGOS))
 
 
 def helpline_sentence(rng: random.Random) -> str:
     return (
-        f"The {mark('NGO', 'Safe Harbour Network')} helpline, "
-        f"{mark('Phone', HELPLINE, landline_format(HELPLINE))}, is open 24 hours a day."
+        f"The {mark(C.NGO, 'Safe Harbour Network')} helpline, "
+        f"{mark(C.Phone, HELPLINE, landline_format(HELPLINE))}, is open 24 hours a day."
     )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ontology.names import C
+
 
 def graph_value(m: Member) -> str:
     """The member's value as the graph stores it (handles without the leading '@')."""
-    return m.value.lstrip("@") if m.type == "SocialHandle" else m.value
+    return m.value.lstrip("@") if m.type == C.SocialHandle else m.value
 
 
 @dataclass

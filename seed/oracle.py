@@ -11,11 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from extraction.models import EntityMention, ExtractionResult, RelationMention
+from ontology import load_ontology
+from ontology.names import C, R
 
 SEED_DIR = Path(__file__).resolve().parent
-USES = {"Phone": "USES_PHONE", "Email": "USES_EMAIL", "SocialHandle": "USES_HANDLE",
-        "BankAccount": "USES_ACCOUNT", "Address": "LOCATED_IN"}  # fmt: skip
-ACTORS = {"Person", "FrontBusiness", "EmploymentAgency", "Business", "TransportCompany"}
+USES = {C.Phone: R.USES_PHONE, C.Email: R.USES_EMAIL, C.SocialHandle: R.USES_HANDLE,
+        C.BankAccount: R.USES_ACCOUNT, C.Address: R.LOCATED_IN}  # fmt: skip
+# who can act on a victim in a seed network: a person or a business of any kind
+ACTORS = {C.Person} | load_ontology().classes_under(C.Business)
 
 
 def _key(value: str) -> str:
@@ -32,11 +35,11 @@ def _members(truth: dict[str, Any]) -> dict[str, dict[str, Any]]:
             out[_key(m["value"])] = {"net": net["id"], "key": m["key"], "type": m["type"],
                                      "owner": _key(owner["value"]) if owner else None}  # fmt: skip
         for v in net["victims"]:
-            out[_key(v["name"])] = {"net": net["id"], "key": "victim", "type": "Person", "owner": None}
+            out[_key(v["name"])] = {"net": net["id"], "key": "victim", "type": C.Person, "owner": None}
     for b in truth["brokers"]:
-        out[_key(b["name"])] = {"net": "broker", "key": "broker", "type": "Person", "owner": None}
+        out[_key(b["name"])] = {"net": "broker", "key": "broker", "type": C.Person, "owner": None}
         for ident in (b["phone"], b["email"]):
-            kind = "Email" if "@" in ident else "Phone"
+            kind = C.Email if "@" in ident else C.Phone
             out[_key(ident)] = {"net": "broker", "key": "broker_id", "type": kind, "owner": _key(b["name"])}
     return out
 
@@ -62,13 +65,13 @@ def _relation(
     if _uses(b, a, members, present):
         return USES[ma["type"]], False
     if "front" in (ma["key"], mb["key"]) and "exploiter" in (ma["key"], mb["key"]):
-        return "OWNS", ma["key"] == "exploiter"
+        return R.OWNS, ma["key"] == "exploiter"
     if "victim" in (ma["key"], mb["key"]) and ma["key"] != mb["key"]:
         actor = mb if ma["key"] == "victim" else ma
         if actor["key"] in ("recruiter", "transporter"):
-            return ("RECRUITED" if actor["key"] == "recruiter" else "TRANSPORTED"), ma["key"] != "victim"
-    if ma["type"] == mb["type"] == "Person" and "victim" not in (ma["key"], mb["key"]):
-        return "ASSOCIATE_OF", True
+            return (R.RECRUITED if actor["key"] == "recruiter" else R.TRANSPORTED), ma["key"] != "victim"
+    if ma["type"] == mb["type"] == C.Person and "victim" not in (ma["key"], mb["key"]):
+        return R.ASSOCIATE_OF, True
     return None
 
 

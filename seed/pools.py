@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ontology.names import C
 from seed.identifiers import iban, slug, uk_mobile
 
 FIRST = {
@@ -152,8 +153,8 @@ ADJ = [
 ]
 NOUN = ["Ridge", "Field", "Bridge", "Point", "Gate", "Valley", "Crown", "Lake", "Hill", "Path", "Way", "Line"]
 KIND = {
-    "FrontBusiness": ["Wellness", "Services", "Trading", "Logistics"],
-    "EmploymentAgency": ["Staffing", "Recruitment", "Personnel", "Workforce"],
+    C.FrontBusiness: ["Wellness", "Services", "Trading", "Logistics"],
+    C.EmploymentAgency: ["Staffing", "Recruitment", "Personnel", "Workforce"],
 }
 SUFFIX = ["Ltd", "GmbH", "SRL", "Sp. z o.o.", "s.r.o."]
 STREETS = [
@@ -214,7 +215,7 @@ def person(region: str, n: int) -> str:
 
 
 def business(kind: str, n: int) -> str:
-    k = KIND.get(kind, KIND["FrontBusiness"])
+    k = KIND.get(kind, KIND[C.FrontBusiness])
     combos = len(ADJ) * len(NOUN) * len(k)
     base = (
         f"{ADJ[n % len(ADJ)]} {NOUN[(n // len(ADJ)) % len(NOUN)]} {k[(n // (len(ADJ) * len(NOUN))) % len(k)]}"

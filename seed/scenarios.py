@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from ontology import load_ontology
+from ontology.names import C
 from seed.places import CITIES, ROUTES
 
 FORMAT = "lantern-seed-scenario/1"
@@ -245,7 +246,7 @@ def as_extracted(scenario: Scenario) -> list[dict[str, object]]:
         ents = []
         for j, place in enumerate(dict.fromkeys(d["places"])):  # type: ignore[call-overload]
             at = text.index(place)
-            ents.append({"id": f"e{j}", "type": "City", "text": place, "start": at, "end": at + len(place),
+            ents.append({"id": f"e{j}", "type": C.City, "text": place, "start": at, "end": at + len(place),
                          "value": place, "confidence": 1.0})  # fmt: skip
         form = "SexTrafficking" if i % 3 else "ForcedLabour"
         cls = {"trafficking_types": [{"type": form, "confidence": 1.0, "spans": []}],

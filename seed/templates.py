@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ontology.names import C
 from seed.context import Ctx
 from seed.hubs import authority, ngo
 from seed.markup import mark
@@ -22,7 +23,7 @@ def job_ad(c: Ctx) -> tuple[str, str, str]:
         f"Call or WhatsApp {c.phone('recruiter_phone')} or write to {c.email('recruiter_email')}.\n"
         f"Departures every week from {c.city(c.origin)} and {c.city(c.transit)}."
     )
-    return f"{job} — {c.net.m('front').value}", "Advertisement", body
+    return f"{job} — {c.net.m('front').value}", C.Advertisement, body
 
 
 def recruit_post(c: Ctx) -> tuple[str, str, str]:
@@ -32,7 +33,7 @@ def recruit_post(c: Ctx) -> tuple[str, str, str]:
         f"{c.org('front')} offers {c.pick('lure')}. I was a refugee myself, I know how hard it is. "
         f"Places are limited, write to me today: {c.phone('recruiter_phone')} (Viber, WhatsApp, Telegram)."
     )
-    return "Work and a new start — places limited", "Advertisement", body
+    return "Work and a new start — places limited", C.Advertisement, body
 
 
 def online_ad(c: Ctx) -> tuple[str, str, str]:
@@ -41,7 +42,7 @@ def online_ad(c: Ctx) -> tuple[str, str, str]:
         f"{c.pick('lure')}. Everything arranged, just bring your passport.\n"
         f"Text only, no calls: {c.phone_obfuscated('recruiter_phone')}. Telegram {c.handle()}."
     )
-    return "Help and work — message now", "Advertisement", body
+    return "Help and work — message now", C.Advertisement, body
 
 
 def survivor_story(c: Ctx) -> tuple[str, str, str]:
@@ -55,7 +56,7 @@ def survivor_story(c: Ctx) -> tuple[str, str, str]:
         f"In {c.city(c.dest)} the group {c.pick('abuse')}.\n\n"
         f'"When I asked {c.surname("recruiter")} for help there was no answer," {c.vfirst()} says.'
     )
-    return f"'She said everything was arranged': {v.name.split()[0]}'s story", "CaseNarrative", body
+    return f"'She said everything was arranged': {v.name.split()[0]}'s story", C.CaseNarrative, body
 
 
 def ngo_case(c: Ctx) -> tuple[str, str, str]:
@@ -69,7 +70,7 @@ def ngo_case(c: Ctx) -> tuple[str, str, str]:
         f"The client reports that {v.pronoun} and the others {c.pick('abuse')}.\n\n"
         f"Referred to {authority(c.rng, c.dest)}. The client consented to the sharing of this summary."
     )
-    return f"Case file: client referred from {c.net.route[2]}", "CaseNarrative", body
+    return f"Case file: client referred from {c.net.route[2]}", C.CaseNarrative, body
 
 
 def police_arrest(c: Ctx) -> tuple[str, str, str]:
@@ -81,7 +82,7 @@ def police_arrest(c: Ctx) -> tuple[str, str, str]:
         f'{c.phone("transporter_phone")}. Messages on it discussed "new arrivals" and '
         f'"what they owe". {c.surname("transporter")} was released pending further enquiries.'
     )
-    return f"Minibus stopped near {c.net.route[1]}, driver questioned", "PressRelease", body
+    return f"Minibus stopped near {c.net.route[1]}, driver questioned", C.PressRelease, body
 
 
 def court_record(c: Ctx) -> tuple[str, str, str]:
@@ -94,7 +95,7 @@ def court_record(c: Ctx) -> tuple[str, str, str]:
         f"{c.account()} held by {c.surname('exploiter')}.\n\n"
         f"The defendants deny the charges. The trial was adjourned to a date to be fixed."
     )
-    return f"R v {c.net.m('exploiter').value.split()[-1]} and another — summary", "CourtRecord", body
+    return f"R v {c.net.m('exploiter').value.split()[-1]} and another — summary", C.CourtRecord, body
 
 
 def news_raid(c: Ctx) -> tuple[str, str, str]:
@@ -106,7 +107,7 @@ def news_raid(c: Ctx) -> tuple[str, str, str]:
         f"A spokesperson for {authority(c.rng, c.dest)} said enquiries were continuing and urged "
         f"anyone offered {c.pick('lure')} to check the offer first."
     )
-    return f"Raid at {c.net.m('front').value} in {c.net.route[2]}", "NewsArticle", body
+    return f"Raid at {c.net.m('front').value} in {c.net.route[2]}", C.NewsArticle, body
 
 
 def press_charges(c: Ctx) -> tuple[str, str, str]:
@@ -117,7 +118,7 @@ def press_charges(c: Ctx) -> tuple[str, str, str]:
         f"{c.city(c.origin)} and {c.city(c.transit)}.\n\nAnyone who was contacted through these "
         f"accounts is asked to get in touch. Support is available from {ngo(c.rng)}."
     )
-    return "Recruiter charged with trafficking offences", "PressRelease", body
+    return "Recruiter charged with trafficking offences", C.PressRelease, body
 
 
 def news_money(c: Ctx) -> tuple[str, str, str]:
@@ -129,7 +130,7 @@ def news_money(c: Ctx) -> tuple[str, str, str]:
         f"Workers told investigators they had been recruited by phone, from the number "
         f"{c.phone('recruiter_phone')}."
     )
-    return f"Account frozen in {c.net.route[2]} trafficking inquiry", "NewsArticle", body
+    return f"Account frozen in {c.net.route[2]} trafficking inquiry", C.NewsArticle, body
 
 
 def survivor_short(c: Ctx) -> tuple[str, str, str]:
@@ -142,20 +143,20 @@ def survivor_short(c: Ctx) -> tuple[str, str, str]:
         f"his colleague {c.person('transporter')} would drive me. In {c.city(c.dest)} I learned "
         f'I owed them money for the trip, the room, even the food. I could not leave."'
     )
-    return f"Testimony of {v.name.split()[0]}, {v.age}", "CaseNarrative", body
+    return f"Testimony of {v.name.split()[0]}, {v.age}", C.CaseNarrative, body
 
 
 def supply_chain(c: Ctx) -> tuple[str, str, str]:
     supplier = c.net.exposed_supplier or "a local manufacturer"
     body = (
-        f"An audit commissioned by {mark('Business', supplier)} found that workers at its "
+        f"An audit commissioned by {mark(C.Business, supplier)} found that workers at its "
         f"sites had been supplied by the labour provider {c.org('front')}, "
         f"which gave {c.address()} as its office and {c.phone('recruiter_phone')} as its contact "
         f"number. Several of the workers said they {c.pick('abuse')}.\n\n"
-        f"{mark('Business', supplier)} said it had ended the contract with {c.org('front')} and "
+        f"{mark(C.Business, supplier)} said it had ended the contract with {c.org('front')} and "
         f"reported its findings to {authority(c.rng, c.dest)}."
     )
-    return f"Supplier audit finds abuse at labour provider {c.net.m('front').value}", "NewsArticle", body
+    return f"Supplier audit finds abuse at labour provider {c.net.m('front').value}", C.NewsArticle, body
 
 
 TEMPLATES: dict[str, Template] = {

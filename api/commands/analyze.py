@@ -54,7 +54,7 @@ def _summary_tables(summary: Any) -> list[Table]:
         tables.append(nets)
     if summary.top_risk:
         risk = Table(title="Highest risk (every point explained)")
-        for col in ("Entity", "Score", "Reasons"):
+        for col in ("Entity", "Score", "Reasons"):  # not-vocabulary: column headers
             risk.add_column(col, overflow="fold")
         for r in summary.top_risk[:8]:
             risk.add_row(r["name"], str(r["score"]), "; ".join(r["reasons"]))

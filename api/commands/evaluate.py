@@ -24,6 +24,7 @@ from api.commands.evaluate_report import (
     verdicts,
     worst_sources,
 )
+from ontology.names import C
 
 app = typer.Typer(
     help="Score Lantern against gold data.\n\nExample: lantern evaluate extraction --baseline",
@@ -150,7 +151,7 @@ def extraction_command(
         console.print(headline_table(result["headline"]))
     if steps:
         ordered = ["spacy-sm", *steps, "lantern"] if "spacy-sm" in systems else [*steps, "lantern"]
-        for entity_type in ("Person", "Organisation", "Location", "Phone"):
+        for entity_type in (C.Person, "Organisation", C.Location, C.Phone):
             console.print(ablation_table(result["systems"], ordered, entity_type))
     if details:
         console.print(comparison_table(result["systems"]))

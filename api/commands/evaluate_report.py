@@ -6,7 +6,9 @@ from typing import Any
 
 from rich.table import Table
 
-TARGETS = {"Person": 0.85, "Organisation": 0.65, "Location": 0.80, "Phone": 0.90, "Email": 0.95}
+from ontology.names import C
+
+TARGETS = {C.Person: 0.85, "Organisation": 0.65, C.Location: 0.80, C.Phone: 0.90, C.Email: 0.95}
 """Issue 21 goals, exact-span F1 on EVERY source (Email keeps issue 4's target)."""
 PERSON_MARGIN = 0.04
 """Issue 21: Lantern's Person F1 must beat raw spaCy's by this much on every source."""
@@ -126,7 +128,7 @@ def worst_sources(
         f1, source = min(candidates)
         base = _f1(by_key.get((baseline, source)), entity_type)
         goal = f1 >= target
-        if entity_type == "Person" and base is not None:
+        if entity_type == C.Person and base is not None:
             goal = goal and f1 >= base + PERSON_MARGIN
         behind = [
             s
@@ -157,7 +159,7 @@ def headline_table(rows: list[dict[str, Any]]) -> Table:
         )
     for row in rows:
         goal = f">= {row['target']:.2f}" + (
-            f" & spaCy+{PERSON_MARGIN:.2f}" if row["type"] == "Person" else ""
+            f" & spaCy+{PERSON_MARGIN:.2f}" if row["type"] == C.Person else ""
         )
         met = "[green]yes[/]" if row["goal_met"] else "[red]no[/]"
         table.add_row(

@@ -8,6 +8,7 @@ import typer
 from rich.table import Table
 
 from api.commands.common import console, fail, open_graph
+from ontology.names import C
 
 app = typer.Typer(
     help=(
@@ -59,7 +60,7 @@ def review_cmd(
 @app.command("suggest")
 def suggest_cmd(
     label: str = typer.Option(
-        "Person", "--class", help="Ontology entity class to compare (Person, Business, ...)."
+        C.Person, "--class", help="Ontology entity class to compare (Person, Business, ...)."
     ),
     threshold: float = typer.Option(
         90.0, "--threshold", min=50, max=100, help="Lowest token-sort ratio (0-100)."

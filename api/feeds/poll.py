@@ -15,6 +15,7 @@ import httpx
 
 from api.feeds.store import Feed, FeedStore
 from extraction.readers import read_html
+from ontology.names import C
 
 USER_AGENT = "Lantern feed reader (+https://example.org/lantern)"
 
@@ -76,7 +77,7 @@ def poll_feed(
                 continue
             published = doc.published or _entry_date(entry)
             src = doc.model_copy(update={"url": link, "title": doc.title or entry.get("title"),
-                                         "published": published, "doc_type": "NewsArticle"})  # fmt: skip
+                                         "published": published, "doc_type": C.NewsArticle})  # fmt: skip
             results.append(extractor.extract(src))
             hashes[src.id] = (link, digest, known is not None)
     if results:

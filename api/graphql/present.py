@@ -21,10 +21,11 @@ from api.graphql.context import LanternContext
 from graph.privacy import MASKED_CATEGORIES, anon_id, category_of, is_masked, mask_value
 from graph.privacy_text import Lexicon, reveals, scrub
 from ontology import load_ontology
+from ontology.names import C
 
 Term = tuple[str, str, str | None]
 _PERSISTED: set[str] = set()  # anon ids already in the state store (this process)
-_GENERIC = {c for c in load_ontology().classes_under("Entity") if len(load_ontology().classes_under(c)) > 1}
+_GENERIC = {c for c in load_ontology().classes_under(C.Entity) if len(load_ontology().classes_under(c)) > 1}
 """Entity classes with subclasses: a node's kind is its most specific label, never one of these."""
 
 

@@ -9,6 +9,7 @@ from strawberry.types import Info
 
 from graph.analytics.risk import scale_text
 from ontology import load_ontology
+from ontology.names import C
 
 _ONT = load_ontology()
 RISK_SCALE = "Risk score. " + scale_text()
@@ -16,7 +17,7 @@ RELATION_TYPES = _ONT.entity_relationship_types()
 """The `RelationType` enum, generated from the ontology (lantern.ttl)."""
 RelationType = strawberry.enum(Enum("RelationType", {n: n for n in RELATION_TYPES}))  # type: ignore[call-overload]
 DEFAULT_NEIGHBOURHOOD_TYPES = [n for n in RELATION_TYPES if n not in _ONT.weak_link_types()]
-ENTITY_KINDS = _ONT.classes_under("Entity")
+ENTITY_KINDS = _ONT.classes_under(C.Entity)
 """Class names `search(types:)` accepts."""
 
 

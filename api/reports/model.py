@@ -8,13 +8,15 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ontology.names import C
+
 
 @lru_cache(maxsize=1)
 def categories() -> tuple[str, ...]:
     """Allowed `category` values: the ontology's trafficking types, plus `Other`."""
     from ontology import load_ontology
 
-    return (*load_ontology().individuals("TraffickingType"), "Other")
+    return (*load_ontology().individuals(C.TraffickingType), "Other")
 
 
 def coarse_cell(lat: float, lon: float, degrees: float) -> tuple[float, float]:

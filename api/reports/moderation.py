@@ -12,8 +12,9 @@ from typing import Any
 from api.reports.queue import QueuedReport, ReportQueue
 from extraction.models import ExtractionResult, SourceDocument
 from graph.db import Database, FakeRunner
+from ontology.names import C
 
-DOC_TYPE = "SightingReport"
+DOC_TYPE = C.SightingReport
 SOURCE = "sighting-report"
 
 

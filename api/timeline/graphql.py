@@ -16,6 +16,7 @@ from api.graphql.present import presenter
 from api.graphql.resolvers import resolve_read_id
 from api.limits import api_error, bounded
 from graph.privacy import anon_id, is_masked, mask_snippet
+from ontology.names import C
 
 NEIGHBOURS = 50
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -82,7 +83,7 @@ class TimelineQuery:
             events.append(
                 TimelineEvent(
                     date=r["date"],
-                    kind="report" if "SightingReport" in r["labels"] else "document",
+                    kind="report" if C.SightingReport in r["labels"] else "document",
                     id=r["doc_id"],
                     title=p.text(r["title"], "title"),
                     document_kind=r["kind"],

@@ -21,6 +21,7 @@ from api.watch import matcher
 from api.watch.store import ALERT_STATUSES, WATCH_KINDS, Alert, Watch, WatchStore
 from graph.privacy import anon_id, is_masked, mask_snippet
 from graph.resolve_keys import identifier_key
+from ontology.names import C
 
 CAN_WATCH = frozenset({Role.ADMIN, Role.INVESTIGATOR, Role.ANALYST})
 MAX_BULK = 200
@@ -138,7 +139,7 @@ def _target(info: Info, entity_id: str | None, identifier_kind: str | None, iden
     if entity_id:
         return "entity", resolve_id(info.context, entity_id)
     if identifier_value:
-        kind = identifier_kind or "Phone"
+        kind = identifier_kind or C.Phone
         try:
             key = identifier_key(kind, identifier_value, info.context.settings.default_phone_region).key
         except ValueError as exc:

@@ -21,13 +21,14 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ontology import load_ontology
+from ontology.names import C
 
 PATTERN_DIR = Path(__file__).parent / "patterns"
 _ONT = load_ontology()
 IDENTIFIER_RELATION = {
     cls: rel.type
     for rel in _ONT.relations.values()
-    if rel.range <= _ONT.classes_under("Identifier")
+    if rel.range <= _ONT.classes_under(C.Identifier)
     for target in rel.range
     for cls in _ONT.classes_under(target)
     if len(_ONT.classes_under(cls)) == 1  # the most specific classes a mention has (Phone, BankAccount, ...)

@@ -43,6 +43,8 @@ from extraction.components.name_shape import (
     warm_up,
 )
 from extraction.components.org_bounds import repair_organisation_tokens
+from ontology import load_ontology
+from ontology.names import C
 
 ADDRESS = re.compile(
     r"\b\d{1,6}\s+(?:[NSEW]\.?\s+|North\s+|South\s+|East\s+|West\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}"
@@ -83,7 +85,8 @@ LOCATIVE = frozenset("in at from near to outside across throughout around betwee
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
 LOCATION_LABELS = {"GPE", "LOC"}
-ORG_LIKE = {"Organization", "Business", "EmploymentAgency", "TransportCompany", "Authority", "NGO"}
+# organisation classes a keyword or a legal form can give; a front business is decided by front_cues, later
+ORG_LIKE = load_ontology().classes_under(C.Organization) - {C.FrontBusiness}
 
 
 DEFINITION = re.compile(r"\s*\(\s*([A-Z][A-Z0-9&.]{1,9})\s*\)")
@@ -164,11 +167,11 @@ class EntityRecognizer:
         for match_id, start, end in [*self.matcher(doc), *self.names(doc)]:
             label = self.pattern_labels[doc.vocab.strings[match_id]]
             if "name_shape" in self.rules:
-                start, end = repair_organisation_tokens(doc, start, end, label == "Business")
+                start, end = repair_organisation_tokens(doc, start, end, label == C.Business)
             else:  # leading function words and ranks ("The", "An", "Deputy") are not part of a name
                 while start < end - 1 and (doc[start].is_stop or doc[start].lower_ in RANK_WORDS):
                     start += 1
-            if end - start == 1 and label != "Authority" and doc[start].is_stop:
+            if end - start == 1 and label != C.Authority and doc[start].is_stop:
                 continue
             if end - start == 1 and "name_shape" in self.rules and doc[start].lower_ in lower_case_words(doc):
                 continue  # a lone "Court" the document also writes as "court" is not a name
@@ -184,7 +187,7 @@ class EntityRecognizer:
         on = self.rules
         for match in VICTIM_PSEUDONYM.finditer(doc_text(doc)) if "pseudonyms" in on else ():
             if free(*match.span()):
-                add_mention(doc, "Person", match.start(), match.end(), match.group(0), 0.9, "rule")
+                add_mention(doc, C.Person, match.start(), match.end(), match.group(0), 0.9, "rule")
                 taken.append(match.span())
         # "Unit 9, Harbour Court, Dublin 1" is a unit in a building, not a court: such an address
         # (a unit/flat number first) wins over the organisation patterns inside it.
@@ -194,7 +197,7 @@ class EntityRecognizer:
                 continue
             if any(a <= span.start_char and span.end_char <= b for a, b in units):
                 continue
-            if span.label_ != "Authority" and self._only_a_place(doc, span):
+            if span.label_ != C.Authority and self._only_a_place(doc, span):
                 continue  # "Anaheim Motel" is an unnamed motel in Anaheim, not a business name
             for start, end in _split_acronym(doc_text(doc), span.start_char, span.end_char):
                 value = collapse(doc_text(doc)[start:end])
@@ -202,7 +205,7 @@ class EntityRecognizer:
                 taken.append((start, end))
         if "legal_forms" in on:
             self._legal_form_names(doc, taken)
-        address_rules = ((EUROPEAN_ADDRESS, "Address"), (ADDRESS, "Address"), (STREET, "Address"))
+        address_rules = ((EUROPEAN_ADDRESS, C.Address), (ADDRESS, C.Address), (STREET, C.Address))
         for regex, type_ in address_rules if "addresses" in on else ():
             for match in regex.finditer(doc_text(doc)):
                 if free(*match.span()):
@@ -222,7 +225,7 @@ class EntityRecognizer:
                 start, end = repaired
             name = doc_text(doc)[start:end]
             if free(start, end) and self.org_type(name) is None and not self._is_place(name):
-                add_mention(doc, "Person", start, end, collapse(name), 0.6, "parse")
+                add_mention(doc, C.Person, start, end, collapse(name), 0.6, "parse")
                 taken.append((start, end))
 
     def _legal_form_names(self, doc: Doc, taken: SpanSet) -> None:
@@ -246,7 +249,7 @@ class EntityRecognizer:
                 mentions(doc).remove(m)
             name = collapse(text[start:end])
             type_ = self.org_type(name)
-            type_ = type_ if type_ in ORG_LIKE - {"Authority", "NGO", "Organization"} else "Business"
+            type_ = type_ if type_ in ORG_LIKE - {C.Authority, C.NGO, C.Organization} else C.Business
             add_mention(doc, type_, start, end, name, 0.85, "pattern")
             taken.append((start, end))
 
@@ -286,7 +289,7 @@ class EntityRecognizer:
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
         after = doc[span.end : span.end + 2]
         region = len(after) == 2 and after[0].text == "," and self.places.lookup(after[1].text)
-        return before in LOCATIVE or bool(region and region.type in {"Region", "Country"})
+        return before in LOCATIVE or bool(region and region.type in {C.Region, C.Country})
 
     def _is_place(self, name: str) -> bool:
         return self.places.lookup(name) is not None
@@ -322,13 +325,13 @@ class EntityRecognizer:
             shape = organisation_shape(span, self.org_type(trimmed) is not None) if span else "reject"
             if shape == "reject":
                 place = self.places.lookup(trimmed) if " " not in trimmed else None
-                town = place is not None and place.type == "City"
+                town = place is not None and place.type == C.City
                 if place is None or (town and (len(trimmed) <= 3 or not self._locative(doc, span))):
                     return  # a town's name alone ("Moore", "Toyota") is a place only where placed
-                type_ = "Location"  # "TX", "Katy" typed as organisations
+                type_ = C.Location  # "TX", "Katy" typed as organisations
             elif shape == "person":
-                type_ = "Person"
-        if type_ == "Person":
+                type_ = C.Person
+        if type_ == C.Person:
             if trimmed.lower() in NOT_A_PERSON or len(trimmed) <= 2:
                 return
             start, end = extend_person(doc, start, end)
@@ -337,7 +340,7 @@ class EntityRecognizer:
                 if repaired is None:
                     return
                 start, end = repaired
-        elif type_ == "Location":
+        elif type_ == C.Location:
             if PLACE_NOISE.search(trimmed):
                 return
             start, end = extend_place(doc, start, end)
@@ -345,7 +348,7 @@ class EntityRecognizer:
         if taken.overlaps(start, end):
             return
         shouting = trimmed.isupper() and len(trimmed) > 3
-        if shouting and (type_ == "Person" or (type_ != "Location" and " " not in trimmed)):
+        if shouting and (type_ == C.Person or (type_ != C.Location and " " not in trimmed)):
             return  # headline capitals: linking adds them back when the name is known
         value = collapse(trimmed.title() if shouting else trimmed)
         add_mention(doc, type_, start, end, value, 0.75 if shouting else 0.8, "ner", ner_label=ent.label_)
@@ -355,19 +358,19 @@ class EntityRecognizer:
         label = ent.label_
         keyword_type = self.org_type(text)
         if label == "PERSON":
-            return keyword_type or "Person"  # "Southern Methodist University", "Dallas Police"
+            return keyword_type or C.Person  # "Southern Methodist University", "Dallas Police"
         if label in LOCATION_LABELS:
             if keyword_type is None and "name_shape" in self.rules and not self._is_place(text):
                 span = doc.char_span(ent.start_char, end, alignment_mode="expand")
                 if span is not None and person_shaped(span):
-                    return "Person"  # "Mackenzie Kile" tagged GPE
-            return "Location" if keyword_type not in {"Authority"} else keyword_type
+                    return C.Person  # "Mackenzie Kile" tagged GPE
+            return C.Location if keyword_type not in {C.Authority} else keyword_type
         if label == "FAC":
-            return keyword_type if keyword_type in ORG_LIKE else "Location"
+            return keyword_type if keyword_type in ORG_LIKE else C.Location
         # ORG: the sm model often tags people ("Jermey Erin Frierson, 26,") as ORG.
         if keyword_type is None and self._looks_like_person(doc, ent, text, end):
-            return "Person"
-        return keyword_type or "Organization"
+            return C.Person
+        return keyword_type or C.Organization
 
     @staticmethod
     def _looks_like_person(doc: Doc, ent: Span, text: str, end: int) -> bool:

@@ -23,9 +23,10 @@ from typing import Any
 
 from extraction.components.base import root_mention
 from ontology import load_ontology
+from ontology.names import C
 
-FRONT = "FrontBusiness"
-RETYPABLE = load_ontology().classes_under("Business") - {FRONT}
+FRONT = C.FrontBusiness
+RETYPABLE = load_ontology().classes_under(C.Business) - {FRONT}
 _DESCRIPTOR = r"(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,2}?"
 # words that end right before the business name
 FRONT_BEFORE = re.compile(

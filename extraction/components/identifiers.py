@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ontology.names import C
+
 TLDS = (
     "com|org|net|edu|gov|info|biz|io|me|co|us|uk|ca|de|fr|es|it|nl|ru|cn|in|mx|ph|vn|th|ng|ro|pl|"
     "ua|br|au|xyz|online|site|club|app|ly|tv|to"
@@ -71,13 +73,13 @@ def _iban_ok(candidate: str) -> bool:
 
 def find_emails(text: str) -> list[IdentifierHit]:
     hits = [
-        IdentifierHit("Email", m.start(), m.end(), m.group(0).lower().rstrip("."), 0.98)
+        IdentifierHit(C.Email, m.start(), m.end(), m.group(0).lower().rstrip("."), 0.98)
         for m in EMAIL.finditer(text)
     ]
     for m in OBFUSCATED_EMAIL.finditer(text):
         domain = re.sub(rf"(?:{_DOT})", ".", m.group(2))
         value = f"{m.group(1)}@{domain}.{m.group(3)}".lower()
-        hits.append(IdentifierHit("Email", m.start(), m.end(), value, 0.85, {"obfuscated": True}))
+        hits.append(IdentifierHit(C.Email, m.start(), m.end(), value, 0.85, {"obfuscated": True}))
     return hits
 
 
@@ -88,19 +90,19 @@ def find_websites(text: str) -> list[IdentifierHit]:
         value = re.sub(r"^https?://", "", raw, flags=re.IGNORECASE).rstrip("/")
         host, _, path = value.partition("/")
         value = host.lower() + ("/" + path if path else "")
-        hits.append(IdentifierHit("Website", m.start(), m.start() + len(raw), value, 0.9))
+        hits.append(IdentifierHit(C.Website, m.start(), m.start() + len(raw), value, 0.9))
     return hits
 
 
 def find_handles(text: str) -> list[IdentifierHit]:
     hits = [
-        IdentifierHit("SocialHandle", m.start(), m.end(), "@" + m.group(1).lower(), 0.85)
+        IdentifierHit(C.SocialHandle, m.start(), m.end(), "@" + m.group(1).lower(), 0.85)
         for m in HANDLE.finditer(text)
     ]
     for m in PLATFORM_HANDLE.finditer(text):
         start = m.start(2) - (1 if text[m.start(2) - 1] == "@" else 0)
         attrs = {"platform": m.group(1).lower()}
-        hits.append(IdentifierHit("SocialHandle", start, m.end(2), "@" + m.group(2).lower(), 0.8, attrs))
+        hits.append(IdentifierHit(C.SocialHandle, start, m.end(2), "@" + m.group(2).lower(), 0.8, attrs))
     return hits
 
 
@@ -110,7 +112,7 @@ def find_payments(text: str) -> list[IdentifierHit]:
         app = m.group(1).lower().replace(" ", "")
         hits.append(
             IdentifierHit(
-                "PaymentAppAccount",
+                C.PaymentAppAccount,
                 m.start(2),
                 m.end(2),
                 f"{app}:{m.group(2).lower()}",
@@ -121,7 +123,7 @@ def find_payments(text: str) -> list[IdentifierHit]:
     for m in CASHTAG.finditer(text):
         hits.append(
             IdentifierHit(
-                "PaymentAppAccount",
+                C.PaymentAppAccount,
                 m.start(),
                 m.end(),
                 f"cashapp:${m.group(1).lower()}",
@@ -132,7 +134,7 @@ def find_payments(text: str) -> list[IdentifierHit]:
     for m in PAYPAL_ME.finditer(text):
         hits.append(
             IdentifierHit(
-                "PaymentAppAccount",
+                C.PaymentAppAccount,
                 m.start(),
                 m.end(),
                 f"paypal:@{m.group(1).lower()}",
@@ -143,17 +145,17 @@ def find_payments(text: str) -> list[IdentifierHit]:
     for m in IBAN.finditer(text):
         if _iban_ok(m.group(0)):
             value = m.group(0).replace(" ", "")
-            hits.append(IdentifierHit("BankAccount", m.start(), m.end(), value, 0.95, {"iban": True}))
+            hits.append(IdentifierHit(C.BankAccount, m.start(), m.end(), value, 0.95, {"iban": True}))
     for m in BANK_ACCOUNT.finditer(text):
         value = re.sub(r"[ -]", "", m.group(1))
-        hits.append(IdentifierHit("BankAccount", m.start(1), m.end(1), value, 0.8))
+        hits.append(IdentifierHit(C.BankAccount, m.start(1), m.end(1), value, 0.8))
     for m in BTC.finditer(text):
         if any(ch.isdigit() for ch in m.group(0)) and any(ch.isalpha() for ch in m.group(0)):
             attrs = {"currency": "BTC"}
-            hits.append(IdentifierHit("CryptoWallet", m.start(), m.end(), m.group(0), 0.85, attrs))
+            hits.append(IdentifierHit(C.CryptoWallet, m.start(), m.end(), m.group(0), 0.85, attrs))
     for m in ETH.finditer(text):
         attrs = {"currency": "ETH"}
-        hits.append(IdentifierHit("CryptoWallet", m.start(), m.end(), m.group(0).lower(), 0.9, attrs))
+        hits.append(IdentifierHit(C.CryptoWallet, m.start(), m.end(), m.group(0).lower(), 0.9, attrs))
     return hits
 
 
@@ -164,19 +166,19 @@ def find_vehicles(text: str) -> list[IdentifierHit]:
         compact = re.sub(r"[ -]", "", plate)
         if len(compact) >= 4 and any(ch.isdigit() for ch in compact):
             attrs = {"plate": compact}
-            hits.append(IdentifierHit("Vehicle", m.start(1), m.end(1), compact, 0.85, attrs))
+            hits.append(IdentifierHit(C.Vehicle, m.start(1), m.end(1), compact, 0.85, attrs))
     return hits
 
 
 PRIORITY = {
-    "Email": 0,
-    "PaymentAppAccount": 1,
-    "BankAccount": 1,
-    "CryptoWallet": 1,
-    "Phone": 2,
-    "Website": 3,
-    "SocialHandle": 4,
-    "Vehicle": 5,
+    C.Email: 0,
+    C.PaymentAppAccount: 1,
+    C.BankAccount: 1,
+    C.CryptoWallet: 1,
+    C.Phone: 2,
+    C.Website: 3,
+    C.SocialHandle: 4,
+    C.Vehicle: 5,
 }
 
 

@@ -15,8 +15,9 @@ from extraction.components.identifier_roles import identifier_roles
 from extraction.components.identifiers import IdentifierHit, find_identifiers, resolve_overlaps
 from extraction.components.phone_places import place_index, tld_regions
 from extraction.components.phones import find_phones
+from ontology.names import C
 
-ROLE_TYPES = {"Phone", "Email"}
+ROLE_TYPES = {C.Phone, C.Email}
 
 
 def phone_hits(text: str, region: str) -> list[IdentifierHit]:
@@ -28,7 +29,7 @@ def phone_hits(text: str, region: str) -> list[IdentifierHit]:
         confidence = 0.85 if phone.obfuscated else 0.97
         if phone.reason.startswith("number shape"):
             confidence -= 0.15
-        hits.append(IdentifierHit("Phone", phone.start, phone.end, phone.value, confidence, attrs))
+        hits.append(IdentifierHit(C.Phone, phone.start, phone.end, phone.value, confidence, attrs))
     return hits
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from extraction.components.base import SpanSet, add_mention, doc_text, guarded, mentions, overlaps
 from extraction.components.name_rules import sentence_initial
+from ontology.names import C
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 ALIAS = re.compile(
@@ -33,7 +34,7 @@ AGE_AFTER = re.compile(
     r"^(?:,\s*|\s*\(\s*)(?:age\s+|aged\s+)?(\d{1,3})(?:\s*\)|\s*,|\s*;|\s*\.|\s+of\b|\s+from\b|\s+and\b)"
 )
 AGE_BEFORE = re.compile(r"\b(\d{1,3})[- ]years?[- ]old\s+(?:[a-z]+\s+){0,2}$")
-LINKABLE = {"Person", "Organization", "Location", "City", "Region", "Country"}
+LINKABLE = {C.Person, C.Organization, C.Location, C.City, C.Region, C.Country}
 _WORD = r"[A-ZÀ-ÖØ-Þ\u0100-\u017F\u0400-\u042F][^\W\d_]+"
 SELF_NAMED = re.compile(
     rf"\b(?:[Mm]y name is|[Mm]y name's|I am called|I'm called)\s+"
@@ -81,7 +82,7 @@ class PersonLinker:
         full = [
             m
             for m in mentions(doc)
-            if m["type"] == "Person" and m["ref"] is None and len(name_parts(m["value"])) >= 2
+            if m["type"] == C.Person and m["ref"] is None and len(name_parts(m["value"])) >= 2
         ]
         full.sort(key=lambda m: m["start"])
         surnames: dict[str, dict[str, Any]] = {}
@@ -110,11 +111,11 @@ class PersonLinker:
                 target = firsts[word][0]  # "Nicolae Rotari ... Nicolae says" (the NER: ORG)
             if target is None or target is mention:
                 continue
-            if mention["type"] != "Person" and mention["attributes"].get("geonameid"):
+            if mention["type"] != C.Person and mention["attributes"].get("geonameid"):
                 if _place_context(doc, mention["start"], mention["end"]):
                     continue  # "in Allen", "Allen, Texas": a real place that shares a surname
                 # otherwise "Allen" is the person the document already named in full
-            mention["type"] = "Person"
+            mention["type"] = C.Person
             mention["ref"] = target["key"]
             mention["value"] = target["value"]
 
@@ -135,7 +136,7 @@ class PersonLinker:
                 and not sentence_initial(doc[token.i + 1])
             ):
                 continue  # part of a longer capitalised name
-            added = add_mention(doc, "Person", start, end, target["value"], 0.7, "coref")
+            added = add_mention(doc, C.Person, start, end, target["value"], 0.7, "coref")
             added["ref"] = target["key"]
             taken.append((start, end))
 
@@ -150,7 +151,7 @@ class PersonLinker:
             for match in re.finditer(re.escape(upper), doc_text(doc)):
                 if taken.free(match.start(), match.end()):
                     added = add_mention(
-                        doc, "Person", match.start(), match.end(), person["value"], 0.75, "coref"
+                        doc, C.Person, match.start(), match.end(), person["value"], 0.75, "coref"
                     )
                     added["ref"] = person["key"]
                     taken.append(match.span())
@@ -163,19 +164,19 @@ class PersonLinker:
         for match in [*SELF_NAMED.finditer(text), *INTRODUCED_NAME.finditer(text)]:
             start, end = match.span("name")
             clash = [m for m in mentions(doc) if overlaps(start, end, m["start"], m["end"])]
-            if any(m["type"] == "Person" for m in clash):
+            if any(m["type"] == C.Person for m in clash):
                 continue
             if any(m["type"] not in LINKABLE for m in clash):
                 continue  # an identifier or a typed organisation pattern: leave it
             for other in clash:
                 mentions(doc).remove(other)
-            add_mention(doc, "Person", start, end, match.group("name"), 0.85, "rule")
+            add_mention(doc, C.Person, start, end, match.group("name"), 0.85, "rule")
 
     @staticmethod
     def _people_typed_as_organisations(doc: Doc) -> None:
         text = doc_text(doc)
         for mention in mentions(doc):
-            if mention["type"] != "Organization" or mention["attributes"].get("method") != "ner":
+            if mention["type"] != C.Organization or mention["attributes"].get("method") != "ner":
                 continue
             words = mention["value"].split()
             if "\n" in mention["text"] or not 2 <= len(words) <= 3:
@@ -194,11 +195,11 @@ class PersonLinker:
             ]
             role = PERSON_APPOSITIVE.match(text[mention["end"] : mention["end"] + 40])
             if alone or role:
-                mention["type"] = "Person"
+                mention["type"] = C.Person
                 mention["attributes"]["retyped"] = "surname used alone" if alone else "person role"
 
     def _aliases(self, doc: Doc) -> None:
-        people = sorted((m for m in mentions(doc) if m["type"] == "Person"), key=lambda m: m["start"])
+        people = sorted((m for m in mentions(doc) if m["type"] == C.Person), key=lambda m: m["start"])
         for match in ALIAS.finditer(doc_text(doc)):
             before = [p for p in people if p["end"] <= match.start() and match.start() - p["end"] < 40]
             if not before:
@@ -210,7 +211,7 @@ class PersonLinker:
             for other in list(mentions(doc)):
                 if other is not person and overlaps(start, end, other["start"], other["end"]):
                     mentions(doc).remove(other)
-            added = add_mention(doc, "Person", start, end, person["value"], 0.85, "alias", alias=alias)
+            added = add_mention(doc, C.Person, start, end, person["value"], 0.85, "alias", alias=alias)
             added["ref"] = person["key"]
             aliases = person["attributes"].setdefault("aliases", [])
             if alias not in aliases:
@@ -219,7 +220,7 @@ class PersonLinker:
     @staticmethod
     def _ages(doc: Doc) -> None:
         for person in mentions(doc):
-            if person["type"] != "Person" or person["ref"] is not None:
+            if person["type"] != C.Person or person["ref"] is not None:
                 continue
             after = AGE_AFTER.match(doc_text(doc)[person["end"] : person["end"] + 16])
             before = AGE_BEFORE.search(doc_text(doc)[max(0, person["start"] - 40) : person["start"]])

@@ -14,10 +14,11 @@ from spacy.tokens import Doc
 from extraction.components.base import add_mention, doc_text, guarded, mentions, overlaps
 from extraction.components.gazetteer import Gazetteer, Place, gazetteer
 from extraction.components.linking import PLACE_AFTER, PLACE_BEFORE
+from ontology.names import C
 
 AGE_BEFORE = re.compile(r"\b\d{1,3},\s*(?:of\s+)?$")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|at|of|near|left|via|through|into|toward|towards|and)\s+$")
-PERSON = "Person"
+PERSON = C.Person
 POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|\s)")
 """A possessive after a person's surname ("two of Taylor’s victims") is the person's, not a place's."""
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)$")
@@ -61,14 +62,14 @@ class LocationNormalizer:
         return guarded("locations")(self._normalize)(doc)
 
     def _normalize(self, doc: Doc) -> None:
-        items = [m for m in mentions(doc) if m["type"] == "Location"]
+        items = [m for m in mentions(doc) if m["type"] == C.Location]
         first_pass = {m["key"]: self.places.lookup(m["value"]) for m in items}
         states = Counter(p.admin1 for p in first_pass.values() if p is not None and p.admin1)
         prefer = states.most_common(1)[0][0] if states else None
         self._people_that_are_places(doc, prefer)
         self._sweep(doc, prefer)
         drop: list[dict[str, Any]] = []
-        for mention in [m for m in mentions(doc) if m["type"] == "Location"]:
+        for mention in [m for m in mentions(doc) if m["type"] == C.Location]:
             place = self.places.lookup(mention["value"], prefer)
             if place is None:
                 if mention["text"].isupper() or DEMONYM.match(mention["text"]):
@@ -77,7 +78,7 @@ class LocationNormalizer:
             self._resolve(mention, place)
         for mention in drop:
             mentions(doc).remove(mention)
-        for mention in [m for m in mentions(doc) if m["type"] == "Address"]:
+        for mention in [m for m in mentions(doc) if m["type"] == C.Address]:
             city = address_city(self.places, mention["value"], prefer)
             if city is not None and city.lat is not None:
                 attrs = mention["attributes"]
@@ -103,7 +104,7 @@ class LocationNormalizer:
         text = doc_text(doc)
         parts = _full_name_parts(doc)
         for mention in mentions(doc):
-            if mention["type"] not in {"Person", "Organization"} or mention["ref"] is not None:
+            if mention["type"] not in {C.Person, C.Organization} or mention["ref"] is not None:
                 continue
             before = text[max(0, mention["start"] - 12) : mention["start"]]
             place = self.places.lookup(mention["text"], prefer)
@@ -126,12 +127,12 @@ class LocationNormalizer:
                 and not AGE_BEFORE.search(before)
             ):
                 continue
-            mention["type"] = "Location"
+            mention["type"] = C.Location
             mention["value"] = mention["text"]
 
     @staticmethod
     def _local(place: Place, prefer: str | None) -> bool:
-        return place.type == "City" and prefer is not None and place.admin1 == prefer
+        return place.type == C.City and prefer is not None and place.admin1 == prefer
 
     def _sweep(self, doc: Doc, prefer: str | None) -> None:
         """Places the NER missed: capitalised 1–3-token names found in the gazetteer."""
@@ -164,7 +165,7 @@ class LocationNormalizer:
                 place = self.places.lookup(name.title() if name.isupper() else name, prefer)
                 if place is None or not self._acceptable(doc, window, place, prefer, name_parts, people):
                     continue
-                mention = add_mention(doc, "Location", start, end, name, 0.7, "gazetteer")
+                mention = add_mention(doc, C.Location, start, end, name, 0.7, "gazetteer")
                 self._resolve(mention, place)
                 taken.append((start, end))
                 occupied[start:end] = b"\x01" * (end - start)
@@ -185,10 +186,10 @@ class LocationNormalizer:
             return False
         after_comma = first.i >= 2 and doc[first.i - 1].text == ","
         if len(first.text.rstrip(".")) <= 2 or first.text.endswith("."):
-            return place.type == "Region" and after_comma  # "Danbury, CT", "Santa Ana, Calif."
-        if place.type in {"Country", "Region"}:
+            return place.type == C.Region and after_comma  # "Danbury, CT", "Santa Ana, Calif."
+        if place.type in {C.Country, C.Region}:
             return True
-        return place.type == "City" and prefer is not None and place.admin1 == prefer
+        return place.type == C.City and prefer is not None and place.admin1 == prefer
 
 
 def person_tokens(doc: Doc) -> frozenset[int]:
@@ -302,7 +303,7 @@ def address_city(places: Gazetteer, address: str, prefer: str | None = None) -> 
             if not 0 < size <= len(words):
                 continue
             place = places.lookup(" ".join(words[-size:]), prefer)
-            if place is not None and place.type == "City":
+            if place is not None and place.type == C.City:
                 return place
     return None
 

@@ -23,13 +23,14 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ontology import load_ontology
+from ontology.names import C, R
 
-PERSON = "Person"
-ADDRESS = "Address"  # an address is where a person is taken within a city (EXPLOITED_AT), not a journey's end
-PLACES = load_ontology().classes_under("Location") - {ADDRESS}
-FROM = "TRANSPORTED_FROM"
-VIA = "TRANSPORTED_VIA"
-TO = "TRANSPORTED_TO"
+PERSON = C.Person
+ADDRESS = C.Address  # an address is where a person is taken within a city (EXPLOITED_AT), not a journey's end
+PLACES = load_ontology().classes_under(C.Location) - {ADDRESS}
+FROM = R.TRANSPORTED_FROM
+VIA = R.TRANSPORTED_VIA
+TO = R.TRANSPORTED_TO
 Emit = Callable[[str, dict[str, Any], dict[str, Any], Span, float], None]
 
 LEFT = re.compile(r"\b(?:left|fled(?:\s+from)?|escaped\s+from|departed(?:\s+from)?)\s+$", re.I)

@@ -19,11 +19,12 @@ from extraction.components.front_cues import mark_front_businesses
 from extraction.components.movement_cues import movement_relations
 from extraction.components.supply_cues import based_at_across_a_split, labour_supply
 from ontology import load_ontology
+from ontology.names import C, R
 
 _ONT = load_ontology()
-ORG_AGENTS = {"Organization"} | _ONT.classes_under("Business")
+ORG_AGENTS = {C.Organization} | _ONT.classes_under(C.Business)
 # surface cues never attribute vehicles ("used by X" about a car is not a stated use)
-IDENTIFIER_RELATION = {k: v for k, v in BASE_IDENTIFIER_RELATION.items() if k != "Vehicle"}
+IDENTIFIER_RELATION = {k: v for k, v in BASE_IDENTIFIER_RELATION.items() if k != C.Vehicle}
 # "X owns and controls Y", "X runs Y"
 OWNS_BETWEEN = re.compile(
     r"^\s+(?:also\s+)?(?:owns|owned|runs|ran|operates|operated|manages|managed|controls|controlled)"
@@ -73,7 +74,7 @@ ANAPHOR_USE = re.compile(
 )
 # "the account ... paid the invoices of X": the account pays for X
 PAID_FOR = re.compile(r"\bpaid\s+(?:the\s+)?(?:invoices|bills|rent|wages|salaries)\s+(?:of|for)\s+$", re.I)
-ACCOUNTS = _ONT.classes_under("PaymentAccount") - {"PaymentAccount"}
+ACCOUNTS = _ONT.classes_under(C.PaymentAccount) - {C.PaymentAccount}
 # "Bivol bought his ticket and kept his passport": control by document confiscation
 KEPT_PASSPORT = re.compile(
     r"^\s+(?:\w+\s+){0,6}?(?:took|kept|confiscated|held|seized|withheld)\s+(?:his|her)\s+(?:passport|documents|papers)\b",
@@ -86,16 +87,16 @@ ATTRIBUTED_TO = re.compile(
     re.IGNORECASE,
 )
 KIND_TYPES = {
-    "number": {"Phone"},
-    "phone": {"Phone"},
-    "mobile": {"Phone"},
-    "email": {"Email"},
-    "e-mail": {"Email"},
-    "email address": {"Email"},
-    "e-mail address": {"Email"},
-    "address": {"Email"},
-    "account": ACCOUNTS | {"SocialHandle"},
-    "handle": {"SocialHandle"},
+    "number": {C.Phone},
+    "phone": {C.Phone},
+    "mobile": {C.Phone},
+    "email": {C.Email},
+    "e-mail": {C.Email},
+    "email address": {C.Email},
+    "e-mail address": {C.Email},
+    "address": {C.Email},
+    "account": ACCOUNTS | {C.SocialHandle},
+    "handle": {C.SocialHandle},
 }
 
 Emit = Callable[[str, dict[str, Any], dict[str, Any], Span, float], None]
@@ -104,7 +105,7 @@ Emit = Callable[[str, dict[str, Any], dict[str, Any], Span, float], None]
 def cue_relations(doc: Doc, text: str, items: list[dict[str, Any]], emit: Emit) -> None:
     ordered = sorted(items, key=lambda m: m["start"])
     # full names first: "Iryna" in "Iryna says ..." is the "Iryna Tkachuk" of the document
-    people = sorted((m for m in ordered if m["type"] == "Person"), key=lambda m: m.get("ref") is not None)
+    people = sorted((m for m in ordered if m["type"] == C.Person), key=lambda m: m.get("ref") is not None)
     # a business the document shows being used for exploitation is typed FrontBusiness before the pairs
     exploitation = bool(EXPLOITATION.search(text))
     mark_front_businesses(text, ordered, exploitation)
@@ -136,49 +137,49 @@ def _pairs(
         before = text[max(sent.start_char, inside[i - 1]["end"] if i else sent.start_char) : right["start"]]
         head = text[sent.start_char : right["start"]]
         left = inside[i - 1] if i else None
-        if left and left["type"] == "Person" and right["type"] in ORG_AGENTS and OWNS_BETWEEN.match(before):
-            emit("OWNS", left, right, sent, 0.7)
-        if right["type"] == "Person" and COMPANY_HEAD.search(head[-60:]):
+        if left and left["type"] == C.Person and right["type"] in ORG_AGENTS and OWNS_BETWEEN.match(before):
+            emit(R.OWNS, left, right, sent, 0.7)
+        if right["type"] == C.Person and COMPANY_HEAD.search(head[-60:]):
             orgs = [m for m in earlier() + inside[:i] if m["type"] in ORG_AGENTS]
             if orgs:
-                emit("OWNS", right, orgs[-1], sent, 0.6)
-        if left and left["type"] in ORG_AGENTS and right["type"] in {"Person"} | ORG_AGENTS:
+                emit(R.OWNS, right, orgs[-1], sent, 0.6)
+        if left and left["type"] in ORG_AGENTS and right["type"] in {C.Person} | ORG_AGENTS:
             labour_supply(left, right, before, sent, emit, right_is_org=right["type"] in ORG_AGENTS)
-        if co_accused and left and left["type"] == right["type"] == "Person" and AND_BETWEEN.match(before):
-            emit("CO_ACCUSED", left, right, sent, 0.7)
+        if co_accused and left and left["type"] == right["type"] == C.Person and AND_BETWEEN.match(before):
+            emit(R.CO_ACCUSED, left, right, sent, 0.7)
         if left and PAID_BY.search(before):
-            actors = [m for m in inside[:i] if m["type"] == "Person"]
-            if actors and right["type"] == "Person":
-                emit("ASSOCIATE_OF", actors[-1], right, sent, 0.6)
+            actors = [m for m in inside[:i] if m["type"] == C.Person]
+            if actors and right["type"] == C.Person:
+                emit(R.ASSOCIATE_OF, actors[-1], right, sent, 0.6)
             elif actors and right["type"] in ORG_AGENTS:
-                emit("WORKS_FOR", actors[-1], right, sent, 0.6)
-        reported = REPORTED_DRIVER.search(head[-80:]) if right["type"] == "Person" else None
+                emit(R.WORKS_FOR, actors[-1], right, sent, 0.6)
+        reported = REPORTED_DRIVER.search(head[-80:]) if right["type"] == C.Person else None
         if reported and MET_AFTER.match(text[right["end"] : sent.end_char]):
             who = reported.group("who")
             reporter = [m for m in people if m["value"] == who or m["value"].split()[0] == who]
             if reporter:
-                emit("TRANSPORTED", right, reporter[0], sent, 0.6)
-        if right["type"] == "Address" and exploitation and TAKEN_TO.search(before):
-            people = [m for m in inside[:i] if m["type"] == "Person"]
+                emit(R.TRANSPORTED, right, reporter[0], sent, 0.6)
+        if right["type"] == C.Address and exploitation and TAKEN_TO.search(before):
+            people = [m for m in inside[:i] if m["type"] == C.Person]
             if not people and PRONOUN_SUBJECT.search(before):
-                people = [m for m in earlier() if m["type"] == "Person"][-1:]
+                people = [m for m in earlier() if m["type"] == C.Person][-1:]
             for person in people[-1:]:
-                emit("EXPLOITED_AT", person, right, sent, 0.6)
-        if right["type"] == "Person" and KEPT_PASSPORT.match(text[right["end"] : sent.end_char]):
+                emit(R.EXPLOITED_AT, person, right, sent, 0.6)
+        if right["type"] == C.Person and KEPT_PASSPORT.match(text[right["end"] : sent.end_char]):
             me = entity_key(right)
             others = [m for m in people if m["end"] <= right["start"] and entity_key(m) != me]
             if others:
-                emit("CONTROLLED", right, max(others, key=lambda m: m["end"]), sent, 0.6)
+                emit(R.CONTROLLED, right, max(others, key=lambda m: m["end"]), sent, 0.6)
         if right["type"] in ORG_AGENTS and PAID_FOR.search(head[-60:]):
             accounts = [m for m in inside[:i] if m["type"] in ACCOUNTS]
             if not accounts and re.search(r"\bthe account\b", head):  # "the account ... paid"
                 accounts = [m for m in earlier() if m["type"] in ACCOUNTS]
             if accounts:
-                emit("USES_ACCOUNT", right, accounts[-1], sent, 0.55)
-        if left and left["type"] in IDENTIFIER_RELATION and right["type"] in {"Person"} | ORG_AGENTS:
+                emit(R.USES_ACCOUNT, right, accounts[-1], sent, 0.55)
+        if left and left["type"] in IDENTIFIER_RELATION and right["type"] in {C.Person} | ORG_AGENTS:
             if ATTRIBUTED_TO.match(before):
                 emit(IDENTIFIER_RELATION[left["type"]], right, left, sent, 0.65)
-        if right["type"] in {"Person"} | ORG_AGENTS:
+        if right["type"] in {C.Person} | ORG_AGENTS:
             hit = ANAPHOR_USE.search(head[-80:])
             if hit:
                 kinds = KIND_TYPES[(hit.group("kind") or hit.group("kind2")).lower()]

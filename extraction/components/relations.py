@@ -28,11 +28,12 @@ from extraction.components.base import (
 from extraction.components.relation_cues import cue_relations
 from extraction.components.role_rules import assign_roles
 from ontology import load_ontology
+from ontology.names import C, R
 
 _ONT = load_ontology()
-ORGS = set(_ONT.classes_under("Organization"))
-AGENTS = {"Person"} | ORGS
-PLACES = set(_ONT.classes_under("Location"))
+ORGS = set(_ONT.classes_under(C.Organization))
+AGENTS = {C.Person} | ORGS
+PLACES = set(_ONT.classes_under(C.Location))
 VENUES = PLACES | ORGS
 USE_CUE = re.compile(
     r"\b(?:phone|number|cell|call(?:ed|ing)?|text(?:ed|ing)?|contact(?:ed)?|reach|e-?mail(?:ed)?|account|"
@@ -59,6 +60,8 @@ PRONOUNS = {"he", "she", "him", "her", "they", "them"}
 FIRST_PERSON = {"i", "me"}
 """In a testimony with a speaker ("My name is X"), "I"/"me" is X."""
 SYMMETRIC = _ONT.symmetric_types()
+# the symmetric ties a noun can state between people (ASSOCIATE_OF, CO_ACCUSED); weak links are not stated
+STATED_TIES = SYMMETRIC - _ONT.weak_link_types()
 PLATFORMS = {
     "telegram", "whatsapp", "viber", "signal", "facebook", "instagram", "tiktok", "snapchat",
     "messenger", "skype", "vk", "vkontakte", "twitter", "x", "onlyfans", "wechat", "line",
@@ -225,10 +228,10 @@ class RelationFinder:
         if not items:
             return
         index = self._index(doc)
-        self._people = sorted((m for m in items if m["type"] == "Person"), key=lambda m: m["start"])
+        self._people = sorted((m for m in items if m["type"] == C.Person), key=lambda m: m["start"])
         self._speaker = self._find_speaker(doc)
         self._agents = sorted(
-            (m for m in items if m["type"] in AGENTS - {"Authority"}), key=lambda m: m["start"]
+            (m for m in items if m["type"] in AGENTS - {C.Authority}), key=lambda m: m["start"]
         )
         sent_starts = [sent.start for sent in doc.sents]
         self._prev_sent = dict(zip(sent_starts[1:], sent_starts, strict=False))
@@ -288,57 +291,57 @@ class RelationFinder:
             ]
             preps = self._prep_targets(verb, index)
             agents = [s for s in subjects if s["type"] in AGENTS]
-            people = [o for o in objects if o["type"] == "Person"]
+            people = [o for o in objects if o["type"] == C.Person]
             for label in labels:
-                if label in {"RECRUITED", "TRANSPORTED", "CONTROLLED"}:
+                if label in {R.RECRUITED, R.TRANSPORTED, R.CONTROLLED}:
                     for s in agents:
                         for o in people:
                             emit(label, s, o, sent, 0.75)
-                    moving = people or [s for s in subjects if s["type"] == "Person"]
+                    moving = people or [s for s in subjects if s["type"] == C.Person]
                     for prep, target in preps:
                         if target["type"] not in PLACES:
                             continue
                         for person in moving:
-                            if label == "RECRUITED" and prep in {"in", "from", "at"}:
-                                emit("RECRUITED_IN", person, target, sent, 0.7)
-                            elif label in {"TRANSPORTED", "CONTROLLED"}:
+                            if label == R.RECRUITED and prep in {"in", "from", "at"}:
+                                emit(R.RECRUITED_IN, person, target, sent, 0.7)
+                            elif label in {R.TRANSPORTED, R.CONTROLLED}:
                                 if prep in FROM_PREPS:
-                                    emit("TRANSPORTED_FROM", person, target, sent, 0.7)
+                                    emit(R.TRANSPORTED_FROM, person, target, sent, 0.7)
                                 elif prep in TO_PREPS:
-                                    emit("TRANSPORTED_TO", person, target, sent, 0.7)
+                                    emit(R.TRANSPORTED_TO, person, target, sent, 0.7)
                                 elif prep in VIA_PREPS:
-                                    emit("TRANSPORTED_VIA", person, target, sent, 0.7)
-                elif label == "OWNS":
+                                    emit(R.TRANSPORTED_VIA, person, target, sent, 0.7)
+                elif label == R.OWNS:
                     for s in agents:
                         for o in objects:
-                            if o["type"] in ORGS - {"Authority"}:
-                                emit("OWNS", s, o, sent, 0.7)
-                elif label == "WORKS_FOR" and not exploitation:
+                            if o["type"] in ORGS - {C.Authority}:
+                                emit(R.OWNS, s, o, sent, 0.7)
+                elif label == R.WORKS_FOR and not exploitation:
                     for s in subjects:
                         for prep, target in preps:
                             if (
-                                s["type"] == "Person"
+                                s["type"] == C.Person
                                 and target["type"] in ORGS
                                 and prep in {"for", "at", "by"}
                             ):
-                                emit("WORKS_FOR", s, target, sent, 0.7)
+                                emit(R.WORKS_FOR, s, target, sent, 0.7)
                     if verb.lemma_ == "employ":
                         for o in people:
                             for s in agents:
                                 if s["type"] in ORGS:
-                                    emit("WORKS_FOR", o, s, sent, 0.7)
-                elif label == "EXPLOITED_AT" and exploitation:
-                    victims = people or [s for s in subjects if s["type"] == "Person"]
+                                    emit(R.WORKS_FOR, o, s, sent, 0.7)
+                elif label == R.EXPLOITED_AT and exploitation:
+                    victims = people or [s for s in subjects if s["type"] == C.Person]
                     for prep, target in preps:
-                        if prep in AT_PREPS and target["type"] in VENUES - {"Authority", "Country", "Region"}:
+                        if prep in AT_PREPS and target["type"] in VENUES - {C.Authority, C.Country, C.Region}:
                             for person in victims:
-                                emit("EXPLOITED_AT", person, target, sent, 0.65)
-                elif label == "CO_ACCUSED":
-                    accused = [s for s in (passive_subjects or subjects) if s["type"] == "Person"]
+                                emit(R.EXPLOITED_AT, person, target, sent, 0.65)
+                elif label == R.CO_ACCUSED:
+                    accused = [s for s in (passive_subjects or subjects) if s["type"] == C.Person]
                     if len(accused) < 2:  # "The court remanded X and Y"
                         accused = people
                     for a, b in combinations(accused, 2):
-                        emit("CO_ACCUSED", a, b, sent, 0.7)
+                        emit(R.CO_ACCUSED, a, b, sent, 0.7)
 
     def _noun_rules(self, sent: Span, index: dict[int, dict[str, Any]], emit: Any) -> None:
         for noun in sent:
@@ -366,17 +369,17 @@ class RelationFinder:
                 for m in self._mentions_at(pobj, index)
             ]
             for label in labels:
-                if label in {"ASSOCIATE_OF", "CO_ACCUSED"}:
-                    others = [m for m in named + of_targets if m["type"] == "Person"]
+                if label in STATED_TIES:
+                    others = [m for m in named + of_targets if m["type"] == C.Person]
                     for h in holders:
                         for o in others:
-                            if h["type"] == "Person":
+                            if h["type"] == C.Person:
                                 emit(label, h, o, sent, 0.7)
-                elif label in {"OWNS", "WORKS_FOR"}:
+                elif label in {R.OWNS, R.WORKS_FOR}:
                     for h in holders:
                         for t in of_targets:
-                            if h["type"] in AGENTS and t["type"] in ORGS - {"Authority"} | (
-                                {"Authority"} if label == "WORKS_FOR" else set()
+                            if h["type"] in AGENTS and t["type"] in ORGS - {C.Authority} | (
+                                {C.Authority} if label == R.WORKS_FOR else set()
                             ):
                                 emit(label, h, t, sent, 0.7)
 
@@ -388,16 +391,16 @@ class RelationFinder:
                 between = doc_text(doc)[left["end"] : right["start"]]
                 if right["type"] not in PLACES or len(between) > 20:
                     continue
-                if left["type"] == "Person" and RESIDENCE.match(between):
-                    emit("LOCATED_IN", left, right, sent, 0.7)
-                elif left["type"] in ORGS - {"Authority"} | {"Address"} and BASED_IN.match(between):
-                    emit("LOCATED_IN", left, right, sent, 0.7)
+                if left["type"] == C.Person and RESIDENCE.match(between):
+                    emit(R.LOCATED_IN, left, right, sent, 0.7)
+                elif left["type"] in ORGS - {C.Authority} | {C.Address} and BASED_IN.match(between):
+                    emit(R.LOCATED_IN, left, right, sent, 0.7)
                 elif (
-                    left["type"] == "City"
-                    and right["type"] in {"Region", "Country"}
+                    left["type"] == C.City
+                    and right["type"] in {C.Region, C.Country}
                     and between.strip() == ","
                 ):
-                    emit("LOCATED_IN", left, right, sent, 0.8)
+                    emit(R.LOCATED_IN, left, right, sent, 0.8)
 
     def _identifier_rules(self, doc: Doc, sent: Span, sent_mentions: list[dict[str, Any]], emit: Any) -> None:
         """Identifier → its user. In the sentence: the subject that uses it, else the nearest agent
@@ -415,7 +418,7 @@ class RelationFinder:
         agents = [
             m
             for m in sent_mentions
-            if m["type"] in AGENTS - {"Authority"} and m["value"].lower() not in PLATFORMS
+            if m["type"] in AGENTS - {C.Authority} and m["value"].lower() not in PLATFORMS
         ]
         for ident in sent_mentions:
             rel = IDENTIFIER_RELATION.get(ident["type"])

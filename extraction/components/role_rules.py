@@ -18,13 +18,14 @@ from typing import Any
 from spacy.tokens import Doc
 
 from extraction.components.base import doc_text, load_patterns, root_mention
+from ontology.names import C, R
 
 FROM_RELATION = {
-    "RECRUITED": ("Recruiter", "Victim"),
-    "TRANSPORTED": ("Transporter", "Victim"),
-    "CONTROLLED": ("Exploiter", "Victim"),
-    "EXPLOITED_AT": ("Victim", None),
-    "RECRUITED_IN": ("Victim", None),
+    R.RECRUITED: ("Recruiter", "Victim"),
+    R.TRANSPORTED: ("Transporter", "Victim"),
+    R.CONTROLLED: ("Exploiter", "Victim"),
+    R.EXPLOITED_AT: ("Victim", None),
+    R.RECRUITED_IN: ("Victim", None),
 }
 VICTIM_NAMES = re.compile(r"^(?:jane|john) doe\b", re.IGNORECASE)
 BEFORE_WINDOW = 60
@@ -227,12 +228,12 @@ def assign_roles(doc: Doc, items: list[dict[str, Any]], found: list[dict[str, An
             continue
         source, target = canonical(rel["source"]), canonical(rel["target"])
         span = evidence(rel.get("start", source["start"]), rel.get("end", source["end"]))
-        if source["type"] == "Person" and roles[0]:
+        if source["type"] == C.Person and roles[0]:
             _add(source, roles[0], span)
-        if target["type"] == "Person" and roles[1]:
+        if target["type"] == C.Person and roles[1]:
             _add(target, roles[1], span)
     for mention in items:
-        if mention["type"] != "Person":
+        if mention["type"] != C.Person:
             continue
         person = canonical(mention["key"])
         if VICTIM_NAMES.match(mention["value"]):

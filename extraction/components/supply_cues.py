@@ -15,6 +15,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from ontology.names import C, R
+
 Emit = Callable[[str, dict[str, Any], dict[str, Any], Span, float], None]
 
 # "A found that workers at its sites had been supplied by the labour provider B": B supplied labour to A
@@ -48,9 +50,9 @@ def labour_supply(
 ) -> None:
     """`left` and `right` are adjacent agent mentions (`left` an organisation), `before` the text between."""
     if right_is_org and SUPPLIED_TO.match(before):
-        emit("SUPPLIED_LABOUR_TO", left, right, _through(sent, right["end"]), 0.65)
+        emit(R.SUPPLIED_LABOUR_TO, left, right, _through(sent, right["end"]), 0.65)
     elif SUPPLIED_BY.match(before):
-        emit("SUPPLIED_LABOUR_TO", right, left, _through(sent, right["end"]), 0.65)
+        emit(R.SUPPLIED_LABOUR_TO, right, left, _through(sent, right["end"]), 0.65)
 
 
 def _through(sent: Span, end_char: int) -> Span:
@@ -74,11 +76,11 @@ def based_at_across_a_split(
         return next((s for s in sents if s.start_char <= char < s.end_char), None)
 
     for left, right in pairwise(ordered):
-        if left["type"] not in agents or right["type"] != "Address":
+        if left["type"] not in agents or right["type"] != C.Address:
             continue
         if not SPLIT_BASED_AT.match(text[left["end"] : right["start"]]):
             continue
         first, last = sentence_of(left["start"]), sentence_of(right["start"])
         if first is None or last is None or first.start == last.start:
             continue
-        emit("LOCATED_IN", left, right, doc[first.start : last.end], 0.65)
+        emit(R.LOCATED_IN, left, right, doc[first.start : last.end], 0.65)

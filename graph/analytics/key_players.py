@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.db import Runner
+from ontology.names import C
 
 
 @dataclass
@@ -30,7 +31,7 @@ def planted_key_players(truth: dict) -> list[tuple[str, str]]:
     out = [(b["name"], f"broker of {', '.join(b.get('links') or [])}") for b in truth.get("brokers") or []]
     for net in truth.get("networks") or []:
         for m in net.get("members") or []:
-            if m.get("type") == "Person" and "Recruiter" in (m.get("roles") or []):
+            if m.get("type") == C.Person and "Recruiter" in (m.get("roles") or []):
                 out.append((m["value"], f"recruiter of {net['id']}"))
     return out
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ontology.names import C
+
 STEPS = ("networks", "communities", "centrality", "similarity", "hotspots", "routes", "risk")
 """Analysis steps in run order; `--only` picks a subset (networks is implied by the graph steps)."""
 
@@ -21,9 +23,9 @@ class AnalysisOptions(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", env_prefix="LANTERN_", extra="ignore")
 
-    network_labels: list[str] = Field(default=["Person", "Organization", "Identifier", "Address"])
+    network_labels: list[str] = Field(default=[C.Person, C.Organization, C.Identifier, C.Address])
     """Entity classes that form linked networks (others, e.g. cities, never link cases)."""
-    hub_exclude_labels: list[str] = Field(default=["Authority", "NGO", "Country", "Region", "City"])
+    hub_exclude_labels: list[str] = Field(default=[C.Authority, C.NGO, C.Country, C.Region, C.City])
     """Classes that never link cases: institutions and generic places."""
     hub_names: list[str] = Field(
         default=["WhatsApp", "Telegram", "Signal", "Viber", "Facebook", "Instagram", "TikTok", "Snapchat",

@@ -28,8 +28,9 @@ from graph.db import Runner
 from graph.ingest.office import ACCUSED, OFFICIAL
 from graph.money.settings import MoneySettings
 from graph.resolve_keys import is_business
+from ontology.names import R
 
-ACT_VERBS = {"RECRUITED": "recruited", "TRANSPORTED": "transported", "CONTROLLED": "controlled"}
+ACT_VERBS = {R.RECRUITED: "recruited", R.TRANSPORTED: "transported", R.CONTROLLED: "controlled"}
 NOT_SUSPECT_ROLES = frozenset({"Victim", "Witness"})
 ACCUSED_POINTS = 6
 QUOTE_MAX = 160

@@ -13,20 +13,21 @@ from collections import defaultdict
 from typing import Any
 
 from graph.db import Runner
+from ontology.names import R
 
 FACT_ORDER = {
-    "RECRUITED_IN": 0,
-    "TRANSPORTED_FROM": 1,
-    "TRANSPORTED_VIA": 2,
-    "TRANSPORTED_TO": 3,
-    "EXPLOITED_AT": 4,
+    R.RECRUITED_IN: 0,
+    R.TRANSPORTED_FROM: 1,
+    R.TRANSPORTED_VIA: 2,
+    R.TRANSPORTED_TO: 3,
+    R.EXPLOITED_AT: 4,
 }
 
 
 def person_stops(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Ordered distinct places of one person's movement facts."""
-    has_to = any(f["fact"] == "TRANSPORTED_TO" for f in facts)
-    usable = [f for f in facts if not (f["fact"] == "EXPLOITED_AT" and has_to)]
+    has_to = any(f["fact"] == R.TRANSPORTED_TO for f in facts)
+    usable = [f for f in facts if not (f["fact"] == R.EXPLOITED_AT and has_to)]
     usable.sort(key=lambda f: (FACT_ORDER[f["fact"]], f.get("first_start") or 0, f["place_id"]))
     stops: list[dict[str, Any]] = []
     for f in usable:

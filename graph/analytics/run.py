@@ -29,6 +29,8 @@ from graph.analytics.stale import drop_stale_projections, owner, projection_name
 from graph.analytics.summary import AnalysisSummary, NetworkInfo
 from graph.db import Runner
 from graph.money.flags import refresh as refresh_money_flags
+from ontology import load_ontology
+from ontology.names import C
 
 ProgressFn = Callable[[str, int, int], None]
 """progress(step description, steps done, steps total)."""
@@ -97,18 +99,8 @@ def _network_infos(members: list[dict[str, Any]], limit: int = 10) -> list[Netwo
     return infos
 
 
-IDENTIFIER_KINDS = {
-    "Phone",
-    "Email",
-    "Website",
-    "SocialHandle",
-    "PaymentAccount",
-    "BankAccount",
-    "CryptoWallet",
-    "PaymentAppAccount",
-    "Vehicle",
-    "Address",
-}
+# member kinds a network summary counts as identifiers: every concrete identifier class, and addresses
+IDENTIFIER_KINDS = load_ontology().classes_under(C.Identifier, include_abstract=False) | {C.Address}
 
 
 def _is_identifier(m: dict[str, Any]) -> bool:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.db import Runner
+from ontology.names import C
 
 
 @dataclass
@@ -51,7 +52,7 @@ def truth_items(truth: dict[str, Any]) -> list[tuple[str, str, str]]:
         for m in net.get("members", []):
             items.append((net["id"], m.get("type", ""), _norm(m.get("value"))))
         for v in net.get("victims", []):
-            items.append((net["id"], "Person", _norm(v.get("name"))))
+            items.append((net["id"], C.Person, _norm(v.get("name"))))
     return [i for i in items if i[2]]
 
 

@@ -16,11 +16,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from ontology.names import C
+
 POSITIVE = ("charged", "business")
 BAD = ("official", "boilerplate")
 PRIORITY = ("charged", "business", "official", "victim", "witness", "other", "agency", "place", "identifier")
-GOLD_KIND = {"Business": "business", "Authority": "agency", "Organization": "agency", "Location": "place",
-             "Phone": "identifier", "Email": "identifier"}  # fmt: skip
+GOLD_KIND = {C.Business: "business", C.Authority: "agency", C.Organization: "agency", C.Location: "place",
+             C.Phone: "identifier", C.Email: "identifier"}  # fmt: skip
 TOP_PRECISION, TOP_RECALL = 25, 50
 
 
@@ -94,7 +96,7 @@ def label_node(node: NodeView, gold_by_doc: dict[str, list[GoldEntity]]) -> None
                 if ent not in node.gold:
                     node.gold.append(ent)
                 labels.add(
-                    (ent.role or "other") if ent.type == "Person" else GOLD_KIND.get(ent.type, "other")
+                    (ent.role or "other") if ent.type == C.Person else GOLD_KIND.get(ent.type, "other")
                 )
     node.label = next((p for p in PRIORITY if p in labels), "boilerplate")
 
@@ -124,16 +126,16 @@ def score_office(office: str, nodes: list[NodeView], gold: list[GoldEntity], doc
     out.top = [f"{n.name} [{n.kind}, {n.label}] {n.risk_score}" for n in top25]
     if top25:
         out.precision_at_25 = sum(n.label in POSITIVE for n in top25) / len(top25)
-    charged = {g.name for g in gold if g.type == "Person" and g.role == "charged"}
+    charged = {g.name for g in gold if g.type == C.Person and g.role == "charged"}
     out.charged_names = len(charged)
-    found = {g.name for n in top50 for g in n.gold if g.type == "Person" and g.role == "charged"}
+    found = {g.name for n in top50 for g in n.gold if g.type == C.Person and g.role == "charged"}
     out.charged_recall_at_50 = len(found & charged) / len(charged) if charged else 1.0
     out.bad_in_top_50 = [f"{n.name} ({n.label})" for n in top50 if n.label in BAD]
     officials: dict[str, set[str]] = defaultdict(set)
     for n in nodes:
         for g in n.gold:
-            if g.type == "Person" and g.role == "official":
-                if n.kind == "Person":
+            if g.type == C.Person and g.role == "official":
+                if n.kind == C.Person:
                     officials[g.name].add(n.id)
                 elif f"{n.name} ({n.kind})" not in out.official_fragments:
                     out.official_fragments.append(f"{n.name} ({n.kind})")
@@ -153,7 +155,7 @@ def score_office(office: str, nodes: list[NodeView], gold: list[GoldEntity], doc
     ]
     charged_by_doc: dict[str, set[str]] = defaultdict(set)
     for g in gold:
-        if g.type == "Person" and g.role == "charged":
+        if g.type == C.Person and g.role == "charged":
             charged_by_doc[g.doc].add(g.name)
     by_network: dict[int, list[NodeView]] = defaultdict(list)
     for n in nodes:

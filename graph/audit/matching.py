@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from graph.audit.model import BusinessMatch, MatchReason
 from graph.audit.suppliers import Supplier
+from ontology.names import C
 
 DEFAULT_THRESHOLD = 0.6
 PHONE_ONLY = 0.65
@@ -72,7 +73,7 @@ class Candidate:
         return cls(
             id=row["id"],
             name=row.get("name") or row["id"],
-            kind=row.get("kind") or "Business",
+            kind=row.get("kind") or C.Business,
             aliases=list(row.get("aliases") or []),
             phones=[p for p in row.get("phones") or [] if p],
             emails=[e.lower() for e in row.get("emails") or [] if e],
@@ -115,10 +116,10 @@ def score_candidate(
             )
     if phone_hit:
         phone_score = 0.95 if name_score > 0 else PHONE_ONLY
-        detail = f"{show('Phone', phone)} is used by {cand.name}" + ("" if name_score else " (names differ)")
+        detail = f"{show(C.Phone, phone)} is used by {cand.name}" + ("" if name_score else " (names differ)")
         reasons.insert(0, MatchReason("exact phone", detail, phone_score))
     if email_hit:
-        detail = f"{show('Email', supplier.email)} is used by {cand.name}" + (
+        detail = f"{show(C.Email, supplier.email)} is used by {cand.name}" + (
             "" if name_score else " (names differ)"
         )
         reasons.insert(0, MatchReason("exact email", detail, 0.95 if name_score > 0 else PHONE_ONLY))

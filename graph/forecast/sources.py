@@ -7,10 +7,12 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
+from ontology.names import C
+
 # The rule: a hotspot is a town or city (or a place the extractor could only call a Location);
 # regions, countries and street addresses are coarser or finer than the ranking is about.
-CITY = "City"
-PLACE_TYPES: tuple[str, ...] = (CITY, "Location")
+CITY = C.City
+PLACE_TYPES: tuple[str, ...] = (CITY, C.Location)
 
 
 def _day(value: object) -> date | None:

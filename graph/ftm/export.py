@@ -21,6 +21,7 @@ from followthemoney.proxy import EntityProxy
 
 from graph.ftm.mapping import ID_PREFIX, KIND_PREFIX, LINK_PREFIX, class_map, ftm_id, relation_map
 from ontology import load_ontology
+from ontology.names import C, R
 
 
 @dataclass
@@ -57,7 +58,7 @@ def _kind(node: dict[str, Any]) -> str | None:
 
 def _node_value(kind: str, props: dict[str, Any]) -> str:
     """What a value node is written as: an identifier's value, a vocabulary individual's id (Recruiter)."""
-    if not load_ontology().is_subclass(kind, "Entity"):
+    if not load_ontology().is_subclass(kind, C.Entity):
         return str(props["id"])
     return str(props.get("value") or props.get("name") or props.get("id"))
 
@@ -168,7 +169,7 @@ def build_entities(
             edge.add(m.target_prop or "", second.id)
             edge.add(m.role_prop or "", m.label)
             props = rel["props"]
-            if rel["type"] == "MENTIONED_IN":
+            if rel["type"] == R.MENTIONED_IN:
                 edge.add("description", _mention_spans(props, tid))
             else:
                 edge.add("description", _evidence(props))
@@ -186,7 +187,7 @@ def build_entities(
             stats.skipped[f"{rel['type']} between two values"] += 1
             continue
         prop = m.property if arrow == ">" else None
-        if rel["type"] == "MENTIONED_IN":
+        if rel["type"] == R.MENTIONED_IN:
             prop = class_map(value_kind).mention_property
         if prop and prop != "keywords" and prop in holder.schema.properties and _add(holder, prop, value):
             stats.as_property += 1

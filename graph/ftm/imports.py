@@ -33,6 +33,7 @@ from graph.ftm.mapping import (
 )
 from graph.resolve_keys import KeyError_, identifier_key
 from ontology import load_ontology
+from ontology.names import C, R
 
 _EVIDENCE = re.compile(r"^(\S+) \[(-?\d+):(-?\d+)\] \(([-\d.eE]+)\) (.*)$", re.S)
 
@@ -197,7 +198,7 @@ class _Planner:
         self.kinds[node_id] = kind
 
     def _foreign_id(self, proxy: EntityProxy, kind: str, value: str) -> str | None:
-        if self.ont.is_subclass(kind, "Identifier"):
+        if self.ont.is_subclass(kind, C.Identifier):
             try:
                 return identifier_key(kind, value, self.region).key
             except (KeyError_, ValueError) as exc:
@@ -231,7 +232,7 @@ class _Planner:
             if other is None:
                 continue
             src, dst = (own, other) if arrow == ">" else (other, own)
-            if rel_type == "MENTIONED_IN":
+            if rel_type == R.MENTIONED_IN:
                 self.mention(src, dst, [])
             else:
                 self.add_relation(rel_type, src, dst, [], f"{proxy.caption}: {keyword}")
@@ -276,7 +277,7 @@ class _Planner:
                 items.append((doc, int(parsed[2]), int(parsed[3]), float(parsed[4]), parsed[5]))
         docs = set(self.plan.documents)
         items = [i for i in items if i[0] in docs]
-        if rel_type == "MENTIONED_IN":
+        if rel_type == R.MENTIONED_IN:
             self.mention(src, dst, items)
         else:
             note = "; ".join(proxy.get("summary")) or f"{schema.name}: {proxy.caption}"
@@ -294,8 +295,8 @@ class _Planner:
         if bare or cited:
             self.plan.documents[self.source_doc] = {
                 "id": self.source_doc,
-                "kind": "Document",
-                "labels": ["Document"],
+                "kind": C.Document,
+                "labels": [C.Document],
                 "title": self.source_title,
                 "text": "",
                 "url": None,

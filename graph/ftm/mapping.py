@@ -32,6 +32,10 @@ value node that FtM cannot hold in a typed property (e.g. a phone number libphon
 ID_PREFIX = "lantern:id="
 """`keywords` value holding the node's Lantern id (FtM ids allow only letters, digits, `-` and `.`)."""
 ROLE_PROPERTIES = ("role", "relationship", "purpose")
+# FollowTheMoney's own schemata (FtM's vocabulary, not Lantern's, although the names coincide): where an
+# identifier's value property and its mention property must exist
+FTM_PERSON = "Person"  # not-vocabulary: FollowTheMoney schema name
+FTM_DOCUMENT = "Document"  # not-vocabulary: FollowTheMoney schema name
 
 
 def ftm_id(lantern_id: str) -> str:
@@ -203,7 +207,7 @@ def mapping_problems(ont: Ontology | None = None) -> list[str]:
             problems.append(f"class {name}: '{cm.schema}' is not a concrete FtM schema")
         elif found is not None and cm.value_field and cm.value_field not in found.properties:
             problems.append(f"class {name}: FtM {found.name} has no property '{cm.value_field}'")
-        for prop, where in ((cm.value_property, "Person"), (cm.mention_property, "Document")):
+        for prop, where in ((cm.value_property, FTM_PERSON), (cm.mention_property, FTM_DOCUMENT)):
             if prop and prop not in model.schemata[where].properties:
                 problems.append(f"class {name}: FtM {where} has no property '{prop}'")
     seen: dict[tuple[str, str], str] = {}

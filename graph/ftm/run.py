@@ -18,6 +18,7 @@ from graph.ftm.store import write_plan
 from graph.resolve_keys import KeyError_, identifier_key, organization_key, person_base
 from ontology import load_ontology
 from ontology.export_graph import fetch_all
+from ontology.names import C
 
 
 @dataclass
@@ -106,7 +107,7 @@ def watch_targets(path: Path, region: str = "GB") -> tuple[list[WatchTarget], li
         kind = _foreign_kind(proxy)
         names = proxy.get("name", quiet=True) + proxy.get("alias", quiet=True)
         try:
-            if kind and ont.is_subclass(kind, "Identifier"):
+            if kind and ont.is_subclass(kind, C.Identifier):
                 value = proxy.first("accountNumber", quiet=True) or proxy.first("iban", quiet=True)
                 value = value or proxy.first("publicKey", quiet=True) or proxy.first("username", quiet=True)
                 value = value or proxy.first("registrationNumber", quiet=True) or proxy.caption
@@ -114,10 +115,10 @@ def watch_targets(path: Path, region: str = "GB") -> tuple[list[WatchTarget], li
             for cand_kind, value in candidates:
                 key = identifier_key(cand_kind, value, region).key
                 out.setdefault(key, WatchTarget(cand_kind, key, pid))
-            if kind == "Person":
+            if kind == C.Person:
                 for n in names:
                     out.setdefault(person_base(n), WatchTarget(kind, person_base(n), pid))
-            elif kind and ont.is_subclass(kind, "Organization"):
+            elif kind and ont.is_subclass(kind, C.Organization):
                 for n in names:
                     key = organization_key(kind, n).key
                     out.setdefault(key, WatchTarget(kind, key, pid))

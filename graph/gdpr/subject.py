@@ -8,6 +8,7 @@ from typing import Any, Protocol
 from graph.db import Runner
 from graph.resolve_keys import KeyError_, identifier_key, search_value
 from ontology import load_ontology
+from ontology.names import C
 
 MASK = "•"
 CONTEXT = 120
@@ -30,7 +31,7 @@ class DerivedStore(Protocol):
 def identifier_id(value: str, kind: str | None, region: str) -> str:
     """The entity id of an identifier as ingest keys it; the kind is guessed for e-mails and phones."""
     ont = load_ontology()
-    identifiers = sorted(ont.classes_under("Identifier", include_abstract=False))
+    identifiers = sorted(ont.classes_under(C.Identifier, include_abstract=False))
     if kind is None:
         if search_value(value, region) is None:
             raise SubjectError(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.catalog import QUERIES_DIR
+from ontology.names import C
 
 TARGET_DIR = QUERIES_DIR / "ingest" / "relations"
 BENCH_DIR = QUERIES_DIR / "bench" / "bare_relations"
@@ -104,7 +105,7 @@ def entity_relationship_types(onto: Any) -> list[str]:
     for t in onto.relationship_types:
         rel = onto.relation(t)
         ends = [*rel.domain, *rel.range]
-        if not rel.evidence_exempt and all(onto.is_subclass(c, "Entity") for c in ends):
+        if not rel.evidence_exempt and all(onto.is_subclass(c, C.Entity) for c in ends):
             out.append(t)
     return sorted(out)
 

@@ -27,9 +27,10 @@ from pathlib import Path
 
 from extraction.models import EntityMention, ExtractionResult
 from graph.ingest.ontology_view import OntologyView
+from ontology.names import C
 
 LEXICONS = Path(__file__).parent / "lexicons"
-GUARDED_ROOTS = ("Person", "Organization", "Location")
+GUARDED_ROOTS = (C.Person, C.Organization, C.Location)
 """(The first is the person root: `join_quote_cut_names` joins only people.)"""
 WRAPPED_LINE_MIN = 80
 """A line at least this long that ends inside a person's name is a wrapped paragraph, not a headline."""
@@ -98,25 +99,25 @@ def rejection(m: EntityMention, text: str, root: str) -> str | None:
         return "page furniture"
     if "\n" in name:
         first_line = _line_before(text, m.start) + name.split("\n", 1)[0]
-        if root != "Person" or len(first_line) < WRAPPED_LINE_MIN:
+        if root != C.Person or len(first_line) < WRAPPED_LINE_MIN:
             return "crosses a line break (headline or layout fragment)"
     if any(w in lexicon("headline_words") for w in words):
         return "headline or sentence fragment"
-    if (root == "Person" or m.type == "Authority") and not any(c.isupper() for c in name):
+    if (root == C.Person or m.type == C.Authority) and not any(c.isupper() for c in name):
         return "not a proper name"
     geocoded = any(m.attributes.get(k) not in (None, "") for k in ("geonameid", "lat"))
-    numbered_business = m.type != "Organization" and root == "Organization" and any(c.isdigit() for c in name)
-    if m.type != "Authority" and not geocoded and not numbered_business:  # "Motel 6" is a name
+    numbered_business = m.type != C.Organization and root == C.Organization and any(c.isdigit() for c in name)
+    if m.type != C.Authority and not geocoded and not numbered_business:  # "Motel 6" is a name
         generic = lexicon("descriptors") | lexicon("common_words") | _JOINERS
         if all(w in generic for w in words):
             return "description or common words, not a name"
     last = _WORD.findall(name)[-1]
-    opens_with_joiner = root == "Organization" and words[0] in _JOINERS - {"the"}
+    opens_with_joiner = root == C.Organization and words[0] in _JOINERS - {"the"}
     if (last.islower() and last in _JOINERS - _PARTICLES) or opens_with_joiner:
         return "truncated name"  # "Brand as", "Office of"
-    if root == "Person" and _POSSESSIVE_INSIDE.search(name):
+    if root == C.Person and _POSSESSIVE_INSIDE.search(name):
         return "headline or sentence fragment"  # "Burke’s Proposal"
-    if root == "Organization":
+    if root == C.Organization:
         cut_of = "of" in words[1:-1] and _POSSESSIVE_CONTINUES.match(text[m.end : m.end + 12])
         if cut_of:  # "Office of Cook County State" + "’s Attorney": the noun after "of" was cut
             return "truncated name"
@@ -127,7 +128,7 @@ def guarded_roots(doc: ExtractionResult, onto: OntologyView) -> dict[str, str]:
     """Mention type → its guarded root class (Person, Organization, Location; addresses are not guarded)."""
     out = {}
     for t in {m.type for m in doc.entities}:
-        if onto.is_entity_class(t) and not onto.is_a(t, "Address"):
+        if onto.is_entity_class(t) and not onto.is_a(t, C.Address):
             root = next((r for r in GUARDED_ROOTS if onto.is_a(t, r)), None)
             if root:
                 out[t] = root

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ontology import Ontology, load_ontology
+from ontology.names import C
 
 
 @dataclass
@@ -32,10 +33,10 @@ class OntologyView:
         return self._labels[cls]
 
     def is_entity_class(self, cls: str) -> bool:
-        return "Entity" in self.labels(cls) and cls != "Entity"
+        return C.Entity in self.labels(cls) and cls != C.Entity
 
     def is_document_class(self, cls: str) -> bool:
-        return "Document" in self.labels(cls)
+        return C.Document in self.labels(cls)
 
     def is_a(self, cls: str, ancestor: str) -> bool:
         return ancestor in self.labels(cls)

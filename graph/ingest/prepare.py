@@ -27,6 +27,7 @@ from graph.resolve_keys import (
     organization_key,
     person_base,
 )
+from ontology.names import C, R
 
 ENTITY_PROPS = ("age", "country_code", "lat", "lon", "geonameid", "geo_basis")
 
@@ -114,11 +115,11 @@ def _business_places(
     for rel in doc.relations:
         src, dst = by_id.get(rel.source), by_id.get(rel.target)
         if (
-            rel.type == "LOCATED_IN"
+            rel.type == R.LOCATED_IN
             and src
             and dst
             and is_business(src.type)
-            and onto.is_a(dst.type, "Location")
+            and onto.is_a(dst.type, C.Location)
         ):
             places.setdefault(src.id, dst.value or dst.text)
     for m in doc.entities:
@@ -175,15 +176,15 @@ def _entity_uncached(
     name = m.text.strip() or m.value
     if m.ref:
         key, res = "", Resolved("", m.value, ())
-    elif m.type == "Person":
+    elif m.type == C.Person:
         key = person_base(m.value or m.text)
         res = Resolved("", key.split(":", 1)[1], ())
     else:
         res = _resolve(m, onto, place, region)
         key = res.key
-    if onto.is_a(m.type, "Identifier") and res.value:
-        name = res.variants[1] if m.type == "Phone" and len(res.variants) > 1 else res.value
-    elif m.type == "Person" and m.value.strip():
+    if onto.is_a(m.type, C.Identifier) and res.value:
+        name = res.variants[1] if m.type == C.Phone and len(res.variants) > 1 else res.value
+    elif m.type == C.Person and m.value.strip():
         name = m.value.strip()
     variants = tuple(dict.fromkeys([*res.variants, m.text.strip()]))
     return EntityInfo(m.type, onto.labels(m.type), name, res.value, variants, props), key
@@ -191,11 +192,11 @@ def _entity_uncached(
 
 def _resolve(m: EntityMention, onto: OntologyView, place: str | None, region: str) -> Resolved:
     value = (m.value or m.text).strip()
-    if onto.is_a(m.type, "Identifier"):
+    if onto.is_a(m.type, C.Identifier):
         return identifier_key(m.type, value, region)
-    if onto.is_a(m.type, "Organization"):
+    if onto.is_a(m.type, C.Organization):
         return organization_key(m.type, value, place)
-    if onto.is_a(m.type, "Location"):
+    if onto.is_a(m.type, C.Location):
         return location_key(m.type, value, m.attributes)
     raise DocumentError(f"entity {m.id}: no resolution rule for class '{m.type}'")
 
@@ -213,7 +214,7 @@ def prepare(
     if not doc.id.strip():
         raise DocumentError("document has an empty id")
     original = doc
-    kind = doc.doc_type or "Document"
+    kind = doc.doc_type or C.Document
     if not onto.is_document_class(kind):
         raise DocumentError(f"doc_type '{kind}' is not an ontology Document class")
     doc, rejected = guard_document(doc, guarded_roots(doc, onto))
@@ -249,7 +250,7 @@ def prepare(
             raise DocumentError(f"entity {m.id}: {exc}") from None
         if m.ref:
             prep.refs[m.id] = m.ref
-        elif m.type == "Person":
+        elif m.type == C.Person:
             if office is not None and OFFICIAL in role_names(m):  # one node per official and office
                 prep.keys[m.id] = official_key(key, office)
                 prep.official_bases[m.id] = key
@@ -281,7 +282,7 @@ def prepare(
             )
         if not 0 <= rel.start <= rel.end <= size:
             _check_span(doc, f"relation {rel.id}", rel.start, rel.end)
-    types, indicators = onto.individuals("TraffickingType"), onto.individuals("Indicator")
+    types, indicators = onto.individuals(C.TraffickingType), onto.individuals(C.Indicator)
     for t in doc.classification.trafficking_types:
         if t.type not in types:
             raise DocumentError(f"classification '{t.type}' is not an ontology TraffickingType")
@@ -291,7 +292,7 @@ def prepare(
         if ind.type not in indicators:
             raise DocumentError(f"indicator '{ind.type}' is not an ontology Indicator")
         _check_span(doc, f"indicator {ind.type}", ind.start, ind.end)
-    roles = onto.individuals("Role")
+    roles = onto.individuals(C.Role)
     for m in doc.entities:
         if not m.attributes.get("roles"):
             continue
@@ -301,7 +302,7 @@ def prepare(
         for role in names:
             if role not in roles:
                 raise DocumentError(f"entity {m.id}: role '{role}' is not an ontology Role")
-            if not onto.allows("HAS_ROLE", m.type, "Role"):
+            if not onto.allows(R.HAS_ROLE, m.type, C.Role):
                 raise DocumentError(f"entity {m.id}: ontology does not allow {m.type} -[HAS_ROLE]-> Role")
     return prep
 

@@ -12,20 +12,21 @@ from __future__ import annotations
 import re
 
 from ontology import load_ontology
+from ontology.names import C
 
 _ONT = load_ontology()
 TRANSFER = _ONT.relation_named("transferredTo").type
-RECORD_CLASS = "TransactionRecord"
+RECORD_CLASS = C.TransactionRecord
 RECORD_LABELS = _ONT.labels_for(RECORD_CLASS)
-ACCOUNT_CLASSES = _ONT.classes_under("PaymentAccount")
+ACCOUNT_CLASSES = _ONT.classes_under(C.PaymentAccount)
 
-_BANK = "BankAccount"
-_WALLET = "CryptoWallet"
-_APP = "PaymentAppAccount"
+_BANK = C.BankAccount
+_WALLET = C.CryptoWallet
+_APP = C.PaymentAppAccount
 for _name in (_BANK, _WALLET, _APP):
     if _name not in ACCOUNT_CLASSES:
         raise RuntimeError(f"ontology/lantern.ttl no longer defines {_name} under PaymentAccount")
-if not _ONT.is_subclass(RECORD_CLASS, "Document"):
+if not _ONT.is_subclass(RECORD_CLASS, C.Document):
     raise RuntimeError(f"ontology/lantern.ttl no longer defines {RECORD_CLASS} as a Document")
 
 _IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{8,30}")

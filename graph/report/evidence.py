@@ -9,8 +9,9 @@ from datetime import date
 from graph import privacy
 from graph.forecast.sources import PLACE_TYPES
 from ontology import load_ontology
+from ontology.names import C
 
-BUSINESS_TYPES = load_ontology().classes_under("Business")
+BUSINESS_TYPES = load_ontology().classes_under(C.Business)
 SNIPPET = 110
 
 

@@ -1,25 +1,29 @@
 """The ontology owns the vocabulary: class and relationship-type names are not typed out again.
 
-A *copy* is a set, list, tuple or dict-keys literal holding two or more ontology class or
-relationship-type names (e.g. a set of "agent" classes, the symmetric types, a colour table). Such a
-set is asked of the ontology instead (`classes_under`, `symmetric_types`, `weak_link_types`,
-`colours`, `personal_data_categories`, ...), so adding a class in lantern.ttl reaches it. A copy
-anywhere outside ontology/ fails this test, except in the files listed in KNOWN below.
+Outside ontology/ (the source, with the generated `ontology/names.py`) and tests (which state expected
+values), code names a class or a relationship type only through the generated constants:
 
-A *literal* is any string constant equal to such a name (`kind == "Phone"`). A rule about one class
-may name it; the count per file is held where it is today and may only go down, so a new hard-coded
-name shows up in review as a change to KNOWN.
+    from ontology.names import C, R
+    if kind == C.Phone: ...        # not  kind == "Phone"
+    emit(R.USES_PHONE, a, b)       # not  emit("USES_PHONE", a, b)
 
-Scanned: the Python files of api/, extraction/, graph/, seed/, bench/ (ontology/ is the source; tests
-state expected values). schema.graphql and ontology/lantern.grass are generated from the ontology and
-checked by their own drift tests. The link chart's script is checked in test_api_explore_colours.py.
+so renaming a class in lantern.ttl (and regenerating, `python -m ontology.names_gen`) breaks every use at
+import and in mypy instead of leaving a string that silently matches nothing.
 
-KNOWN lists files with copies or literals left, as (copies, literals). Why they remain:
-* rule-based extraction names the classes its rules are about (locations, linking, relations, cues);
-  each copy left there is a rule-specific choice (e.g. the places a residence rule accepts), not one
-  of the ontology's sets;
-* the seed generator writes fictional documents of given classes (its templates name them);
-* ingest and the audit name the few classes they treat specially (documents, roles, the default kind).
+Two things fail here:
+* a *literal*: any string constant equal to a class, relationship type or RDF-only property name
+  (`"Phone"`), also inside a set or a dict (a *copy* of the vocabulary);
+* a *copy by constants*: a set, list, tuple or dict-keys of two or more `C.`/`R.` constants that is
+  exactly one of the ontology's own answers (`classes_under(X)`, `symmetric_types()`, ...): ask the
+  loader, so adding a class in the Turtle reaches the rule. A group that is a rule's own choice (the
+  classes an extraction rule accepts, the gold classes an evaluation scores) is written with constants.
+
+A string that is another vocabulary's word and only coincides with a name (FollowTheMoney's schema
+"Person", a table header "Entity") carries `# not-vocabulary: <reason>` on its line.
+
+Scanned: the Python files of api/, extraction/, graph/, seed/, bench/. schema.graphql and
+ontology/lantern.grass are generated from the ontology and checked by their own drift tests; the link
+chart's script is checked in test_api_explore_colours.py.
 """
 
 from __future__ import annotations
@@ -29,111 +33,79 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from graph.config import REPO_ROOT
-from ontology import load_ontology
+from ontology import Ontology, load_ontology
 
 SCANNED = ("api", "extraction", "graph", "seed", "bench")
-KNOWN: dict[str, tuple[int, int]] = {
-    # Counted since the issue-21/28 rewrites landed (were IN_FLUX): evaluation code states which gold
-    # classes it scores; extraction and analytics rules name the classes they are about; the copies left
-    # (sets of classes a rule or a score groups) are the next to be asked of the ontology.
-    "api/commands/evaluate.py": (1, 3),
-    "api/commands/evaluate_report.py": (1, 6),
-    "extraction/components/entities.py": (3, 34),
-    "extraction/components/identifiers.py": (1, 21),
-    "extraction/components/identifiers_component.py": (1, 3),
-    "extraction/components/role_rules.py": (1, 8),
-    "extraction/evaluate_baseline.py": (0, 4),
-    "extraction/evaluate_gold.py": (3, 14),
-    "extraction/evaluate_phones.py": (0, 1),
-    "extraction/evaluate_score.py": (2, 7),
-    "graph/analytics/key_players.py": (0, 1),
-    "graph/analytics/options.py": (2, 9),
-    "graph/analytics/risk.py": (1, 3),
-    "graph/analytics/routes.py": (1, 7),
-    "graph/analytics/run.py": (1, 10),
-    "graph/analytics/truth.py": (0, 1),
-    "graph/analytics/validation_score.py": (1, 12),
-    "graph/ingest/guard.py": (1, 13),
-    "graph/resolve.py": (0, 2),
-    "graph/resolve_keys.py": (0, 8),
-    "graph/resolve_suggest.py": (0, 1),
-    "api/commands/analyze.py": (0, 1),
-    "api/commands/resolve.py": (0, 1),
-    "api/graphql/present.py": (0, 1),
-    "api/graphql/types.py": (0, 1),
-    "api/feeds/poll.py": (0, 1),  # feed articles are NewsArticle documents
-    "api/reports/model.py": (0, 1),  # report categories: the individuals of TraffickingType
-    "api/reports/moderation.py": (0, 1),  # accepted reports are SightingReport documents
-    "api/timeline/graphql.py": (0, 1),  # a SightingReport document is a `report` event
-    "api/watch/graphql.py": (0, 1),  # an identifier watch without a kind is a Phone
-    # FtM (issue 26): FollowTheMoney's own schema names that coincide with Lantern's (Person, Document,
-    # Organization: FtM vocabulary, not Lantern's), and the root classes a rule is about (Entity, Identifier)
-    "graph/ftm/export.py": (0, 3),
-    "graph/ftm/imports.py": (0, 5),  # the import's provenance document is a plain Document
-    "graph/ftm/mapping.py": (0, 2),
-    "graph/ftm/run.py": (0, 3),  # a watchlist entry is a person name, an organisation name or an identifier
-    "graph/gdpr/subject.py": (0, 1),  # erasure and access are about Identifier nodes
-    "graph/htcds.py": (0, 4),  # HTCDS tables: people, organisations, their Role individuals
-    "extraction/components/base.py": (0, 1),
-    "extraction/components/front_cues.py": (0, 2),
-    "extraction/components/gazetteer.py": (0, 5),
-    "extraction/components/linking.py": (1, 18),
-    "extraction/components/locations.py": (2, 14),
-    "extraction/components/movement_cues.py": (0, 6),
-    "extraction/region_hint.py": (0, 1),
-    "extraction/components/relation_cues.py": (0, 38),
-    "extraction/components/relations.py": (6, 52),
-    "extraction/components/supply_cues.py": (0, 4),
-    "extraction/pipeline.py": (0, 3),
-    "extraction/readers.py": (0, 1),
-    "extraction/validate.py": (0, 11),
-    "graph/audit/matching.py": (0, 3),
-    "graph/forecast/sources.py": (0, 2),
-    "graph/report/evidence.py": (0, 1),
-    "graph/ingest/generate.py": (0, 1),
-    "graph/ingest/ontology_view.py": (0, 3),
-    "graph/ingest/prepare.py": (0, 16),
-    "graph/library_guide.py": (0, 1),
-    "graph/money/vocabulary.py": (0, 6),  # account kind by shape (3 classes), the record class, 2 checks
-    "seed/build.py": (0, 1),
-    "seed/compose.py": (2, 11),
-    "seed/context.py": (1, 16),
-    "seed/curated.py": (0, 16),
-    "seed/distractors.py": (0, 14),
-    "seed/generate.py": (0, 17),
-    "seed/hubs.py": (0, 4),
-    "seed/model.py": (0, 1),
-    "seed/oracle.py": (2, 24),
-    "seed/pools.py": (1, 3),
-    "seed/scenarios.py": (0, 1),
-    "seed/templates.py": (0, 14),
-}
+PRAGMA = "# not-vocabulary:"
+HOLDERS = ("C", "R")
 
 
-def vocabulary() -> frozenset[str]:
-    ont = load_ontology()
-    return frozenset(ont.classes) | frozenset(ont.relations) | frozenset(ont.rdf_properties)
+def vocabulary(ont: Ontology | None = None) -> dict[str, str]:
+    """Every name -> the constant that spells it (`"Phone"` -> `C.Phone`)."""
+    ont = ont or load_ontology()
+    out = {c: f"C.{c}" for c in ont.classes}
+    out.update({t: f"R.{t}" for t in [*ont.relations, *ont.rdf_properties]})
+    return out
 
 
-def _names(nodes: list[ast.expr | None], names: frozenset[str]) -> list[str]:
-    return [n.value for n in nodes if isinstance(n, ast.Constant) and n.value in names]
+def ontology_answers(ont: Ontology | None = None) -> dict[frozenset[str], str]:
+    """Name sets the loader answers -> the question to ask instead of spelling the set out."""
+    ont = ont or load_ontology()
+    out: dict[frozenset[str], str] = {}
+
+    def add(names: frozenset[str], question: str) -> None:
+        if len(names) >= 2:
+            out.setdefault(names, question)
+
+    for name in sorted(ont.classes):
+        q = f"load_ontology().classes_under(C.{name}"
+        add(ont.classes_under(name), q + ")")
+        add(ont.classes_under(name, include_abstract=False), q + ", include_abstract=False)")
+        add(ont.classes_under(name) - {name}, q + f") - {{C.{name}}}")
+    add(ont.symmetric_types(), "load_ontology().symmetric_types()")
+    add(ont.weak_link_types(), "load_ontology().weak_link_types()")
+    add(ont.symmetric_types() - ont.weak_link_types(), "symmetric_types() - weak_link_types()")
+    add(frozenset(ont.entity_relationship_types()), "load_ontology().entity_relationship_types()")
+    add(frozenset(ont.graph_labels()), "load_ontology().graph_labels()")
+    add(ont.abstract_classes(), "load_ontology().abstract_classes()")
+    for category, classes in ont.personal_data_categories().items():
+        add(classes, f"load_ontology().personal_data_categories()[{category!r}]")
+    return out
 
 
-def scan(source: str, names: frozenset[str]) -> tuple[int, int]:
-    """(copies, literals) in one Python source."""
+def _pragma_lines(source: str) -> set[int]:
+    """Lines marked `# not-vocabulary: <reason>` (a reason is required)."""
+    lines = enumerate(source.splitlines(), 1)
+    return {i for i, line in lines if PRAGMA in line and line.split(PRAGMA, 1)[1].strip()}
+
+
+def _constant_name(node: ast.expr | None) -> str | None:
+    """`C.Phone` -> "Phone"."""
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in HOLDERS:
+        return node.attr
+    return None
+
+
+def scan(source: str, names: dict[str, str], answers: dict[frozenset[str], str]) -> list[tuple[int, str]]:
+    """(line, what to write instead) for every literal and every copy of an ontology answer."""
     tree = ast.parse(source)
-    copies = literals = 0
+    exempt = _pragma_lines(source)
+    found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in names:
-            literals += 1
+            if node.lineno not in exempt:
+                found.append((node.lineno, f"{node.value!r}: write {names[node.value]}"))
         elements: list[ast.expr | None] | None = None
         if isinstance(node, ast.Set | ast.List | ast.Tuple):
             elements = list(node.elts)
         elif isinstance(node, ast.Dict):
             elements = list(node.keys)
-        if elements is not None and len(_names(elements, names)) >= 2:
-            copies += 1
-    return copies, literals
+        if elements:
+            group = [_constant_name(e) for e in elements]
+            if all(group) and frozenset(g for g in group if g) in answers:
+                question = answers[frozenset(g for g in group if g)]
+                found.append((node.lineno, f"a copy of an ontology set: ask {question}"))
+    return sorted(found)
 
 
 def scanned_files(root: Path = REPO_ROOT) -> Iterator[Path]:
@@ -141,37 +113,48 @@ def scanned_files(root: Path = REPO_ROOT) -> Iterator[Path]:
         yield from sorted((root / package).rglob("*.py"))
 
 
-def current() -> dict[str, tuple[int, int]]:
-    names = vocabulary()
-    out = {}
-    for path in scanned_files():
-        counts = scan(path.read_text(encoding="utf-8"), names)
-        if counts != (0, 0):
-            out[str(path.relative_to(REPO_ROOT))] = counts
-    return out
-
-
-def test_no_copy_of_the_vocabulary_and_no_new_literal_outside_the_ontology() -> None:
-    found = current()
-    grew = {
-        f: (c, KNOWN.get(f, (0, 0)))
-        for f, c in found.items()
-        if c[0] > KNOWN.get(f, (0, 0))[0] or c[1] > KNOWN.get(f, (0, 0))[1]
-    }
-    assert not grew, (
-        "ontology names typed out as string literals (file: (copies, literals) found vs allowed); "
-        f"ask the ontology loader instead: {grew}"
+def test_no_vocabulary_literal_and_no_copy_outside_the_ontology() -> None:
+    names, answers = vocabulary(), ontology_answers()
+    found = [
+        f"{path.relative_to(REPO_ROOT)}:{line}: {what}"
+        for path in scanned_files()
+        for line, what in scan(path.read_text(encoding="utf-8"), names, answers)
+    ]
+    assert not found, (
+        "ontology names typed out again (use the generated constants, `from ontology.names import C, R`; "
+        f"another vocabulary's word that coincides gets `{PRAGMA} <reason>`):\n" + "\n".join(found)
     )
 
 
-def test_the_known_list_only_shrinks() -> None:
-    found = current()
-    stale = {f: (found.get(f, (0, 0)), k) for f, k in KNOWN.items() if found.get(f, (0, 0)) != k}
-    assert not stale, f"fewer literals than KNOWN says: lower KNOWN to what is found: {stale}"
+def test_the_scan_catches_a_literal_a_copy_and_respects_the_marker() -> None:
+    names, answers = vocabulary(), ontology_answers()
+    assert scan('if kind == "Phone":\n    pass\n', names, answers) == [(1, "'Phone': write C.Phone")]
+    assert scan('emit("USES_PHONE")\n', names, answers) == [(1, "'USES_PHONE': write R.USES_PHONE")]
+    assert len(scan('AGENTS = {"Person", "Business"}\n', names, answers)) == 2
+    copy = "BUSINESS = {C.Business, C.FrontBusiness, C.EmploymentAgency, C.TransportCompany}\n"
+    assert scan(copy, names, answers) == [
+        (1, "a copy of an ontology set: ask load_ontology().classes_under(C.Business)")
+    ]
+    assert scan("SYM = (R.ASSOCIATE_OF, R.CO_ACCUSED)\n", names, answers) == [
+        (1, "a copy of an ontology set: ask symmetric_types() - weak_link_types()")
+    ]
+    assert scan("RULE = {C.Region, C.Country}\n", names, answers) == []  # a rule's own choice
+    assert scan('TITLE = "Phone book"\nWORDS = {"person", "phone"}\n', names, answers) == []
+    assert scan('HEAD = "Entity"  # not-vocabulary: a column header\n', names, answers) == []
+    assert len(scan('HEAD = "Entity"  # not-vocabulary:\n', names, answers)) == 1  # a reason is required
 
 
-def test_the_scan_catches_a_copy_and_a_literal() -> None:
+def test_every_not_vocabulary_marker_marks_a_coinciding_word() -> None:
+    """A marker is kept only where it is needed, so the list of marked lines stays the list of exceptions."""
     names = vocabulary()
-    assert scan('AGENTS = {"Person", "Business"}\n', names) == (1, 2)
-    assert scan('if kind == "Phone":\n    pass\n', names) == (0, 1)
-    assert scan('TITLE = "Phone book"\nWORDS = {"person", "phone"}\n', names) == (0, 0)
+    stale = []
+    for path in scanned_files():
+        source = path.read_text(encoding="utf-8")
+        marked = _pragma_lines(source)
+        used = {
+            n.lineno
+            for n in ast.walk(ast.parse(source))
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value in names
+        }
+        stale += [f"{path.relative_to(REPO_ROOT)}:{line}" for line in sorted(marked - used)]
+    assert not stale, f"`{PRAGMA}` on a line without an ontology name; remove it: {stale}"
