@@ -26,7 +26,6 @@ from ontology.names import C
 NATIONAL_DIGITS = re.compile(r"(?<![\w+])(?:0|\(0?)\d[\d ()./-]{6,14}\d(?!\w)")
 """Digits written like a national phone number: a trunk 0 (or an area code in brackets), 9-17 characters."""
 MIN_PLACE_SCORE = WEIGHT["country"]
-PHONE = C.Phone
 """Place evidence for another country counts from one country/city/TLD cue (a demonym alone does not)."""
 
 
@@ -87,7 +86,7 @@ class RegionHints:
 
     def add_result(self, places: tuple[str, str] | None, entities: list[Any]) -> None:
         """One extracted document: its place evidence and its entities (the phones are taken)."""
-        self.add(places, [(e.text, e.value) for e in entities if e.type == PHONE])
+        self.add(places, [(e.text, e.value) for e in entities if e.type == C.Phone])
 
     def message(self, flag: str = "--region") -> str | None:
         """One paragraph for the run's summary, or None when no document looks foreign."""

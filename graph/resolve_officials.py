@@ -28,7 +28,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PERSON_PREFIX = "person:"
@@ -57,10 +56,10 @@ def name_words(name: str) -> list[str]:
 @cache
 def _short_forms() -> dict[str, frozenset[str]]:
     """Formal given name → its short forms (`graph/ingest/lexicons/nicknames.txt`)."""
+    from graph.ingest.guard import LEXICONS  # (graph.ingest imports this module)
+
     out: dict[str, frozenset[str]] = {}
-    for line in (
-        (Path(__file__).parent / "ingest" / "lexicons" / "nicknames.txt").read_text("utf-8").splitlines()
-    ):
+    for line in (LEXICONS / "nicknames.txt").read_text("utf-8").splitlines():
         words = line.split("#", 1)[0].split()
         if len(words) > 1:
             out[words[0]] = frozenset(words[1:])

@@ -25,8 +25,7 @@ from extraction.components.base import root_mention
 from ontology import load_ontology
 from ontology.names import C
 
-FRONT = C.FrontBusiness
-RETYPABLE = load_ontology().classes_under(C.Business) - {FRONT}
+RETYPABLE = load_ontology().classes_under(C.Business) - {C.FrontBusiness}
 _DESCRIPTOR = r"(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,2}?"
 # words that end right before the business name
 FRONT_BEFORE = re.compile(
@@ -76,7 +75,7 @@ def mark_front_businesses(text: str, items: list[dict[str, Any]], exploitation: 
     by_key = {m["key"]: m for m in items}
     cues: dict[str, str] = {}  # business value (case-folded) -> cue
     for m in items:
-        if m["type"] in RETYPABLE | {FRONT}:
+        if m["type"] in RETYPABLE | {C.FrontBusiness}:
             cue = front_cue(text, m)
             if cue:
                 root = root_mention(m, by_key)
@@ -89,7 +88,7 @@ def mark_front_businesses(text: str, items: list[dict[str, Any]], exploitation: 
             continue
         cue = cues.get(root_mention(m, by_key)["value"].casefold())
         if cue:
-            m["type"] = FRONT
+            m["type"] = C.FrontBusiness
             m["attributes"]["front_cue"] = cue
             changed.append(m)
     return changed

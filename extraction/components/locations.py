@@ -18,7 +18,6 @@ from ontology.names import C
 
 AGE_BEFORE = re.compile(r"\b\d{1,3},\s*(?:of\s+)?$")
 PLACE_PREPOSITION = re.compile(r"\b(?:in|from|to|at|of|near|left|via|through|into|toward|towards|and)\s+$")
-PERSON = C.Person
 POSSESSIVE_AFTER = re.compile(r"['’](?:s\b|\s)")
 """A possessive after a person's surname ("two of Taylor’s victims") is the person's, not a place's."""
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ean|ese|ish|ic|i)$")
@@ -112,7 +111,7 @@ class LocationNormalizer:
             if place is None or not (cue or self._local(place, prefer)):
                 continue
             if (
-                mention["type"] == PERSON
+                mention["type"] == C.Person
                 and mention["text"] in parts
                 and not AGE_BEFORE.search(before)
                 and (
@@ -122,7 +121,7 @@ class LocationNormalizer:
             ):
                 continue
             if (
-                mention["type"] == PERSON
+                mention["type"] == C.Person
                 and len(mention["text"].split()) > 1
                 and not AGE_BEFORE.search(before)
             ):
@@ -196,7 +195,7 @@ def person_tokens(doc: Doc) -> frozenset[int]:
     """Indexes of the tokens inside the document's person mentions."""
     tokens: set[int] = set()
     for m in mentions(doc):
-        span = doc.char_span(m["start"], m["end"], alignment_mode="expand") if m["type"] == PERSON else None
+        span = doc.char_span(m["start"], m["end"], alignment_mode="expand") if m["type"] == C.Person else None
         tokens.update(t.i for t in span or ())
     return frozenset(tokens)
 
@@ -206,7 +205,7 @@ def _full_name_parts(doc: Doc) -> set[str]:
     return {
         part
         for m in mentions(doc)
-        if m["type"] == PERSON and len(m["value"].split()) > 1
+        if m["type"] == C.Person and len(m["value"].split()) > 1
         for part in m["value"].split()
     }
 

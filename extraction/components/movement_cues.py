@@ -25,7 +25,6 @@ from spacy.tokens import Doc, Span
 from ontology import load_ontology
 from ontology.names import C, R
 
-PERSON = C.Person
 ADDRESS = C.Address  # an address is where a person is taken within a city (EXPLOITED_AT), not a journey's end
 PLACES = load_ontology().classes_under(C.Location) - {ADDRESS}
 FROM = R.TRANSPORTED_FROM
@@ -70,7 +69,7 @@ def movement_relations(
     doc: Doc, text: str, ordered: list[dict[str, Any]], people: list[dict[str, Any]], emit: Emit
 ) -> None:
     """Emit the movement relations the cues above state; `ordered` = the document's mentions by start."""
-    persons = [m for m in ordered if m["type"] == PERSON]
+    persons = [m for m in ordered if m["type"] == C.Person]
     sents = list(doc.sents)
     for k, sent in enumerate(sents):
         inside = [m for m in ordered if sent.start_char <= m["start"] and m["end"] <= sent.end_char]
@@ -80,7 +79,7 @@ def movement_relations(
             head = text[sent.start_char : place["start"]]
             after = text[place["end"] : sent.end_char]
             earlier = [m for m in persons if m["end"] <= place["start"]]
-            here = [m for m in inside[:i] if m["type"] == PERSON]
+            here = [m for m in inside[:i] if m["type"] == C.Person]
             if LEFT.search(head[-40:]):
                 _emit_for(emit, FROM, here[-1:] or earlier[-1:], place, sent)
             if MET_IN.search(head[-50:]):
@@ -165,7 +164,7 @@ def _vehicle(
     drivers = [
         m
         for m in ordered
-        if m["type"] == PERSON
+        if m["type"] == C.Person
         and nxt.start_char <= m["start"] < nxt.end_char
         and DRIVER_NEXT.match(text[nxt.start_char : m["start"]])
     ]

@@ -11,8 +11,7 @@ from ontology.names import C
 
 # The rule: a hotspot is a town or city (or a place the extractor could only call a Location);
 # regions, countries and street addresses are coarser or finer than the ranking is about.
-CITY = C.City
-PLACE_TYPES: tuple[str, ...] = (CITY, C.Location)
+PLACE_TYPES: tuple[str, ...] = (C.City, C.Location)
 
 
 def _day(value: object) -> date | None:
