@@ -37,3 +37,14 @@ def test_a_renamed_class_drops_its_constant(tmp_path: Path) -> None:
     assert constants["Telephone"] == "Telephone"
     assert "Phone" not in constants
     ast.parse(out.read_text(encoding="utf-8"))
+
+
+def test_the_constants_load_without_the_ontology_parser() -> None:
+    """ontology/__init__.py imports its names on first use: code that only needs a class name must not pay
+    for rdflib (≈150 ms at start-up) by importing `ontology.names`."""
+    import subprocess
+    import sys
+
+    probe = "import sys, ontology.names; print('rdflib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
