@@ -85,6 +85,8 @@ LOCATIVE = frozenset("in at from near to outside across throughout around betwee
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
 LOCATION_LABELS = {"GPE", "LOC"}
+NUMBERED_PARTS = frozenset({"section", "unit", "division"})
+"""Unit heads that, followed by a number, name a part of a text or a building, not a unit."""
 # organisation classes a keyword or a legal form can give; a front business is decided by front_cues, later
 ORG_LIKE = load_ontology().classes_under(C.Organization) - {C.FrontBusiness}
 
@@ -175,6 +177,8 @@ class EntityRecognizer:
                 continue
             if end - start == 1 and "name_shape" in self.rules and doc[start].lower_ in lower_case_words(doc):
                 continue  # a lone "Court" the document also writes as "court" is not a name
+            if doc[end - 1].lower_ in NUMBERED_PARTS and end < len(doc) and doc[end].like_num:
+                continue  # "Penal Code Section 236.1", "Unit 4": a numbered part, not a body
             spans.append(Span(doc, start, end, label=label))
         return filter_spans(spans)
 

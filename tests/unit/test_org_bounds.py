@@ -111,3 +111,44 @@ def test_a_company_name_with_a_legal_form_starts_after_a_sentence_break(
     orgs = _orgs(extractor, text)
     assert name in orgs, orgs
     assert not any("." in o.split()[0] for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "office"),
+    [
+        # a unit written right after its office is a name of its own, whatever its head noun
+        (
+            "The Kestrel County District Attorney’s Office Cold Case Team reopened the file.",
+            {"Cold Case Team"},
+            "Kestrel County District Attorney’s Office",
+        ),
+        (
+            "Chief of the Westmark County DA’s Office Crimes Against Children Division, said so.",
+            {"Crimes Against Children Division"},
+            "Westmark County DA’s Office",
+        ),
+        # a name broken over a line (text converted from PDF) is still one name
+        (
+            "It was reviewed by the Kestrel County District Attorney’s Office Conviction\nIntegrity Unit.",
+            {"Conviction\nIntegrity Unit"},
+            "Kestrel County District Attorney’s Office",
+        ),
+    ],
+)
+def test_a_unit_after_its_office_is_found_beside_the_office(
+    extractor: Extractor, text: str, units: set[str], office: str
+) -> None:
+    orgs = _orgs(extractor, text)
+    assert units | {office} <= orgs, orgs
+
+
+def test_unit_heads_name_units_but_not_numbered_parts_or_headline_words(extractor: Extractor) -> None:
+    orgs = _orgs(
+        extractor,
+        "Man Convicted After Investigation By Gang Unit\n"
+        "Penal Code Section 236.1 defines coercion. The Appellate Section and the Special Victims Trial "
+        "Bureau filed the brief; the file is kept in Unit 4 of the annex.",
+    )
+    assert {"Gang Unit", "Appellate Section"} <= orgs, orgs
+    assert not any(o.endswith("Section") and "Code" in o for o in orgs), orgs
+    assert not any("By" in o.split() or "Investigation" in o for o in orgs), orgs
