@@ -44,6 +44,7 @@ from extraction.components.name_shape import (
     warm_up,
 )
 from extraction.components.org_bounds import repair_organisation_tokens
+from extraction.components.spanish import is_spanish, organisation_names, spanish_stop_word
 from ontology import load_ontology
 from ontology.names import C
 
@@ -207,6 +208,10 @@ class EntityRecognizer:
             for start, end in _split_acronym(doc_text(doc), span.start_char, span.end_char):
                 value = collapse(doc_text(doc)[start:end])
                 add_mention(doc, span.label_, start, end, value, 0.85, "pattern")
+                taken.append((start, end))
+        for start, end, type_ in organisation_names(doc) if "patterns" in on and is_spanish(doc) else ():
+            if free(start, end):
+                add_mention(doc, type_, start, end, collapse(doc_text(doc)[start:end]), 0.85, "pattern")
                 taken.append((start, end))
         if "legal_forms" in on:
             self._legal_form_names(doc, taken)
@@ -384,6 +389,13 @@ class EntityRecognizer:
                 type_ = C.Location  # "TX", "Katy" typed as organisations
             elif shape == "person":
                 type_ = C.Person
+        if (
+            " " not in trimmed
+            and "name_shape" in self.rules
+            and is_spanish(doc)
+            and spanish_stop_word(trimmed)
+        ):
+            return  # "Casi", "Nuestra", "Fue": a Spanish sentence's first word, not a name
         if type_ == C.Person:
             if trimmed.lower() in NOT_A_PERSON or len(trimmed) <= 2:
                 return
