@@ -152,3 +152,22 @@ def test_unit_heads_name_units_but_not_numbered_parts_or_headline_words(extracto
     assert {"Gang Unit", "Appellate Section"} <= orgs, orgs
     assert not any(o.endswith("Section") and "Code" in o for o in orgs), orgs
     assert not any("By" in o.split() or "Investigation" in o for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name whose head comes first ends before a headline's verb instead of starting after it
+        ("Department of Justice Announces Charges Against Three Men", "Department of Justice"),
+        (
+            "Office of the District Attorney Announces Charges Against Three Men",
+            "Office of the District Attorney",
+        ),
+        # "Office of the …" names an office, and ends before a person's name
+        ("A grant from the Office of the Governor Amos Tillery funds the post.", "Office of the Governor"),
+    ],
+)
+def test_a_head_first_name_ends_before_a_verb_or_a_person(extractor: Extractor, text: str, name: str) -> None:
+    orgs = _orgs(extractor, text)
+    assert name in orgs, orgs
+    assert not any("Charges" in o or "Tillery" in o for o in orgs), orgs
