@@ -151,8 +151,9 @@ class EntityRecognizer:
             warm_up()
         self.places = gazetteer(region)
         self.matcher = Matcher(nlp.vocab)
+        gangs = load_patterns("gangs")
         self.pattern_labels: dict[str, str] = {}
-        for row in load_patterns("authorities") + load_patterns("business") + load_patterns("ngos"):
+        for row in load_patterns("authorities") + load_patterns("business") + load_patterns("ngos") + gangs:
             key = f"{row['label']}:{row['id']}"
             self.pattern_labels[key] = row["label"]
             self.matcher.add(key, [row["pattern"]], greedy="LONGEST")

@@ -171,3 +171,20 @@ def test_a_head_first_name_ends_before_a_verb_or_a_person(extractor: Extractor, 
     orgs = _orgs(extractor, text)
     assert name in orgs, orgs
     assert not any("Charges" in o or "Tillery" in o for o in orgs), orgs
+
+
+def test_criminal_groups_are_organisations_by_name_and_by_how_sets_are_named(extractor: Extractor) -> None:
+    orgs = _orgs(
+        extractor,
+        "Members of MS-13, also known as Mara Salvatrucha, and the 52 Hoover Crips met the Fulton clique of "
+        "the Latin Kings. The Sinaloa Cartel supplied them; Black Kings is a band from Westmark.",
+    )
+    assert {
+        "MS-13",
+        "Mara Salvatrucha",
+        "52 Hoover Crips",
+        "Fulton clique",
+        "Latin Kings",
+        "Sinaloa Cartel",
+    } <= orgs
+    assert "Black Kings" not in orgs, orgs
