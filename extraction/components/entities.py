@@ -45,6 +45,7 @@ from extraction.components.name_shape import (
 )
 from extraction.components.org_bounds import repair_organisation_tokens
 from extraction.components.spanish import is_spanish, organisation_names, spanish_stop_word
+from extraction.components.spanish import person_span as spanish_person_span
 from ontology import load_ontology
 from ontology.names import C
 
@@ -333,6 +334,11 @@ class EntityRecognizer:
 
     def _person_shape(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """The name inside a person span, or None when it is not a name (see `name_shape`)."""
+        if is_spanish(doc):
+            spanish = spanish_person_span(doc, start, end)
+            if spanish is None:
+                return None
+            start, end = spanish
         repaired = repair_person_span(doc, start, end, lambda name: self.org_type(name) is not None)
         if repaired is None:
             return None

@@ -105,3 +105,29 @@ def organisation_names(doc: Doc) -> list[tuple[int, int, str]]:
         type_ = C.Authority if AUTHORITY_HEAD.match(match.group(0)) else C.Organization
         found.append((start, end, type_))
     return found
+
+
+SPANISH_TITLES = frozenset(
+    "el la los las sr sra srta señor señora don doña fiscal jefe jefa juez jueza distrito detective "
+    "sargento oficial agente investigador investigadora abogado abogada asistente acusado acusada "
+    "víctima testigo".split()
+)
+"""Words before a person's name in Spanish prose ("el Fiscal de Distrito John …", "La Sra. …")."""
+NAME_PARTICLES = frozenset("de del la las los y da do dos van von".split())
+
+
+def person_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The name inside a person span of a Spanish document, or None: titles and articles in front
+    go, and a name holds no lower-case word but its particles ("María de Lourdes …"), so a clause
+    the model took for a name ("Durante la semana") is none."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    words = [t for t in span if t.is_alpha]
+    while words and words[0].lower_ in SPANISH_TITLES:
+        words = words[1:]
+    if not words or any(w.is_lower and w.lower_ not in NAME_PARTICLES for w in words):
+        return None
+    if len(words) == 1 and spanish_stop_word(words[0].text):
+        return None
+    return max(start, words[0].idx), end

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extraction.components.spanish import is_spanish
+from extraction.components.spanish import is_spanish, person_span
 from extraction.models import SourceDocument
 from extraction.pipeline import Extractor
 from ontology.names import C
@@ -54,3 +54,21 @@ def test_english_text_with_spanish_names_is_not_read_as_spanish() -> None:
     )
     assert not is_spanish(nlp(english))
     assert is_spanish(nlp(RELEASE))
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        ("El Jefe Amos Quillon", "Amos Quillon"),  # titles and articles in front go
+        ("La Sra. Ada Ruiz", "Ada Ruiz"),
+        ("María de Lourdes Quillon", "María de Lourdes Quillon"),  # particles stay
+        ("Durante la semana", None),  # a clause, not a name
+        ("Esta nueva", None),
+        ("Casi", None),
+    ],
+)
+def test_a_spanish_person_span_keeps_the_name_only(words: str, name: str | None) -> None:
+    doc = spacy.blank("en")(f"Dijo que {words} llegó.")
+    start = doc.text.index(words)
+    span = person_span(doc, start, start + len(words))
+    assert (doc.text[span[0] : span[1]] if span else None) == name
