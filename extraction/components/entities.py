@@ -88,6 +88,7 @@ LOCATIVE = frozenset("in at from near to outside across throughout around betwee
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
 LOCATION_LABELS = {"GPE", "LOC"}
+HYPHENATED_PLACE = re.compile(r"^(.+?)-(?:area|based|born|bound)$")
 NUMBERED_PARTS = frozenset({"section", "unit", "division"})
 """Unit heads that, followed by a number, name a part of a text or a building, not a unit."""
 # organisation classes a keyword or a legal form can give; a front business is decided by front_cues, later
@@ -415,6 +416,12 @@ class EntityRecognizer:
         elif type_ == C.Location:
             if PLACE_NOISE.search(trimmed):
                 return
+            common = " " not in trimmed and trimmed.lower() in lower_case_words(doc)
+            if common and "name_shape" in self.rules and not self._is_place(trimmed):
+                return  # "20 Years in Prison": a word this document also writes in lower case, no place
+            area = HYPHENATED_PLACE.match(trimmed)
+            if area:
+                end = start + len(area.group(1))  # "Houston-area", "Dallas-based": the place is the town
             start, end = extend_place(doc, start, end)
         trimmed = doc_text(doc)[start:end]
         if taken.overlaps(start, end):
