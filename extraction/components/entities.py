@@ -44,7 +44,7 @@ from extraction.components.name_shape import (
     warm_up,
 )
 from extraction.components.org_bounds import repair_organisation_tokens
-from extraction.components.spanish import is_spanish, organisation_names, spanish_stop_word
+from extraction.components.spanish import county_names, is_spanish, organisation_names, spanish_stop_word
 from extraction.components.spanish import person_span as spanish_person_span
 from ontology import load_ontology
 from ontology.names import C
@@ -89,6 +89,7 @@ TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "m
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
 LOCATION_LABELS = {"GPE", "LOC"}
 HYPHENATED_PLACE = re.compile(r"^(.+?)-(?:area|based|born|bound)$")
+COUNTY_AND_MORE = re.compile(r"^(.+?\b(?:County|Parish))\s+[A-Z]")
 NUMBERED_PARTS = frozenset({"section", "unit", "division"})
 """Unit heads that, followed by a number, name a part of a text or a building, not a unit."""
 # organisation classes a keyword or a legal form can give; a front business is decided by front_cues, later
@@ -215,6 +216,10 @@ class EntityRecognizer:
         for start, end, type_ in organisation_names(doc) if "patterns" in on and is_spanish(doc) else ():
             if free(start, end):
                 add_mention(doc, type_, start, end, collapse(doc_text(doc)[start:end]), 0.85, "pattern")
+                taken.append((start, end))
+        for start, end in county_names(doc) if "patterns" in on and is_spanish(doc) else ():
+            if free(start, end):
+                add_mention(doc, C.Location, start, end, collapse(doc_text(doc)[start:end]), 0.85, "pattern")
                 taken.append((start, end))
         if "legal_forms" in on:
             self._legal_form_names(doc, taken)
@@ -419,9 +424,11 @@ class EntityRecognizer:
             common = " " not in trimmed and trimmed.lower() in lower_case_words(doc)
             if common and "name_shape" in self.rules and not self._is_place(trimmed):
                 return  # "20 Years in Prison": a word this document also writes in lower case, no place
-            area = HYPHENATED_PLACE.match(trimmed)
-            if area:
-                end = start + len(area.group(1))  # "Houston-area", "Dallas-based": the place is the town
+            area = HYPHENATED_PLACE.match(trimmed) or COUNTY_AND_MORE.match(trimmed)
+            if (
+                area
+            ):  # "Houston-area" is the town; "Dallas County Grand Jury", "… District Judges": the county
+                end = start + len(area.group(1))
             start, end = extend_place(doc, start, end)
         trimmed = doc_text(doc)[start:end]
         if taken.overlaps(start, end):

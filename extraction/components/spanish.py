@@ -58,6 +58,13 @@ HEADLINE_ORGANISATION = re.compile(
 "de" ("… del Condado de Kestrel | Lanza una Nueva Unidad")."""
 
 
+COUNTY = re.compile(
+    r"\bCondado[ \t]*\n?[ \t]*de[ \t]*\n?[ \t]*[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)?"
+)
+"""A county written the Spanish way ("Condado de Kestrel"); inside an organisation's name it is that
+name's (the organisation is found first)."""
+
+
 def is_spanish(doc: Doc) -> bool:
     """Spanish-only stop words make up `SPANISH_SHARE` of the words, counting only those that stand
     between lower-case words: the "de la" inside a name ("Casa de la Luz") says nothing of the prose."""
@@ -131,3 +138,7 @@ def person_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if len(words) == 1 and spanish_stop_word(words[0].text):
         return None
     return max(start, words[0].idx), end
+
+
+def county_names(doc: Doc) -> list[tuple[int, int]]:
+    return [m.span() for m in COUNTY.finditer(doc_text(doc))]

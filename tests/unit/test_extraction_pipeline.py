@@ -183,10 +183,10 @@ def test_place_edges_abbreviations_hyphenated_towns_and_common_words(extractor: 
     text = (
         "Career Criminal Sentenced to 40 Years in Prison\n"
         "A Westmark-area man was sent to prison in the U.S. on Monday. He had lived in Washington, D.C. "
-        "and in Houston-area shelters."
+        "and in Houston-area shelters. A Westmark County Grand Jury indicted him."
     )
     places = {
         e.text for e in extractor.extract(SourceDocument(id="t", text=text)).entities if e.type in PLACES
     }
-    assert {"U.S.", "D.C.", "Houston"} <= places, places
+    assert {"U.S.", "D.C.", "Houston", "Westmark County"} <= places, places
     assert not any(p in {"Prison", "U.S", "D.C"} or p.endswith("-area") for p in places), places
