@@ -33,6 +33,15 @@ def test_a_surname_that_is_a_town_stays_the_person_the_document_named(up_to_loca
     assert all(t == "Person" for t in allen), typed
 
 
+def test_a_name_after_a_to_of_giving_is_the_recipient_not_a_town(up_to_locations: Extractor) -> None:
+    text = (
+        "Marcus Jackson met the women in Irvine. The women were forced to give the money they were paid "
+        "to Jackson. He later drove them to Jackson, Mississippi."
+    )
+    jackson = [t for name, t in _typed(up_to_locations, text) if name == "Jackson"]
+    assert jackson == ["Person", "City"], jackson
+
+
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
     from extraction.pipeline import load_model
