@@ -64,6 +64,53 @@ def planned_rows(results: list[ExtractionResult], batch_size: int) -> list[Any]:
     return out
 
 
+def python_stages(results: list[ExtractionResult], batch_size: int) -> dict[str, Any]:
+    """Where Lantern's own Python goes while it plans a corpus's rows (`planned_rows`: validation,
+    resolution and row building, no database): the planning's CPU per document without a profiler, and
+    each stage's share of it, read from one cProfile run (cumulative time of the stage's function over the
+    planning's; the profiler inflates small calls, so read the shares, not profiled seconds). Indented
+    stages are part of the one above them. The figure that attributed the ingest regression after the
+    restructuring (docs/design/benchmarks.md)."""
+    import cProfile
+    import pstats
+    import time
+
+    from graph.ingest import guard, prepare, rows, writer
+    from graph.resolve_officials import official_for
+
+    stages = {
+        "validation (prepare)": prepare.prepare,
+        "  graph door (guard_document)": guard.guard_document,
+        "resolution (people, officials per office)": writer._resolve_all,
+        "  officials: official_for": official_for,
+        "entity and mention rows": rows.entity_rows,
+        "fact rows (roles with their evidence, relations, classifications)": rows.fact_rows,
+    }
+    planned_rows(results, batch_size)  # warm-up: the ontology view, lexicons, the memo
+    started = time.process_time()
+    planned_rows(results, batch_size)
+    cpu = time.process_time() - started
+    profile = cProfile.Profile()
+    profile.runcall(planned_rows, results, batch_size)
+    cumulative = {key: value[3] for key, value in pstats.Stats(profile).stats.items()}  # type: ignore[attr-defined]
+
+    def cum(fn: Any) -> float:
+        code = fn.__code__
+        return cumulative.get((code.co_filename, code.co_firstlineno, code.co_name), 0.0)
+
+    total = cum(planned_rows)
+    out: dict[str, Any] = {
+        "documents": len(results),
+        "row planning CPU s (no profiler)": round(cpu, 3),
+        "row planning CPU ms per document": round(1000 * cpu / max(1, len(results)), 3),
+    }
+    for label, fn in stages.items():
+        share = cum(fn) / total if total else 0.0
+        out[f"share: {label}"] = round(share, 3)
+        out[f"ms per document: {label}"] = round(1000 * cpu * share / max(1, len(results)), 3)
+    return out
+
+
 def baseline_rows(rows: Any) -> Any:
     """Lantern's rows as the bare loop sends them — the same values in the plain format it has always had:
     dates as `datetime.date` (Lantern's rows carry `YYYY-MM-DD` text, turned into dates by its statements)
@@ -275,6 +322,8 @@ def run(results: Results, quick: bool) -> None:
     with Database.connect(s) as db:
         for label, docs in (("bench corpus", data), (f"generated {GENERATED_DOCS}", generated)):
             figures = compare(db, docs, rounds, batch, server_pid)
+            for key, value in python_stages(docs, batch).items():  # Lantern's Python per stage, no database
+                figures[f"Python stages: {key}"] = value
             for key, value in figures.items():
                 results.put(sec, f"{label}: {key}", value)
             results.put(sec, f"{label}: batch-size sweep", sweep(db, docs, sizes))
