@@ -35,6 +35,7 @@ from extraction.components.name_rules import (
     trim_leading_ranks,
 )
 from extraction.components.name_shape import (
+    ORG_HEADS,
     looks_like_name,
     lower_case_words,
     organisation_shape,
@@ -181,8 +182,9 @@ class EntityRecognizer:
                     start += 1
             if end - start == 1 and label != C.Authority and doc[start].is_stop:
                 continue
-            if end - start == 1 and "name_shape" in self.rules and doc[start].lower_ in lower_case_words(doc):
-                continue  # a lone "Court" the document also writes as "court" is not a name
+            lone = end - start == 1 and "name_shape" in self.rules
+            if lone and (doc[start].lower_ in lower_case_words(doc) or doc[start].lower_ in ORG_HEADS):
+                continue  # a lone "Court" ("The Court entered an order") is a head noun, not a name
             if doc[end - 1].lower_ in NUMBERED_PARTS and end < len(doc) and doc[end].like_num:
                 continue  # "Penal Code Section 236.1", "Unit 4": a numbered part, not a body
             spans.append(Span(doc, start, end, label=label))
@@ -391,6 +393,8 @@ class EntityRecognizer:
         type_ = self._type_of(doc, ent, trimmed, end)
         if type_ is None:
             return
+        if type_ in ORG_LIKE and "name_shape" in self.rules and trimmed.lower() in ORG_HEADS:
+            return  # "The Court entered an order": a lone head noun, not a name
         if "name_shape" in self.rules and ent.label_ == "ORG" and type_ in ORG_LIKE:
             span = doc.char_span(start, end, alignment_mode="expand")
             shape = organisation_shape(span, self.org_type(trimmed) is not None) if span else "reject"

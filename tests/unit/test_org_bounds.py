@@ -188,3 +188,12 @@ def test_criminal_groups_are_organisations_by_name_and_by_how_sets_are_named(ext
         "Sinaloa Cartel",
     } <= orgs
     assert "Black Kings" not in orgs, orgs
+
+
+def test_a_lone_head_noun_is_no_name(extractor: Extractor) -> None:
+    orgs = _orgs(
+        extractor,
+        "The parties submitted briefs and the Court signed the findings. The Court\nso ordered his case "
+        "dismissed, and the Westmark County Court of Appeals agreed.",
+    )
+    assert "Court" not in orgs, orgs
