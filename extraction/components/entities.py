@@ -89,6 +89,9 @@ LOCATIVE = frozenset("in at from near to outside across throughout around betwee
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
 LOCATION_LABELS = {"GPE", "LOC"}
+TITLE_ACRONYM = re.compile(r"(?:ADA|AUSA|DDA|ADDA|SAUSA)\s+(?=[A-Z][a-z])")
+"""Prosecutors' titles written in capitals before a name (assistant / deputy district attorney,
+assistant US attorney)."""
 HYPHENATED_PLACE = re.compile(r"^(.+?)-(?:area|based|born|bound)$")
 COUNTY_AND_MORE = re.compile(r"^(.+?\b(?:County|Parish))\s+[A-Z]")
 NUMBERED_PARTS = frozenset({"section", "unit", "division"})
@@ -385,12 +388,17 @@ class EntityRecognizer:
             trimmed += "."  # "Centurion Ministries, Inc." keeps its abbreviation's period
         end = start + len(trimmed)
         start = trim_leading_ranks(doc, start, end)
+        title = TITLE_ACRONYM.match(doc_text(doc), start, end)
+        if title and "name_shape" in self.rules:
+            start = title.end()  # "ADA Klarissa Diaz": a prosecutor's title in capitals, then the name
+            if " " not in doc_text(doc)[start:end].strip():
+                return  # "ADA Summer": the NER cut the name; no guess at where it ends
         trimmed = doc_text(doc)[start:end]
         if not trimmed or not any(ch.isalpha() for ch in trimmed) or not trimmed[0].isupper():
             return
         if sum(ch.isdigit() for ch in trimmed) >= 5:
             return  # an identifier or number the NER mislabeled
-        type_ = self._type_of(doc, ent, trimmed, end)
+        type_ = C.Person if title and "name_shape" in self.rules else self._type_of(doc, ent, trimmed, end)
         if type_ is None:
             return
         if type_ in ORG_LIKE and "name_shape" in self.rules and trimmed.lower() in ORG_HEADS:
