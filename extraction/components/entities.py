@@ -188,6 +188,13 @@ class EntityRecognizer:
             lone = end - start == 1 and "name_shape" in self.rules
             if lone and (doc[start].lower_ in lower_case_words(doc) or doc[start].lower_ in ORG_HEADS):
                 continue  # a lone "Court" ("The Court entered an order") is a head noun, not a name
+            if (
+                start >= 2
+                and doc[start - 1].text == "-"
+                and not doc[start - 1].whitespace_
+                and doc[start - 2].like_num
+            ):
+                continue  # "25-Year Prison Sentences": a number's compound, not a name
             if doc[end - 1].lower_ in NUMBERED_PARTS and end < len(doc) and doc[end].like_num:
                 continue  # "Penal Code Section 236.1", "Unit 4": a numbered part, not a body
             spans.append(Span(doc, start, end, label=label))
