@@ -49,6 +49,7 @@ ORGANISATION = re.compile(
     rf"(?:{_GAP}(?!{_NEW_BODY}){_CAP})*"
     rf"(?:[ \t]*\n?[ \t]*{_CONNECTOR}{_GAP}(?!(?:la|las|los|el)\b)(?!{_NEW_BODY}){_CAP}(?:{_GAP}{_CAP})*)+"
 )
+_CONNECTORS_IN = re.compile(rf"\s{_CONNECTOR}\s")
 HEADLINE_ORGANISATION = re.compile(
     rf"\b(?:{_AUTHORITY_HEADS}|{_OTHER_HEADS})\b"
     rf"(?:{_GAP}(?!{_NEW_BODY}){_CAP})*"
@@ -105,6 +106,8 @@ def organisation_names(doc: Doc) -> list[tuple[int, int, str]]:
         if title_case_line(doc, start):
             short = HEADLINE_ORGANISATION.match(text, start)
             end = short.end() if short else end
+        if match.group(0).startswith("Fiscal ") and len(_CONNECTORS_IN.findall(text, start, end)) < 2:
+            continue  # "el Fiscal del Distrito": the prosecutor's title; his office names a place too
         cut = _before_a_person(doc, start, end)
         if cut < end and match.group(0).startswith("Fiscal "):
             continue  # "el Fiscal de Distrito John Creuzot": a prosecutor's title, not the office
