@@ -1,7 +1,11 @@
 """The predictive distribution every model returns: negative binomial per place (Poisson when alpha=0).
 
-`var = mean + alpha * mean**2`; alpha is estimated by the method of moments from a model's own
-one-step errors, so a noisy model is also an honestly wide one.
+`var = mean + alpha * mean**2`. The dispersion alpha is a second, small model (`Dispersion`):
+`alpha = exp(a + b * jump)`, where `jump` is how much the place's count changed over its last period
+(|log(1 + c_t) - log(1 + c_(t-1))|). It is fitted by maximum likelihood on the model's own earlier
+one-step errors (targets up to the origin only), so a noisy model is also an honestly wide one, and a
+place that has just jumped gets the wider tail that such places showed before (a jump is often noise
+that reverts, sometimes the start of a wave). `b = 0` is the single alpha for all places.
 """
 
 from __future__ import annotations
@@ -10,10 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy import stats
+from scipy import optimize, stats
 
 FLOOR = 0.1  # smallest predicted mean: a place never seen still has a small chance
 DRAWS = 4000  # joint draws behind a hotspot probability (standard error <= 0.008)
+ALPHA_RANGE = (1e-4, 10.0)  # smallest (practically Poisson) and largest dispersion a fit may give
+SLOPE_RANGE = (-3.0, 3.0)  # bounds of b: alpha at most x20 per unit of log change either way
 
 
 def moment_alpha(y: np.ndarray, mu: np.ndarray) -> float:
@@ -25,18 +31,72 @@ def moment_alpha(y: np.ndarray, mu: np.ndarray) -> float:
     return min(max(alpha, 0.0), 10.0)
 
 
+def jump(counts: np.ndarray) -> np.ndarray:
+    """|log change| of each place's count over the last period (0 with a single period)."""
+    if counts.shape[1] < 2:
+        return np.zeros(counts.shape[0])
+    return np.abs(np.log1p(counts[:, -1]) - np.log1p(counts[:, -2]))
+
+
+def _nb_logpmf(y: np.ndarray, mu: np.ndarray, alpha: np.ndarray) -> np.ndarray:
+    n = 1.0 / alpha
+    return np.asarray(stats.nbinom.logpmf(y, n, n / (n + mu)))
+
+
+@dataclass(frozen=True)
+class Dispersion:
+    """`alpha = exp(a + b * jump)`: exp(b) is the factor by which the dispersion grows per unit of
+    |log change| last period (a doubling is 0.69)."""
+
+    a: float
+    b: float = 0.0
+
+    def __call__(self, z: np.ndarray) -> np.ndarray:
+        return np.clip(np.exp(self.a + self.b * np.asarray(z, dtype=float)), *ALPHA_RANGE)
+
+    @classmethod
+    def poisson(cls) -> Dispersion:
+        """No errors to learn from yet: (practically) Poisson."""
+        return cls(float(np.log(ALPHA_RANGE[0])))
+
+    @property
+    def alpha(self) -> float:
+        """The dispersion of a place that did not change."""
+        return float(self(np.zeros(1))[0])
+
+
+def fit_dispersion(y: np.ndarray, mu: np.ndarray, z: np.ndarray) -> Dispersion:
+    """Maximum-likelihood (a, b) of the negative binomial with the means fixed at `mu`: one-step
+    targets `y`, the model's predictions `mu` for them, and each row's last change `z` (`jump`)
+    at the origin it was predicted from."""
+    mu = np.maximum(np.asarray(mu, dtype=float), FLOOR)
+    if y.size == 0:
+        return Dispersion.poisson()
+    start = float(np.log(max(moment_alpha(y, mu), 0.05)))
+
+    def loss(theta: np.ndarray) -> float:
+        alpha = np.clip(np.exp(theta[0] + theta[1] * z), *ALPHA_RANGE)
+        return float(-_nb_logpmf(y, mu, alpha).sum())
+
+    bounds = [tuple(np.log(ALPHA_RANGE)), SLOPE_RANGE]
+    fit = optimize.minimize(loss, np.array([start, 0.0]), method="L-BFGS-B", bounds=bounds)
+    return Dispersion(float(fit.x[0]), float(fit.x[1]))
+
+
 @dataclass(frozen=True)
 class CountForecast:
-    """Predicted counts for one period: `mean[i]` for place i, shared dispersion `alpha`."""
+    """Predicted counts for one period: `mean[i]` for place i and its dispersion `alpha` (one value
+    for every place, or one per place)."""
 
     mean: np.ndarray
-    alpha: float
+    alpha: float | np.ndarray
 
     def _dist(self) -> Any:
         mu = np.maximum(self.mean, FLOOR)
-        if self.alpha <= 1e-9:
+        alpha = np.asarray(self.alpha, dtype=float)
+        if np.all(alpha <= 1e-9):
             return stats.poisson(mu)
-        n = 1.0 / self.alpha
+        n = 1.0 / np.maximum(alpha, ALPHA_RANGE[0])
         return stats.nbinom(n, n / (n + mu))
 
     def interval(self, level: float = 0.8) -> tuple[np.ndarray, np.ndarray]:
