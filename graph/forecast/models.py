@@ -15,9 +15,8 @@ from typing import Protocol
 
 import numpy as np
 from sklearn.linear_model import PoissonRegressor
-from threadpoolctl import threadpool_limits
 
-from graph.forecast.distribution import FLOOR, CountForecast, Dispersion, fit_dispersion, jump
+from graph.forecast.distribution import FLOOR, CountForecast, Dispersion, fit_dispersion, jump, one_thread
 from graph.forecast.panel import Panel
 
 TREND_WINDOW = 6
@@ -190,7 +189,7 @@ class PoissonGLM:
         reg = PoissonRegressor(alpha=self.l2, solver="newton-cholesky", max_iter=200)
         # one thread: the problem is ~1000 rows x 6 columns, and OpenMP threads on a busy machine
         # made each fit ~10x slower (docs/design/forecasting.md)
-        with warnings.catch_warnings(), threadpool_limits(1):
+        with warnings.catch_warnings(), one_thread():
             warnings.simplefilter("ignore")
             reg.fit(x, y)
         self.coef_ = {"intercept": float(reg.intercept_)} | dict(
