@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from extraction.components.spanish import is_spanish
+from extraction.components.spanish import is_spanish, person_span
 from extraction.models import SourceDocument
 from extraction.pipeline import Extractor
 from ontology.names import C
@@ -18,7 +18,8 @@ RELEASE = (
     "de Personas de la Fiscalía del Condado de Kestrel trabajó con el Departamento de Policía de Kestrel "
     "y el Centro de Defensa de los\nNiños de Kestrel. Casi cien casos fueron revisados por la División de "
     "Casos Fríos del Fiscal Quillon. Fue un año difícil, dijo el Fiscal de Distrito Ada Quillon. Sin "
-    "embargo, nuestra oficina sigue adelante."
+    "embargo, nuestra oficina sigue adelante en el Condado de Kestrel, dijo el Fiscal del Distrito, Ada "
+    "Quillon."
 )
 
 
@@ -40,6 +41,11 @@ def test_spanish_organisation_names_are_found_with_their_edges(entities: list[tu
         "División de Casos Fríos",  # "del Fiscal Quillon": the prosecutor, not the division
     } <= orgs, orgs
     assert not any("Ada" in o or "Lanza" in o or "Quillon" in o for o in orgs), orgs
+    assert "Fiscal del Distrito" not in orgs, orgs  # the prosecutor's title: his office names a place
+
+
+def test_a_county_written_the_spanish_way_is_a_place(entities: list[tuple[str, str]]) -> None:
+    assert (C.Location, "Condado de Kestrel") in entities, entities
 
 
 def test_spanish_function_words_are_no_names(entities: list[tuple[str, str]]) -> None:
@@ -54,3 +60,21 @@ def test_english_text_with_spanish_names_is_not_read_as_spanish() -> None:
     )
     assert not is_spanish(nlp(english))
     assert is_spanish(nlp(RELEASE))
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        ("El Jefe Amos Quillon", "Amos Quillon"),  # titles and articles in front go
+        ("La Sra. Ada Ruiz", "Ada Ruiz"),
+        ("María de Lourdes Quillon", "María de Lourdes Quillon"),  # particles stay
+        ("Durante la semana", None),  # a clause, not a name
+        ("Esta nueva", None),
+        ("Casi", None),
+    ],
+)
+def test_a_spanish_person_span_keeps_the_name_only(words: str, name: str | None) -> None:
+    doc = spacy.blank("en")(f"Dijo que {words} llegó.")
+    start = doc.text.index(words)
+    span = person_span(doc, start, start + len(words))
+    assert (doc.text[span[0] : span[1]] if span else None) == name
