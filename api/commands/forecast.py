@@ -73,7 +73,7 @@ def backtest(
     from graph.forecast.backtest import CRITERIA
     from graph.forecast.evaluate import run_extracted, run_scenarios
     from graph.forecast.panel import Panel, upstream_matrix
-    from seed.scenarios import PROFILES, corridor_edges, generate
+    from seed.scenarios import PROFILES, corridor_edges, profile_scenario
 
     if not scenarios and extracted is None:
         fail("give --scenarios N and/or --extracted FILE.jsonl")
@@ -83,11 +83,9 @@ def backtest(
         fail(f"--select must be one of {', '.join(CRITERIA)}")
     results = []
     if scenarios:
-        p = PROFILES[profile]
         runs = []
         for seed in range(1, scenarios + 1):
-            sc = generate(seed, n_emerging=int(p["n_emerging"]), n_routes=int(p["n_routes"]),
-                          route_peak=p["route_peak"], n_waves=int(p["n_waves"]))  # fmt: skip
+            sc = profile_scenario(seed, profile)
             up = upstream_matrix(sc.places, corridor_edges())
             runs.append(
                 (Panel(sc.places, sc.periods, sc.counts, 12).with_leading(sc.signals, up), sc.intensity)

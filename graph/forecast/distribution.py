@@ -1,19 +1,40 @@
 """The predictive distribution every model returns: negative binomial per place (Poisson when alpha=0).
 
-`var = mean + alpha * mean**2`; alpha is estimated by the method of moments from a model's own
-one-step errors, so a noisy model is also an honestly wide one.
+`var = mean + alpha * mean**2`. The dispersion alpha is a second, small model (`Dispersion`):
+`alpha = exp(a + b * jump)`, where `jump` is how much the place's count changed over its last period
+(|log(1 + c_t) - log(1 + c_(t-1))|). It is fitted by maximum likelihood on the model's own earlier
+one-step errors (targets up to the origin only), so a noisy model is also an honestly wide one, and a
+place that has just jumped gets the spread that such places showed before (wider when jumps were
+followed by large errors, narrower when they reverted as forecast). `b = 0` is one alpha for all.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy import stats
+from scipy import optimize, special, stats
+from threadpoolctl import ThreadpoolController
 
 FLOOR = 0.1  # smallest predicted mean: a place never seen still has a small chance
 DRAWS = 4000  # joint draws behind a hotspot probability (standard error <= 0.008)
+ALPHA_RANGE = (1e-4, 100.0)  # smallest (practically Poisson) and largest dispersion a fit may give
+
+
+@functools.cache
+def _threads() -> ThreadpoolController:
+    """The loaded BLAS/OpenMP libraries, scanned once (a scan at every fit cost ~5 ms). The first fit
+    runs after `graph.forecast.models` has imported scikit-learn, so its OpenMP is among them."""
+    return ThreadpoolController()
+
+
+def one_thread() -> Any:
+    """Context: BLAS/OpenMP limited to one thread. The fits here are small (~1 000 rows, 2-6
+    parameters); on the shared, loaded machine threads made them several times slower
+    (docs/design/forecasting.md, "Speed")."""
+    return _threads().limit(limits=1)
 
 
 def moment_alpha(y: np.ndarray, mu: np.ndarray) -> float:
@@ -25,18 +46,82 @@ def moment_alpha(y: np.ndarray, mu: np.ndarray) -> float:
     return min(max(alpha, 0.0), 10.0)
 
 
+def jump(counts: np.ndarray) -> np.ndarray:
+    """|log change| of each place's count over the last period (0 with a single period)."""
+    if counts.shape[1] < 2:
+        return np.zeros(counts.shape[0])
+    return np.abs(np.log1p(counts[:, -1]) - np.log1p(counts[:, -2]))
+
+
+@dataclass(frozen=True)
+class Dispersion:
+    """`alpha = exp(a + b * jump)`: exp(b) is the factor by which the dispersion grows per unit of
+    |log change| last period (a doubling is 0.69)."""
+
+    a: float
+    b: float = 0.0
+
+    def __call__(self, z: np.ndarray) -> np.ndarray:
+        return np.clip(np.exp(self.a + self.b * np.asarray(z, dtype=float)), *ALPHA_RANGE)
+
+    @classmethod
+    def poisson(cls) -> Dispersion:
+        """No errors to learn from yet: (practically) Poisson."""
+        return cls(float(np.log(ALPHA_RANGE[0])))
+
+    @property
+    def alpha(self) -> float:
+        """The dispersion of a place that did not change."""
+        return float(self(np.zeros(1))[0])
+
+
+def fit_dispersion(y: np.ndarray, mu: np.ndarray, z: np.ndarray) -> Dispersion:
+    """Maximum-likelihood (a, b) of the negative binomial with the means fixed at `mu`: one-step
+    targets `y`, the model's predictions `mu` for them, and each row's last change `z` (`jump`)
+    at the origin it was predicted from.
+
+    Fitted as the log dispersion at no change and at the largest change seen, both inside
+    `ALPHA_RANGE`, so the dispersion stays in range on every row without clipping (a clipped
+    likelihood is flat and stops the optimiser)."""
+    mu = np.maximum(np.asarray(mu, dtype=float), FLOOR)
+    if y.size == 0:
+        return Dispersion.poisson()
+    lo, hi = np.log(ALPHA_RANGE)
+    top = float(z.max())
+    share = z / top if top > 0 else np.zeros_like(z)  # 0 at no change, 1 at the largest
+    ln_y1 = special.gammaln(y + 1)
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        """Negative log likelihood and its gradient in (log alpha at 0, log alpha at the top)."""
+        eta = theta[0] + (theta[1] - theta[0]) * share
+        r = np.exp(-eta)  # 1 / alpha
+        log_p = np.log(r / (r + mu))
+        ll = special.gammaln(y + r) - special.gammaln(r) - ln_y1 + r * log_p + y * np.log(mu / (r + mu))
+        d_eta = -r * (special.digamma(y + r) - special.digamma(r) + log_p + (mu - y) / (r + mu))
+        return float(-ll.sum()), -np.array([(d_eta * (1 - share)).sum(), (d_eta * share).sum()])
+
+    start = float(np.clip(np.log(max(moment_alpha(y, mu), 1e-3)), lo + 0.1, hi - 0.1))
+    with one_thread():
+        fit = optimize.minimize(loss, np.array([start, start]), jac=True, method="L-BFGS-B",
+                                bounds=[(lo, hi), (lo, hi)])  # fmt: skip
+    a, at_top = map(float, fit.x)
+    return Dispersion(a, (at_top - a) / top if top > 0 else 0.0)
+
+
 @dataclass(frozen=True)
 class CountForecast:
-    """Predicted counts for one period: `mean[i]` for place i, shared dispersion `alpha`."""
+    """Predicted counts for one period: `mean[i]` for place i and its dispersion `alpha` (one value
+    for every place, or one per place)."""
 
     mean: np.ndarray
-    alpha: float
+    alpha: float | np.ndarray
 
     def _dist(self) -> Any:
         mu = np.maximum(self.mean, FLOOR)
-        if self.alpha <= 1e-9:
+        alpha = np.asarray(self.alpha, dtype=float)
+        if np.all(alpha <= 1e-9):
             return stats.poisson(mu)
-        n = 1.0 / self.alpha
+        n = 1.0 / np.maximum(alpha, ALPHA_RANGE[0])
         return stats.nbinom(n, n / (n + mu))
 
     def interval(self, level: float = 0.8) -> tuple[np.ndarray, np.ndarray]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from graph.forecast.backtest import CHOSEN, Judgement, ModelScore, backtest
+from graph.forecast.backtest import CHOSEN, Judgement, ModelScore, backtest, hotspots, precision_at_k
 from graph.forecast.calibration import brier, cross_fitted, table
 from graph.forecast.models import LastPeriod, LongRunMean, PoissonGLM
 from graph.forecast.panel import Panel, build_panel, signal_matrix
@@ -89,3 +89,24 @@ def run_extracted(
     return {"data": f"{path.name} by {granularity} ({panel.periods[0]}–{panel.periods[-1]})", "k": k,
             "places": len(panel.places), "models": models, "gains": _gains(models),
             "calibration": _calibration(calls)}  # fmt: skip
+
+
+def ceiling(scenarios: Sequence[tuple[Panel, np.ndarray]], k: int = 10, first: int = 24) -> dict[str, float]:
+    """Precision@k of the oracle (ranks by the planted intensity) and of the two naive baselines on
+    generated scenarios, origins from `first` — no model is fitted. The oracle's margin over the
+    better baseline is the most any model could gain through the noise of the realised counts."""
+    oracle = "oracle (planted intensity)"
+    out: dict[str, list[float]] = {oracle: [], LastPeriod.name: [], LongRunMean.name: []}
+    for panel, truth in scenarios:
+        for t in range(first, panel.counts.shape[1] - 1):
+            actual = hotspots(panel.counts[:, t + 1], k)
+            if not actual:
+                continue
+            known = panel.counts[:, : t + 1]
+            out[oracle].append(precision_at_k(truth[:, t + 1], actual, k))
+            for rule in (LastPeriod, LongRunMean):
+                rank = rule.mean(known) + 1e-6 * rule.tiebreak(known)  # as `models.ranking_score`
+                out[rule.name].append(precision_at_k(rank, actual, k))
+    means = {name: round(float(np.mean(v)), 3) for name, v in out.items()}
+    best = max(means[LastPeriod.name], means[LongRunMean.name])
+    return means | {"oracle over the better baseline": round(means[oracle] - best, 3)}

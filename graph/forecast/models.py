@@ -15,9 +15,8 @@ from typing import Protocol
 
 import numpy as np
 from sklearn.linear_model import PoissonRegressor
-from threadpoolctl import threadpool_limits
 
-from graph.forecast.distribution import FLOOR, CountForecast, moment_alpha
+from graph.forecast.distribution import FLOOR, CountForecast, Dispersion, fit_dispersion, jump, one_thread
 from graph.forecast.panel import Panel
 
 TREND_WINDOW = 6
@@ -31,15 +30,17 @@ class Model(Protocol):
     def forecast(self, panel: Panel) -> CountForecast: ...
 
 
-def _history_alpha(panel: Panel, point: type[_Point], start: int = 1) -> float:
+def _history_dispersion(panel: Panel, point: type[_Point], start: int = 1) -> Dispersion:
     """Dispersion of a point rule from its own one-step errors on the panel's history."""
-    ys, mus = [], []
+    ys, mus, zs = [], [], []
     for s in range(start, panel.counts.shape[1] - 1):
-        mus.append(point.mean(panel.counts[:, : s + 1]))
+        known = panel.counts[:, : s + 1]
+        mus.append(point.mean(known))
+        zs.append(jump(known))
         ys.append(panel.counts[:, s + 1])
     if not ys:
-        return 0.0
-    return moment_alpha(np.concatenate(ys), np.concatenate(mus))
+        return Dispersion.poisson()
+    return fit_dispersion(np.concatenate(ys), np.concatenate(mus), np.concatenate(zs))
 
 
 class _Point:
@@ -54,7 +55,8 @@ class _Point:
         raise NotImplementedError
 
     def forecast(self, panel: Panel) -> CountForecast:
-        return CountForecast(self.mean(panel.counts), _history_alpha(panel, type(self)))
+        dispersion = _history_dispersion(panel, type(self))
+        return CountForecast(self.mean(panel.counts), dispersion(jump(panel.counts)))
 
 
 class LastPeriod(_Point):
@@ -165,19 +167,21 @@ class PoissonGLM:
     leading: bool = True
     seasonal: bool = True
     coef_: dict[str, float] = field(default_factory=dict)
+    dispersion_: Dispersion | None = None  # the variance model of the last fit
 
     def forecast(self, panel: Panel) -> CountForecast:
         counts = panel.counts
         season = panel.season if self.seasonal else None
         t = counts.shape[1] - 1
         start = min(first_origin(season), max(t - 1, 0))
-        xs, ys = [], []
+        xs, ys, zs = [], [], []
         sig, up = (panel.signals, panel.upstream) if self.leading else (None, None)
         if sig is not None and sig.sum() < MIN_WARNINGS:  # decided once per fit: same columns in every row
             sig = None
         for s in range(start, t):
             xs.append(features(counts[:, : s + 1], season, None if sig is None else sig[:, : s + 1], up)[0])
             ys.append(counts[:, s + 1])
+            zs.append(jump(counts[:, : s + 1]))
         x_now, names = features(counts, season, sig, up)
         if not xs:
             return LongRunMean().forecast(panel)
@@ -185,14 +189,14 @@ class PoissonGLM:
         reg = PoissonRegressor(alpha=self.l2, solver="newton-cholesky", max_iter=200)
         # one thread: the problem is ~1000 rows x 6 columns, and OpenMP threads on a busy machine
         # made each fit ~10x slower (docs/design/forecasting.md)
-        with warnings.catch_warnings(), threadpool_limits(1):
+        with warnings.catch_warnings(), one_thread():
             warnings.simplefilter("ignore")
             reg.fit(x, y)
         self.coef_ = {"intercept": float(reg.intercept_)} | dict(
             zip(names, map(float, reg.coef_), strict=True)
         )
-        alpha = moment_alpha(y, reg.predict(x))
-        return CountForecast(np.maximum(reg.predict(x_now), FLOOR), alpha)
+        self.dispersion_ = fit_dispersion(y, reg.predict(x), np.concatenate(zs))
+        return CountForecast(np.maximum(reg.predict(x_now), FLOOR), self.dispersion_(jump(counts)))
 
 
 def has_leading(panel: Panel) -> bool:

@@ -35,6 +35,6 @@ RETURN p.id AS account_id, p.value AS account, size(ts) AS payments, by_platform
        round(reduce(x = 0.0, t IN ts | x + t.amount), 2) AS total,
        apoc.coll.toSet([t IN ts | endNode(t).value]) AS platforms,
        toString(ts[0].date) AS first, toString(last(ts).date) AS last,
-       apoc.coll.toSet([t IN ts | t.reference])[0..5] AS references, [t IN ts | t.id] AS transfer_ids
+       apoc.coll.toSet([t IN ts | t.reference])[0..5] AS references, apoc.coll.sort([t IN ts | t.id]) AS transfer_ids
 ORDER BY payments DESC, account_id
 LIMIT $limit

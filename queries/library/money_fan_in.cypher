@@ -27,7 +27,7 @@ WITH s, c, ts, paid, first, last, per_month, sent
 WHERE sent > 0 AND paid >= $min_share * sent
 WITH c, collect({account_id: s.id, account: s.value, payments: size(ts), paid: round(paid, 2),
                  share: round(paid / sent, 2), per_month: round(per_month, 1)}) AS senders,
-     apoc.coll.flatten(collect([t IN ts | t.id])) AS transfer_ids,
+     apoc.coll.sort(apoc.coll.flatten(collect([t IN ts | t.id]))) AS transfer_ids,
      apoc.coll.toSet(apoc.coll.flatten(collect([t IN ts | t.currency]))) AS currencies,
      sum(paid) AS total, min(first) AS first, max(last) AS last
 WHERE size(senders) >= $min_senders

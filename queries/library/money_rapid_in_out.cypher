@@ -39,6 +39,6 @@ WHERE passed >= $min_share * received
 RETURN m.id AS account_id, m.value AS account, events, round(passed, 2) AS passed_through,
        round(received, 2) AS received, round(passed / received, 3) AS share,
        toString(first) AS first, toString(last) AS last,
-       apoc.coll.toSet(apoc.coll.flatten([e IN events | [e.in_id] + e.out_ids])) AS transfer_ids
+       apoc.coll.sort(apoc.coll.toSet(apoc.coll.flatten([e IN events | [e.in_id] + e.out_ids]))) AS transfer_ids
 ORDER BY size(events) DESC, passed_through DESC, account_id
 LIMIT $limit

@@ -28,6 +28,6 @@ WITH p, l, burst, [m IN month_keys | {month: m,
        references: [t IN burst WHERE toString(t.date) STARTS WITH m | t.reference]}] AS months
 RETURN p.id AS account_id, p.value AS account, l.id AS landlord_id, l.value AS landlord, months,
        size(burst) AS payments, round(reduce(x = 0.0, t IN burst | x + t.amount), 2) AS total,
-       [t IN burst | t.id] AS transfer_ids
+       apoc.coll.sort([t IN burst | t.id]) AS transfer_ids
 ORDER BY size(months) DESC, payments DESC, account_id
 LIMIT $limit

@@ -25,6 +25,6 @@ RETURN s.id AS account_id, s.value AS account,
        [t IN ts | {id: t.id, date: toString(t.date), amount: t.amount, currency: t.currency,
                    to: endNode(t).value}] AS transfers,
        round(reduce(x = 0.0, t IN ts | x + t.amount), 2) AS total, toString(ts[0].date) AS first,
-       toString(last(ts).date) AS last, [t IN ts | t.id] AS transfer_ids
+       toString(last(ts).date) AS last, apoc.coll.sort([t IN ts | t.id]) AS transfer_ids
 ORDER BY size(ts) DESC, account_id
 LIMIT $limit

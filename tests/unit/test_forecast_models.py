@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from graph.forecast.backtest import CHOSEN, backtest, hotspots, precision_at_k, select
-from graph.forecast.distribution import CountForecast, moment_alpha
+from graph.forecast.distribution import CountForecast, Dispersion, fit_dispersion, jump, moment_alpha
 from graph.forecast.models import SEASONAL, LastPeriod, LongRunMean, PoissonGLM, candidates
 from graph.forecast.panel import Panel, build_panel, period_of
 
@@ -43,6 +43,24 @@ def test_forecast_distribution_interval_probability_and_dispersion() -> None:
     mu = np.full(4000, 5.0)
     assert moment_alpha(rng.poisson(mu).astype(float), mu) < 0.03
     assert 0.3 < moment_alpha(rng.negative_binomial(2, 2 / 7, 4000).astype(float), mu) < 0.7
+
+
+def test_dispersion_model_learns_how_the_spread_grows_with_the_last_change() -> None:
+    rng = np.random.default_rng(2)
+    mu = rng.uniform(2, 40, 6000)
+    z = rng.exponential(0.4, 6000)
+    alpha = 0.05 * np.exp(2.0 * z)
+    y = rng.negative_binomial(1 / alpha, (1 / alpha) / (1 / alpha + mu)).astype(float)
+    fit = fit_dispersion(y, mu, z)
+    assert fit.alpha == pytest.approx(0.05, rel=0.25) and fit.b == pytest.approx(2.0, abs=0.3)
+    flat = fit_dispersion(rng.negative_binomial(4, 4 / (4 + mu)).astype(float), mu, z)  # alpha 0.25 for all
+    assert flat.alpha == pytest.approx(0.25, rel=0.2) and abs(flat.b) < 0.25
+    assert fit_dispersion(np.zeros(0), np.zeros(0), np.zeros(0)) == Dispersion.poisson()
+    counts = np.array([[10.0, 10.0], [10.0, 40.0]])  # the second place jumped
+    assert jump(counts) == pytest.approx([0.0, np.log(41 / 11)]) and jump(counts[:, :1]).tolist() == [0, 0]
+    fc = CountForecast(np.array([20.0, 20.0]), fit(jump(counts)))
+    lo, hi = fc.interval(0.8)
+    assert hi[1] - lo[1] > 2 * (hi[0] - lo[0])  # same mean, the jumped place's interval is far wider
 
 
 def test_baselines_repeat_last_period_and_long_run_average() -> None:

@@ -6,6 +6,7 @@ import itertools
 import json
 
 import numpy as np
+import pytest
 
 from seed.scenarios import FORMAT, generate, write
 
@@ -78,3 +79,43 @@ def test_corridor_waves_jump_stop_by_stop_after_weak_early_warnings() -> None:
     warned = [d for d in sc.documents if d["warning"]]
     assert warned and sc.signals.sum() == len(warned)
     assert sc.counts.sum() == sum(len(set(d["places"])) for d in sc.documents)  # type: ignore[arg-type]
+
+
+def test_a_larger_panel_adds_real_towns_with_their_own_corridors_and_keeps_the_seed_panel() -> None:
+    from seed.places import CITIES
+    from seed.scenarios import corridor_edges, extra_towns, profile_scenario
+
+    small = profile_scenario(2, "displacement")
+    same = generate(2, n_emerging=4, n_routes=6, route_peak=10.0, n_waves=12)
+    assert np.array_equal(small.counts, same.counts) and len(small.places) == 28
+    big = profile_scenario(1, "steady", 60)
+    towns = set(big.places) - set(CITIES)
+    assert len(big.places) == 60 and set(CITIES) < set(big.places) and "Dnipro" in towns
+    assert big.truth["generator"]["n_waves"] == 9 and big.truth["generator"]["n_emerging"] == 9  # type: ignore[index]
+    assert profile_scenario(1, "steady", 60, scaled=False).truth["generator"]["n_waves"] == 4  # type: ignore[index]
+    many = set(extra_towns(200))
+    assert "Mykolayiv" not in many and "Sector 3" not in many  # the seed's Mykolaiv; a district of Bucharest
+    edges = set(corridor_edges(60))
+    assert set(corridor_edges()) < edges and any(a in towns and b in towns for a, b in edges)
+    hit = {p for w in big.truth["corridor_waves"] for p in w["stops"]}  # type: ignore[union-attr]
+    assert hit & towns  # waves run through the added towns too
+    with pytest.raises(ValueError, match="profile must be one of"):
+        profile_scenario(1, "war")
+
+
+def test_ceiling_is_the_backtests_oracle_and_baselines_without_a_model_fit() -> None:
+    from graph.forecast.backtest import backtest
+    from graph.forecast.evaluate import ceiling
+    from graph.forecast.models import LastPeriod, LongRunMean
+    from graph.forecast.panel import Panel
+
+    sc = generate(3, n_waves=4)
+    panel = Panel(sc.places, sc.periods, sc.counts, 12)
+    scores, _ = backtest(panel, first=24, models=[LastPeriod(), LongRunMean()], truth=sc.intensity)
+    rows = {s.name: float(np.mean(s.precision)) for s in scores}
+    got = ceiling([(panel, sc.intensity)])
+    for name in (LastPeriod.name, LongRunMean.name, "oracle (planted intensity)"):
+        assert got[name] == round(rows[name], 3)
+    assert got["oracle over the better baseline"] == pytest.approx(
+        got["oracle (planted intensity)"] - max(got[LastPeriod.name], got[LongRunMean.name]), abs=1e-9
+    )
