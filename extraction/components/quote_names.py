@@ -4,8 +4,10 @@ The sm model often ends a person's name at a quote mark: `“Pastor Jon” Vale`
 "Vale" (the entities component trims the title), `Jon “Coach” Vale` as "Jon" and "Vale". The gold annotates
 such a name as one span with its quoted nickname inside (`extraction/gold/GUIDELINES.md`: full span, titles
 left out), so two person mentions that only a quote mark (with a space) or a short quoted word lie between
-become one mention over both spans: `Jon” Vale`, `Jon “Coach” Vale` (value "Jon Vale"). An apostrophe
-inside a word (`Dee’Ann`, `O’Neill`) and two quoted names apart (`“Mara” “Lia”`) are not cuts.
+become one mention over both spans: `Jon” Vale`, `Jon “Coach” Vale`. Its value leaves out the quoted
+nickname and the quote marks ("Jon Vale", also when the tagger's first part held the opening quote:
+`Jon “Coach` + `Vale`), so the person is the same as the release's plain "Jon Vale". An apostrophe inside a
+word (`Dee’Ann`, `O’Neill`) and two quoted names apart (`“Mara” “Lia”`) are not cuts.
 
 The first part keeps its key, type and scalar attributes; list attributes (`roles`, `role_evidence`,
 `aliases`) are united in order. Refs and relations to the second part, or to a mention lying inside the
@@ -37,6 +39,15 @@ QUOTE_GAP = re.compile(
 """Between two parts of one name cut at a quote mark: `“Pastor Jon” Vale`, `Jon “Vale`, or a quoted
 nickname: `Jon “Boss” Vale` (a space is required as well: not an apostrophe inside a word, `O’Neill`)."""
 _SPACE = re.compile(r"[ \t\u00a0]")
+_NICKNAME = re.compile(r"[ \t\u00a0]+[“\"‘][^“”\"‘’\n]{1,30}[”\"’](?=[ \t\u00a0])")
+_EDGE_QUOTE = re.compile(r"(?<!\w)[“”\"‘’]|[“”\"‘’](?!\w)")
+"""A quote mark at a word's edge (not the apostrophe inside `O’Neill`)."""
+
+
+def joined_value(span: str) -> str:
+    """The value of a joined name: its words without a quoted nickname and without quote marks
+    (`Jon “Coach” Vale` and `Jon “Coach” + Vale` → "Jon Vale", `Pastor Jon” Vale` → "Pastor Jon Vale")."""
+    return " ".join(_EDGE_QUOTE.sub("", _NICKNAME.sub("", span)).split())
 
 
 def _merge_into(head: dict[str, Any], part: dict[str, Any], text: str) -> None:
@@ -46,12 +57,8 @@ def _merge_into(head: dict[str, Any], part: dict[str, Any], text: str) -> None:
         if isinstance(values, list):
             both = [*head["attributes"].get(name, []), *values]
             attrs[name] = [v for i, v in enumerate(both) if v not in both[:i]]  # dicts are not hashable
-    head.update(
-        end=part["end"],
-        text=text[head["start"] : part["end"]],
-        value=f"{head['value']} {part['value']}",
-        attributes=attrs,
-    )
+    span = text[head["start"] : part["end"]]
+    head.update(end=part["end"], text=span, value=joined_value(span), attributes=attrs)
 
 
 def join_quote_cut_names(text: str, items: list[dict[str, Any]], found: list[dict[str, Any]]) -> int:

@@ -13,7 +13,7 @@ from extraction.pipeline import LANTERN_COMPONENTS, Extractor
 
 TEXT = (
     "“Pastor Jon” Vale, community centre director, spoke. Later Vale thanked Ines “Boss” Marlow.\n"
-    "“Mara” “Lia” came; Dee’Ann too. Tomas “Tiny” Brenner left."
+    "“Mara” “Lia” came; Dee’Ann too. Tomas “Tiny” Brenner left. Walt “Slim” Crane, O’Dell Roe."
 )
 
 
@@ -48,15 +48,18 @@ def test_the_parts_are_joined_with_their_refs_relations_and_roles() -> None:
         _mention(10, "Tomas"),
         _mention(11, "Tiny", type_="Organization"),
         _mention(12, "Brenner"),
+        _mention(13, "Walt “Slim"),  # the tagger's first part holds the opening quote
+        _mention(14, "Crane"),
+        _mention(15, "O’Dell Roe"),
     ]
     found = [
         {"type": "KNOWS", "source": 2, "target": 4},
         {"type": "KNOWS", "source": 1, "target": 2},
         {"type": "KNOWS", "source": 11, "target": 6},
     ]
-    assert join_quote_cut_names(TEXT, items, found) == 4
+    assert join_quote_cut_names(TEXT, items, found) == 5
     by_key = {m["key"]: m for m in items}
-    assert sorted(by_key) == [1, 3, 4, 6, 7, 8, 9, 10]
+    assert sorted(by_key) == [1, 3, 4, 6, 7, 8, 9, 10, 13, 15]
     vale = by_key[1]
     assert (vale["text"], vale["value"]) == ("Pastor Jon” Vale", "Pastor Jon Vale")
     assert (vale["start"], vale["end"]) == (1, TEXT.index(","))
@@ -69,13 +72,15 @@ def test_the_parts_are_joined_with_their_refs_relations_and_roles() -> None:
     assert by_key[3]["ref"] == 1  # the later "Vale" refers to the joined name
     assert (by_key[4]["text"], by_key[4]["value"]) == ("Ines “Boss” Marlow", "Ines Marlow")
     # a nickname tagged on its own inside the joined name goes with it, with its relations
-    assert by_key[10]["text"] == "Tomas “Tiny” Brenner"
+    assert (by_key[10]["text"], by_key[10]["value"]) == ("Tomas “Tiny” Brenner", "Tomas Brenner")
+    # the nickname and quote marks stay out of the value, not out of the span
+    assert (by_key[13]["text"], by_key[13]["value"]) == ("Walt “Slim” Crane", "Walt Crane")
     assert found == [
         {"type": "KNOWS", "source": 1, "target": 4},
         {"type": "KNOWS", "source": 10, "target": 6},
     ]  # the relation between the two parts of one name went with the cut
     # two quoted names apart, and an apostrophe inside a word, are not cuts
-    assert [by_key[k]["value"] for k in (6, 7, 8, 9)] == ["Mara", "Lia", "Dee", "Ann"]
+    assert [by_key[k]["value"] for k in (6, 7, 8, 9, 15)] == ["Mara", "Lia", "Dee", "Ann", "O’Dell Roe"]
 
 
 def test_nothing_to_join_leaves_the_mentions_alone() -> None:
