@@ -9,6 +9,11 @@ nickname and the quote marks ("Jon Vale", also when the tagger's first part held
 `Jon “Coach` + `Vale`), so the person is the same as the release's plain "Jon Vale". An apostrophe inside a
 word (`Dee’Ann`, `O’Neill`) and two quoted names apart (`“Mara” “Lia”`) are not cuts.
 
+When the tagger left the surname out altogether (`Jon “Coach”` and an untagged `Vale`, or `Jon “Coach` then
+`” Vale`), the name grows over the nickname and the surname, if the surname is one proper-noun token no
+mention holds (`extend_over_left_out_surnames`; so a quotation after a name, followed by an everyday word, is
+not taken for a nickname).
+
 The first part keeps its key, type and scalar attributes; list attributes (`roles`, `role_evidence`,
 `aliases`) are united in order. Refs and relations to the second part, or to a mention lying inside the
 joined name (a quoted nickname tagged on its own), go to the first; a relation between two parts of the name
@@ -28,7 +33,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extraction.components.base import doc_text, guarded, mentions
+from extraction.components.base import SpanSet, doc_text, guarded, mentions
 from ontology import load_ontology
 from ontology.names import C
 
@@ -97,9 +102,40 @@ def join_quote_cut_names(text: str, items: list[dict[str, Any]], found: list[dic
     return len(into)
 
 
+_LEFT_OUT = re.compile(
+    r"(?:[ \t\u00a0]+[“\"][A-Z][^“”\"\n]{0,29}[”\"]|(?P<close>[”\"]))[ \t\u00a0]+"
+    r"(?P<surname>[A-Z][^\W\d_]+(?:[-’'][A-Z]?[^\W\d_]+)*)\b"
+)
+"""After a name: a quoted nickname (or the closing quote of one the name opened) and a capitalised word."""
+
+
+def extend_over_left_out_surnames(doc: Doc, items: list[dict[str, Any]]) -> int:
+    """A person's name the tagger ended at a quoted nickname, leaving the surname out (`Jon “Coach”` +
+    untagged `Vale`, or `Jon “Coach` + `” Vale`), grows over the nickname and the surname when the surname is
+    a proper noun no mention holds. Returns how many names grew."""
+    text, grown = doc_text(doc), 0
+    taken = SpanSet((m["start"], m["end"]) for m in items)
+    for m in items:
+        if m["type"] not in PEOPLE or m["ref"] is not None:
+            continue
+        after = _LEFT_OUT.match(text, m["end"])
+        if after is None or (after["close"] and m["text"].count("“") <= m["text"].count("”")):
+            continue  # a closing quote right after the name closes a nickname the name itself opened
+        start, end = after.span("surname")
+        word = doc.char_span(start, end)
+        if word is None or len(word) != 1 or word[0].pos_ != "PROPN" or taken.overlaps(start, end):
+            continue
+        span = text[m["start"] : end]
+        m.update(end=end, text=span, value=joined_value(span))
+        taken.add(start, end)
+        grown += 1
+    return grown
+
+
 @guarded("quote_names")
 def _join(doc: Doc) -> None:
     join_quote_cut_names(doc_text(doc), mentions(doc), doc._.lantern_relations or [])
+    extend_over_left_out_surnames(doc, mentions(doc))
 
 
 @Language.component(

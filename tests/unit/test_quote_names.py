@@ -108,6 +108,16 @@ def extractor() -> Extractor:
             "Dario “Coach” Brenner",
             "Dario Brenner",
         ),
+        (  # the tagger left the surname after the nickname out
+            "On Friday, March 8, 2019, Willem Nils “Doc” Garrity was arrested. Garrity ran the scheme.",
+            "Willem Nils “Doc” Garrity",
+            "Willem Nils Garrity",
+        ),
+        (
+            "Prosecutors said Tomas “Tiny” Brenner recruited two women. Brenner was arrested.",
+            "Tomas “Tiny” Brenner",
+            "Tomas Brenner",
+        ),
     ],
 )
 def test_extraction_outputs_one_person_for_a_name_cut_at_a_quote_mark(
@@ -121,6 +131,12 @@ def test_extraction_outputs_one_person_for_a_name_cut_at_a_quote_mark(
     later = [e for e in people if e.ref is not None]  # the surname alone refers to the whole name
     assert [(e.text, e.ref) for e in later] == [(value.split()[-1], full[0].id)]
     assert {r.source for r in result.relations if r.type == "RECRUITED_IN"} <= {full[0].id, later[0].id}
+
+
+def test_a_quotation_after_a_name_is_no_nickname(extractor: Extractor) -> None:
+    text = "Asked about the raid, Detective Lena Marsh “It is over.” Then she left."
+    result = extractor.extract(SourceDocument(id="q", text=text))
+    assert [e.text for e in result.entities if e.type == "Person" and e.ref is None] == ["Lena Marsh"]
 
 
 def test_the_join_is_a_step_of_the_pipeline_and_of_the_ablation() -> None:
