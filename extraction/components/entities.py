@@ -12,6 +12,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extraction.components.acronyms import definitions
 from extraction.components.base import (
     SpanSet,
     add_mention,
@@ -43,6 +44,8 @@ from extraction.components.name_shape import (
     warm_up,
 )
 from extraction.components.org_bounds import repair_organisation_tokens
+from extraction.components.spanish import is_spanish, organisation_names, spanish_stop_word
+from extraction.components.spanish import person_span as spanish_person_span
 from ontology import load_ontology
 from ontology.names import C
 
@@ -85,6 +88,8 @@ LOCATIVE = frozenset("in at from near to outside across throughout around betwee
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
 LOCATION_LABELS = {"GPE", "LOC"}
+NUMBERED_PARTS = frozenset({"section", "unit", "division"})
+"""Unit heads that, followed by a number, name a part of a text or a building, not a unit."""
 # organisation classes a keyword or a legal form can give; a front business is decided by front_cues, later
 ORG_LIKE = load_ontology().classes_under(C.Organization) - {C.FrontBusiness}
 
@@ -147,8 +152,9 @@ class EntityRecognizer:
             warm_up()
         self.places = gazetteer(region)
         self.matcher = Matcher(nlp.vocab)
+        gangs = load_patterns("gangs")
         self.pattern_labels: dict[str, str] = {}
-        for row in load_patterns("authorities") + load_patterns("business") + load_patterns("ngos"):
+        for row in load_patterns("authorities") + load_patterns("business") + load_patterns("ngos") + gangs:
             key = f"{row['label']}:{row['id']}"
             self.pattern_labels[key] = row["label"]
             self.matcher.add(key, [row["pattern"]], greedy="LONGEST")
@@ -175,6 +181,8 @@ class EntityRecognizer:
                 continue
             if end - start == 1 and "name_shape" in self.rules and doc[start].lower_ in lower_case_words(doc):
                 continue  # a lone "Court" the document also writes as "court" is not a name
+            if doc[end - 1].lower_ in NUMBERED_PARTS and end < len(doc) and doc[end].like_num:
+                continue  # "Penal Code Section 236.1", "Unit 4": a numbered part, not a body
             spans.append(Span(doc, start, end, label=label))
         return filter_spans(spans)
 
@@ -203,6 +211,10 @@ class EntityRecognizer:
                 value = collapse(doc_text(doc)[start:end])
                 add_mention(doc, span.label_, start, end, value, 0.85, "pattern")
                 taken.append((start, end))
+        for start, end, type_ in organisation_names(doc) if "patterns" in on and is_spanish(doc) else ():
+            if free(start, end):
+                add_mention(doc, type_, start, end, collapse(doc_text(doc)[start:end]), 0.85, "pattern")
+                taken.append((start, end))
         if "legal_forms" in on:
             self._legal_form_names(doc, taken)
         address_rules = ((EUROPEAN_ADDRESS, C.Address), (ADDRESS, C.Address), (STREET, C.Address))
@@ -215,6 +227,7 @@ class EntityRecognizer:
         for ent in doc.ents if "ner" in on else ():
             self._add_ent(doc, ent, taken)
         if "name_shape" in on:
+            self._read_definitions(doc, taken)
             self._defined_acronyms(doc, taken)
         for start, end in proper_name_spans(doc) if "proper_names" in on else ():
             if "name_shape" in on:
@@ -253,10 +266,48 @@ class EntityRecognizer:
             add_mention(doc, type_, start, end, name, 0.85, "pattern")
             taken.append((start, end))
 
+    def _read_definitions(self, doc: Doc, taken: SpanSet) -> None:
+        """What "Words (ACRONYM)" says (`acronyms`): an organisation's full name and its acronym are two
+        mentions, over a place or person the NER saw inside the name; an acronym of a phrase that is
+        no organisation ("Investigative Genetic Genealogy (IGG)") is not one either."""
+        found = definitions(doc, lambda name: self.org_type(name) is not None)
+        for item in found:
+            inside = [
+                m for m in mentions(doc) if overlaps(item.long_start, item.long_end, m["start"], m["end"])
+            ]
+            if item.law:
+                for m in [m for m in inside if m["type"] in ORG_LIKE]:
+                    mentions(doc).remove(m)
+            if not item.organisation:
+                if item.law or not any(m["type"] in ORG_LIKE for m in inside):
+                    for m in [
+                        m for m in mentions(doc) if m["text"] == item.acronym and m["type"] in ORG_LIKE
+                    ]:
+                        mentions(doc).remove(m)
+                continue
+            if any(m["start"] < item.long_start or m["end"] > item.long_end for m in inside):
+                continue  # a longer name already holds it: leave it
+            if any(
+                m["type"] in ORG_LIKE and (m["start"], m["end"]) == (item.long_start, item.long_end)
+                for m in inside
+            ):
+                continue
+            for m in inside:
+                mentions(doc).remove(m)
+            name = collapse(doc_text(doc)[item.long_start : item.long_end])
+            type_ = self.org_type(name) or C.Organization
+            add_mention(doc, type_, item.long_start, item.long_end, name, 0.8, "definition")
+            taken.append((item.long_start, item.long_end))
+            if taken.free(item.acronym_start, item.acronym_end):
+                add_mention(doc, type_, item.acronym_start, item.acronym_end, item.acronym, 0.8, "acronym")
+                taken.append((item.acronym_start, item.acronym_end))
+
     @staticmethod
     def _defined_acronyms(doc: Doc, taken: SpanSet) -> None:
-        """ "Dallas Children's Advocacy Center (DCAC)": every later "DCAC" is that organisation too."""
+        """ "Dallas Children's Advocacy Center (DCAC)": every later "DCAC" is that organisation too, also
+        where the NER typed it as something else (a place, a person)."""
         text = doc_text(doc)
+        by_span = {(m["start"], m["end"]): m for m in mentions(doc)}
         defined: dict[str, str] = {}
         for mention in mentions(doc):
             if mention["type"] not in ORG_LIKE:
@@ -271,9 +322,23 @@ class EntityRecognizer:
                 if taken.free(match.start(), match.end()):
                     add_mention(doc, type_, match.start(), match.end(), acronym, 0.8, "acronym")
                     taken.append(match.span())
+                    continue
+                other = by_span.get(match.span())
+                if (
+                    other is not None
+                    and other["type"] not in ORG_LIKE
+                    and other["attributes"]["method"] == "ner"
+                ):
+                    other.update(type=type_, value=acronym)
+                    other["attributes"] = {**other["attributes"], "method": "acronym"}
 
     def _person_shape(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """The name inside a person span, or None when it is not a name (see `name_shape`)."""
+        if is_spanish(doc):
+            spanish = spanish_person_span(doc, start, end)
+            if spanish is None:
+                return None
+            start, end = spanish
         repaired = repair_person_span(doc, start, end, lambda name: self.org_type(name) is not None)
         if repaired is None:
             return None
@@ -331,6 +396,13 @@ class EntityRecognizer:
                 type_ = C.Location  # "TX", "Katy" typed as organisations
             elif shape == "person":
                 type_ = C.Person
+        if (
+            " " not in trimmed
+            and "name_shape" in self.rules
+            and is_spanish(doc)
+            and spanish_stop_word(trimmed)
+        ):
+            return  # "Casi", "Nuestra", "Fue": a Spanish sentence's first word, not a name
         if type_ == C.Person:
             if trimmed.lower() in NOT_A_PERSON or len(trimmed) <= 2:
                 return

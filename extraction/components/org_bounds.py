@@ -23,7 +23,9 @@ English organisation names are written, not lists of names:
 * a name never starts inside a hyphenated word ("Open Road Anti-Slavery Trust", not "Slavery
   Trust");
 * a name starts after a sentence break, a finite verb, or (on a title-case headline) any verb or
-  adverb inside the match, and not on a number word ("Three Dallas Police").
+  adverb inside the match, and not on a number word ("Three Dallas Police"); a name whose head comes
+  first ("Department of …", "Office of …") ends before such a verb instead ("Department of Justice
+  Announces Charges").
 """
 
 from __future__ import annotations
@@ -33,7 +35,13 @@ import re
 from spacy.tokens import Doc
 
 from extraction.components.name_rules import RANK_WORDS
-from extraction.components.name_shape import ACRONYM, FINITE_VERB_TAGS, ORG_HEADS, title_case_line
+from extraction.components.name_shape import (
+    ACRONYM,
+    FINITE_VERB_TAGS,
+    ORG_HEADS,
+    is_first_name,
+    title_case_line,
+)
 
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -115,12 +123,24 @@ def repair_organisation_tokens(
     headline = title_case_line(doc, doc[start].idx)
     for i in range(end - 2, start - 1, -1):
         token = doc[i]
-        if (i > start and token.is_sent_start) or token.tag_ in FINITE_VERB_TAGS:
-            start = i if i > start and token.is_sent_start else i + 1
+        sentence_break = i > start and token.is_sent_start
+        verb = token.tag_ in FINITE_VERB_TAGS or (headline and token.pos_ in {"VERB", "AUX", "ADV"})
+        if (
+            verb
+            and not sentence_break
+            and i > start
+            and any(doc[k].lower_ in OF_HEADS for k in range(start, i))
+        ):
+            end = i  # "Department of Justice | Announces Charges": a head written first ends before the verb
+            continue
+        if sentence_break or verb:
+            start = i if sentence_break else i + 1
             break
-        if headline and token.pos_ in {"VERB", "AUX", "ADV"}:
-            start = i + 1
-            break
+    if doc[start].lower_ in OF_HEADS:  # "Office of the Governor | Greg Abbott": a head-first name ends
+        for i in range(start + 2, end - 1):  # before a person's first name and surname
+            if _name_word(doc[i]) and _name_word(doc[i + 1]) and is_first_name(doc[i].text):
+                end = i
+                break
     start = trim_leading(doc, start, end)
     while end - start > 1 and doc[start].like_num and doc[start].is_alpha and not _ordinal(doc[start]):
         start += 1  # "Three Dallas Police" (but "Fourth District Court of Appeal")

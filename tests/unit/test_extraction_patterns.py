@@ -9,7 +9,7 @@ from extraction.models import SourceDocument
 from extraction.pipeline import Extractor
 from ontology.loader import load_ontology
 
-ENTITY_PATTERN_FILES = ["business", "authorities", "ngos", "business_names", "organizations"]
+ENTITY_PATTERN_FILES = ["business", "authorities", "ngos", "gangs", "business_names", "organizations"]
 
 
 @pytest.fixture(scope="module")

@@ -111,3 +111,80 @@ def test_a_company_name_with_a_legal_form_starts_after_a_sentence_break(
     orgs = _orgs(extractor, text)
     assert name in orgs, orgs
     assert not any("." in o.split()[0] for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "office"),
+    [
+        # a unit written right after its office is a name of its own, whatever its head noun
+        (
+            "The Kestrel County District Attorney’s Office Cold Case Team reopened the file.",
+            {"Cold Case Team"},
+            "Kestrel County District Attorney’s Office",
+        ),
+        (
+            "Chief of the Westmark County DA’s Office Crimes Against Children Division, said so.",
+            {"Crimes Against Children Division"},
+            "Westmark County DA’s Office",
+        ),
+        # a name broken over a line (text converted from PDF) is still one name
+        (
+            "It was reviewed by the Kestrel County District Attorney’s Office Conviction\nIntegrity Unit.",
+            {"Conviction\nIntegrity Unit"},
+            "Kestrel County District Attorney’s Office",
+        ),
+    ],
+)
+def test_a_unit_after_its_office_is_found_beside_the_office(
+    extractor: Extractor, text: str, units: set[str], office: str
+) -> None:
+    orgs = _orgs(extractor, text)
+    assert units | {office} <= orgs, orgs
+
+
+def test_unit_heads_name_units_but_not_numbered_parts_or_headline_words(extractor: Extractor) -> None:
+    orgs = _orgs(
+        extractor,
+        "Man Convicted After Investigation By Gang Unit\n"
+        "Penal Code Section 236.1 defines coercion. The Appellate Section and the Special Victims Trial "
+        "Bureau filed the brief; the file is kept in Unit 4 of the annex.",
+    )
+    assert {"Gang Unit", "Appellate Section"} <= orgs, orgs
+    assert not any(o.endswith("Section") and "Code" in o for o in orgs), orgs
+    assert not any("By" in o.split() or "Investigation" in o for o in orgs), orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name whose head comes first ends before a headline's verb instead of starting after it
+        ("Department of Justice Announces Charges Against Three Men", "Department of Justice"),
+        (
+            "Office of the District Attorney Announces Charges Against Three Men",
+            "Office of the District Attorney",
+        ),
+        # "Office of the …" names an office, and ends before a person's name
+        ("A grant from the Office of the Governor Amos Tillery funds the post.", "Office of the Governor"),
+    ],
+)
+def test_a_head_first_name_ends_before_a_verb_or_a_person(extractor: Extractor, text: str, name: str) -> None:
+    orgs = _orgs(extractor, text)
+    assert name in orgs, orgs
+    assert not any("Charges" in o or "Tillery" in o for o in orgs), orgs
+
+
+def test_criminal_groups_are_organisations_by_name_and_by_how_sets_are_named(extractor: Extractor) -> None:
+    orgs = _orgs(
+        extractor,
+        "Members of MS-13, also known as Mara Salvatrucha, and the 52 Hoover Crips met the Fulton clique of "
+        "the Latin Kings. The Sinaloa Cartel supplied them; Black Kings is a band from Westmark.",
+    )
+    assert {
+        "MS-13",
+        "Mara Salvatrucha",
+        "52 Hoover Crips",
+        "Fulton clique",
+        "Latin Kings",
+        "Sinaloa Cartel",
+    } <= orgs
+    assert "Black Kings" not in orgs, orgs
