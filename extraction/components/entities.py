@@ -35,6 +35,7 @@ from extraction.components.name_rules import (
     trim_leading_ranks,
 )
 from extraction.components.name_shape import (
+    ORG_HEADS,
     looks_like_name,
     lower_case_words,
     organisation_shape,
@@ -44,7 +45,7 @@ from extraction.components.name_shape import (
     warm_up,
 )
 from extraction.components.org_bounds import repair_organisation_tokens
-from extraction.components.spanish import is_spanish, organisation_names, spanish_stop_word
+from extraction.components.spanish import county_names, is_spanish, organisation_names, spanish_stop_word
 from extraction.components.spanish import person_span as spanish_person_span
 from ontology import load_ontology
 from ontology.names import C
@@ -88,6 +89,11 @@ LOCATIVE = frozenset("in at from near to outside across throughout around betwee
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
 LOCATION_LABELS = {"GPE", "LOC"}
+TITLE_ACRONYM = re.compile(r"(?:ADA|AUSA|DDA|ADDA|SAUSA)\s+(?=[A-Z][a-z])")
+"""Prosecutors' titles written in capitals before a name (assistant / deputy district attorney,
+assistant US attorney)."""
+HYPHENATED_PLACE = re.compile(r"^(.+?)-(?:area|based|born|bound)$")
+COUNTY_AND_MORE = re.compile(r"^(.+?\b(?:County|Parish))\s+[A-Z]")
 NUMBERED_PARTS = frozenset({"section", "unit", "division"})
 """Unit heads that, followed by a number, name a part of a text or a building, not a unit."""
 # organisation classes a keyword or a legal form can give; a front business is decided by front_cues, later
@@ -179,8 +185,16 @@ class EntityRecognizer:
                     start += 1
             if end - start == 1 and label != C.Authority and doc[start].is_stop:
                 continue
-            if end - start == 1 and "name_shape" in self.rules and doc[start].lower_ in lower_case_words(doc):
-                continue  # a lone "Court" the document also writes as "court" is not a name
+            lone = end - start == 1 and "name_shape" in self.rules
+            if lone and (doc[start].lower_ in lower_case_words(doc) or doc[start].lower_ in ORG_HEADS):
+                continue  # a lone "Court" ("The Court entered an order") is a head noun, not a name
+            if (
+                start >= 2
+                and doc[start - 1].text == "-"
+                and not doc[start - 1].whitespace_
+                and doc[start - 2].like_num
+            ):
+                continue  # "25-Year Prison Sentences": a number's compound, not a name
             if doc[end - 1].lower_ in NUMBERED_PARTS and end < len(doc) and doc[end].like_num:
                 continue  # "Penal Code Section 236.1", "Unit 4": a numbered part, not a body
             spans.append(Span(doc, start, end, label=label))
@@ -214,6 +228,10 @@ class EntityRecognizer:
         for start, end, type_ in organisation_names(doc) if "patterns" in on and is_spanish(doc) else ():
             if free(start, end):
                 add_mention(doc, type_, start, end, collapse(doc_text(doc)[start:end]), 0.85, "pattern")
+                taken.append((start, end))
+        for start, end in county_names(doc) if "patterns" in on and is_spanish(doc) else ():
+            if free(start, end):
+                add_mention(doc, C.Location, start, end, collapse(doc_text(doc)[start:end]), 0.85, "pattern")
                 taken.append((start, end))
         if "legal_forms" in on:
             self._legal_form_names(doc, taken)
@@ -377,14 +395,21 @@ class EntityRecognizer:
             trimmed += "."  # "Centurion Ministries, Inc." keeps its abbreviation's period
         end = start + len(trimmed)
         start = trim_leading_ranks(doc, start, end)
+        title = TITLE_ACRONYM.match(doc_text(doc), start, end)
+        if title and "name_shape" in self.rules:
+            start = title.end()  # "ADA Klarissa Diaz": a prosecutor's title in capitals, then the name
+            if " " not in doc_text(doc)[start:end].strip():
+                return  # "ADA Summer": the NER cut the name; no guess at where it ends
         trimmed = doc_text(doc)[start:end]
         if not trimmed or not any(ch.isalpha() for ch in trimmed) or not trimmed[0].isupper():
             return
         if sum(ch.isdigit() for ch in trimmed) >= 5:
             return  # an identifier or number the NER mislabeled
-        type_ = self._type_of(doc, ent, trimmed, end)
+        type_ = C.Person if title and "name_shape" in self.rules else self._type_of(doc, ent, trimmed, end)
         if type_ is None:
             return
+        if type_ in ORG_LIKE and "name_shape" in self.rules and trimmed.lower() in ORG_HEADS:
+            return  # "The Court entered an order": a lone head noun, not a name
         if "name_shape" in self.rules and ent.label_ == "ORG" and type_ in ORG_LIKE:
             span = doc.char_span(start, end, alignment_mode="expand")
             shape = organisation_shape(span, self.org_type(trimmed) is not None) if span else "reject"
@@ -415,6 +440,14 @@ class EntityRecognizer:
         elif type_ == C.Location:
             if PLACE_NOISE.search(trimmed):
                 return
+            common = " " not in trimmed and trimmed.lower() in lower_case_words(doc)
+            if common and "name_shape" in self.rules and not self._is_place(trimmed):
+                return  # "20 Years in Prison": a word this document also writes in lower case, no place
+            area = HYPHENATED_PLACE.match(trimmed) or COUNTY_AND_MORE.match(trimmed)
+            if (
+                area
+            ):  # "Houston-area" is the town; "Dallas County Grand Jury", "… District Judges": the county
+                end = start + len(area.group(1))
             start, end = extend_place(doc, start, end)
         trimmed = doc_text(doc)[start:end]
         if taken.overlaps(start, end):

@@ -110,6 +110,8 @@ class LocationNormalizer:
             cue = AGE_BEFORE.search(before) or PLACE_PREPOSITION.search(before)
             if place is None or not (cue or self._local(place, prefer)):
                 continue
+            if mention["type"] == C.Person and _recipient(doc, mention["start"], mention["end"]):
+                continue  # "gave the money to Jackson": whom it went to, not where
             if (
                 mention["type"] == C.Person
                 and mention["text"] in parts
@@ -208,6 +210,25 @@ def _full_name_parts(doc: Doc) -> set[str]:
         if m["type"] == C.Person and len(m["value"].split()) > 1
         for part in m["value"].split()
     }
+
+
+RECIPIENT_VERBS = frozenset(
+    "give pay hand send sell deliver report say tell explain write talk speak lie owe return introduce "
+    "marry transfer wire text message show offer provide lend forward belong apologize admit confess "
+    "complain reply respond answer listen".split()
+)
+"""Verbs whose "to" names a recipient or listener ("paid the money to Jackson", "lied to Irving")."""
+
+
+def _recipient(doc: Doc, start: int, end: int) -> bool:
+    """The name is the object of a "to" that follows a verb of giving or telling."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ != "to":
+        return False
+    return prep.head.lemma_.lower() in RECIPIENT_VERBS
 
 
 def _said_place(text: str, start: int, end: int) -> bool:

@@ -140,6 +140,7 @@ STREET = re.compile(
 PLACE_NOISE = re.compile(
     r"^(?:Department\s+[A-Z]-?\d+|Operation\b)|\b(?:Ordinance|Act|Bill|Proposition|Prop)\b"
 )
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 ABBREVIATED = {
     "Calif",
     "Ca",
@@ -236,14 +237,15 @@ def extend_person(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def extend_place(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """ "Los Angeles county" (lower-case county), "Calif." (the abbreviation's period), "State of X" → X."""
+    """ "Los Angeles county" (lower-case county), "Calif." and "U.S." (the abbreviation's period),
+    "State of X" → X."""
     text = doc_text(doc)
     name = text[start:end]
     if name.startswith("State of "):
         start += len("State of ")
         name = text[start:end]
-    if name in ABBREVIATED and text[end : end + 1] == ".":
-        end += 1
+    if (name in ABBREVIATED or DOTTED_INITIALS.fullmatch(name)) and text[end : end + 1] == ".":
+        end += 1  # "Calif.", "U.S.", "D.C.": the abbreviation's own period
     tail = re.match(r"^\s+[Cc]ounty\b", text[end : end + 8])
     if tail and not name.lower().endswith("county"):
         end += len(tail.group(0))

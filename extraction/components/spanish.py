@@ -49,6 +49,7 @@ ORGANISATION = re.compile(
     rf"(?:{_GAP}(?!{_NEW_BODY}){_CAP})*"
     rf"(?:[ \t]*\n?[ \t]*{_CONNECTOR}{_GAP}(?!(?:la|las|los|el)\b)(?!{_NEW_BODY}){_CAP}(?:{_GAP}{_CAP})*)+"
 )
+_CONNECTORS_IN = re.compile(rf"\s{_CONNECTOR}\s")
 HEADLINE_ORGANISATION = re.compile(
     rf"\b(?:{_AUTHORITY_HEADS}|{_OTHER_HEADS})\b"
     rf"(?:{_GAP}(?!{_NEW_BODY}){_CAP})*"
@@ -56,6 +57,13 @@ HEADLINE_ORGANISATION = re.compile(
 )
 """On a title-case headline every word is capitalised, so there a name takes one word after each
 "de" ("… del Condado de Kestrel | Lanza una Nueva Unidad")."""
+
+
+COUNTY = re.compile(
+    r"\bCondado[ \t]*\n?[ \t]*de[ \t]*\n?[ \t]*[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)?"
+)
+"""A county written the Spanish way ("Condado de Kestrel"); inside an organisation's name it is that
+name's (the organisation is found first)."""
 
 
 def is_spanish(doc: Doc) -> bool:
@@ -98,6 +106,8 @@ def organisation_names(doc: Doc) -> list[tuple[int, int, str]]:
         if title_case_line(doc, start):
             short = HEADLINE_ORGANISATION.match(text, start)
             end = short.end() if short else end
+        if match.group(0).startswith("Fiscal ") and len(_CONNECTORS_IN.findall(text, start, end)) < 2:
+            continue  # "el Fiscal del Distrito": the prosecutor's title; his office names a place too
         cut = _before_a_person(doc, start, end)
         if cut < end and match.group(0).startswith("Fiscal "):
             continue  # "el Fiscal de Distrito John Creuzot": a prosecutor's title, not the office
@@ -131,3 +141,7 @@ def person_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if len(words) == 1 and spanish_stop_word(words[0].text):
         return None
     return max(start, words[0].idx), end
+
+
+def county_names(doc: Doc) -> list[tuple[int, int]]:
+    return [m.span() for m in COUNTY.finditer(doc_text(doc))]

@@ -7,6 +7,10 @@ import pytest
 
 from extraction.models import ExtractionResult, SourceDocument
 from extraction.pipeline import Extractor
+from ontology import load_ontology
+from ontology.names import C
+
+PLACES = load_ontology().classes_under(C.Location)
 
 CASE = (
     'SANTA ANA, Calif. – Marcus Delano Pryce, 34, Anaheim, a.k.a. "Royalty", was charged today with '
@@ -173,3 +177,16 @@ def test_doc_text_comes_from_the_source_only_when_it_is_the_same_text(extractor:
     other = extractor.nlp.make_doc("Completely different words here.")
     other._context = source
     assert _source_text(other) is None and doc_text(other) == other.text
+
+
+def test_place_edges_abbreviations_hyphenated_towns_and_common_words(extractor: Extractor) -> None:
+    text = (
+        "Career Criminal Sentenced to 40 Years in Prison\n"
+        "A Westmark-area man was sent to prison in the U.S. on Monday. He had lived in Washington, D.C. "
+        "and in Houston-area shelters. A Westmark County Grand Jury indicted him."
+    )
+    places = {
+        e.text for e in extractor.extract(SourceDocument(id="t", text=text)).entities if e.type in PLACES
+    }
+    assert {"U.S.", "D.C.", "Houston", "Westmark County"} <= places, places
+    assert not any(p in {"Prison", "U.S", "D.C"} or p.endswith("-area") for p in places), places

@@ -18,7 +18,8 @@ RELEASE = (
     "de Personas de la Fiscalía del Condado de Kestrel trabajó con el Departamento de Policía de Kestrel "
     "y el Centro de Defensa de los\nNiños de Kestrel. Casi cien casos fueron revisados por la División de "
     "Casos Fríos del Fiscal Quillon. Fue un año difícil, dijo el Fiscal de Distrito Ada Quillon. Sin "
-    "embargo, nuestra oficina sigue adelante."
+    "embargo, nuestra oficina sigue adelante en el Condado de Kestrel, dijo el Fiscal del Distrito, Ada "
+    "Quillon."
 )
 
 
@@ -40,6 +41,11 @@ def test_spanish_organisation_names_are_found_with_their_edges(entities: list[tu
         "División de Casos Fríos",  # "del Fiscal Quillon": the prosecutor, not the division
     } <= orgs, orgs
     assert not any("Ada" in o or "Lanza" in o or "Quillon" in o for o in orgs), orgs
+    assert "Fiscal del Distrito" not in orgs, orgs  # the prosecutor's title: his office names a place
+
+
+def test_a_county_written_the_spanish_way_is_a_place(entities: list[tuple[str, str]]) -> None:
+    assert (C.Location, "Condado de Kestrel") in entities, entities
 
 
 def test_spanish_function_words_are_no_names(entities: list[tuple[str, str]]) -> None:

@@ -33,6 +33,15 @@ def test_a_surname_that_is_a_town_stays_the_person_the_document_named(up_to_loca
     assert all(t == "Person" for t in allen), typed
 
 
+def test_a_name_after_a_to_of_giving_is_the_recipient_not_a_town(up_to_locations: Extractor) -> None:
+    text = (
+        "Marcus Jackson met the women in Irvine. The women were forced to give the money they were paid "
+        "to Jackson. He later drove them to Jackson, Mississippi."
+    )
+    jackson = [t for name, t in _typed(up_to_locations, text) if name == "Jackson"]
+    assert jackson == ["Person", "City"], jackson
+
+
 @pytest.fixture(scope="module")
 def nlp():  # type: ignore[no-untyped-def]
     from extraction.pipeline import load_model
@@ -106,3 +115,22 @@ def test_an_everyday_first_name_does_not_vouch_for_an_everyday_phrase(nlp) -> No
     assert not unsupported_name_plausible(doc[3:5])  # "Red Notice"
     assert unsupported_name_plausible(doc[9:11])  # "Jordan Edwards"
     assert unsupported_name_plausible(doc[12:14])  # "Tyrone Day"
+
+
+def test_a_prosecutors_title_in_capitals_is_not_part_of_an_organisation(up_to_locations: Extractor) -> None:
+    # the NER's span is set by hand: the sm model puts "ADA Name" in an ORG only in some contexts
+    from spacy.tokens import Span
+
+    from extraction.components.base import mentions
+
+    nlp = up_to_locations.nlp
+    doc = nlp.make_doc("Special thanks to ADA Klarissa Quenby and ADA Summer for their work.")
+    for name, component in nlp.pipeline:
+        if name == "lantern_entities":
+            break
+        doc = component(doc)
+    doc.ents = [Span(doc, 3, 6, label="ORG"), Span(doc, 7, 9, label="ORG")]
+    doc = nlp.get_pipe("lantern_entities")(doc)
+    found = {(m["text"], m["type"]) for m in mentions(doc)}
+    assert ("Klarissa Quenby", "Person") in found, found
+    assert not any(text.startswith("ADA") or text == "Summer" for text, _ in found), found

@@ -188,3 +188,20 @@ def test_criminal_groups_are_organisations_by_name_and_by_how_sets_are_named(ext
         "Sinaloa Cartel",
     } <= orgs
     assert "Black Kings" not in orgs, orgs
+
+
+def test_a_numbers_compound_is_no_name(extractor: Extractor) -> None:
+    orgs = _orgs(
+        extractor, "Man Pleads to Two 25-Year Prison Sentences\nHe was held at the Westmark County Jail."
+    )
+    assert "Westmark County Jail" in orgs, orgs
+    assert not any("Year" in o for o in orgs), orgs
+
+
+def test_a_lone_head_noun_is_no_name(extractor: Extractor) -> None:
+    orgs = _orgs(
+        extractor,
+        "The parties submitted briefs and the Court signed the findings. The Court\nso ordered his case "
+        "dismissed, and the Westmark County Court of Appeals agreed.",
+    )
+    assert "Court" not in orgs, orgs
