@@ -145,8 +145,21 @@ ABLATION_STEPS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("ner", "name_shape", "pseudonyms", "patterns", "legal_forms", "addresses"),
     ),
     "+parse names": (("lantern_identifiers", "lantern_entities"), ()),
-    "+locations": (("lantern_identifiers", "lantern_entities", "lantern_locations"), ()),
-    "+linking": (("lantern_identifiers", "lantern_entities", "lantern_locations", "lantern_linking"), ()),
+    "+quote names": (("lantern_identifiers", "lantern_entities", "lantern_quote_names"), ()),
+    "+locations": (
+        ("lantern_identifiers", "lantern_entities", "lantern_quote_names", "lantern_locations"),
+        (),
+    ),
+    "+linking": (
+        (
+            "lantern_identifiers",
+            "lantern_entities",
+            "lantern_quote_names",
+            "lantern_locations",
+            "lantern_linking",
+        ),
+        (),
+    ),
 }
 """Lantern's pipeline built up in order (components, entity rule groups; () = all groups); the step
 after the last is the full extractor (+relations, +classifier)."""

@@ -34,6 +34,7 @@ from extraction.components import (  # noqa: F401  (registers the factories)
     identifiers_component,
     linking,
     locations,
+    quote_names,
     relations,
 )
 from extraction.models import (
@@ -55,6 +56,7 @@ MAX_CHARS = 1_000_000
 LANTERN_COMPONENTS = (
     "lantern_identifiers",
     "lantern_entities",
+    "lantern_quote_names",
     "lantern_locations",
     "lantern_linking",
     "lantern_relations",

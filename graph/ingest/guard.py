@@ -12,14 +12,14 @@ Shape rules, not a list of examples (word lists are data: `graph/ingest/lexicons
 * truncated name — an "X of Y" organisation cut at a possessive inside Y ("Office of Cook County State" +
   "’s Attorney") or one ending/starting with a joining word ("Office of");
 * not a proper name — no letter, or a person's name without a capital letter.
-Before judging, a person's name that the tagger cut at a quote mark ("Pastor Jon" + "Vale" from
-`“Pastor Jon” Vale`) is joined back into one mention (`join_quote_cut_names`), counted as a reason too.
 Identifiers (phones, e-mails, ...) are not judged here. The mentions' relations and `ref`s go with them.
+A person's name the tagger cut at a quote mark (`“Pastor Jon” Vale`) arrives here already joined: extraction
+joins it (`extraction.components.quote_names`), so `lantern extract`, its scores and every other consumer see
+one name; the guard keeps no second copy of that rule.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from functools import cache
@@ -31,7 +31,6 @@ from ontology.names import C
 
 LEXICONS = Path(__file__).parent / "lexicons"
 GUARDED_ROOTS = (C.Person, C.Organization, C.Location)
-"""(The first is the person root: `join_quote_cut_names` joins only people.)"""
 WRAPPED_LINE_MIN = 80
 """A line at least this long that ends inside a person's name is a wrapped paragraph, not a headline."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
@@ -60,12 +59,6 @@ _PARTICLES = {"de", "del", "la", "van", "von", "der", "da", "di", "le", "du", "b
 name may legitimately hold them)."""
 _POSSESSIVE_INSIDE = re.compile(r"\w['’]s\s+\w")
 _POSSESSIVE_CONTINUES = re.compile(r"^['’]s?\s+[A-Z]")
-_QUOTE_GAP = re.compile(
-    r"^(?:[ \t\u00a0]*[“\"‘][^“”\"‘’\n]{1,30}[”\"’]|[ \t\u00a0]*[“”\"‘’]|[ \t\u00a0]+[“”\"‘’])[ \t\u00a0]*$"
-)
-"""Between two parts of one name cut at a quote mark, with a space: `“Pastor Jon” Vale`, `Jon “Vale`, or a
-quoted nickname: `Jon “Boss” Vale` (not an apostrophe inside a word: `O’Neill`)."""
-QUOTE_CUT = "part of a name cut at a quote mark (joined to the first part)"
 
 
 @cache
@@ -135,61 +128,9 @@ def guarded_roots(doc: ExtractionResult, onto: OntologyView) -> dict[str, str]:
     return out
 
 
-def join_quote_cut_names(doc: ExtractionResult, root_of: dict[str, str]) -> tuple[ExtractionResult, int]:
-    """The document with each person's name that the tagger cut at a quote mark joined back into its first
-    part (`“Pastor Jon” Vale` → one mention "Pastor Jon Vale" over both spans); refs and relations to the
-    second part go to the first. Returns the document and how many parts were joined."""
-    people = sorted(
-        (m for m in doc.entities if root_of.get(m.type) == GUARDED_ROOTS[0] and not m.ref),
-        key=lambda m: m.start,
-    )
-    into: dict[str, str] = {}
-    joined: dict[str, EntityMention] = {}
-    for first, second in itertools.pairwise(people):
-        gap = doc.text[first.end : second.start]
-        if first.end <= second.start and _QUOTE_GAP.match(gap) and re.search(r"[ \t\u00a0]", gap):
-            head = joined.get(into.get(first.id, first.id), first)
-            attrs = {**second.attributes, **head.attributes}
-            roles = list(
-                dict.fromkeys([*head.attributes.get("roles", []), *second.attributes.get("roles", [])])
-            )
-            if roles:
-                attrs["roles"] = roles
-                evidence = [
-                    *head.attributes.get("role_evidence", []),
-                    *second.attributes.get("role_evidence", []),
-                ]
-                attrs["role_evidence"] = [e for i, e in enumerate(evidence) if e not in evidence[:i]]
-            joined[head.id] = head.model_copy(
-                update={
-                    "text": doc.text[head.start : second.end],
-                    "end": second.end,
-                    "value": f"{head.value} {second.value}",
-                    "attributes": attrs,
-                }
-            )
-            into[second.id] = head.id
-    if not into:
-        return doc, 0
-    entities = []
-    for m in doc.entities:
-        if m.id not in into:
-            m = joined.get(m.id, m)
-            entities.append(m.model_copy(update={"ref": into[m.ref]}) if m.ref and m.ref in into else m)
-    relations = []
-    for r in doc.relations:
-        source, target = into.get(r.source, r.source), into.get(r.target, r.target)
-        if source != target:  # a relation between the two parts of the name goes with the cut
-            relations.append(r.model_copy(update={"source": source, "target": target}))
-    return doc.model_copy(update={"entities": entities, "relations": relations}), len(into)
-
-
 def guard_document(doc: ExtractionResult, root_of: dict[str, str]) -> tuple[ExtractionResult, Counter[str]]:
     """The document without its non-entities (and their refs and relations), and the reasons counted.
-    `root_of` maps a mention type to its guarded root class (Person, Organization, Location) if any. Names
-    cut at a quote mark are joined first (`join_quote_cut_names`)."""
-    doc, parts = join_quote_cut_names(doc, root_of)
-    joined = Counter({QUOTE_CUT: parts}) if parts else Counter()
+    `root_of` maps a mention type to its guarded root class (Person, Organization, Location) if any."""
     rejected: dict[str, str] = {}
     for m in doc.entities:
         root = root_of.get(m.type)
@@ -198,8 +139,8 @@ def guard_document(doc: ExtractionResult, root_of: dict[str, str]) -> tuple[Extr
             if reason:
                 rejected[m.id] = reason
     if not rejected:
-        return doc, joined
-    counts = Counter(rejected.values()) + joined
+        return doc, Counter()
+    counts = Counter(rejected.values())
     changed = True
     while changed:  # a ref to a dropped mention goes too (it names the same non-entity)
         changed = False
