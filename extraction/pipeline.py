@@ -50,7 +50,10 @@ from extraction.models import (
 from extraction.unwrap import unwrap
 from ontology.names import C, R
 
-EXTRACTOR_VERSION = "lantern-extract/0.1"
+EXTRACTOR_VERSION = "lantern-extract/0.2"
+"""Recorded on every result and part of the key ingest uses to skip unchanged sources: raise it whenever
+extraction output changes, so a re-ingest re-extracts (0.2: quote-cut names joined in extraction instead
+of at the graph's door; units, defined acronyms, Spanish releases, place edges)."""
 DEFAULT_MODEL = "en_core_web_sm"
 MAX_CHARS = 1_000_000
 LANTERN_COMPONENTS = (
