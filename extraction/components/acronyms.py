@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extraction.components.base import doc_text
+from extraction.components.base import SpanSet, add_mention, doc_text, mentions, overlaps
 from extraction.components.name_shape import FORCE_NOUNS, ORG_HEADS
+from ontology.names import C
 
 PARENTHESISED = re.compile(r"\(\s*([A-Z][A-Z0-9&.]{1,9})\s*\)")
 CONNECTORS = frozenset({"of", "and", "for", "the", "against", "on", "&", "-", "'s", "’s", "in", "to"})
@@ -96,3 +97,37 @@ def definitions(doc: Doc, keyword_typed: Callable[[str], bool]) -> list[Definiti
             )
             break
     return found
+
+
+def read_definitions(
+    doc: Doc, taken: SpanSet, org_type: Callable[[str], str | None], org_like: frozenset[str]
+) -> None:
+    """Apply what each definition says to the document's mentions: an organisation's full name and its
+    acronym are two mentions, over a place or person the NER saw inside the name; a law, or an acronym
+    of a phrase with no organisation in it, is no organisation."""
+    for item in definitions(doc, lambda name: org_type(name) is not None):
+        inside = [m for m in mentions(doc) if overlaps(item.long_start, item.long_end, m["start"], m["end"])]
+        if item.law:
+            for m in [m for m in inside if m["type"] in org_like]:
+                mentions(doc).remove(m)
+        if not item.organisation:
+            if item.law or not any(m["type"] in org_like for m in inside):
+                for m in [m for m in mentions(doc) if m["text"] == item.acronym and m["type"] in org_like]:
+                    mentions(doc).remove(m)
+            continue
+        if any(m["start"] < item.long_start or m["end"] > item.long_end for m in inside):
+            continue  # a longer name already holds it: leave it
+        if any(
+            m["type"] in org_like and (m["start"], m["end"]) == (item.long_start, item.long_end)
+            for m in inside
+        ):
+            continue
+        for m in inside:
+            mentions(doc).remove(m)
+        name = " ".join(doc_text(doc)[item.long_start : item.long_end].split())
+        type_ = org_type(name) or C.Organization
+        add_mention(doc, type_, item.long_start, item.long_end, name, 0.8, "definition")
+        taken.append((item.long_start, item.long_end))
+        if taken.free(item.acronym_start, item.acronym_end):
+            add_mention(doc, type_, item.acronym_start, item.acronym_end, item.acronym, 0.8, "acronym")
+            taken.append((item.acronym_start, item.acronym_end))

@@ -12,7 +12,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from extraction.components.acronyms import definitions
+from extraction.components.acronyms import read_definitions
 from extraction.components.base import (
     SpanSet,
     add_mention,
@@ -245,7 +245,7 @@ class EntityRecognizer:
         for ent in doc.ents if "ner" in on else ():
             self._add_ent(doc, ent, taken)
         if "name_shape" in on:
-            self._read_definitions(doc, taken)
+            read_definitions(doc, taken, self.org_type, ORG_LIKE)
             self._defined_acronyms(doc, taken)
         for start, end in proper_name_spans(doc) if "proper_names" in on else ():
             if "name_shape" in on:
@@ -283,42 +283,6 @@ class EntityRecognizer:
             type_ = type_ if type_ in ORG_LIKE - {C.Authority, C.NGO, C.Organization} else C.Business
             add_mention(doc, type_, start, end, name, 0.85, "pattern")
             taken.append((start, end))
-
-    def _read_definitions(self, doc: Doc, taken: SpanSet) -> None:
-        """What "Words (ACRONYM)" says (`acronyms`): an organisation's full name and its acronym are two
-        mentions, over a place or person the NER saw inside the name; an acronym of a phrase that is
-        no organisation ("Investigative Genetic Genealogy (IGG)") is not one either."""
-        found = definitions(doc, lambda name: self.org_type(name) is not None)
-        for item in found:
-            inside = [
-                m for m in mentions(doc) if overlaps(item.long_start, item.long_end, m["start"], m["end"])
-            ]
-            if item.law:
-                for m in [m for m in inside if m["type"] in ORG_LIKE]:
-                    mentions(doc).remove(m)
-            if not item.organisation:
-                if item.law or not any(m["type"] in ORG_LIKE for m in inside):
-                    for m in [
-                        m for m in mentions(doc) if m["text"] == item.acronym and m["type"] in ORG_LIKE
-                    ]:
-                        mentions(doc).remove(m)
-                continue
-            if any(m["start"] < item.long_start or m["end"] > item.long_end for m in inside):
-                continue  # a longer name already holds it: leave it
-            if any(
-                m["type"] in ORG_LIKE and (m["start"], m["end"]) == (item.long_start, item.long_end)
-                for m in inside
-            ):
-                continue
-            for m in inside:
-                mentions(doc).remove(m)
-            name = collapse(doc_text(doc)[item.long_start : item.long_end])
-            type_ = self.org_type(name) or C.Organization
-            add_mention(doc, type_, item.long_start, item.long_end, name, 0.8, "definition")
-            taken.append((item.long_start, item.long_end))
-            if taken.free(item.acronym_start, item.acronym_end):
-                add_mention(doc, type_, item.acronym_start, item.acronym_end, item.acronym, 0.8, "acronym")
-                taken.append((item.acronym_start, item.acronym_end))
 
     @staticmethod
     def _defined_acronyms(doc: Doc, taken: SpanSet) -> None:
