@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from extraction.components.base import SpanSet, add_mention, doc_text, mentions, overlaps
+from extraction.components.base import SpanSet, add_mention, collapse, doc_text, mentions, overlaps
 from extraction.components.name_shape import FORCE_NOUNS, ORG_HEADS
 from ontology.names import C
 
@@ -124,7 +124,7 @@ def read_definitions(
             continue
         for m in inside:
             mentions(doc).remove(m)
-        name = " ".join(doc_text(doc)[item.long_start : item.long_end].split())
+        name = collapse(doc_text(doc)[item.long_start : item.long_end])
         type_ = org_type(name) or C.Organization
         add_mention(doc, type_, item.long_start, item.long_end, name, 0.8, "definition")
         taken.append((item.long_start, item.long_end))

@@ -207,6 +207,11 @@ def _source_text(doc: Doc) -> str | None:
     return text if text.startswith(last.text, last.idx) else None
 
 
+def collapse(text: str) -> str:
+    """A name's value: its words with single spaces (line breaks and runs of spaces inside it go)."""
+    return " ".join(text.split())
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, built once per document (spaCy rebuilds it from the tokens on every access)."""
     if _TEXT_CACHE[0] is not doc:

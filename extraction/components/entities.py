@@ -16,6 +16,7 @@ from extraction.components.acronyms import read_definitions
 from extraction.components.base import (
     SpanSet,
     add_mention,
+    collapse,
     doc_text,
     guarded,
     load_patterns,
@@ -45,7 +46,8 @@ from extraction.components.name_shape import (
     warm_up,
 )
 from extraction.components.org_bounds import repair_organisation_tokens
-from extraction.components.spanish import county_names, is_spanish, organisation_names, spanish_stop_word
+from extraction.components.spanish import is_spanish, spanish_stop_word
+from extraction.components.spanish import names as spanish_names
 from extraction.components.spanish import person_span as spanish_person_span
 from ontology import load_ontology
 from ontology.names import C
@@ -112,10 +114,6 @@ def _split_acronym(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if match is None or match.start() == start:
         return [(start, end)]
     return [(start, match.start()), (match.start(1), match.end(1))]
-
-
-def collapse(text: str) -> str:
-    return " ".join(text.split())
 
 
 class OrganizationTyper:
@@ -225,13 +223,9 @@ class EntityRecognizer:
                 value = collapse(doc_text(doc)[start:end])
                 add_mention(doc, span.label_, start, end, value, 0.85, "pattern")
                 taken.append((start, end))
-        for start, end, type_ in organisation_names(doc) if "patterns" in on and is_spanish(doc) else ():
+        for start, end, type_ in spanish_names(doc) if "patterns" in on and is_spanish(doc) else ():
             if free(start, end):
                 add_mention(doc, type_, start, end, collapse(doc_text(doc)[start:end]), 0.85, "pattern")
-                taken.append((start, end))
-        for start, end in county_names(doc) if "patterns" in on and is_spanish(doc) else ():
-            if free(start, end):
-                add_mention(doc, C.Location, start, end, collapse(doc_text(doc)[start:end]), 0.85, "pattern")
                 taken.append((start, end))
         if "legal_forms" in on:
             self._legal_form_names(doc, taken)

@@ -44,24 +44,26 @@ _CONNECTOR = r"(?:de(?:[ \t]+(?:la|las|los|el))?|del|[Cc]ontra(?:[ \t]+(?:la|las
 _NEW_BODY = r"(?:Fiscalía|Oficina|Departamento|Unidad|División|Equipo|Centro)\b|Fiscal[ \t]+[A-ZÁÉÍÓÚÑ]"
 """Words after a "de" that start another body, or a prosecutor's title before a name ("… del Fiscal
 Creuzot"), where the name ends."""
-ORGANISATION = re.compile(
-    rf"\b(?:{_AUTHORITY_HEADS}|{_OTHER_HEADS})\b"
-    rf"(?:{_GAP}(?!{_NEW_BODY}){_CAP})*"
-    rf"(?:[ \t]*\n?[ \t]*{_CONNECTOR}{_GAP}(?!(?:la|las|los|el)\b)(?!{_NEW_BODY}){_CAP}(?:{_GAP}{_CAP})*)+"
-)
+
+
+def _organisation(headline: bool) -> re.Pattern[str]:
+    """Head noun, capitalised words, then one or more "de"/"contra" phrases of capitalised words; on a
+    title-case headline every word is capitalised, so there a name takes one word after each "de"
+    ("… del Condado de Kestrel | Lanza una Nueva Unidad")."""
+    more = "" if headline else f"(?:{_GAP}{_CAP})*"
+    return re.compile(
+        rf"\b(?:{_AUTHORITY_HEADS}|{_OTHER_HEADS})\b"
+        rf"(?:{_GAP}(?!{_NEW_BODY}){_CAP})*"
+        rf"(?:{_GAP}{_CONNECTOR}{_GAP}(?!(?:la|las|los|el)\b)(?!{_NEW_BODY}){_CAP}{more})+"
+    )
+
+
+ORGANISATION = _organisation(headline=False)
+HEADLINE_ORGANISATION = _organisation(headline=True)
 _CONNECTORS_IN = re.compile(rf"\s{_CONNECTOR}\s")
-HEADLINE_ORGANISATION = re.compile(
-    rf"\b(?:{_AUTHORITY_HEADS}|{_OTHER_HEADS})\b"
-    rf"(?:{_GAP}(?!{_NEW_BODY}){_CAP})*"
-    rf"(?:[ \t]*\n?[ \t]*{_CONNECTOR}{_GAP}(?!(?:la|las|los|el)\b)(?!{_NEW_BODY}){_CAP})+"
-)
-"""On a title-case headline every word is capitalised, so there a name takes one word after each
-"de" ("… del Condado de Kestrel | Lanza una Nueva Unidad")."""
 
 
-COUNTY = re.compile(
-    r"\bCondado[ \t]*\n?[ \t]*de[ \t]*\n?[ \t]*[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)?"
-)
+COUNTY = re.compile(rf"\bCondado{_GAP}de{_GAP}[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)?")
 """A county written the Spanish way ("Condado de Kestrel"); inside an organisation's name it is that
 name's (the organisation is found first)."""
 
@@ -106,10 +108,11 @@ def organisation_names(doc: Doc) -> list[tuple[int, int, str]]:
         if title_case_line(doc, start):
             short = HEADLINE_ORGANISATION.match(text, start)
             end = short.end() if short else end
-        if match.group(0).startswith("Fiscal ") and len(_CONNECTORS_IN.findall(text, start, end)) < 2:
+        prosecutor = match.group(0).startswith("Fiscal ")
+        if prosecutor and len(_CONNECTORS_IN.findall(text, start, end)) < 2:
             continue  # "el Fiscal del Distrito": the prosecutor's title; his office names a place too
         cut = _before_a_person(doc, start, end)
-        if cut < end and match.group(0).startswith("Fiscal "):
+        if cut < end and prosecutor:
             continue  # "el Fiscal de Distrito John Creuzot": a prosecutor's title, not the office
         end = cut
         type_ = C.Authority if AUTHORITY_HEAD.match(match.group(0)) else C.Organization
@@ -143,5 +146,7 @@ def person_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return max(start, words[0].idx), end
 
 
-def county_names(doc: Doc) -> list[tuple[int, int]]:
-    return [m.span() for m in COUNTY.finditer(doc_text(doc))]
+def names(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, ontology class) of the organisations and counties a Spanish document names."""
+    counties = [(*m.span(), C.Location) for m in COUNTY.finditer(doc_text(doc))]
+    return organisation_names(doc) + counties
