@@ -93,7 +93,7 @@ AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
 LOCATION_LABELS = {"GPE", "LOC"}
 TITLE_ACRONYM = re.compile(r"(?:ADA|AUSA|DDA|ADDA|SAUSA)\s+(?=[A-Z][a-z])")
 """Prosecutors' titles written in capitals before a name (assistant / deputy district attorney,
-assistant US attorney)."""
+assistant US attorney). Not in `RANK_WORDS`, which compares lower case: "ada" is also a first name."""
 HYPHENATED_PLACE = re.compile(r"^(.+?)-(?:area|based|born|bound)$")
 COUNTY_AND_MORE = re.compile(r"^(.+?\b(?:County|Parish))\s+[A-Z]")
 NUMBERED_PARTS = frozenset({"section", "unit", "division"})
