@@ -30,11 +30,14 @@ def _print(result: dict[str, object]) -> None:
     for m in models:
         tab.add_row(str(m["model"]), *(str(m.get(c, "")) for c in cols))
     console.print(tab)
-    picked = models[0].get("picked")
-    if isinstance(picked, dict):
+    weights, picked = models[0].get("weights"), models[0].get("picked")
+    if isinstance(weights, dict):
+        pooled = ", ".join(f"{m} {w:.2f}" for m, w in weights.items())
+        console.print(f"the published forecast pooled the candidates with mean weights: {pooled}")
+    elif isinstance(picked, dict):
         used = ", ".join(f"{m} {n}" for m, n in picked.items())
-        console.print(f"the chosen forecast used (origins): {used}")
-    console.print("precision@k gain of the chosen forecast: " + ", ".join(
+        console.print(f"the published forecast used (origins): {used}")
+    console.print("precision@k gain of the published forecast: " + ", ".join(
         f"{k} {v:+.3f}" for k, v in result["gains"].items()))  # type: ignore[attr-defined]  # fmt: skip
     cal = result["calibration"]
     assert isinstance(cal, dict)
@@ -59,13 +62,17 @@ def backtest(
     k: int = typer.Option(10, "-k", min=1, help="How many hotspots to predict per period."),
     out: Path | None = typer.Option(None, "--json", help="Also write the figures as JSON here."),
     select: str = typer.Option(
-        "log-score", "--select", help="How the forecast picks its model per origin: log-score | precision."
+        "pool",
+        "--select",
+        help="How the published forecast uses the candidates per origin: pool (weighted by past log "
+        "score) | log-score | precision (the one best candidate).",
     ),
 ) -> None:
     """Train on periods <= t, predict t+1, for every t; compare with 'last period repeats' and
     'long-run average' (precision@k, Poisson deviance, log score) and print the calibration table.
-    The published forecast is, at each origin, the candidate (the GLM, its variants, the baselines)
-    that scored best on the earlier origins only (`--select`).
+    The published forecast is, at each origin, the candidates (the GLM, its variants, the baselines)
+    pooled with weights that maximise their log score on the earlier origins only (`--select pool`),
+    or the one candidate that scored best there (`--select log-score|precision`).
 
     Example: lantern forecast backtest --scenarios 1 --profile steady --json /tmp/bt.json
     Example: lantern forecast backtest --extracted /tmp/news.jsonl --granularity quarter -k 5

@@ -65,7 +65,7 @@ def report(
         "analyst", "--role", help="Reader role: personal data is masked by graph/privacy.py."
     ),
 ) -> None:
-    """Key judgements in PHIA probability language (from the backtest-chosen forecast, recalibrated),
+    """Key judgements in PHIA probability language (from the backtest-weighted forecast, recalibrated),
     each with its numbers, ≥ 2 cited documents and what would change it; hotspots (inline SVG map),
     routes, forms and indicators, businesses, intelligence gaps, prevention targeting, provenance.
 

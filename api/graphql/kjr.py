@@ -137,7 +137,7 @@ class KeyJudgementQuery:
     @strawberry.field(
         description=(
             "Key Judgement Report read from the graph for a region and period: judgements in PHIA "
-            "probability language from the backtest-chosen forecast, hotspots, routes from the movement "
+            "probability language from the backtest-weighted forecast, hotspots, routes from the movement "
             "relationships, networks that appeared/grew/went quiet, gaps, prevention targeting."
         ),
         metadata={"work": REPORT_WORK},

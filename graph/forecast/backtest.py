@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 import numpy as np
 from sklearn.metrics import mean_poisson_deviance
 
-from graph.forecast.distribution import FLOOR, CountForecast, moment_alpha
+from graph.forecast.distribution import (
+    FLOOR,
+    CountForecast,
+    Forecast,
+    PooledForecast,
+    moment_alpha,
+    pool_weights,
+)
 from graph.forecast.models import Model, candidates, first_origin, ranking_score
 from graph.forecast.panel import Panel
 
@@ -39,7 +46,9 @@ class ModelScore:
     precision_truth: list[float] = field(default_factory=list)
     deviance: list[float] = field(default_factory=list)
     log_score: list[float] = field(default_factory=list)
-    picked: list[str] = field(default_factory=list)  # the chosen row: which candidate, per origin
+    picked: list[str] = field(default_factory=list)  # the published row: its main candidate, per origin
+    pmf: list[np.ndarray] = field(default_factory=list)  # per origin: probability of each place's count
+    weights: list[dict[str, float]] = field(default_factory=list)  # the pooled row: weights, per origin
 
     def summary(self) -> dict[str, float | str | int]:
         out: dict[str, float | str | int] = {
@@ -53,7 +62,16 @@ class ModelScore:
             out["precision_at_k_truth"] = round(float(np.mean(self.precision_truth)), 3)
         if self.picked:
             out["picked"] = ", ".join(f"{name} {n}" for name, n in Counter(self.picked).most_common())
+        if self.weights:
+            out["weights"] = ", ".join(f"{name} {w:.2f}" for name, w in mean_weights(self.weights).items())
         return out
+
+
+def mean_weights(per_origin: Sequence[dict[str, float]]) -> dict[str, float]:
+    """Each candidate's pool weight averaged over origins, heaviest first."""
+    names = {name for w in per_origin for name in w}
+    avg = {name: float(np.mean([w.get(name, 0.0) for w in per_origin])) for name in names}
+    return dict(sorted(avg.items(), key=lambda kv: -kv[1]))
 
 
 def top_k(score: np.ndarray, k: int) -> set[int]:
@@ -70,8 +88,8 @@ def precision_at_k(score: np.ndarray, actual: set[int], k: int) -> float:
     return len(top_k(score, k) & actual) / k
 
 
-CHOSEN = "Lantern forecast (model chosen by backtest)"
-CRITERIA = ("log-score", "precision")
+CHOSEN = "Lantern forecast (published)"
+CRITERIA = ("pool", "log-score", "precision")
 
 
 def select(scores: Sequence[ModelScore], criterion: str = "log-score") -> int:
@@ -82,8 +100,8 @@ def select(scores: Sequence[ModelScore], criterion: str = "log-score") -> int:
     precision@k, ties to the lower mean log score. Measured both ways in docs/design/forecasting.md:
     choosing by precision@k ranked no better anywhere and let a baseline with a poor distribution
     (the long-run average) write 'remote chance' judgements that came true 31 % of the time."""
-    if criterion not in CRITERIA:
-        raise ValueError(f"criterion must be one of {', '.join(CRITERIA)}, not {criterion!r}")
+    if criterion not in CRITERIA[1:]:
+        raise ValueError(f"criterion must be one of {', '.join(CRITERIA[1:])}, not {criterion!r}")
     if not scores or not scores[0].log_score:
         return 0
     log = [float(np.mean(s.log_score)) for s in scores]
@@ -93,7 +111,16 @@ def select(scores: Sequence[ModelScore], criterion: str = "log-score") -> int:
     return min(range(len(scores)), key=lambda i: (-round(prec[i], 9), log[i], i))
 
 
-def judgements(panel: Panel, t: int, fc: CountForecast, k: int) -> list[Judgement]:
+def pool(scores: Sequence[ModelScore], parts: Sequence[CountForecast]) -> PooledForecast:
+    """The linear pool of the candidates' forecasts `parts`, weighted to maximise the log score the
+    pool would have had on the origins in `scores` (one row per candidate; equal weights before any)."""
+    if not scores[0].pmf:
+        return PooledForecast(tuple(parts), pool_weights(np.zeros((0, len(parts)))))
+    density = np.column_stack([np.concatenate(s.pmf) for s in scores])
+    return PooledForecast(tuple(parts), pool_weights(density))
+
+
+def judgements(panel: Panel, t: int, fc: Forecast, k: int) -> list[Judgement]:
     """Probabilities for 'hotspot at t+1' (one of the k places with most documents, ties included) and
     'more documents at t+1 than at t' on candidate places."""
     now, nxt = panel.counts[:, t], panel.counts[:, t + 1]
@@ -110,8 +137,9 @@ def judgements(panel: Panel, t: int, fc: CountForecast, k: int) -> list[Judgemen
     return out
 
 
-def _record(row: ModelScore, rank: np.ndarray, fc: CountForecast, y: np.ndarray, actual: set[int],
+def _record(row: ModelScore, rank: np.ndarray, fc: Forecast, y: np.ndarray, actual: set[int],
             planted: set[int] | None, k: int) -> None:  # fmt: skip
+    row.pmf.append(fc.pmf(y))
     row.precision.append(precision_at_k(rank, actual, k))
     if planted is not None:
         row.precision_truth.append(precision_at_k(rank, planted, k))
@@ -125,19 +153,22 @@ def backtest(
     first: int | None = None,
     models: Sequence[Model] | None = None,
     truth: np.ndarray | None = None,
-    criterion: str = "log-score",
+    criterion: str = "pool",
     warmup: int | None = None,
 ) -> tuple[list[ModelScore], list[Judgement]]:
     """Score each model at every origin t from `first` to the second-last period (target periods
     without any document are skipped: there is no ranking to score).
 
-    The first row returned is the forecast Lantern publishes: at each origin t, the candidate that
-    did best (`select`, by `criterion`) on the origins before t — nested, so the period being scored
-    never takes part in choosing. The candidates are also scored on the warm-up origins from `warmup`
-    (default: the earliest origin the models' inputs allow) up to `first`, unreported, so the choice
-    has a history from the first reported origin on. `truth` (generated scenarios only) is the planted
+    The first row returned is the forecast Lantern publishes. At each origin t it is, by `criterion`,
+    the linear pool of the candidates weighted by their log score on the origins before t (`pool`,
+    the default), or the one candidate that did best on them (`select`: `log-score`, `precision`) —
+    nested either way, so the period being scored never takes part in weighing or choosing. The
+    candidates are also scored on the warm-up origins from `warmup` (default: the earliest origin
+    the models' inputs allow) up to `first`, unreported, so the weights or the choice have a history
+    from the first reported origin on. `truth` (generated scenarios only) is the planted
     intensity per place x period: precision is then also measured against the true top-k, free of the
-    noise in the realised counts. The chosen row's `picked` says which candidate it used, per origin.
+    noise in the realised counts. The published row's `picked` says which candidate it used (a
+    pool: its heaviest), per origin, and `weights` a pool's weights.
     """
     models = list(models) if models is not None else candidates(panel)
     n_periods = panel.counts.shape[1]
@@ -156,16 +187,25 @@ def backtest(
             continue
         reported = t >= first
         planted = top_k(truth[:, t + 1], k) if truth is not None else None
-        pick = select(history, criterion)  # chosen on the origins before t only
-        for i, model in enumerate(models):
-            fc = model.forecast(known)
-            rank = ranking_score(model, known, fc)
-            rows = [history[i]] + ([scores[i]] + ([chosen] if i == pick else []) if reported else [])
-            for row in rows:
-                _record(row, rank, fc, y, actual, planted, k)
-            if reported and i == pick:
-                chosen.picked.append(model.name)
-                calls.extend(judgements(panel, t, fc, k))
+        fcs = [model.forecast(known) for model in models]
+        ranks = [ranking_score(model, known, fc) for model, fc in zip(models, fcs, strict=True)]
+        published: Forecast
+        if criterion == "pool":  # weighted on the origins before t only
+            published = pool(history, fcs)
+            rank = published.mean
+            used = {m.name: float(w) for m, w in zip(models, published.weights, strict=True)}
+        else:
+            pick = select(history, criterion)  # chosen on the origins before t only
+            published, rank, used = fcs[pick], ranks[pick], {models[pick].name: 1.0}
+        for i in range(len(models)):
+            for row in [history[i]] + ([scores[i]] if reported else []):
+                _record(row, ranks[i], fcs[i], y, actual, planted, k)
+        if reported:
+            _record(chosen, rank, published, y, actual, planted, k)
+            chosen.picked.append(max(used, key=lambda name: used[name]))
+            if criterion == "pool":
+                chosen.weights.append(used)
+            calls.extend(judgements(panel, t, published, k))
         if truth is not None and reported:
             oracle.precision.append(precision_at_k(truth[:, t + 1], actual, k))
             oracle.precision_truth.append(1.0)

@@ -116,9 +116,12 @@ class CountForecast:
     mean: np.ndarray
     alpha: float | np.ndarray
 
-    def _dist(self) -> Any:
+    def _dist(self, at: np.ndarray | None = None) -> Any:
+        """The scipy distribution of every place, or of the places `at` (indices, repeats allowed)."""
         mu = np.maximum(self.mean, FLOOR)
-        alpha = np.asarray(self.alpha, dtype=float)
+        alpha = np.broadcast_to(np.asarray(self.alpha, dtype=float), mu.shape)
+        if at is not None:
+            mu, alpha = mu[at], alpha[at]
         if np.all(alpha <= 1e-9):
             return stats.poisson(mu)
         n = 1.0 / np.maximum(alpha, ALPHA_RANGE[0])
@@ -143,10 +146,89 @@ class CountForecast:
         n = len(self.mean)
         if n == 0:
             return np.zeros(0)
-        sample = self._dist().rvs(size=(draws, n), random_state=np.random.default_rng(seed))
-        kth = np.sort(sample, axis=1)[:, -min(k, n)]
-        return np.asarray((sample >= np.maximum(kth, 1)[:, None]).mean(axis=0))
+        return hotspot_share(self._dist().rvs(size=(draws, n), random_state=np.random.default_rng(seed)), k)
+
+    def pmf(self, y: np.ndarray) -> np.ndarray:
+        """Predictive probability of each place's observed count."""
+        return np.asarray(self._dist().pmf(y))
 
     def log_score(self, y: np.ndarray) -> float:
         """Mean negative log predictive probability of the observed counts (lower is better)."""
         return float(-np.mean(self._dist().logpmf(y)))
+
+
+def hotspot_share(sample: np.ndarray, k: int) -> np.ndarray:
+    """Per place (column), the share of joint draws (rows) in which it reaches the k-th largest
+    count of its draw and that count is > 0."""
+    kth = np.sort(sample, axis=1)[:, -min(k, sample.shape[1])]
+    return np.asarray((sample >= np.maximum(kth, 1)[:, None]).mean(axis=0))
+
+
+@dataclass(frozen=True)
+class PooledForecast:
+    """A linear pool of candidate forecasts (Geweke & Amisano 2011, "Optimal prediction pools"):
+    each place's count comes from candidate j's distribution with probability `weights[j]`. After
+    a jump, a pool of a model that reverts and one that holds says "it may fall back or it may
+    stay", which no single negative binomial can. Same questions as `CountForecast`."""
+
+    parts: tuple[CountForecast, ...]
+    weights: np.ndarray
+
+    @property
+    def mean(self) -> np.ndarray:
+        return np.asarray(sum(w * p.mean for w, p in zip(self.weights, self.parts, strict=True)))
+
+    def interval(self, level: float = 0.8) -> tuple[np.ndarray, np.ndarray]:
+        """Central prediction interval of the mixture: the smallest counts whose cumulative
+        probability reaches each tail."""
+        tail = (1.0 - level) / 2.0
+        top = int(max(np.max(p.interval(0.999)[1]) for p in self.parts)) + 1
+        grid = np.arange(top + 1)[:, None]
+        parts = zip(self.weights, self.parts, strict=True)
+        cdf = np.asarray(sum(w * p._dist().cdf(grid) for w, p in parts)) + 1e-12
+        return (cdf >= tail).argmax(axis=0).astype(float), (cdf >= 1 - tail).argmax(axis=0).astype(float)
+
+    def prob_at_least(self, q: np.ndarray | float) -> np.ndarray:
+        parts = zip(self.weights, self.parts, strict=True)
+        return np.asarray(sum(w * p.prob_at_least(q) for w, p in parts))
+
+    def prob_hotspot(self, k: int, draws: int = DRAWS, seed: int = 0) -> np.ndarray:
+        """As `CountForecast.prob_hotspot`; each place's draw comes from a candidate drawn by weight."""
+        n = len(self.parts[0].mean)
+        if n == 0:
+            return np.zeros(0)
+        rng = np.random.default_rng(seed)
+        pick = rng.choice(len(self.parts), size=(draws, n), p=self.weights)
+        sample = np.zeros((draws, n))
+        for j, part in enumerate(self.parts):
+            rows, cols = np.nonzero(pick == j)
+            if cols.size:
+                sample[rows, cols] = part._dist(cols).rvs(random_state=rng)
+        return hotspot_share(sample, k)
+
+    def pmf(self, y: np.ndarray) -> np.ndarray:
+        return np.asarray(sum(w * p.pmf(y) for w, p in zip(self.weights, self.parts, strict=True)))
+
+    def log_score(self, y: np.ndarray) -> float:
+        return float(-np.mean(np.log(np.maximum(self.pmf(y), 1e-300))))
+
+
+Forecast = CountForecast | PooledForecast
+
+
+def pool_weights(density: np.ndarray, iterations: int = 500) -> np.ndarray:
+    """Weights of the linear pool that maximise the mean log score of past observations, from each
+    candidate's predictive probability of them (`density`: observations x candidates), by EM on the
+    mixture weights; equal weights when there is nothing to learn from."""
+    n_obs, n_parts = density.shape
+    w = np.full(n_parts, 1.0 / n_parts)
+    if n_obs == 0:
+        return w
+    dens = np.maximum(density, 1e-300)
+    for _ in range(iterations):
+        share = dens * w / (dens @ w)[:, None]
+        new = share.mean(axis=0)
+        if np.max(np.abs(new - w)) < 1e-7:
+            return new
+        w = new
+    return w

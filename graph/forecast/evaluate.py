@@ -12,7 +12,15 @@ from pathlib import Path
 
 import numpy as np
 
-from graph.forecast.backtest import CHOSEN, Judgement, ModelScore, backtest, hotspots, precision_at_k
+from graph.forecast.backtest import (
+    CHOSEN,
+    Judgement,
+    ModelScore,
+    backtest,
+    hotspots,
+    mean_weights,
+    precision_at_k,
+)
 from graph.forecast.calibration import brier, cross_fitted, table
 from graph.forecast.models import LastPeriod, LongRunMean, PoissonGLM
 from graph.forecast.panel import Panel, build_panel, signal_matrix
@@ -32,13 +40,17 @@ def _average(runs: Sequence[Sequence[ModelScore]]) -> list[dict[str, object]]:
         picked = Counter(name for run in runs for name in run[i].picked)
         if picked:
             avg["picked"] = dict(picked.most_common())
+        weights = [w for run in runs for w in run[i].weights]
+        if weights:
+            avg["weights"] = {name: round(w, 3) for name, w in mean_weights(weights).items()}
         out.append(avg)
     return out
 
 
 def _gains(models: list[dict[str, object]]) -> dict[str, float]:
-    """Precision@k of the chosen forecast minus each baseline's, minus the full GLM's (what choosing
-    gains or costs against always publishing the GLM) and minus the best candidate in hindsight."""
+    """Precision@k of the published forecast minus each baseline's, minus the full GLM's (what
+    pooling or choosing gains or costs against always publishing the GLM) and minus the best
+    candidate in hindsight."""
     p = {str(m["model"]): float(m["precision_at_k"]) for m in models}  # type: ignore[arg-type]
     out = {f"vs {b}": round(p[CHOSEN] - p[b], 3) for b in (LastPeriod.name, LongRunMean.name)}
     out[f"vs {PoissonGLM.name}"] = round(p[CHOSEN] - p[PoissonGLM.name], 3)
@@ -64,7 +76,7 @@ def run_scenarios(
     label: str,
     k: int = 10,
     first: int = 24,
-    criterion: str = "log-score",
+    criterion: str = "pool",
 ) -> dict[str, object]:
     """Backtest on generated scenarios: (monthly panel, planted intensity) pairs, origins from `first`."""
     runs, calls = [], []
@@ -78,7 +90,7 @@ def run_scenarios(
 
 
 def run_extracted(
-    path: Path, granularity: str = "year", k: int = 10, min_total: int = 3, criterion: str = "log-score"
+    path: Path, granularity: str = "year", k: int = 10, min_total: int = 3, criterion: str = "pool"
 ) -> dict[str, object]:
     """Backtest on `lantern extract` output: places (City/Location) by publication period."""
     panel = build_panel(events_from_file(path), granularity, min_total=min_total)

@@ -56,7 +56,7 @@ def hotspot(
                   "{period} ({s.cur} documents in {s.window}, {delta:+d} on the previous period; "
                   "forecast {mean}, 80% interval {lo}–{hi}).",
                   "Fewer than {q} documents naming {s.name} in {period}, or a source that stops reporting "
-                  "there, would lower this judgement; more than {hi} would raise it.", out.p_hotspot(s.name, k))  # fmt: skip
+                  "there, would lower this judgement; more than {hi} would raise it.", out.p_hotspot(s.name))  # fmt: skip
 
 
 def rising(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, object] | None:

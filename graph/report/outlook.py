@@ -1,12 +1,15 @@
-"""The forecast a report states: the backtest-chosen model for the next period, recalibrated."""
+"""The forecast a report states: the backtest-weighted pool of the candidates for the next period,
+recalibrated."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.forecast.backtest import backtest, select
+import numpy as np
+
+from graph.forecast.backtest import backtest, pool
 from graph.forecast.calibration import Calibrator, fit_calibrator, table
-from graph.forecast.distribution import CountForecast
+from graph.forecast.distribution import Forecast
 from graph.forecast.models import candidates, first_origin
 from graph.forecast.panel import Panel, next_period
 
@@ -17,11 +20,15 @@ MAX_ORIGINS = 12  # recent origins scored to choose the model (bounds the report
 class Outlook:
     panel: Panel
     period: str  # the predicted period
-    model: str
-    forecast: CountForecast
+    model: str  # what the forecast is, for the reader: the pool and its weights
+    forecast: Forecast
     calibrator: Calibrator
     backtest: list[dict[str, float | str | int]]
     calibration: list[dict[str, object]]
+    k: int  # a hotspot is one of the k places with most documents
+    hotspot: np.ndarray  # raw P(hotspot next period) per place (joint draws: computed once)
+    lower: np.ndarray  # 80 % prediction interval per place
+    upper: np.ndarray
 
     def index(self, name: str) -> int:
         return self.panel.places.index(name)
@@ -30,28 +37,30 @@ class Outlook:
         i = self.index(name)
         return float(self.calibrator(float(self.forecast.prob_at_least(q)[i]))[0])
 
-    def p_hotspot(self, name: str, k: int) -> float:
+    def p_hotspot(self, name: str) -> float:
         """P(`name` is one of the k places with most documents next period), recalibrated."""
-        p = float(self.forecast.prob_hotspot(k)[self.index(name)])
-        return float(self.calibrator(p)[0])
+        return float(self.calibrator(float(self.hotspot[self.index(name)]))[0])
 
     def interval(self, name: str) -> tuple[int, int]:
-        lo, hi = self.forecast.interval(0.8)
         i = self.index(name)
-        return int(lo[i]), int(hi[i])
+        return int(self.lower[i]), int(self.upper[i])
 
 
 def outlook(panel: Panel, granularity: str, k: int = 10) -> Outlook:
-    """Backtest the candidate models (`models.candidates`) on the panel's recent periods, keep the one
-    with the best log score (`backtest.select`), fit it on everything and forecast the next period;
-    probabilities go through the backtest's isotonic recalibration."""
+    """Backtest the candidate models (`models.candidates`) on the panel's recent periods, weigh them
+    by the log score their pool reaches there (`backtest.pool`), fit each on everything and forecast
+    the next period with the weighted pool; probabilities go through the backtest's isotonic
+    recalibration."""
     models = candidates(panel)
     n = panel.counts.shape[1]
     first = max(n - 1 - MAX_ORIGINS, min(first_origin(panel.season), n - 2), 1)
     scores, calls = backtest(panel, k=k, first=first, models=models, warmup=first)
-    best = select(scores[1 : 1 + len(models)])
-    chosen = models[best]
+    pooled = pool(scores[1 : 1 + len(models)], [m.forecast(panel) for m in models])
+    weights = sorted(zip(pooled.weights, (m.name for m in models), strict=True), reverse=True)
+    name = "backtest-weighted pool of " + "; ".join(f"{m} {w:.0%}" for w, m in weights if round(w, 2) > 0)
     rows = [s.summary() for s in scores]
-    return Outlook(panel, next_period(panel.periods[-1], granularity), chosen.name, chosen.forecast(panel),
+    lower, upper = pooled.interval(0.8)
+    return Outlook(panel, next_period(panel.periods[-1], granularity), name, pooled,
                    fit_calibrator(calls), rows,
-                   [r.as_dict() for r in table([(c.probability, c.came_true) for c in calls])])  # fmt: skip
+                   [r.as_dict() for r in table([(c.probability, c.came_true) for c in calls])],
+                   k, pooled.prob_hotspot(k), lower, upper)  # fmt: skip

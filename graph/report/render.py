@@ -159,7 +159,7 @@ def to_html(r: dict[str, object]) -> str:
         "<h2>How this report was made</h2>"
         f'<p class="muted">Source {escape(str(prov["source"]))} (sha256 {escape(str(prov["source_sha256"]))}); '
         f"{prov['documents_read']} documents read. Forecast for {escape(str(prov['predicted_period']))}: "
-        f"{escape(str(prov['model']))}, chosen by backtest. Regenerate: <code>{escape(str(prov['regenerate']))}</code></p>",
+        f"{escape(str(prov['model']))}. Regenerate: <code>{escape(str(prov['regenerate']))}</code></p>",
         _table(prov["backtest"], ["model", "origins", "precision_at_k", "poisson_deviance", "log_score"]),
         "<p class='muted'>Calibration of the probability words on this data's backtest:</p>"
         + _table(prov["calibration"], ["word", "band", "judgements", "came_true"]),

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 
 import numpy as np
+import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
 from graph.forecast.backtest import Judgement, backtest, judgements
 from graph.forecast.calibration import YARDSTICK, brier, cross_fitted, fit_calibrator, table, word_for
 from graph.forecast.distribution import CountForecast
-from graph.forecast.models import LongRunMean
+from graph.forecast.models import LastPeriod, LongRunMean, PoissonGLM
 from graph.forecast.panel import Panel
 
 
@@ -67,11 +68,14 @@ def test_backtest_cli_prints_scores_and_writes_json(tmp_path) -> None:  # type: 
         data["gains"]
     )
     assert any(g.startswith("vs the best candidate in hindsight") for g in data["gains"])
-    assert sum(data["models"][0]["picked"].values()) == 3  # which candidate the forecast used, per origin
+    assert sum(data["models"][0]["picked"].values()) == 3  # the heaviest candidate, per origin
+    weights = data["models"][0]["weights"]  # the pool's mean weight per candidate
+    assert set(weights) == {PoissonGLM.name, LastPeriod.name, LongRunMean.name}
+    assert sum(weights.values()) == pytest.approx(1.0, abs=0.01) and "mean weights" in result.output
     bad = CliRunner().invoke(app, ["forecast", "backtest"])
     assert bad.exit_code == 1 and "--scenarios" in bad.output
     wrong = CliRunner().invoke(app, ["forecast", "backtest", "--extracted", str(src), "--select", "best"])
-    assert wrong.exit_code == 1 and "--select must be one of log-score, precision" in wrong.output
+    assert wrong.exit_code == 1 and "--select must be one of pool, log-score, precision" in wrong.output
 
 
 def test_hotspot_probabilities_of_a_true_model_are_calibrated_word_by_word() -> None:

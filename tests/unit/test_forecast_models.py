@@ -8,7 +8,15 @@ import numpy as np
 import pytest
 
 from graph.forecast.backtest import CHOSEN, backtest, hotspots, precision_at_k, select
-from graph.forecast.distribution import CountForecast, Dispersion, fit_dispersion, jump, moment_alpha
+from graph.forecast.distribution import (
+    CountForecast,
+    Dispersion,
+    PooledForecast,
+    fit_dispersion,
+    jump,
+    moment_alpha,
+    pool_weights,
+)
 from graph.forecast.models import SEASONAL, LastPeriod, LongRunMean, PoissonGLM, candidates
 from graph.forecast.panel import Panel, build_panel, period_of
 
@@ -100,7 +108,7 @@ def test_precision_counts_ties_at_the_kth_count_as_hotspots() -> None:
 
 def test_backtest_scores_every_origin_and_records_judgements() -> None:
     panel = _ramp_panel(20)
-    scores, calls = backtest(panel, k=3, first=10)
+    scores, calls = backtest(panel, k=3, first=10, criterion="log-score")
     names = [s.name for s in scores]
     assert names == [CHOSEN, "Poisson GLM (trend + seasonality)", "last period repeats", "long-run average"]
     assert all(len(s.precision) == 9 for s in scores)
@@ -224,7 +232,9 @@ def test_choice_is_nested_and_follows_the_criterion() -> None:
     assert np.mean(last.precision) > np.mean(mean.precision) + 0.1
     assert set(chosen.picked) == {LastPeriod.name}  # the warm-up origins already show it
     assert chosen.precision == last.precision
-    no_warmup, _ = backtest(panel, k=5, first=10, models=[LongRunMean(), LastPeriod()], warmup=10)
+    no_warmup, _ = backtest(
+        panel, k=5, first=10, models=[LongRunMean(), LastPeriod()], warmup=10, criterion="log-score"
+    )
     assert no_warmup[0].picked[0] == LongRunMean.name  # no history yet: the first candidate
     assert set(no_warmup[0].picked[1:]) == {LastPeriod.name}  # one scored origin is enough here
     assert np.mean(no_warmup[0].precision) < np.mean(chosen.precision)  # that first origin cost it
@@ -252,3 +262,53 @@ def test_hotspot_probability_is_the_chance_of_reaching_the_top_k_not_this_period
     # two places, k = 2: both are hotspots whenever they have a document
     pair = CountForecast(np.array([1.0, 5.0]), 0.0).prob_hotspot(2)
     assert pair == pytest.approx([1 - np.exp(-1.0), 1 - np.exp(-5.0)], abs=0.02)
+
+
+def test_pool_weights_recover_the_mixture_the_data_came_from() -> None:
+    rng = np.random.default_rng(5)
+    low, high = CountForecast(np.full(3000, 2.0), 0.0), CountForecast(np.full(3000, 12.0), 0.0)
+    y = np.where(rng.random(3000) < 0.7, rng.poisson(2.0, 3000), rng.poisson(12.0, 3000))
+    w = pool_weights(np.column_stack([low.pmf(y), high.pmf(y)]))
+    assert w == pytest.approx([0.7, 0.3], abs=0.03)
+    twos = np.full(3000, 2)  # every count at the low part's mode: nearly all weight on it
+    assert pool_weights(np.column_stack([low.pmf(twos), high.pmf(twos)]))[0] > 0.99
+    assert pool_weights(np.zeros((0, 3))).tolist() == pytest.approx([1 / 3] * 3)  # no history: equal
+
+
+def test_pooled_forecast_answers_as_its_mixture() -> None:
+    a, b = CountForecast(np.array([2.0, 30.0]), 0.1), CountForecast(np.array([10.0, 30.0]), 0.1)
+    mix = PooledForecast((a, b), np.array([0.25, 0.75]))
+    assert mix.mean.tolist() == pytest.approx([8.0, 30.0])
+    y = np.array([3, 28])
+    assert mix.pmf(y) == pytest.approx(0.25 * a.pmf(y) + 0.75 * b.pmf(y))
+    assert mix.log_score(y) == pytest.approx(-np.mean(np.log(0.25 * a.pmf(y) + 0.75 * b.pmf(y))))
+    assert mix.prob_at_least(np.array([5, 31])) == pytest.approx(
+        0.25 * a.prob_at_least(np.array([5, 31])) + 0.75 * b.prob_at_least(np.array([5, 31]))
+    )
+    same = PooledForecast((b, b), np.array([0.5, 0.5]))  # a pool of one distribution is that distribution
+    assert [x.tolist() for x in same.interval(0.8)] == [x.tolist() for x in b.interval(0.8)]
+    assert same.prob_hotspot(1) == pytest.approx(b.prob_hotspot(1), abs=0.03)
+    lo, hi = mix.interval(0.8)  # the first place: 25 % near 2, 75 % near 10 — the interval spans both
+    assert lo[0] <= 2 and hi[0] >= 12 and lo[1] < 30 < hi[1]
+
+
+def test_pool_beats_every_candidate_where_each_is_right_part_of_the_time() -> None:
+    """Planted: each place's next count repeats its last one half the time and falls back to its
+    long-run level the other half (a jump that may hold or revert). The pool of the two baselines,
+    weighted on earlier origins only, scores better than either alone and weighs them about equally."""
+    rng = np.random.default_rng(12)
+    n, months = 40, 36
+    level = rng.uniform(3, 30, n)
+    counts = np.zeros((n, months))
+    counts[:, 0] = rng.poisson(level)
+    for t in range(1, months):
+        hold = rng.random(n) < 0.5
+        counts[:, t] = rng.poisson(np.where(hold, np.maximum(counts[:, t - 1], 0.5), level))
+    panel = Panel(tuple(f"p{i}" for i in range(n)), tuple(map(str, range(months))), counts)
+    scores, calls = backtest(panel, k=5, first=12, models=[LongRunMean(), LastPeriod()], warmup=2)
+    pooled, mean, last = scores
+    assert np.mean(pooled.log_score) < min(np.mean(mean.log_score), np.mean(last.log_score)) - 0.05
+    weights = pooled.weights[-1]
+    assert set(weights) == {LongRunMean.name, LastPeriod.name} and sum(weights.values()) == pytest.approx(1)
+    assert 0.3 < weights[LastPeriod.name] < 0.7
+    assert len(pooled.weights) == len(pooled.picked) == months - 1 - 12 and calls
