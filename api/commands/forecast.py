@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """`lantern forecast backtest` — score the next-period hotspot forecast against the naive baselines."""
 
 from __future__ import annotations
@@ -67,6 +68,12 @@ def backtest(
         help="How the published forecast uses the candidates per origin: pool (weighted by past log "
         "score) | log-score | precision (the one best candidate).",
     ),
+    routes: bool = typer.Option(
+        False,
+        "--routes",
+        help="With --extracted: forecast corridors (origin → transit → destination) "
+        "from the movement relations instead of places.",
+    ),
 ) -> None:
     """Train on periods <= t, predict t+1, for every t; compare with 'last period repeats' and
     'long-run average' (precision@k, Poisson deviance, log score) and print the calibration table.
@@ -76,9 +83,10 @@ def backtest(
 
     Example: lantern forecast backtest --scenarios 1 --profile steady --json /tmp/bt.json
     Example: lantern forecast backtest --extracted /tmp/news.jsonl --granularity quarter -k 5
+    Example: lantern extract seed/corpus --out /tmp/seed.jsonl && lantern forecast backtest --extracted /tmp/seed.jsonl --routes --granularity quarter -k 2
     """
     from graph.forecast.backtest import CRITERIA
-    from graph.forecast.evaluate import run_extracted, run_scenarios
+    from graph.forecast.evaluate import run_extracted, run_routes, run_scenarios
     from graph.forecast.panel import Panel, upstream_matrix
     from seed.scenarios import PROFILES, corridor_edges, profile_scenario
 
@@ -103,7 +111,15 @@ def backtest(
     if extracted is not None:
         if not extracted.exists():
             fail(f"{extracted} does not exist; make it with `lantern extract DOCS --out {extracted}`")
-        results.append(run_extracted(extracted, granularity, k, criterion=select))
+        if routes:
+            try:
+                results.append(run_routes(extracted, granularity, k, criterion=select))
+            except ValueError as e:
+                fail(
+                    f"{e}; --routes needs movement relations (recruited in, moved from, via, to, exploited at)"
+                )
+        else:
+            results.append(run_extracted(extracted, granularity, k, criterion=select))
     for r in results:
         _print(r)
     if out is not None:

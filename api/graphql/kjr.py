@@ -43,7 +43,7 @@ class CitedDocument:
 
 @strawberry.type(description="One key judgement: a PHIA probability word, its numbers and its documents.")
 class KeyJudgement:
-    kind: str = strawberry.field(description="hotspot | rising | form")
+    kind: str = strawberry.field(description="hotspot | rising | route | form")
     subject: str
     word: str = strawberry.field(description="PHIA yardstick word (remote chance … almost certain).")
     probability: float

@@ -103,6 +103,30 @@ def run_extracted(
             "calibration": _calibration(calls)}  # fmt: skip
 
 
+def run_routes(
+    path: Path, granularity: str = "month", k: int = 3, first: int | None = None, criterion: str = "pool"
+) -> dict[str, object]:
+    """Backtest on corridors instead of places: documents recording each corridor (origin → transit →
+    destination, from the movement relations of `lantern extract` output) per period, the panel a
+    report's route outlook is forecast from (`graph.report.sections.corridor_events`)."""
+    import json
+
+    from graph.report.evidence import parse
+    from graph.report.sections import corridor_events, movement_facts
+
+    with path.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    events = corridor_events(movement_facts(rows), parse(rows), granularity)
+    if not events:
+        raise ValueError(f"{path.name} records no corridor (no document gives two places for one person)")
+    panel = build_panel(events, granularity)
+    scores, calls = backtest(panel, k=k, first=first, criterion=criterion)
+    models = _average([scores])
+    return {"data": f"corridors in {path.name} by {granularity} ({panel.periods[0]}–{panel.periods[-1]})",
+            "k": k, "places": len(panel.places), "models": models, "gains": _gains(models),
+            "calibration": _calibration(calls)}  # fmt: skip
+
+
 def ceiling(scenarios: Sequence[tuple[Panel, np.ndarray]], k: int = 10, first: int = 24) -> dict[str, float]:
     """Precision@k of the oracle (ranks by the planted intensity) and of the two naive baselines on
     generated scenarios, origins from `first` — no model is fitted. The oracle's margin over the

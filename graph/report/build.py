@@ -14,8 +14,8 @@ from typing import Any
 from graph.forecast.panel import build_panel, signal_matrix, upstream_matrix
 from graph.report import judgements as jd
 from graph.report.evidence import Doc, parse, place_names
-from graph.report.outlook import outlook
-from graph.report.sections import corridor_pairs, movement_facts, networks, routes
+from graph.report.outlook import Outlook, outlook
+from graph.report.sections import corridor_events, corridor_pairs, movement_facts, networks, routes
 
 FORMAT = "lantern-key-judgement-report/1"
 MAX_JUDGEMENTS = 8
@@ -49,6 +49,31 @@ def _count(docs: Iterable[Doc], key: Callable[[Doc], Iterable[str]]) -> Counter[
 def _trend(cur: Counter[str], prev: Counter[str], n: int = 10) -> list[dict[str, object]]:
     names = sorted(set(cur) | set(prev), key=lambda x: (-cur[x], -prev[x], x))[:n]
     return [{"name": x, "documents": cur[x], "previous": prev[x], "change": cur[x] - prev[x]} for x in names]
+
+
+def _forecast_routes(sec: dict[str, Any], out: Outlook, shown: int = 5) -> None:
+    """Next-period outlook per corridor into the routes section: for the period's flows and for the
+    corridors the forecast expects most of (documents recording each corridor, per period)."""
+
+    def outlook_of(name: str) -> dict[str, object]:
+        p = out.p_at_least(name, 1)
+        return {
+            "forecast": round(float(out.forecast.mean[out.index(name)]), 1),
+            "interval_80": list(out.interval(name)),
+            "p_recorded_again": round(p, 2),
+            "word": jd.word_for(p),
+        }
+
+    for f in sec["flows"]:
+        if f["name"] in out.panel.places:
+            f.update(outlook_of(f["name"]))
+    ranked = sorted(out.panel.places, key=lambda c: -out.forecast.mean[out.index(c)])[:shown]
+    sec["outlook"] = {
+        "period": out.period,
+        "model": out.model,
+        "unit": "documents recording the corridor",
+        "predicted": [{"name": c, **outlook_of(c)} for c in ranked],
+    }
 
 
 def build_report(
@@ -87,6 +112,12 @@ def build_report(
     if any(d.types for d in docs):
         forms = outlook(build_panel(((t, d.day, d.id) for d in docs for t in d.types), req.granularity, through=req.end),
                         req.granularity, 3)  # fmt: skip
+    corridor_docs = corridor_events(facts, docs, req.granularity)
+    route_out = (outlook(build_panel(corridor_docs, req.granularity, through=req.end), req.granularity, 3)
+                 if corridor_docs else None)  # fmt: skip
+    route_sec = routes(facts, cur, prev, req.window)
+    if route_out is not None:
+        _forecast_routes(route_sec, route_out)
     last = places.panel.counts[:, -1]
     threshold = max(int(sorted(last, reverse=True)[min(req.k, len(last)) - 1]), 1)
     ranked = sorted(places.panel.places, key=lambda p: -places.forecast.mean[places.index(p)])
@@ -106,6 +137,10 @@ def build_report(
                     key=lambda p: -(place_cur[p] - place_prev[p]))  # fmt: skip
     for p in movers[:2]:
         calls.append(jd.rising(places, jd.Subject(p, place_cur[p], place_prev[p], req.window), cur, req.role))
+    main = route_sec["flows"][0] if route_sec["flows"] else None
+    if route_out is not None and main is not None and main["name"] in route_out.panel.places:
+        subject = jd.Subject(main["name"], main["documents"], main["documents_previous"], req.window)
+        calls.append(jd.route(route_out, subject, [d for d in cur if d.id in main["doc_ids"]], req.role))
     if forms is not None:
         for t, _ in type_cur.most_common(2):
             if t in forms.panel.places:
@@ -129,7 +164,6 @@ def build_report(
                  _count([d for d in cur if p in place_names(d)], lambda d: d.indicators).most_common(3)) or "—"}
                for p in top_places]  # fmt: skip
     region = req.region or "all places"
-    route_sec = routes(facts, cur, prev, req.window)
     net_sec = networks(cur, prev, bool(graph and graph.get("analysis_run")), req.window)
     summary = [str(j["text"]) for j in key[:3]]
     if route_sec["flows"]:
@@ -176,6 +210,8 @@ def build_report(
             "documents_read": len(docs), "documents_in_period": len(cur), "documents_previous_period": len(prev),
             "granularity": req.granularity, "k": req.k, "model": places.model, "predicted_period": places.period,
             "backtest": places.backtest, "calibration": places.calibration,
+            "route_model": route_out.model if route_out else None,
+            "route_backtest": route_out.backtest if route_out else None,
             "regenerate": f"lantern report {'--graph' if graph is not None else f'--documents {source}'} "
                           f"--from {req.start} --to {req.end} "
                           f"--granularity {req.granularity} --role {req.role}"

@@ -2,8 +2,9 @@
 """Key judgements: one sentence each in PHIA language, with its numbers, ≥ 2 cited documents and
 what would change it. A judgement without two supporting documents is not written.
 
-Three kinds: `hotspot` (X will remain/become one of the k places with most reports next period),
-`rising` (reports naming X will rise above the latest count), `form` (reporting of a form of
+Four kinds: `hotspot` (X will remain/become one of the k places with most reports next period),
+`rising` (reports naming X will rise above the latest count), `route` (movement along a corridor
+will be recorded again; the same model on documents per corridor), `form` (reporting of a form of
 trafficking will hold at or above its latest level; the same model on counts per type)."""
 
 from __future__ import annotations
@@ -68,6 +69,18 @@ def rising(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, ob
                   "{s.prev} before; forecast {mean}, 80% interval {lo}–{hi}).",
                   "More than {hi} documents naming {s.name} in {period} would point to a faster shift than the "
                   "model expects; fewer than {lo} would mean the shift has stalled.")  # fmt: skip
+
+
+def route(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, object] | None:
+    """Movement along corridor `s.name` (origin → transit → destination) will be recorded again;
+    `docs` are the documents of the period that record it."""
+    return _judge("route", out, s, 1, docs, role, None,
+                  "It is {word} that movement along {s.name} will be recorded again in {period} ({s.cur} "
+                  "documents in {s.window}, {delta:+d} on the previous period; forecast {mean} documents, "
+                  "80% interval {lo}–{hi}).",
+                  "No document recording movement along {s.name} in {period} would lower this; more than {hi} "
+                  "would mean the corridor is busier than the model expects. Sources that stop recording "
+                  "movement change the count without a change on the ground.")  # fmt: skip
 
 
 def form(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, object] | None:

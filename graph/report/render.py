@@ -100,9 +100,17 @@ def _routes(sec: dict[str, object]) -> str:
     flows = sec["flows"]
     assert isinstance(flows, list)
     gone = sec.get("no_longer_seen") or []
-    return (_note(sec) + (_table(flows, ["name", "persons", "previous", "change", "documents"]) if flows else "")
+    ahead = sec.get("outlook")
+    cols = ["name", "persons", "previous", "change", "documents"] + (
+        ["forecast", "interval_80", "word"] if ahead else []
+    )
+    return (_note(sec) + (_table(flows, cols) if flows else "")
             + (f'<p class="muted">Corridors of the previous period not seen now: {escape("; ".join(gone))}</p>'  # type: ignore[arg-type]
                if gone else "")
+            + (f"<p>Outlook for {escape(str(ahead['period']))} (documents recording each corridor; "  # type: ignore[index]
+               f"{escape(str(ahead['model']))}):</p>"  # type: ignore[index]
+               + _table(ahead["predicted"], ["name", "forecast", "interval_80", "p_recorded_again", "word"])  # type: ignore[index]
+               if ahead else "")
             + f'<p class="muted">From {escape(str(sec["basis"]))}.</p>')  # fmt: skip
 
 

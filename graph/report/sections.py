@@ -12,12 +12,14 @@ an empty section is an intelligence gap, never silence.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from datetime import date
 from itertools import pairwise
 from typing import Any
 
 from graph.analytics.routes import FACT_ORDER, corridors
+from graph.forecast.panel import period_of
 from graph.report.evidence import Doc, place_names
 from ontology import load_ontology
 
@@ -72,6 +74,21 @@ def corridor_pairs(facts: list[dict[str, Any]], docs: list[Doc]) -> list[tuple[s
     return sorted(pairs)
 
 
+def corridor_events(
+    facts: list[dict[str, Any]], docs: list[Doc], granularity: str
+) -> list[tuple[str, date, str]]:
+    """(corridor, day, document) for every document that records a corridor, the corridors built per
+    period as the routes section builds them per window: the events a route forecast counts."""
+    by_period: dict[str, dict[str, date]] = defaultdict(dict)
+    for d in docs:
+        by_period[period_of(d.day, granularity)][d.id] = d.day
+    out = []
+    for day in by_period.values():
+        for c in corridors(_in(facts, set(day))):
+            out += [(_flow(c), day[i], i) for i in c["doc_ids"] if i in day]
+    return out
+
+
 def routes(facts: list[dict[str, Any]], cur: list[Doc], prev: list[Doc], window: str) -> dict[str, Any]:
     """Corridors with evidence in the period against the previous one (persons moved, documents)."""
     now = corridors(_in(facts, {d.id for d in cur}))
@@ -82,7 +99,8 @@ def routes(facts: list[dict[str, Any]], cur: list[Doc], prev: list[Doc], window:
         prev_persons = int(b["persons"]) if b else 0
         flows.append({"name": _flow(c), "origin": c["origin"], "via": c["via"], "destination": c["destination"],
                       "persons": c["persons"], "previous": prev_persons, "change": c["persons"] - prev_persons,
-                      "documents": c["documents"], "doc_ids": c["doc_ids"][:5]})  # fmt: skip
+                      "documents": c["documents"], "documents_previous": int(b["documents"]) if b else 0,
+                      "doc_ids": c["doc_ids"][:5]})  # fmt: skip
     stopped = sorted(set(before) - {_flow(c) for c in now})
     note = None
     if not flows:

@@ -74,6 +74,8 @@ def test_backtest_cli_prints_scores_and_writes_json(tmp_path) -> None:  # type: 
     assert sum(weights.values()) == pytest.approx(1.0, abs=0.01) and "mean weights" in result.output
     bad = CliRunner().invoke(app, ["forecast", "backtest"])
     assert bad.exit_code == 1 and "--scenarios" in bad.output
+    no_moves = CliRunner().invoke(app, ["forecast", "backtest", "--extracted", str(src), "--routes"])
+    assert no_moves.exit_code == 1 and "records no corridor" in no_moves.output
     wrong = CliRunner().invoke(app, ["forecast", "backtest", "--extracted", str(src), "--select", "best"])
     assert wrong.exit_code == 1 and "--select must be one of pool, log-score, precision" in wrong.output
 

@@ -67,6 +67,10 @@ def test_judgements_have_phia_words_numbers_and_two_documents(rows) -> None:  # 
     flows = rep["routes"]["flows"]  # type: ignore[index]
     assert flows and all(f["name"].count("→") == 2 and f["persons"] >= 1 for f in flows)
     assert rep["routes"]["note"] is None  # type: ignore[index]
+    outlook = rep["routes"]["outlook"]  # type: ignore[index]
+    assert outlook["period"] == "2024-07" and outlook["predicted"]
+    for p in outlook["predicted"]:
+        assert p["word"] in WORDS and p["interval_80"][0] <= p["forecast"] <= p["interval_80"][1]
 
 
 def test_personal_names_follow_the_readers_role(rows) -> None:  # type: ignore[no-untyped-def]

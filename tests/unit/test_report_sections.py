@@ -4,10 +4,11 @@ section says so) and networks that appeared, grew or went quiet (by kind, never 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from graph.report.evidence import parse
-from graph.report.sections import corridor_pairs, movement_facts, networks, routes
+from graph.report.sections import corridor_events, corridor_pairs, movement_facts, networks, routes
 
 
 def _row(doc: str, day: str, places: list[str], moves: bool = False, community: int | None = None,
@@ -42,6 +43,56 @@ def test_routes_from_movement_relations_and_a_stated_gap_when_there_are_none() -
     assert corridor_pairs(facts, docs) == [("Bradford", "Leeds"), ("Hull", "Bradford"), ("York", "Leeds")]
     empty = routes(facts, [d for d in cur if d.id == "c1"], prev, "Q1")
     assert empty["flows"] == [] and empty["note"].startswith("No movement recorded in the period")
+    # the route forecast's events: each recording document once, in its own period's corridors
+    assert sorted(corridor_events(facts, docs, "month")) == [
+        ("Hull → Bradford → Leeds", date(2025, 2, 1), "a1"), ("Hull → Bradford → Leeds", date(2025, 2, 9), "a2"),
+        ("York → Leeds", date(2024, 11, 3), "b1"),
+    ]  # fmt: skip
+
+
+def test_routes_section_gets_a_backtested_outlook_and_a_route_judgement(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A corridor recorded every month and one recorded only in the first half: the report forecasts
+    the busy one first, with an interval and a word, and judges the period's main corridor."""
+    from graph.forecast.evaluate import run_routes
+    from graph.report.build import Request, build_report
+
+    rows = []
+    for m in range(1, 25):
+        day = f"{2023 + (m - 1) // 12}-{(m - 1) % 12 + 1:02d}"
+        for j in range(3):
+            rows.append(
+                _row(
+                    f"h{m}-{j}",
+                    f"{day}-0{j + 1}",
+                    ["Hull", "Bradford", "Leeds"],
+                    moves=True,
+                    person=f"Ana Fictive{j}",
+                )
+            )
+        if m <= 12:
+            rows.append(_row(f"y{m}", f"{day}-05", ["York", "Leeds"], moves=True))
+    rep = build_report(rows, Request(date(2024, 10, 1), date(2024, 12, 31), granularity="month", k=2))
+    out = rep["routes"]["outlook"]  # type: ignore[index]
+    assert out["period"] == "2025-01" and out["model"].startswith("backtest-weighted pool of")
+    first, second = out["predicted"]
+    assert first["name"] == "Hull → Bradford → Leeds" and second["name"] == "York → Leeds"
+    assert (
+        first["forecast"] > 2 > second["forecast"]
+        and first["interval_80"][0] <= first["forecast"] <= first["interval_80"][1]
+    )
+    assert first["p_recorded_again"] > 0.9 > second["p_recorded_again"]
+    flows = rep["routes"]["flows"]  # type: ignore[index]
+    assert flows[0]["name"] == first["name"] and flows[0]["word"] == first["word"]
+    judged = [j for j in rep["key_judgements"] if j["kind"] == "route"]  # type: ignore[union-attr]
+    assert len(judged) == 1 and judged[0]["subject"] == first["name"] and len(judged[0]["evidence"]) >= 2
+    assert judged[0]["text"].startswith(
+        f"It is {judged[0]['word']} that movement along Hull → Bradford → Leeds"
+    )
+    assert rep["provenance"]["route_backtest"]  # type: ignore[index]
+    src = tmp_path / "moves.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    bt = run_routes(src, "month", k=1, first=12)
+    assert bt["places"] == 2 and bt["models"][0]["precision_at_k"] == 1.0  # the busy corridor, every origin
 
 
 def test_networks_appeared_grew_went_quiet_without_names() -> None:
