@@ -3,6 +3,8 @@
 A judgement's word comes from its probability. The model's raw probabilities can be recalibrated
 with an isotonic map fitted on backtest judgements; the table is then measured on judgements the
 map was not fitted on (two folds by period: fit on one, score the other, and the other way round).
+A report uses the map only where it scores better than the raw probabilities out of sample
+(`choose_calibrator`).
 """
 
 from __future__ import annotations
@@ -76,6 +78,19 @@ def cross_fitted(calls: Sequence[Judgement]) -> list[tuple[float, bool]]:
             probs = cal([c.probability for c in test])
             out += [(float(p), c.came_true) for p, c in zip(probs, test, strict=True)]
     return out
+
+
+def choose_calibrator(calls: Sequence[Judgement]) -> tuple[Calibrator, list[tuple[float, bool]]]:
+    """The probabilities a report's words come from: the isotonic map fitted on all `calls` where its
+    cross-fitted Brier score beats the raw probabilities', else the raw ones (a map fitted on a few
+    hundred judgements can add more noise than it removes). Returned with the (probability, came
+    true) pairs that show how those words held: cross-fitted for the map, raw otherwise."""
+    raw = [(c.probability, c.came_true) for c in calls]
+    fitted = fit_calibrator(calls)
+    if fitted.fitted is None:
+        return fitted, raw
+    recal = cross_fitted(calls)
+    return (fitted, recal) if brier(recal) < brier(raw) else (Calibrator(), raw)
 
 
 @dataclass(frozen=True)

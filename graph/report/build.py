@@ -209,7 +209,7 @@ def build_report(
             "source_sha256": hashlib.sha256(source.read_bytes()).hexdigest() if source and source.exists() else None,
             "documents_read": len(docs), "documents_in_period": len(cur), "documents_previous_period": len(prev),
             "granularity": req.granularity, "k": req.k, "model": places.model, "predicted_period": places.period,
-            "backtest": places.backtest, "calibration": places.calibration,
+            "backtest": places.backtest, "calibration": places.calibration, "probabilities": places.probabilities,
             "route_model": route_out.model if route_out else None,
             "route_backtest": route_out.backtest if route_out else None,
             "regenerate": f"lantern report {'--graph' if graph is not None else f'--documents {source}'} "

@@ -1,5 +1,5 @@
 """The forecast a report states: the backtest-weighted pool of the candidates for the next period,
-recalibrated."""
+recalibrated where that helps."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from graph.forecast.backtest import backtest, pool
-from graph.forecast.calibration import Calibrator, fit_calibrator, table
+from graph.forecast.calibration import Calibrator, choose_calibrator, table
 from graph.forecast.distribution import Forecast
 from graph.forecast.models import candidates, first_origin
 from graph.forecast.panel import Panel, next_period
@@ -22,13 +22,22 @@ class Outlook:
     period: str  # the predicted period
     model: str  # what the forecast is, for the reader: the pool and its weights
     forecast: Forecast
-    calibrator: Calibrator
+    calibrator: Calibrator  # the identity where the isotonic map did not score better out of sample
     backtest: list[dict[str, float | str | int]]
-    calibration: list[dict[str, object]]
+    calibration: list[dict[str, object]]  # per word, how the probabilities the report uses held
     k: int  # a hotspot is one of the k places with most documents
     hotspot: np.ndarray  # raw P(hotspot next period) per place (joint draws: computed once)
     lower: np.ndarray  # 80 % prediction interval per place
     upper: np.ndarray
+
+    @property
+    def probabilities(self) -> str:
+        """Where the words' probabilities come from, for the reader."""
+        if self.calibrator.fitted is not None:
+            return "recalibrated on this backtest (isotonic map; the table is measured out of sample)"
+        return (
+            "the forecast's own (a recalibration did not score better out of sample, or too few judgements)"
+        )
 
     def index(self, name: str) -> int:
         return self.panel.places.index(name)
@@ -50,7 +59,7 @@ def outlook(panel: Panel, granularity: str, k: int = 10) -> Outlook:
     """Backtest the candidate models (`models.candidates`) on the panel's recent periods, weigh them
     by the log score their pool reaches there (`backtest.pool`), fit each on everything and forecast
     the next period with the weighted pool; probabilities go through the backtest's isotonic
-    recalibration."""
+    recalibration where it scores better out of sample (`calibration.choose_calibrator`)."""
     models = candidates(panel)
     n = panel.counts.shape[1]
     first = max(n - 1 - MAX_ORIGINS, min(first_origin(panel.season), n - 2), 1)
@@ -60,7 +69,7 @@ def outlook(panel: Panel, granularity: str, k: int = 10) -> Outlook:
     name = "backtest-weighted pool of " + "; ".join(f"{m} {w:.0%}" for w, m in weights if round(w, 2) > 0)
     rows = [s.summary() for s in scores]
     lower, upper = pooled.interval(0.8)
+    calibrator, held = choose_calibrator(calls)
     return Outlook(panel, next_period(panel.periods[-1], granularity), name, pooled,
-                   fit_calibrator(calls), rows,
-                   [r.as_dict() for r in table([(c.probability, c.came_true) for c in calls])],
+                   calibrator, rows, [r.as_dict() for r in table(held)],
                    k, pooled.prob_hotspot(k), lower, upper)  # fmt: skip

@@ -169,7 +169,7 @@ def to_html(r: dict[str, object]) -> str:
         f"{prov['documents_read']} documents read. Forecast for {escape(str(prov['predicted_period']))}: "
         f"{escape(str(prov['model']))}. Regenerate: <code>{escape(str(prov['regenerate']))}</code></p>",
         _table(prov["backtest"], ["model", "origins", "precision_at_k", "poisson_deviance", "log_score"]),
-        "<p class='muted'>Calibration of the probability words on this data's backtest:</p>"
+        f"<p class='muted'>Calibration of the probability words on this data's backtest; probabilities: {escape(str(prov['probabilities']))}.</p>"
         + _table(prov["calibration"], ["word", "band", "judgements", "came_true"]),
         "</html>",
     ]  # fmt: skip

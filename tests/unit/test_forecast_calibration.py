@@ -10,7 +10,15 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from graph.forecast.backtest import Judgement, backtest, judgements
-from graph.forecast.calibration import YARDSTICK, brier, cross_fitted, fit_calibrator, table, word_for
+from graph.forecast.calibration import (
+    YARDSTICK,
+    brier,
+    choose_calibrator,
+    cross_fitted,
+    fit_calibrator,
+    table,
+    word_for,
+)
 from graph.forecast.distribution import CountForecast
 from graph.forecast.models import LastPeriod, LongRunMean, PoissonGLM
 from graph.forecast.panel import Panel
@@ -45,6 +53,23 @@ def test_table_shows_an_overconfident_model_and_recalibration_fixes_it() -> None
     assert fixed["likely"].judgements == 1000 and fixed["a realistic possibility"].judgements == 1000
     assert brier(recal) < brier([(c.probability, c.came_true) for c in calls]) - 0.03
     assert fit_calibrator(calls[:5])(0.9)[0] == 0.9  # too few judgements: identity
+
+
+def test_a_report_recalibrates_only_where_the_map_scores_better_out_of_sample() -> None:
+    wrong = _overconfident()
+    cal, held = choose_calibrator(wrong)
+    assert cal.fitted is not None and held == cross_fitted(
+        wrong
+    )  # the map fixes it: used, shown out of sample
+    rng = np.random.default_rng(3)
+    probs = rng.uniform(0, 1, 600)  # an honest forecast: each probability comes true as often as it says
+    right = [Judgement("hotspot", f"p{i % 9}", f"{i % 12}", float(p), bool(rng.random() < p))
+             for i, p in enumerate(probs)]  # fmt: skip
+    assert brier(cross_fitted(right)) > brier([(c.probability, c.came_true) for c in right])
+    cal, held = choose_calibrator(right)
+    assert cal.fitted is None and held == [(c.probability, c.came_true) for c in right]
+    few, _ = choose_calibrator(wrong[:50])
+    assert few.fitted is None  # too few judgements for a map
 
 
 def test_backtest_cli_prints_scores_and_writes_json(tmp_path) -> None:  # type: ignore[no-untyped-def]
