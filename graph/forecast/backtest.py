@@ -114,9 +114,8 @@ def select(scores: Sequence[ModelScore], criterion: str = "log-score") -> int:
 def pool(scores: Sequence[ModelScore], parts: Sequence[CountForecast]) -> PooledForecast:
     """The linear pool of the candidates' forecasts `parts`, weighted to maximise the log score the
     pool would have had on the origins in `scores` (one row per candidate; equal weights before any)."""
-    if not scores[0].pmf:
-        return PooledForecast(tuple(parts), pool_weights(np.zeros((0, len(parts)))))
-    density = np.column_stack([np.concatenate(s.pmf) for s in scores])
+    past = [np.concatenate(s.pmf) for s in scores] if scores[0].pmf else []
+    density = np.column_stack(past) if past else np.zeros((0, len(parts)))
     return PooledForecast(tuple(parts), pool_weights(density))
 
 

@@ -71,6 +71,18 @@ def _calibration(calls: Sequence[Judgement]) -> dict[str, object]:
     }
 
 
+def _result(
+    label: str, k: int, places: int, runs: list[list[ModelScore]], calls: list[Judgement]
+) -> dict[str, object]:
+    models = _average(runs)
+    return {"data": label, "k": k, "places": places, "models": models, "gains": _gains(models),
+            "calibration": _calibration(calls)}  # fmt: skip
+
+
+def _span(panel: Panel) -> str:
+    return f"{panel.periods[0]}–{panel.periods[-1]}"
+
+
 def run_scenarios(
     scenarios: Sequence[tuple[Panel, np.ndarray]],
     label: str,
@@ -84,9 +96,7 @@ def run_scenarios(
         scores, judged = backtest(panel, k=k, first=first, truth=truth, criterion=criterion)
         runs.append(scores)
         calls += judged
-    models = _average(runs)
-    return {"data": label, "k": k, "places": len(scenarios[0][0].places), "models": models,
-            "gains": _gains(models), "calibration": _calibration(calls)}  # fmt: skip
+    return _result(label, k, len(scenarios[0][0].places), runs, calls)
 
 
 def run_extracted(
@@ -97,10 +107,7 @@ def run_extracted(
     warnings = signal_matrix(panel, events_from_file(path, warnings_only=True), granularity)
     panel = panel.with_leading(warnings, None)  # no corridor is known in advance for an archive
     scores, calls = backtest(panel, k=k, first=3, criterion=criterion)
-    models = _average([scores])
-    return {"data": f"{path.name} by {granularity} ({panel.periods[0]}–{panel.periods[-1]})", "k": k,
-            "places": len(panel.places), "models": models, "gains": _gains(models),
-            "calibration": _calibration(calls)}  # fmt: skip
+    return _result(f"{path.name} by {granularity} ({_span(panel)})", k, len(panel.places), [scores], calls)
 
 
 def run_routes(
@@ -121,10 +128,8 @@ def run_routes(
         raise ValueError(f"{path.name} records no corridor (no document gives two places for one person)")
     panel = build_panel(events, granularity)
     scores, calls = backtest(panel, k=k, first=first, criterion=criterion)
-    models = _average([scores])
-    return {"data": f"corridors in {path.name} by {granularity} ({panel.periods[0]}–{panel.periods[-1]})",
-            "k": k, "places": len(panel.places), "models": models, "gains": _gains(models),
-            "calibration": _calibration(calls)}  # fmt: skip
+    label = f"corridors in {path.name} by {granularity} ({_span(panel)})"
+    return _result(label, k, len(panel.places), [scores], calls)
 
 
 def ceiling(scenarios: Sequence[tuple[Panel, np.ndarray]], k: int = 10, first: int = 24) -> dict[str, float]:
