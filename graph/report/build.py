@@ -137,8 +137,9 @@ def build_report(
                     key=lambda p: -(place_cur[p] - place_prev[p]))  # fmt: skip
     for p in movers[:2]:
         calls.append(jd.rising(places, jd.Subject(p, place_cur[p], place_prev[p], req.window), cur, req.role))
-    main = next((f for f in route_sec["flows"] if f["documents"] >= 2), None)  # a judgement cites two
-    if route_out is not None and main is not None and main["name"] in route_out.panel.places:
+    forecast_flows = [f for f in route_sec["flows"] if "forecast" in f]  # those with an outlook
+    main = next((f for f in forecast_flows if f["documents"] >= 2), None)  # a judgement cites two
+    if route_out is not None and main is not None:
         subject = jd.Subject(main["name"], main["documents"], main["documents_previous"], req.window)
         calls.append(jd.route(route_out, subject, [d for d in cur if d.id in main["doc_ids"]], req.role))
     if forms is not None:

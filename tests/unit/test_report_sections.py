@@ -110,3 +110,35 @@ def test_networks_appeared_grew_went_quiet_without_names() -> None:
     assert sec["appeared"][0]["members_by_kind"] == "1 Person" and "Dana" not in str(sec)
     off = networks(cur, prev, False, "Q1")
     assert not off["available"] and "lantern analyze" in off["note"]
+
+
+def test_a_corridor_split_across_forecast_periods_is_shown_but_not_judged() -> None:
+    """From the graph a person's movements can be recorded in two months: the quarter's section shows
+    one corridor, the monthly outlook has none for it, so the judgement goes to the next corridor
+    with an outlook and two documents."""
+    from graph.report.build import Request, build_report
+
+    def fact(person: str, kind: str, place: str, doc: str, day: str) -> dict[str, object]:
+        return {"person_id": person, "person": None, "fact": kind, "place_id": place, "place": place,
+                "kind": "City", "lat": None, "lon": None, "first_start": 0, "doc_ids": [doc], "dates": [day]}  # fmt: skip
+
+    rows, moves = [], []
+    for m in range(1, 13):  # a corridor recorded by one document (one person) every month of 2024
+        day, doc = f"2024-{m:02d}-03", f"y{m}"
+        rows.append(_row(doc, day, ["York", "Bradford"]))
+        moves += [
+            fact(doc, "TRANSPORTED_FROM", "York", doc, day),
+            fact(doc, "TRANSPORTED_TO", "Bradford", doc, day),
+        ]
+    for j in range(4):  # four people taken from Hull in November, recorded arriving in Leeds in December
+        rows += [_row(f"h{j}", "2024-11-10", ["Hull"]), _row(f"l{j}", "2024-12-10", ["Leeds"])]
+        moves += [fact(f"P{j}", "TRANSPORTED_FROM", "Hull", f"h{j}", "2024-11-10"),
+                  fact(f"P{j}", "TRANSPORTED_TO", "Leeds", f"l{j}", "2024-12-10")]  # fmt: skip
+    rep = build_report(
+        rows, Request(date(2024, 10, 1), date(2024, 12, 31), granularity="month", k=2), movements=moves
+    )
+    flows = {f["name"]: f for f in rep["routes"]["flows"]}  # type: ignore[index]
+    assert next(iter(flows)) == "Hull → Leeds" and flows["Hull → Leeds"]["persons"] == 4
+    assert "forecast" not in flows["Hull → Leeds"] and "forecast" in flows["York → Bradford"]
+    judged = [j for j in rep["key_judgements"] if j["kind"] == "route"]  # type: ignore[union-attr]
+    assert [j["subject"] for j in judged] == ["York → Bradford"]
