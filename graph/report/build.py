@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from graph.forecast.calibration import word_for
 from graph.forecast.panel import build_panel, signal_matrix, upstream_matrix
 from graph.report import judgements as jd
 from graph.report.evidence import Doc, parse, place_names
@@ -61,7 +62,7 @@ def _forecast_routes(sec: dict[str, Any], out: Outlook, shown: int = 5) -> None:
             "forecast": round(float(out.forecast.mean[out.index(name)]), 1),
             "interval_80": list(out.interval(name)),
             "p_recorded_again": round(p, 2),
-            "word": jd.word_for(p),
+            "word": word_for(p),
         }
 
     for f in sec["flows"]:
