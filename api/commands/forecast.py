@@ -111,15 +111,14 @@ def backtest(
     if extracted is not None:
         if not extracted.exists():
             fail(f"{extracted} does not exist; make it with `lantern extract DOCS --out {extracted}`")
-        if routes:
-            try:
-                results.append(run_routes(extracted, granularity, k, criterion=select))
-            except ValueError as e:
-                fail(
-                    f"{e}; --routes needs movement relations (recruited in, moved from, via, to, exploited at)"
-                )
-        else:
-            results.append(run_extracted(extracted, granularity, k, criterion=select))
+        try:
+            results.append(
+                run_routes(extracted, granularity, k, criterion=select)
+                if routes
+                else run_extracted(extracted, granularity, k, criterion=select)
+            )
+        except ValueError as e:
+            fail(str(e))
     for r in results:
         _print(r)
     if out is not None:

@@ -51,9 +51,11 @@ class ModelScore:
     weights: list[dict[str, float]] = field(default_factory=list)  # the pooled row: weights, per origin
 
     def summary(self) -> dict[str, float | str | int]:
-        out: dict[str, float | str | int] = {
-            "model": self.name,
-            "origins": len(self.precision),
+        """Scores averaged over the origins; without any scored origin, only the name and 0 (never NaN)."""
+        out: dict[str, float | str | int] = {"model": self.name, "origins": len(self.precision)}
+        if not self.precision:
+            return out
+        out |= {
             "precision_at_k": round(float(np.mean(self.precision)), 3),
             "poisson_deviance": round(float(np.mean(self.deviance)), 3),
             "log_score": round(float(np.mean(self.log_score)), 3),

@@ -74,6 +74,11 @@ def _calibration(calls: Sequence[Judgement]) -> dict[str, object]:
 def _result(
     label: str, k: int, places: int, runs: list[list[ModelScore]], calls: list[Judgement]
 ) -> dict[str, object]:
+    if not any(run[0].precision for run in runs):
+        raise ValueError(
+            f"{label}: too few periods with documents to score any forecast (a backtest trains on the "
+            "periods up to t and scores t+1); give a longer history or a finer --granularity"
+        )
     models = _average(runs)
     return {"data": label, "k": k, "places": places, "models": models, "gains": _gains(models),
             "calibration": _calibration(calls)}  # fmt: skip
@@ -125,7 +130,10 @@ def run_routes(
         rows = [json.loads(line) for line in fh if line.strip()]
     events = corridor_events(movement_facts(rows), parse(rows), granularity)
     if not events:
-        raise ValueError(f"{path.name} records no corridor (no document gives two places for one person)")
+        raise ValueError(
+            f"{path.name} records no corridor (no document gives two places for one person); --routes "
+            "needs movement relations (recruited in, moved from, via, to, exploited at)"
+        )
     panel = build_panel(events, granularity)
     scores, calls = backtest(panel, k=k, first=first, criterion=criterion)
     label = f"corridors in {path.name} by {granularity} ({_span(panel)})"

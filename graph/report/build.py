@@ -20,6 +20,7 @@ from graph.report.sections import corridor_events, corridor_pairs, movement_fact
 
 FORMAT = "lantern-key-judgement-report/1"
 MAX_JUDGEMENTS = 8
+MIN_TESTED = 3  # backtested periods below which the report says its words are untested on this data
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def _forecast_routes(sec: dict[str, Any], out: Outlook, shown: int = 5) -> None:
         "period": out.period,
         "model": out.model,
         "unit": "documents recording the corridor",
+        "backtest_origins": out.origins,
         "predicted": [{"name": c, **outlook_of(c)} for c in ranked],
     }
 
@@ -181,6 +183,9 @@ def build_report(
             f"Networks: {len(net_sec['appeared'])} appeared, {len(net_sec['grew'])} grew and "
             f"{len(net_sec['went_quiet'])} went quiet (two or more documents each)."
         )
+    if places.origins < MIN_TESTED:
+        summary.append(f"The forecast could be backtested on only {places.origins} earlier period(s) of these "
+                       "documents: its probability words are the model's, not odds tested on this data.")  # fmt: skip
     if len(key) < 3:
         summary.append(f"Only {len(key)} judgement(s) have two or more supporting documents in this period: "
                        "the sources are too thin for a fuller assessment (see intelligence gaps).")  # fmt: skip

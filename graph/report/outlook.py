@@ -29,6 +29,7 @@ class Outlook:
     hotspot: np.ndarray  # raw P(hotspot next period) per place (joint draws: computed once)
     lower: np.ndarray  # 80 % prediction interval per place
     upper: np.ndarray
+    origins: int  # earlier periods the forecast was backtested on (0: its words are untested here)
 
     @property
     def probabilities(self) -> str:
@@ -72,4 +73,4 @@ def outlook(panel: Panel, granularity: str, k: int = 10) -> Outlook:
     calibrator, held = choose_calibrator(calls)
     return Outlook(panel, next_period(panel.periods[-1], granularity), name, pooled,
                    calibrator, rows, [r.as_dict() for r in table(held)],
-                   k, pooled.prob_hotspot(k), lower, upper)  # fmt: skip
+                   k, pooled.prob_hotspot(k), lower, upper, len(scores[0].precision))  # fmt: skip

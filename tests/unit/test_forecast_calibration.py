@@ -99,6 +99,12 @@ def test_backtest_cli_prints_scores_and_writes_json(tmp_path) -> None:  # type: 
     assert sum(weights.values()) == pytest.approx(1.0, abs=0.01) and "mean weights" in result.output
     bad = CliRunner().invoke(app, ["forecast", "backtest"])
     assert bad.exit_code == 1 and "--scenarios" in bad.output
+    short = tmp_path / "short.jsonl"
+    short.write_text(
+        "".join(json.dumps(x) + "\n" for x in lines if x["published"] < "2012"), encoding="utf-8"
+    )
+    too_short = CliRunner().invoke(app, ["forecast", "backtest", "--extracted", str(short)])
+    assert too_short.exit_code == 1 and "too few periods" in too_short.output
     no_moves = CliRunner().invoke(app, ["forecast", "backtest", "--extracted", str(src), "--routes"])
     assert no_moves.exit_code == 1 and "records no corridor" in no_moves.output
     wrong = CliRunner().invoke(app, ["forecast", "backtest", "--extracted", str(src), "--select", "best"])

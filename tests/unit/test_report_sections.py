@@ -142,3 +142,17 @@ def test_a_corridor_split_across_forecast_periods_is_shown_but_not_judged() -> N
     assert "forecast" not in flows["Hull → Leeds"] and "forecast" in flows["York → Bradford"]
     judged = [j for j in rep["key_judgements"] if j["kind"] == "route"]  # type: ignore[union-attr]
     assert [j["subject"] for j in judged] == ["York → Bradford"]
+
+
+def test_a_report_on_one_period_says_its_words_are_untested_and_writes_no_nan() -> None:
+    from graph.report.build import Request, build_report
+
+    rows = [_row("a1", "2025-02-01", ["Hull", "Bradford", "Leeds"], moves=True),
+            _row("a2", "2025-02-09", ["Hull", "Bradford", "Leeds"], moves=True, person="Ola Fictive"),
+            _row("c1", "2025-02-11", ["Hull", "York"])]  # fmt: skip
+    rep = build_report(rows, Request(date(2025, 2, 1), date(2025, 2, 28), granularity="year"))
+    assert any("backtested on only 0 earlier period(s)" in s for s in rep["summary"])  # type: ignore[union-attr]
+    assert rep["routes"]["outlook"]["backtest_origins"] == 0  # type: ignore[index]
+    json.dumps(rep, allow_nan=False)  # strict JSON: a backtest without origins has no NaN score
+    monthly = build_report(rows, Request(date(2025, 2, 1), date(2025, 2, 28), granularity="month"))
+    assert monthly["key_judgements"]  # the caveat qualifies the judgements, it does not drop them
