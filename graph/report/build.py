@@ -190,7 +190,8 @@ def build_report(
         summary.append(f"Only {len(key)} judgement(s) have two or more supporting documents in this period: "
                        "the sources are too thin for a fuller assessment (see intelligence gaps).")  # fmt: skip
     summary.insert(0, f"{len(cur)} documents about {region} in {req.window} ({len(cur) - len(prev):+d} on the "
-                      f"previous period); forecast for {places.period} by the {places.model}.")  # fmt: skip
+                      f"previous period); forecast for {places.period} by a backtest-weighted pool of models, mainly "
+                      f"{places.lead} (the pool and its backtest: 'How this report was made').")  # fmt: skip
     return {
         "format": FORMAT,
         "title": f"Key Judgement Report — {region}, {req.window}",

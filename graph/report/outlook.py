@@ -30,6 +30,7 @@ class Outlook:
     lower: np.ndarray  # 80 % prediction interval per place
     upper: np.ndarray
     origins: int  # earlier periods the forecast was backtested on (0: its words are untested here)
+    lead: str  # the heaviest candidate and its weight, for the summary ("Poisson GLM … 61%")
 
     @property
     def probabilities(self) -> str:
@@ -73,4 +74,5 @@ def outlook(panel: Panel, granularity: str, k: int = 10) -> Outlook:
     calibrator, held = choose_calibrator(calls)
     return Outlook(panel, next_period(panel.periods[-1], granularity), name, pooled,
                    calibrator, rows, [r.as_dict() for r in table(held)],
-                   k, pooled.prob_hotspot(k), lower, upper, len(scores[0].precision))  # fmt: skip
+                   k, pooled.prob_hotspot(k), lower, upper, len(scores[0].precision),
+                   f"{weights[0][1]} {weights[0][0]:.0%}")  # fmt: skip
