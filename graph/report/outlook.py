@@ -72,7 +72,9 @@ def outlook(panel: Panel, granularity: str, k: int = 10) -> Outlook:
     rows = [s.summary() for s in scores]
     lower, upper = pooled.interval(0.8)
     calibrator, held = choose_calibrator(calls)
-    return Outlook(panel, next_period(panel.periods[-1], granularity), name, pooled,
-                   calibrator, rows, [r.as_dict() for r in table(held)],
-                   k, pooled.prob_hotspot(k), lower, upper, len(scores[0].precision),
-                   f"{weights[0][1]} {weights[0][0]:.0%}")  # fmt: skip
+    return Outlook(
+        panel=panel, period=next_period(panel.periods[-1], granularity), model=name, forecast=pooled,
+        calibrator=calibrator, backtest=rows, calibration=[r.as_dict() for r in table(held)], k=k,
+        hotspot=pooled.prob_hotspot(k), lower=lower, upper=upper, origins=len(scores[0].precision),
+        lead=f"{weights[0][1]} {weights[0][0]:.0%}",
+    )  # fmt: skip
