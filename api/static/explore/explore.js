@@ -137,7 +137,9 @@
   function placeLabels() {
     const n = cy.nodes().length;
     const z = cy.zoom();
-    const size = Math.min(11 / Math.max(z, 0.05), 60);
+    // ≈ 11 px on screen down to zoom 0.1; a 200-node chart fits at 0.16–0.25 (the layout is randomised),
+    // and the earlier cap of 60 model px made its labels 9.7 px at 0.16 (tests/browser/test_chart_readable.py)
+    const size = Math.min(11 / Math.max(z, 0.05), 110);
     cy.batch(() => {
       cy.nodes().style({ "font-size": size, "text-max-width": 130 * size / 11, "text-margin-y": 4 * size / 11 });
       cy.nodes().removeClass("unlabelled label-top");
