@@ -52,7 +52,11 @@ def report(
     out: list[Path] = typer.Option(
         ..., "--out", "-o", help="report.html, report.pdf or report.json (repeatable)."
     ),
-    region: str | None = typer.Option(None, "--region", help="Only documents naming this place or region."),
+    region: str | None = typer.Option(
+        None,
+        "--region",
+        help="A country or US state (documents naming it or a place in it), or any other place (documents naming it).",
+    ),
     start: str | None = typer.Option(None, "--from", help="First day, YYYY-MM-DD."),
     end: str | None = typer.Option(None, "--to", help="Last day, YYYY-MM-DD."),
     period: str | None = typer.Option(

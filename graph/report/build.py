@@ -16,6 +16,7 @@ from graph.forecast.panel import build_panel, signal_matrix, upstream_matrix
 from graph.report import judgements as jd
 from graph.report.evidence import Doc, parse, place_names
 from graph.report.outlook import Outlook, outlook
+from graph.report.region import region as read_region
 from graph.report.sections import corridor_events, corridor_pairs, movement_facts, networks, routes
 
 FORMAT = "lantern-key-judgement-report/1"
@@ -94,8 +95,9 @@ def build_report(
     rows = list(rows)
     facts = movements if movements is not None else movement_facts(rows)
     docs = [d for d in parse(rows) if d.day <= req.end]
-    if req.region:
-        docs = [d for d in docs if req.region.lower() in d.names]
+    area = read_region(req.region) if req.region else None
+    if area is not None:
+        docs = [d for d in docs if area.covers(d)]
     p_start, p_end = req.previous()
     cur = [d for d in docs if req.start <= d.day <= req.end]
     prev = [d for d in docs if p_start <= d.day <= p_end]
@@ -195,7 +197,8 @@ def build_report(
     return {
         "format": FORMAT,
         "title": f"Key Judgement Report — {region}, {req.window}",
-        "region": req.region, "from": req.start.isoformat(), "to": req.end.isoformat(),
+        "region": req.region, "region_matched": area.described if area else None,
+        "from": req.start.isoformat(), "to": req.end.isoformat(),
         "previous": {"from": p_start.isoformat(), "to": p_end.isoformat()},
         "reader_role": req.role,
         "summary": summary,

@@ -12,6 +12,7 @@ from ontology import load_ontology
 from ontology.names import C
 
 BUSINESS_TYPES = load_ontology().classes_under(C.Business)
+LOCATION_TYPES = load_ontology().classes_under(C.Location)
 SNIPPET = 110
 
 
@@ -28,6 +29,7 @@ class Doc:
     mentions: tuple[tuple[str, str, str | None], ...]  # (kind, surface, None) for masking
     names: frozenset[str]  # every entity value, lower-case (region filter)
     communities: tuple[tuple[int, str, str], ...] = ()  # (community id, entity id, kind): graph rows only
+    locations: tuple[tuple[str, str | None], ...] = ()  # (value, country code if recorded): region filter
 
 
 def parse(rows: Iterable[dict[str, object]]) -> list[Doc]:
@@ -58,8 +60,17 @@ def parse(rows: Iterable[dict[str, object]]) -> list[Doc]:
             names=frozenset(str(e.get("value", "")).lower() for e in ents),
             communities=tuple(sorted({(int(e["community_id"]), str(e.get("id")), str(e.get("type")))
                                       for e in ents if e.get("community_id") is not None})),
+            locations=tuple(sorted({(str(e["value"]), _country(e)) for e in ents
+                                    if e.get("type") in LOCATION_TYPES and e.get("value")}, key=str)),
         ))  # fmt: skip
     return docs
+
+
+def _country(ent: dict[str, object]) -> str | None:
+    """The country code extraction (`attributes.country_code`) or the graph (`country_code`) recorded."""
+    attrs = ent.get("attributes")
+    code = (attrs.get("country_code") if isinstance(attrs, dict) else None) or ent.get("country_code")
+    return str(code) if code else None
 
 
 def _types(raw: list[object]) -> tuple[str, ...]:

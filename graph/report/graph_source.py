@@ -46,7 +46,8 @@ def as_extracted(records: list[dict[str, Any]]) -> list[dict[str, object]]:
             spans = list(zip(e.get("starts") or [], e.get("ends") or [], strict=False)) or [(None, None)]
             for start, end in spans:
                 ent: dict[str, object] = {"id": e["id"], "type": _kind(e), "value": e["value"],
-                                          "community_id": e.get("community_id")}  # fmt: skip
+                                          "community_id": e.get("community_id"),
+                                          "country_code": e.get("country_code")}  # fmt: skip
                 if start is not None and end is not None:
                     ent |= {"start": int(start), "end": int(end)}
                 ents.append(ent)

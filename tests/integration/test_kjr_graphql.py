@@ -111,6 +111,12 @@ def test_key_judgement_report_from_the_graph_by_role(
         text = json.dumps(_post(client, keys["analyst"], Q % ("2025-10-01", "2025-12-31", "")))
         assert NAME in text and "900321" not in text  # an analyst: names in clear, phones masked
 
+        everywhere = json.loads(text)["data"]["keyJudgementReport"]["content"]
+        uk = _post(client, keys["analyst"], Q % ("2025-10-01", "2025-12-31", ', region: "United Kingdom"'))
+        uk = uk["data"]["keyJudgementReport"]["content"]  # a country: the documents of its towns
+        assert uk["region_matched"] == "country GB: documents naming United Kingdom or a place in it"
+        assert uk["provenance"]["documents_in_period"] == everywhere["provenance"]["documents_in_period"]
+
         earlier = _post(client, keys["auditor"], Q % ("2025-07-01", "2025-09-30", ""))["data"][
             "keyJudgementReport"
         ]
