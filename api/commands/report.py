@@ -78,6 +78,7 @@ def report(
     networks that appeared, grew or went quiet from the last analytics run's communities.
 
     Example: lantern extract seed/corpus --out /tmp/seed.jsonl && lantern report -d /tmp/seed.jsonl --period 2024 --granularity quarter --out /tmp/kjr.html --out /tmp/kjr.json
+    Example: lantern report -d /tmp/seed.jsonl --period 2024 --granularity quarter --region Poland --out /tmp/kjr-pl.json
     Example: lantern report --graph --period 2024 --granularity quarter --role auditor --out /tmp/kjr-graph.html --out /tmp/kjr-graph.json
     """
     from api.config import get_settings
