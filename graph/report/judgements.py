@@ -26,16 +26,22 @@ class Subject:
     window: str
 
 
+def opening(word: str) -> str:
+    """How a judgement starts: "It is likely", "It is a realistic possibility", but "There is a remote
+    chance" (the yardstick's one bare noun phrase)."""
+    return "There is a remote chance" if word == "remote chance" else f"It is {word}"
+
+
 def _judge(kind: str, out: Outlook, s: Subject, q: int, support: list[Doc], role: str, place: str | None,
            claim: str, change: str, p: float | None = None) -> dict[str, object] | None:  # fmt: skip
-    """`claim` and `change` are templates over {word}, {lo}, {hi}, {mean}, {delta} and {s}; the
+    """`claim` and `change` are templates over {opening}, {word}, {lo}, {hi}, {mean}, {delta} and {s}; the
     probability is P(at least `q`) unless the judgement gives its own `p`."""
     if len(support) < 2:
         return None
     p = out.p_at_least(s.name, q) if p is None else p
     lo, hi = out.interval(s.name)
     mean = round(float(out.forecast.mean[out.index(s.name)]), 1)
-    fields = {"word": word_for(p), "lo": lo, "hi": hi, "mean": mean, "delta": s.cur - s.prev, "s": s,
+    fields = {"word": word_for(p), "opening": opening(word_for(p)), "lo": lo, "hi": hi, "mean": mean, "delta": s.cur - s.prev, "s": s,
               "period": out.period, "q": q, "label": _words(s.name)}  # fmt: skip
     return {"kind": kind, "subject": s.name, "probability": round(p, 2), "word": word_for(p),
             "text": claim.format(**fields), "would_change_it": change.format(**fields),
@@ -53,7 +59,7 @@ def hotspot(
 ) -> dict[str, object] | None:
     verb = "remain" if s.cur >= threshold else "become"
     return _judge("hotspot", out, s, threshold, _naming(docs, s.name), role, s.name,
-                  f"It is {{word}} that {{s.name}} will {verb} one of the {k} places with the most reports in "
+                  f"{{opening}} that {{s.name}} will {verb} one of the {k} places with the most reports in "
                   "{period} ({s.cur} documents in {s.window}, {delta:+d} on the previous period; "
                   "forecast {mean}, 80% interval {lo}–{hi}).",
                   "Fewer than {q} documents naming {s.name} in {period}, or a source that stops reporting "
@@ -64,7 +70,7 @@ def rising(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, ob
     last = int(out.panel.counts[out.index(s.name), -1])
     trend = "growing" if s.cur > s.prev else "falling" if s.cur < s.prev else "flat"
     return _judge("rising", out, s, last + 1, _naming(docs, s.name), role, s.name,
-                  f"It is {{word}} that reports naming {{s.name}} will rise above this period's last count ({last}) "
+                  f"{{opening}} that reports naming {{s.name}} will rise above this period's last count ({last}) "
                   f"in {{period}}; activity there is {trend} ({{s.cur}} documents in {{s.window}} against "
                   "{s.prev} before; forecast {mean}, 80% interval {lo}–{hi}).",
                   "More than {hi} documents naming {s.name} in {period} would point to a faster shift than the "
@@ -75,7 +81,7 @@ def route(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, obj
     """Movement along corridor `s.name` (origin → transit → destination) will be recorded again;
     `docs` are the documents of the period that record it."""
     return _judge("route", out, s, 1, docs, role, None,
-                  "It is {word} that movement along {s.name} will be recorded again in {period} ({s.cur} "
+                  "{opening} that movement along {s.name} will be recorded again in {period} ({s.cur} "
                   "documents in {s.window}, {delta:+d} on the previous period; forecast {mean} documents, "
                   "80% interval {lo}–{hi}).",
                   "No document recording movement along {s.name} in {period} would lower this; more than {hi} "
@@ -86,7 +92,7 @@ def route(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, obj
 def form(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, object] | None:
     last = max(int(out.panel.counts[out.index(s.name), -1]), 1)  # "at or above 0" says nothing
     return _judge("form", out, s, last, [d for d in docs if s.name in d.types], role, None,
-                  f"It is {{word}} that reporting of {{label}} will hold at or above its latest level ({last}) "
+                  f"{{opening}} that reporting of {{label}} will hold at or above its latest level ({last}) "
                   "in {period} ({s.cur} documents in {s.window}, {delta:+d}; forecast {mean}, "
                   "80% interval {lo}–{hi}).",
                   "Fewer than {lo} {label} documents in {period} would lower this; a new source covering "

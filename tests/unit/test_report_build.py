@@ -12,6 +12,7 @@ import pytest
 from graph import privacy
 from graph.forecast.calibration import YARDSTICK
 from graph.report.build import Request, build_report
+from graph.report.judgements import opening
 from graph.report.render import to_html, write
 from seed.scenarios import as_extracted, generate
 
@@ -49,7 +50,7 @@ def test_judgements_have_phia_words_numbers_and_two_documents(rows) -> None:  # 
     key = rep["key_judgements"]
     assert isinstance(key, list) and 3 <= len(key) <= 8
     for j in key:
-        assert j["word"] in WORDS and f"It is {j['word']} that" in j["text"]
+        assert j["word"] in WORDS and f"{opening(j['word'])} that" in j["text"]
         assert len(j["evidence"]) >= 2 and all(e["date"] <= "2024-06-30" for e in j["evidence"])
         n = j["numbers"]
         assert n["change"] == n["documents"] - n["previous"]

@@ -8,6 +8,7 @@ import json
 from datetime import date
 
 from graph.report.evidence import parse
+from graph.report.judgements import opening
 from graph.report.sections import corridor_events, corridor_pairs, movement_facts, networks, routes
 
 
@@ -86,7 +87,7 @@ def test_routes_section_gets_a_backtested_outlook_and_a_route_judgement(tmp_path
     judged = [j for j in rep["key_judgements"] if j["kind"] == "route"]  # type: ignore[union-attr]
     assert len(judged) == 1 and judged[0]["subject"] == first["name"] and len(judged[0]["evidence"]) >= 2
     assert judged[0]["text"].startswith(
-        f"It is {judged[0]['word']} that movement along Hull → Bradford → Leeds"
+        f"{opening(judged[0]['word'])} that movement along Hull → Bradford → Leeds"
     )
     assert rep["provenance"]["route_backtest"]  # type: ignore[index]
     src = tmp_path / "moves.jsonl"
@@ -156,3 +157,13 @@ def test_a_report_on_one_period_says_its_words_are_untested_and_writes_no_nan() 
     json.dumps(rep, allow_nan=False)  # strict JSON: a backtest without origins has no NaN score
     monthly = build_report(rows, Request(date(2025, 2, 1), date(2025, 2, 28), granularity="month"))
     assert monthly["key_judgements"]  # the caveat qualifies the judgements, it does not drop them
+
+
+def test_a_judgement_opens_in_plain_english_for_every_word() -> None:
+    from graph.forecast.calibration import YARDSTICK
+
+    assert opening("remote chance") == "There is a remote chance"  # not "It is remote chance"
+    assert opening("a realistic possibility") == "It is a realistic possibility"
+    assert [opening(w) for w, _, _ in YARDSTICK if w != "remote chance"] == [
+        f"It is {w}" for w, _, _ in YARDSTICK if w != "remote chance"
+    ]
