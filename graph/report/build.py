@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -98,18 +99,29 @@ def build_report(
     area = read_region(req.region) if req.region else None
     if area is not None:
         docs = [d for d in docs if area.covers(d)]
+
+    @cache
+    def inside(place: str, country: str | None) -> bool:
+        return area is None or area.holds(place, country)
+
+    def places_of(d: Doc) -> list[str]:
+        """The hotspot places of a document: those inside the region (a country's report ranks its own
+        towns; the places abroad its documents name stay in the routes)."""
+        codes = dict(d.locations)
+        return [p for p in place_names(d) if inside(p, codes.get(p))]
+
     p_start, p_end = req.previous()
     cur = [d for d in docs if req.start <= d.day <= req.end]
     prev = [d for d in docs if p_start <= d.day <= p_end]
     if len(cur) < 2:
         raise ValueError(f"only {len(cur)} dated documents in {req.window}"
                          f"{' for ' + req.region if req.region else ''}: a report needs at least 2")  # fmt: skip
-    place_cur, place_prev = _count(cur, place_names), _count(prev, place_names)
+    place_cur, place_prev = _count(cur, places_of), _count(prev, places_of)
     type_cur, type_prev = _count(cur, lambda d: d.types), _count(prev, lambda d: d.types)
     panel = build_panel(
-        ((p, d.day, d.id) for d in docs for p in place_names(d)), req.granularity, through=req.end
+        ((p, d.day, d.id) for d in docs for p in places_of(d)), req.granularity, through=req.end
     )
-    warnings = signal_matrix(panel, ((p, d.day, d.id) for d in docs if d.indicators and not d.types for p in place_names(d)),
+    warnings = signal_matrix(panel, ((p, d.day, d.id) for d in docs if d.indicators and not d.types for p in places_of(d)),
                              req.granularity)  # fmt: skip
     panel = panel.with_leading(warnings, upstream_matrix(panel.places, corridor_pairs(facts, docs)))
     places = outlook(panel, req.granularity, req.k)

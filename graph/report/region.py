@@ -43,24 +43,23 @@ class Region:
             return f"US state {self.name}: documents naming it or one of its cities"
         return f"by name: documents naming '{self.asked}'"
 
+    def holds(self, value: str, country: str | None) -> bool:
+        """Whether place `value` (with the country code recorded for it, if any) lies in the region;
+        always true for a region matched by name (its documents' places are all its hotspots)."""
+        if self.kind == "name":
+            return True
+        if self.kind == "country":
+            if country is None:
+                place = gazetteer(self.code or "US").lookup(value)
+                country = place.country_code if place else None
+            return country == self.code
+        place = gazetteer("US").lookup(value, prefer_admin1=self.code)
+        return place is not None and place.type == C.City and place.admin1 == self.code
+
     def covers(self, doc: Doc) -> bool:
         if self.asked.lower() in doc.names or (self.name and self.name.lower() in doc.names):
             return True
-        if self.kind == "name":
-            return False
-        gaz = gazetteer(self.code if self.kind == "country" and self.code else "US")
-        for value, country in doc.locations:
-            if self.kind == "country":
-                if country is None:
-                    place = gaz.lookup(value)
-                    country = place.country_code if place else None
-                if country == self.code:
-                    return True
-            else:
-                place = gaz.lookup(value, prefer_admin1=self.code)
-                if place is not None and place.type == C.City and place.admin1 == self.code:
-                    return True
-        return False
+        return self.kind != "name" and any(self.holds(value, country) for value, country in doc.locations)
 
 
 def region(asked: str) -> Region:

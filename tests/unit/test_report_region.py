@@ -60,9 +60,15 @@ def test_a_country_covers_the_places_in_it_a_state_its_cities_and_anything_else_
     assert berlin.described == "by name: documents naming 'Berlin'"
 
 
-def test_a_country_report_reads_the_documents_of_its_places() -> None:
-    rep = build_report(ROWS, Request(date(2025, 3, 1), date(2025, 3, 31), region="Poland"))
+def test_a_country_report_reads_the_documents_of_its_places_and_ranks_only_its_own() -> None:
+    both = _row("both", "2025-03-16", [("City", "Przemyśl", "PL"), ("City", "Berlin", "DE")])
+    rows = [*ROWS, both, {**both, "id": "both-2"}]
+    rep = build_report(rows, Request(date(2025, 3, 1), date(2025, 3, 31), region="Poland"))
     prov = rep["provenance"]
-    assert prov["documents_in_period"] == 4  # type: ignore[index]
+    assert prov["documents_in_period"] == 6  # type: ignore[index]
+    hot = [h["name"] for h in rep["hotspots"]]  # type: ignore[union-attr]
+    assert "Berlin" not in hot and {"Przemyśl", "Warsaw", "Kraków"} <= set(hot)  # Berlin is abroad
+    everywhere = build_report(rows, Request(date(2025, 3, 1), date(2025, 3, 31)))
+    assert "Berlin" in [h["name"] for h in everywhere["hotspots"]]  # type: ignore[union-attr]
     assert rep["region_matched"] == "country PL: documents naming Poland or a place in it"
     assert rep["title"] == "Key Judgement Report — Poland, 2025-03-01 – 2025-03-31"
