@@ -15,10 +15,18 @@ from typing import Any
 from graph.forecast.calibration import word_for
 from graph.forecast.panel import build_panel, signal_matrix, upstream_matrix
 from graph.report import judgements as jd
+from graph.report import wording
 from graph.report.evidence import Doc, parse, place_names
 from graph.report.outlook import Outlook, outlook
 from graph.report.region import region as read_region
-from graph.report.sections import corridor_events, corridor_pairs, movement_facts, networks, routes
+from graph.report.sections import (
+    corridor_events,
+    corridor_pairs,
+    movement_facts,
+    networks,
+    prevention,
+    routes,
+)
 
 FORMAT = "lantern-key-judgement-report/1"
 MAX_JUDGEMENTS = 8
@@ -36,7 +44,13 @@ class Request:
 
     @property
     def window(self) -> str:
-        return f"{self.start.isoformat()} – {self.end.isoformat()}"
+        """The period as a reader names it: "Q4 2025", "2024", "3 – 17 March 2025"."""
+        return wording.window(self.start, self.end)
+
+    @property
+    def several(self) -> bool:
+        """The window spans more than one forecast period."""
+        return wording.spans_several_periods(self.start, self.end, self.granularity)
 
     def previous(self) -> tuple[date, date]:
         span = self.end - self.start
@@ -52,7 +66,17 @@ def _count(docs: Iterable[Doc], key: Callable[[Doc], Iterable[str]]) -> Counter[
 
 def _trend(cur: Counter[str], prev: Counter[str], n: int = 10) -> list[dict[str, object]]:
     names = sorted(set(cur) | set(prev), key=lambda x: (-cur[x], -prev[x], x))[:n]
-    return [{"name": x, "documents": cur[x], "previous": prev[x], "change": cur[x] - prev[x]} for x in names]
+    return [{"name": x, "label": wording.label(x), "documents": cur[x], "previous": prev[x], "change": cur[x] - prev[x]}
+            for x in names]  # fmt: skip
+
+
+def _why(j: dict[str, Any], k: int) -> str:
+    """Why a judged place is a prevention target, in a few words."""
+    n = j["numbers"]
+    if j["kind"] == "hotspot":
+        verb = "stay in" if n["documents"] >= n["threshold"] else "enter"  # as `judgements.hotspot` words it
+        return f"hotspot ({j['word']} to {verb} the top {k} next period)"
+    return f"rising ({wording.count(n['documents'])} documents against {wording.count(n['previous'])} the period before)"
 
 
 def _forecast_routes(sec: dict[str, Any], out: Outlook, shown: int = 5) -> None:
@@ -143,7 +167,7 @@ def build_report(
         calls.append(
             jd.hotspot(
                 places,
-                jd.Subject(p, place_cur[p], place_prev[p], req.window),
+                jd.Subject(p, place_cur[p], place_prev[p], req.window, req.several),
                 threshold,
                 req.k,
                 cur,
@@ -153,17 +177,28 @@ def build_report(
     movers = sorted((p for p in ranked[: 2 * req.k] if p not in ranked[:3]),
                     key=lambda p: -(place_cur[p] - place_prev[p]))  # fmt: skip
     for p in movers[:2]:
-        calls.append(jd.rising(places, jd.Subject(p, place_cur[p], place_prev[p], req.window), cur, req.role))
+        calls.append(
+            jd.rising(
+                places, jd.Subject(p, place_cur[p], place_prev[p], req.window, req.several), cur, req.role
+            )
+        )
     forecast_flows = [f for f in route_sec["flows"] if "forecast" in f]  # those with an outlook
     main = next((f for f in forecast_flows if f["documents"] >= 2), None)  # a judgement cites two
     if route_out is not None and main is not None:
-        subject = jd.Subject(main["name"], main["documents"], main["documents_previous"], req.window)
+        subject = jd.Subject(
+            main["name"], main["documents"], main["documents_previous"], req.window, req.several
+        )
         calls.append(jd.route(route_out, subject, [d for d in cur if d.id in main["doc_ids"]], req.role))
     if forms is not None:
         for t, _ in type_cur.most_common(2):
             if t in forms.panel.places:
                 calls.append(
-                    jd.form(forms, jd.Subject(t, type_cur[t], type_prev[t], req.window), cur, req.role)
+                    jd.form(
+                        forms,
+                        jd.Subject(t, type_cur[t], type_prev[t], req.window, req.several),
+                        cur,
+                        req.role,
+                    )
                 )
     key = [c for c in calls if c is not None][:MAX_JUDGEMENTS]
     hot = _trend(place_cur, place_prev, 12)
@@ -174,21 +209,17 @@ def build_report(
             h["interval_80"] = list(places.interval(name))
     single = sorted(p for p, n in place_cur.items() if n == 1)
     thin_types = sorted(t for t, n in type_cur.items() if n < 2)
-    top_places = [str(j["subject"]) for j in key if j["kind"] in ("hotspot", "rising")]
     indicators = _count(cur, lambda d: d.indicators)
-    targets = [{"where": p, "for_whom": ", ".join(jd._words(t) for t, _ in
-                 _count([d for d in cur if p in place_names(d)], lambda d: d.types).most_common(2)) or "all forms",
-                "watch_for": ", ".join(jd._words(i) for i, _ in
-                 _count([d for d in cur if p in place_names(d)], lambda d: d.indicators).most_common(3)) or "—"}
-               for p in top_places]  # fmt: skip
+    judged = [(str(j["subject"]), _why(j, req.k)) for j in key if j["kind"] in ("hotspot", "rising")]
+    targets = prevention(judged, route_sec["flows"], cur, wording.label, lambda p: inside(p, None))
     region = req.region or "all places"
     net_sec = networks(cur, prev, bool(graph and graph.get("analysis_run")), req.window)
     summary = [str(j["text"]) for j in key[:3]]
     if route_sec["flows"]:
         f = route_sec["flows"][0]
         summary.append(
-            f"Main corridor: {f['name']} ({f['persons']} person(s) moved, {f['change']:+d} on the "
-            f"previous period, {f['documents']} document(s))."
+            f"Main corridor: {f['name']} ({wording.plural(int(f['persons']), 'person', 'people')} moved, "
+            f"{wording.change(int(f['change']))} on the previous period; {wording.plural(int(f['documents']), 'document')})."
         )
     else:
         summary.append("No movement was recorded in the period: routes are an intelligence gap.")
@@ -203,8 +234,10 @@ def build_report(
     if len(key) < 3:
         summary.append(f"Only {len(key)} judgement(s) have two or more supporting documents in this period: "
                        "the sources are too thin for a fuller assessment (see intelligence gaps).")  # fmt: skip
-    summary.insert(0, f"{len(cur)} documents about {region} in {req.window} ({len(cur) - len(prev):+d} on the "
-                      f"previous period); forecast for {places.period} by a backtest-weighted pool of models, mainly "
+    about = f" about {req.region}" if req.region else ""
+    summary.insert(0, f"{wording.plural(len(cur), 'document')}{about} in {req.window} "
+                      f"({wording.change(len(cur) - len(prev))} on {wording.window(p_start, p_end)}); forecast for "
+                      f"{wording.period(places.period)} by a backtest-weighted pool of models, mainly "
                       f"{places.lead} (the pool and its backtest: 'How this report was made').")  # fmt: skip
     return {
         "format": FORMAT,

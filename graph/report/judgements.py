@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.forecast.calibration import word_for
+from graph.report import wording as w
 from graph.report.evidence import Doc, cite
 from graph.report.outlook import Outlook
 
@@ -23,7 +24,8 @@ class Subject:
     name: str
     cur: int
     prev: int
-    window: str
+    window: str  # as a reader names it ("Q4 2025"; `wording.window`)
+    several: bool = False  # the window spans several forecast periods: say how many were in the last
 
 
 def opening(word: str) -> str:
@@ -34,19 +36,24 @@ def opening(word: str) -> str:
 
 def _judge(kind: str, out: Outlook, s: Subject, q: int, support: list[Doc], role: str, place: str | None,
            claim: str, change: str, p: float | None = None) -> dict[str, object] | None:  # fmt: skip
-    """`claim` and `change` are templates over {opening}, {word}, {lo}, {hi}, {mean}, {delta} and {s}; the
-    probability is P(at least `q`) unless the judgement gives its own `p`."""
+    """`claim` and `change` are templates over {opening}, {word}, {lo}, {hi}, {mean}, {cur}, {prev},
+    {delta}, {recent}, {q}, {period}, {last}, {label} and {s}: numbers written for a reader
+    (`wording`); the probability is P(at least `q`) unless the judgement gives its own `p`."""
     if len(support) < 2:
         return None
     p = out.p_at_least(s.name, q) if p is None else p
     lo, hi = out.interval(s.name)
-    mean = round(float(out.forecast.mean[out.index(s.name)]), 1)
-    fields = {"word": word_for(p), "opening": opening(word_for(p)), "lo": lo, "hi": hi, "mean": mean, "delta": s.cur - s.prev, "s": s,
-              "period": out.period, "q": q, "label": _words(s.name)}  # fmt: skip
+    mean = float(out.forecast.mean[out.index(s.name)])
+    latest = int(out.panel.counts[out.index(s.name), -1])
+    last = w.period(out.panel.periods[-1])
+    fields = {"word": word_for(p), "opening": opening(word_for(p)), "lo": w.count(lo), "hi": w.count(hi),
+              "mean": w.amount(mean), "cur": w.count(s.cur), "prev": w.count(s.prev), "delta": w.change(s.cur - s.prev),
+              "recent": f", {w.count(latest)} of them in {last}" if s.several else "", "s": s,
+              "period": w.period(out.period), "last": last, "q": w.count(q), "label": w.label(s.name)}  # fmt: skip
     return {"kind": kind, "subject": s.name, "probability": round(p, 2), "word": word_for(p),
             "text": claim.format(**fields), "would_change_it": change.format(**fields),
-            "numbers": {"documents": s.cur, "previous": s.prev, "change": s.cur - s.prev, "forecast": mean,
-                        "interval_80": [lo, hi], "threshold": q},
+            "numbers": {"documents": s.cur, "previous": s.prev, "change": s.cur - s.prev, "latest_period": latest,
+                        "forecast": round(mean, 1), "interval_80": [lo, hi], "threshold": q},
             "evidence": cite(support, role, place)}  # fmt: skip
 
 
@@ -57,22 +64,28 @@ def _naming(docs: list[Doc], place: str) -> list[Doc]:
 def hotspot(
     out: Outlook, s: Subject, threshold: int, k: int, docs: list[Doc], role: str
 ) -> dict[str, object] | None:
-    verb = "remain" if s.cur >= threshold else "become"
-    return _judge("hotspot", out, s, threshold, _naming(docs, s.name), role, s.name,
-                  f"{{opening}} that {{s.name}} will {verb} one of the {k} places with the most reports in "
-                  "{period} ({s.cur} documents in {s.window}, {delta:+d} on the previous period; "
-                  "forecast {mean}, 80% interval {lo}–{hi}).",
-                  "Fewer than {q} documents naming {s.name} in {period}, or a source that stops reporting "
-                  "there, would lower this judgement; more than {hi} would raise it.", out.p_hotspot(s.name))  # fmt: skip
+    if s.cur >= threshold:
+        claim = f"{{opening}} that {{s.name}} will remain one of the {k} places with the most reports in "
+        change = ("Fewer than {q} documents naming {s.name} in {period} (the " + _ordinal(k) + " place's count "
+                  "in {last}), or a source that stops reporting there, would weaken this judgement.")  # fmt: skip
+    else:
+        claim = f"{{opening}} that {{s.name}} will become one of the {k} places with the most reports in "
+        change = ("{q} or more documents naming {s.name} in {period} (the " + _ordinal(k) + " place's count in "
+                  "{last}) would bear this out; a new source reporting there would raise the count without a "
+                  "change on the ground.")  # fmt: skip
+    claim += ("{period} ({cur} documents in {s.window}{recent}, {delta} on the previous period; forecast {mean}, "
+              "80% interval {lo}–{hi}).")  # fmt: skip
+    return _judge("hotspot", out, s, threshold, _naming(docs, s.name), role, s.name, claim, change,
+                  out.p_hotspot(s.name))  # fmt: skip
 
 
 def rising(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, object] | None:
     last = int(out.panel.counts[out.index(s.name), -1])
     trend = "growing" if s.cur > s.prev else "falling" if s.cur < s.prev else "flat"
     return _judge("rising", out, s, last + 1, _naming(docs, s.name), role, s.name,
-                  f"{{opening}} that reports naming {{s.name}} will rise above this period's last count ({last}) "
-                  f"in {{period}}; activity there is {trend} ({{s.cur}} documents in {{s.window}} against "
-                  "{s.prev} before; forecast {mean}, 80% interval {lo}–{hi}).",
+                  f"{{opening}} that reports naming {{s.name}} will rise above {w.count(last)} (their count in "
+                  f"{{last}}) in {{period}}; activity there is {trend} ({{cur}} documents in {{s.window}} against "
+                  "{prev} before; forecast {mean}, 80% interval {lo}–{hi}).",
                   "More than {hi} documents naming {s.name} in {period} would point to a faster shift than the "
                   "model expects; fewer than {lo} would mean the shift has stalled.")  # fmt: skip
 
@@ -81,8 +94,8 @@ def route(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, obj
     """Movement along corridor `s.name` (origin → transit → destination) will be recorded again;
     `docs` are the documents of the period that record it."""
     return _judge("route", out, s, 1, docs, role, None,
-                  "{opening} that movement along {s.name} will be recorded again in {period} ({s.cur} "
-                  "documents in {s.window}, {delta:+d} on the previous period; forecast {mean} documents, "
+                  "{opening} that movement along {s.name} will be recorded again in {period} ({cur} "
+                  "documents in {s.window}{recent}, {delta} on the previous period; forecast {mean} documents, "
                   "80% interval {lo}–{hi}).",
                   "No document recording movement along {s.name} in {period} would lower this; more than {hi} "
                   "would mean the corridor is busier than the model expects. Sources that stop recording "
@@ -92,13 +105,12 @@ def route(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, obj
 def form(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, object] | None:
     last = max(int(out.panel.counts[out.index(s.name), -1]), 1)  # "at or above 0" says nothing
     return _judge("form", out, s, last, [d for d in docs if s.name in d.types], role, None,
-                  f"{{opening}} that reporting of {{label}} will hold at or above its latest level ({last}) "
-                  "in {period} ({s.cur} documents in {s.window}, {delta:+d}; forecast {mean}, "
-                  "80% interval {lo}–{hi}).",
+                  f"{{opening}} that reporting of {{label}} will hold at or above {w.count(last)} documents (its "
+                  "count in {last}) in {period} ({cur} documents in {s.window}, {delta} on the previous "
+                  "period; forecast {mean}, 80% interval {lo}–{hi}).",
                   "Fewer than {lo} {label} documents in {period} would lower this; a new source covering "
                   "{label} would raise the counts without a change on the ground.")  # fmt: skip
 
 
-def _words(camel: str) -> str:
-    """`SexTrafficking` -> `sex trafficking`."""
-    return "".join(" " + c.lower() if c.isupper() else c for c in camel).strip()
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"

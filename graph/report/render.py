@@ -6,6 +6,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from graph.report import wording
+
 CSS = """body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;color:#1d2330;padding:0 1rem}
 h1{font-size:1.5rem}h2{font-size:1.15rem;border-bottom:2px solid #d9dee8;padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border-bottom:1px solid #e3e6ee;padding:.3rem .4rem;
@@ -63,20 +65,30 @@ def map_svg(hotspots: list[dict[str, object]], width: int = 640, height: int = 3
     return "".join(out)
 
 
-def _table(rows: list[dict[str, object]], cols: list[str]) -> str:
+def _table(rows: list[dict[str, object]], cols: list[str], heads: dict[str, str] | None = None) -> str:
+    """Rows as a table; `heads` renames a column's header (default: its key in words). Counts get
+    thousands separators, forecasts `wording.amount`."""
     if not rows:
         return '<p class="muted">Nothing in this period.</p>'
-    head = "".join(f"<th>{escape(c.replace('_', ' '))}</th>" for c in cols)
+    head = "".join(f"<th>{escape((heads or {}).get(c, c.replace('_', ' ')))}</th>" for c in cols)
     body = []
     for r in rows:
         cells = []
         for c in cols:
             v = r.get(c, "")
             if c == "change" and isinstance(v, int):
-                cells.append(f'<td class="{"up" if v > 0 else "down" if v < 0 else ""}">{v:+d}</td>')
+                cells.append(
+                    f'<td class="{"up" if v > 0 else "down" if v < 0 else ""}">{wording.change(v)}</td>'
+                )
+            elif c == "forecast" and isinstance(v, float):
+                cells.append(f"<td>{wording.amount(v)}</td>")
+            elif isinstance(v, int) and not isinstance(v, bool) and c != "community":  # an id, not a count
+                cells.append(f"<td>{wording.count(v)}</td>")
             elif isinstance(v, list):
                 sep = "–" if all(isinstance(x, int) for x in v) else ", "
-                cells.append(f"<td>{escape(sep.join(map(str, v)))}</td>")
+                cells.append(
+                    f"<td>{escape(sep.join(wording.count(x) if isinstance(x, int) else str(x) for x in v))}</td>"
+                )
             else:
                 cells.append(f"<td>{escape(str(v))}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
@@ -107,7 +119,7 @@ def _routes(sec: dict[str, object]) -> str:
     return (_note(sec) + (_table(flows, cols) if flows else "")
             + (f'<p class="muted">Corridors of the previous period not seen now: {escape("; ".join(gone))}</p>'  # type: ignore[arg-type]
                if gone else "")
-            + (f"<p>Outlook for {escape(str(ahead['period']))} (documents recording each corridor; "  # type: ignore[index]
+            + (f"<p>Outlook for {escape(wording.period(str(ahead['period'])))} (documents recording each corridor; "  # type: ignore[index]
                f"{escape(str(ahead['model']))}):</p>"  # type: ignore[index]
                + _table(ahead["predicted"], ["name", "forecast", "interval_80", "p_recorded_again", "word"])  # type: ignore[index]
                if ahead else "")
@@ -154,19 +166,19 @@ def to_html(r: dict[str, object]) -> str:
         "<h2>Hotspots</h2>" + map_svg(r["hotspots"])  # type: ignore[arg-type]
         + _table(r["hotspots"], ["name", "documents", "previous", "change", "forecast", "interval_80"]),  # type: ignore[arg-type]
         "<h2>Routes</h2>" + _routes(r["routes"]),  # type: ignore[arg-type]
-        "<h2>Forms of trafficking</h2>" + _table(r["forms"], ["name", "documents", "previous", "change"]),  # type: ignore[arg-type]
-        "<h2>Indicators</h2>" + _table(r["indicators"], ["name", "documents", "previous", "change"]),  # type: ignore[arg-type]
+        "<h2>Forms of trafficking</h2>" + _table(r["forms"], ["label", "documents", "previous", "change"], {"label": "form"}),  # type: ignore[arg-type]
+        "<h2>Indicators</h2>" + _table(r["indicators"], ["label", "documents", "previous", "change"], {"label": "indicator"}),  # type: ignore[arg-type]
         "<h2>Networks that appeared, grew or went quiet</h2>" + _networks(r["networks"]),  # type: ignore[arg-type]
         "<h2>Sectors and businesses exposed</h2>" + _table(r["businesses"], ["name", "documents", "previous", "change"]),  # type: ignore[arg-type]
         "<h2>Intelligence gaps</h2><ul>"
         f"<li>Places named by a single document: {escape(', '.join(gaps['places_with_one_document']) or 'none')}</li>"
-        f"<li>Forms with fewer than two documents: {escape(', '.join(gaps['forms_with_fewer_than_two_documents']) or 'none')}</li>"
+        f"<li>Forms with fewer than two documents: {escape(', '.join(map(wording.label, gaps['forms_with_fewer_than_two_documents'])) or 'none')}</li>"
         f"<li>Documents without a place: {gaps['documents_without_a_place']}</li>"
         + "".join(f"<li>{escape(str(gaps[k]))}</li>" for k in ("routes", "networks") if gaps.get(k)) + "</ul>",
-        "<h2>Recommended prevention targeting</h2>" + _table(r["prevention_targeting"], ["where", "for_whom", "watch_for"]),  # type: ignore[arg-type]
+        "<h2>Recommended prevention targeting</h2>" + _table(r["prevention_targeting"], ["where", "why", "for_whom", "watch_for"]),  # type: ignore[arg-type]
         "<h2>How this report was made</h2>"
         f'<p class="muted">Source {escape(str(prov["source"]))} (sha256 {escape(str(prov["source_sha256"]))}); '
-        f"{prov['documents_read']} documents read. Forecast for {escape(str(prov['predicted_period']))}: "
+        f"{wording.count(int(prov['documents_read']))} documents read. Forecast for {escape(wording.period(str(prov['predicted_period'])))}: "
         f"{escape(str(prov['model']))}. Regenerate: <code>{escape(str(prov['regenerate']))}</code></p>",
         _table(prov["backtest"], ["model", "origins", "precision_at_k", "poisson_deviance", "log_score"]),
         f"<p class='muted'>Calibration of the probability words on this data's backtest; probabilities: {escape(str(prov['probabilities']))}.</p>"

@@ -13,7 +13,7 @@ an empty section is an intelligence gap, never silence.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from itertools import pairwise
 from typing import Any
@@ -174,3 +174,59 @@ def networks(cur: list[Doc], prev: list[Doc], available: bool, window: str) -> d
                 f"({len(a)} communities active now, {len(b)} in the previous period).")  # fmt: skip
     return {"available": True, "active": len(a), "active_previous": len(b),
             "appeared": top(appeared, a), "grew": top(grew, a), "went_quiet": top(quiet, b), "note": note}  # fmt: skip
+
+
+def _names(xs: Iterable[str], n: int = 3) -> str:
+    xs = list(dict.fromkeys(xs))[:n]
+    return xs[0] if len(xs) == 1 else ", ".join(xs[:-1]) + " and " + xs[-1]
+
+
+def prevention(
+    judged: list[tuple[str, str]],
+    flows: list[dict[str, Any]],
+    cur: list[Doc],
+    label: Callable[[str], str],
+    inside: Callable[[str], bool] = lambda _: True,
+    n: int = 8,
+) -> list[dict[str, str]]:
+    """Where to target prevention, for whom and what to watch for.
+
+    Where: the places the key judgements are about (`judged`: place, why), then the departure points
+    and transits of the period's busiest corridors — recruitment happens where people leave and pass
+    through, not only where exploitation is reported — inside the report's region. For whom: the
+    people moving through the place on those corridors (leaving for, passing towards, arriving from),
+    minors where the documents say a minor was involved, and the forms of trafficking reported there.
+    Watch for: the indicators most reported there."""
+    rows: dict[str, dict[str, str]] = {}
+    for place, why in judged:
+        rows.setdefault(place, {"where": place, "why": why})
+    busiest = sorted(flows, key=lambda f: (-int(f["persons"]), str(f["name"])))[:3]
+    for f in busiest:
+        for place, role in ((str(f["origin"]), "departure point"), *((str(v), "transit") for v in f["via"])):
+            if inside(place):
+                who = f"{f['persons']} {'person' if f['persons'] == 1 else 'people'}"
+                rows.setdefault(
+                    place, {"where": place, "why": f"{role} of {f['name']} ({who} in the period)"}
+                )
+    out = []
+    for place, row in list(rows.items())[:n]:
+        moving = []
+        leaving = [str(f["destination"]) for f in flows if str(f["origin"]) == place]
+        passing = [str(f["destination"]) for f in flows if place in map(str, f["via"])]
+        arriving = [str(f["origin"]) for f in flows if str(f["destination"]) == place]
+        if leaving:
+            moving.append(f"people leaving {place} for {_names(leaving)}")
+        if passing:
+            moving.append(f"people passing through towards {_names(passing)}")
+        if arriving:
+            moving.append(f"people arriving from {_names(arriving)}")
+        there = [d for d in cur if place in place_names(d)]
+        indicators = Counter(i for d in there for i in d.indicators)
+        forms = Counter(t for d in there for t in d.types)
+        at_risk = [label(t) for t, _ in forms.most_common(2)]
+        row["for_whom"] = (
+            "; ".join(moving + ([f"at risk of {_names(at_risk)}"] if at_risk else [])) or "all forms"
+        )
+        row["watch_for"] = ", ".join(label(i) for i, _ in indicators.most_common(3)) or "—"
+        out.append(row)
+    return out

@@ -55,10 +55,16 @@ def test_judgements_have_phia_words_numbers_and_two_documents(rows) -> None:  # 
         n = j["numbers"]
         assert n["change"] == n["documents"] - n["previous"]
         lo, hi = n["interval_80"]
-        assert lo <= n["forecast"] <= hi and str(n["documents"]) in j["text"]
+        assert lo <= n["forecast"] <= hi and f"{n['documents']:,} documents in Q2 2024" in j["text"]
         assert j["would_change_it"]
     assert {j["kind"] for j in key} >= {"hotspot", "form"}
-    assert all("2024-07" in j["text"] for j in key)  # every judgement is about the period after --to
+    assert all("in July 2024" in j["text"] for j in key)  # every judgement is about the period after --to
+    # a quarter forecast by month: each judgement says how many of its documents fell in June
+    for j in key:
+        latest = j["numbers"]["latest_period"]
+        in_june = f"{latest:,} of them in June 2024"
+        said = in_june if j["kind"] in ("hotspot", "route") else "count in June 2024"
+        assert said in j["text"], j["text"]
     assert rep["provenance"]["predicted_period"] == "2024-07"  # type: ignore[index]
     assert rep["provenance"]["documents_in_period"] == sum(  # type: ignore[index]
         1 for r in rows if "2024-04-01" <= str(r["published"]) <= "2024-06-30"

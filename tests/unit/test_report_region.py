@@ -71,4 +71,4 @@ def test_a_country_report_reads_the_documents_of_its_places_and_ranks_only_its_o
     everywhere = build_report(rows, Request(date(2025, 3, 1), date(2025, 3, 31)))
     assert "Berlin" in [h["name"] for h in everywhere["hotspots"]]  # type: ignore[union-attr]
     assert rep["region_matched"] == "country PL: documents naming Poland or a place in it"
-    assert rep["title"] == "Key Judgement Report — Poland, 2025-03-01 – 2025-03-31"
+    assert rep["title"] == "Key Judgement Report — Poland, March 2025"

@@ -167,3 +167,31 @@ def test_a_judgement_opens_in_plain_english_for_every_word() -> None:
     assert [opening(w) for w, _, _ in YARDSTICK if w != "remote chance"] == [
         f"It is {w}" for w, _, _ in YARDSTICK if w != "remote chance"
     ]
+
+
+def test_prevention_targets_judged_places_then_where_people_leave_and_pass_through() -> None:
+    """Where: the judged places first, then the departure points and transits of the busiest corridors
+    inside the region; for whom: the people moving through each place and the forms reported there."""
+    from graph.report.sections import prevention
+    from graph.report.wording import label
+
+    rows = [_row("a1", "2025-02-01", ["Hull", "Bradford", "Leeds"], moves=True),
+            _row("a2", "2025-02-09", ["Hull", "Bradford", "Leeds"], moves=True, person="Ola Fictive"),
+            _row("b1", "2025-02-11", ["Calais", "Dover"], moves=True),
+            _row("c1", "2025-03-01", ["Leeds", "York"])]  # fmt: skip
+    rows[0]["classification"]["indicators"] = [{"type": "FalseJobOffer"}]  # type: ignore[index]
+    docs = parse(rows)
+    flows = routes(movement_facts(rows), docs, [], "Q1")["flows"]
+    out = prevention([("Leeds", "hotspot (likely to stay in the top 10 next period)")], flows, docs, label,
+                     inside=lambda p: p != "Calais")  # fmt: skip
+    assert [(r["where"], r["why"]) for r in out] == [
+        ("Leeds", "hotspot (likely to stay in the top 10 next period)"),
+        ("Hull", "departure point of Hull → Bradford → Leeds (2 people in the period)"),
+        ("Bradford", "transit of Hull → Bradford → Leeds (2 people in the period)"),
+    ]  # Calais, a departure point outside the region, is not a target of this report
+    by = {r["where"]: r for r in out}
+    assert by["Leeds"]["for_whom"] == "people arriving from Hull; at risk of forced labour"
+    assert by["Hull"]["for_whom"] == "people leaving Hull for Leeds; at risk of forced labour"
+    assert by["Bradford"]["for_whom"].startswith("people passing through towards Leeds")
+    assert by["Hull"]["watch_for"] == "false job offer" and by["Leeds"]["watch_for"] == "false job offer"
+    assert prevention([], [], docs, label) == []  # nothing judged, nothing moving: no invented target

@@ -1,0 +1,90 @@
+"""How a report writes periods, counts and ontology names for a reader: "Q4 2025", "January 2026",
+"2,529", "sex trafficking" — never "2025-10-01 – 2025-12-31", "569.0" or "SexTrafficking". The JSON
+keeps ISO dates and ontology names beside these (`from`, `to`, `name`) for other tools."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from functools import cache
+
+from ontology import load_ontology
+
+MONTHS = tuple(calendar.month_name)  # English whatever the machine's locale ("" at index 0)
+
+
+def _month_end(d: date) -> date:
+    return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
+
+
+def window(start: date, end: date) -> str:
+    """A date range as a reader names it: a year ("2024"), a quarter ("Q4 2025"), a month ("October
+    2025"), whole months ("October – November 2025"), else the days ("3 – 17 March 2025")."""
+    whole_months = start.day == 1 and end == _month_end(end)
+    if whole_months and (start.month, end.month) == (1, 12) and start.year == end.year:
+        return str(start.year)
+    if whole_months and start.year == end.year and start.month % 3 == 1 and end.month == start.month + 2:
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    if whole_months and (start.year, start.month) == (end.year, end.month):
+        return f"{MONTHS[start.month]} {start.year}"
+    if whole_months:
+        first = MONTHS[start.month] + ("" if start.year == end.year else f" {start.year}")
+        return f"{first} – {MONTHS[end.month]} {end.year}"
+    if start == end:
+        return f"{start.day} {MONTHS[start.month]} {start.year}"
+    same_month = (start.year, start.month) == (end.year, end.month)
+    first = f"{start.day}" + ("" if same_month else f" {MONTHS[start.month]}")
+    first += "" if start.year == end.year else f" {start.year}"
+    return f"{first} – {end.day} {MONTHS[end.month]} {end.year}"
+
+
+def period(label: str) -> str:
+    """A forecast period (`graph.forecast.panel.period_of`) for a reader: "2026-01" -> "January 2026",
+    "2024-Q2" -> "Q2 2024", "2024" -> "2024"."""
+    year, _, rest = label.partition("-")
+    if not rest:
+        return year
+    if rest.startswith("Q"):
+        return f"{rest} {year}"
+    return f"{MONTHS[int(rest)]} {year}"
+
+
+def spans_several_periods(start: date, end: date, granularity: str) -> bool:
+    """True when the window starts before the forecast period its last day falls in (then a judgement
+    says how many of its documents fell in that last period)."""
+    if granularity == "year":
+        first = date(end.year, 1, 1)
+    elif granularity == "quarter":
+        first = date(end.year, (end.month - 1) // 3 * 3 + 1, 1)
+    else:
+        first = date(end.year, end.month, 1)
+    return start < first
+
+
+def count(n: int) -> str:
+    """An integer with thousands separators: 2529 -> "2,529"."""
+    return f"{n:,}"
+
+
+def change(n: int) -> str:
+    """A signed change: +2,289, -101, +0."""
+    return f"{n:+,}"
+
+
+def amount(x: float) -> str:
+    """A forecast mean as a count a reader can hold: one decimal below 10 ("8.7"), whole above
+    ("569", "1,155")."""
+    return f"{x:.1f}" if abs(round(x, 1)) < 10 else f"{round(x):,}"
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """ "1 person", "17 people"; "1 document", "2 documents"."""
+    return f"{count(n)} {one if n == 1 else many or one + 's'}"
+
+
+@cache
+def label(name: str) -> str:
+    """The ontology's English label of a named individual (a form of trafficking, an indicator):
+    `SexTrafficking` -> "sex trafficking"; any other name as it is."""
+    info = load_ontology().individuals_by_name.get(name)
+    return info.label if info is not None and info.label else name
