@@ -22,6 +22,7 @@ from graph.forecast.backtest import (
     precision_at_k,
 )
 from graph.forecast.calibration import brier, cross_fitted, table
+from graph.forecast.corridors import corridor_events, dated, movement_facts
 from graph.forecast.models import LastPeriod, LongRunMean, PoissonGLM
 from graph.forecast.panel import Panel, build_panel, signal_matrix
 from graph.forecast.sources import events_from_file
@@ -120,15 +121,12 @@ def run_routes(
 ) -> dict[str, object]:
     """Backtest on corridors instead of places: documents recording each corridor (origin → transit →
     destination, from the movement relations of `lantern extract` output) per period, the panel a
-    report's route outlook is forecast from (`graph.report.sections.corridor_events`)."""
+    report's route outlook is forecast from (`graph.forecast.corridors.corridor_events`)."""
     import json
-
-    from graph.report.evidence import parse
-    from graph.report.sections import corridor_events, movement_facts
 
     with path.open(encoding="utf-8") as fh:
         rows = [json.loads(line) for line in fh if line.strip()]
-    events = corridor_events(movement_facts(rows), parse(rows), granularity)
+    events = corridor_events(movement_facts(rows), dated(rows), granularity)
     if not events:
         raise ValueError(
             f"{path.name} records no corridor (no document gives two places for one person); --routes "

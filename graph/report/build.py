@@ -13,20 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from graph.forecast.calibration import word_for
+from graph.forecast.corridors import corridor_events, corridor_pairs, movement_facts
 from graph.forecast.panel import build_panel, signal_matrix, upstream_matrix
 from graph.report import judgements as jd
 from graph.report import wording
 from graph.report.evidence import Doc, parse, place_names
 from graph.report.outlook import Outlook, outlook
 from graph.report.region import region as read_region
-from graph.report.sections import (
-    corridor_events,
-    corridor_pairs,
-    movement_facts,
-    networks,
-    prevention,
-    routes,
-)
+from graph.report.sections import networks, prevention, routes
 
 FORMAT = "lantern-key-judgement-report/1"
 MAX_JUDGEMENTS = 8

@@ -12,99 +12,34 @@ an empty section is an intelligence gap, never silence.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Iterable
-from datetime import date
-from itertools import pairwise
 from typing import Any
 
 from graph.analytics.routes import FACT_ORDER, corridors
-from graph.forecast.panel import period_of
+from graph.forecast.corridors import flow_name, within
 from graph.report.evidence import Doc, place_names
-from ontology import load_ontology
 
-_MOVED_TO = next(r for r in load_ontology().relations.values() if r.name == "transportedFrom").range
-PLACE_CLASSES = frozenset().union(*(load_ontology().classes_under(c) for c in _MOVED_TO))
-"""Classes a movement can start, pass or end at (the range of the ontology's movement properties)."""
 MIN_NETWORK_DOCS = 2  # a network "appears" or "grows" on two or more documents, as a judgement does
 SHOWN = 8
 
 
-def movement_facts(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Movement relations of extraction lines as `analysis/route_facts` rows (one person per document:
-    extraction output does not resolve a person across documents; the graph does)."""
-    out: list[dict[str, Any]] = []
-    for row in rows:
-        pub = str(row.get("published") or "")[:10]
-        ents = {str(e["id"]): e for e in row.get("entities") or [] if isinstance(e, dict) and "id" in e}
-        for rel in row.get("relations") or []:
-            if not isinstance(rel, dict) or rel.get("type") not in FACT_ORDER or len(pub) < 10:
-                continue
-            place = ents.get(str(rel.get("target")))
-            if place is None or place.get("type") not in PLACE_CLASSES or not place.get("value"):
-                continue
-            name = str(place["value"])
-            out.append({"person_id": f"{row['id']}#{rel.get('source')}", "person": None, "fact": rel["type"],
-                        "place_id": name, "place": name, "kind": place.get("type"), "lat": None, "lon": None,
-                        "first_start": int(place.get("start") or 0), "doc_ids": [str(row["id"])],
-                        "dates": [pub]})  # fmt: skip
-    return out
-
-
-def _in(facts: list[dict[str, Any]], ids: set[str]) -> list[dict[str, Any]]:
-    """Facts with evidence among `ids`, their evidence cut to those documents."""
-    kept = []
-    for f in facts:
-        docs = [d for d in f.get("doc_ids") or [] if d in ids]
-        if docs:
-            kept.append({**f, "doc_ids": docs, "dates": []})
-    return kept
-
-
-def _flow(c: dict[str, Any]) -> str:
-    return " → ".join([str(c["origin"]), *map(str, c["via"]), str(c["destination"])])
-
-
-def corridor_pairs(facts: list[dict[str, Any]], docs: list[Doc]) -> list[tuple[str, str]]:
-    """(upstream, downstream) consecutive stops of the corridors the documents record."""
-    pairs: set[tuple[str, str]] = set()
-    for c in corridors(_in(facts, {d.id for d in docs})):
-        stops = [str(c["origin"]), *map(str, c["via"]), str(c["destination"])]
-        pairs.update(pairwise(stops))
-    return sorted(pairs)
-
-
-def corridor_events(
-    facts: list[dict[str, Any]], docs: list[Doc], granularity: str
-) -> list[tuple[str, date, str]]:
-    """(corridor, day, document) for every document that records a corridor, the corridors built per
-    period as the routes section builds them per window: the events a route forecast counts."""
-    by_period: dict[str, dict[str, date]] = defaultdict(dict)
-    for d in docs:
-        by_period[period_of(d.day, granularity)][d.id] = d.day
-    out = []
-    for day in by_period.values():
-        for c in corridors(_in(facts, set(day))):
-            out += [(_flow(c), day[i], i) for i in c["doc_ids"] if i in day]
-    return out
-
-
 def routes(facts: list[dict[str, Any]], cur: list[Doc], prev: list[Doc], window: str) -> dict[str, Any]:
     """Corridors with evidence in the period against the previous one (persons moved, documents)."""
-    now = corridors(_in(facts, {d.id for d in cur}))
-    before = {_flow(c): c for c in corridors(_in(facts, {d.id for d in prev}))}
+    now = corridors(within(facts, {d.id for d in cur}))
+    before = {flow_name(c): c for c in corridors(within(facts, {d.id for d in prev}))}
     flows = []
     for c in now[:SHOWN]:
-        b = before.get(_flow(c))
+        b = before.get(flow_name(c))
         prev_persons = int(b["persons"]) if b else 0
-        flows.append({"name": _flow(c), "origin": c["origin"], "via": c["via"], "destination": c["destination"],
+        flows.append({"name": flow_name(c), "origin": c["origin"], "via": c["via"], "destination": c["destination"],
                       "persons": c["persons"], "previous": prev_persons, "change": c["persons"] - prev_persons,
                       "documents": c["documents"], "documents_previous": int(b["documents"]) if b else 0,
                       "doc_ids": c["doc_ids"][:5]})  # fmt: skip
-    stopped = sorted(set(before) - {_flow(c) for c in now})
+    stopped = sorted(set(before) - {flow_name(c) for c in now})
     note = None
     if not flows:
-        facts_now = len(_in(facts, {d.id for d in cur}))
+        facts_now = len(within(facts, {d.id for d in cur}))
         said = (
             f"{facts_now} movement fact(s) in {window}, none giving two places for one person"
             if facts_now
@@ -114,7 +49,7 @@ def routes(facts: list[dict[str, Any]], cur: list[Doc], prev: list[Doc], window:
                 "Routes cannot be assessed from these sources; treat this as an intelligence gap, not as "
                 "an absence of movement.")  # fmt: skip
     return {"basis": "movement relationships: " + ", ".join(sorted(FACT_ORDER, key=FACT_ORDER.__getitem__)),
-            "movement_facts": len(_in(facts, {d.id for d in cur})), "flows": flows,
+            "movement_facts": len(within(facts, {d.id for d in cur})), "flows": flows,
             "no_longer_seen": stopped[:SHOWN], "note": note}  # fmt: skip
 
 

@@ -71,3 +71,17 @@ def test_an_upward_import_is_caught(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert upward_imports("graph", ALLOWED["graph"], tmp_path) == ["graph/bad.py:4 imports api"]
+
+
+def test_the_forecast_stands_below_the_report() -> None:
+    """graph.report builds on graph.forecast (the report's outlook is a forecast); the forecast and its
+    backtests import nothing of the report, so `lantern forecast backtest` runs without it."""
+    bad = []
+    for path in sorted((REPO_ROOT / "graph" / "forecast").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            bad += [f"{path.relative_to(REPO_ROOT)}:{node.lineno} imports {n}" for n in names
+                    if n.startswith("graph.report")]  # fmt: skip
+    assert bad == []

@@ -7,9 +7,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from graph.forecast.corridors import corridor_events, corridor_pairs, movement_facts
 from graph.report.evidence import parse
 from graph.report.judgements import opening
-from graph.report.sections import corridor_events, corridor_pairs, movement_facts, networks, routes
+from graph.report.sections import networks, routes
 
 
 def _row(doc: str, day: str, places: list[str], moves: bool = False, community: int | None = None,
