@@ -41,7 +41,7 @@ def test_report_html_renders_every_section_offline(chromium: Any, tmp_path: Path
     body = page.inner_text("body")
     assert all(str(j["text"])[:60] in body for j in judgements)
     assert page.locator("svg circle").count() >= 3  # the hotspot map, drawn inline
-    assert "Outlook for 2024-07" in body  # the routes' next-period outlook
+    assert "Outlook for July 2024" in body  # the routes' next-period outlook
     box = page.locator("svg").first.bounding_box()
     assert box is not None and box["width"] > 200 and box["height"] > 100
     OUTPUT.mkdir(exist_ok=True)
