@@ -47,6 +47,12 @@ class Request:
         return wording.spans_several_periods(self.start, self.end, self.granularity)
 
     def previous(self) -> tuple[date, date]:
+        """The period the report compares with: as many whole months before a window of whole months
+        (2023 before 2024, Q3 before Q4, whatever the days in them), else as many days before."""
+        months = wording.whole_months(self.start, self.end)
+        if months:
+            first = wording.add_months(self.start, -months)
+            return first, self.start - timedelta(days=1)
         span = self.end - self.start
         return self.start - span - timedelta(days=1), self.start - timedelta(days=1)
 
@@ -68,8 +74,10 @@ def _why(j: dict[str, Any], k: int) -> str:
     """Why a judged place is a prevention target, in a few words."""
     n = j["numbers"]
     if j["kind"] == "hotspot":
-        verb = "stay in" if n["documents"] >= n["threshold"] else "enter"  # as `judgements.hotspot` words it
-        return f"hotspot ({j['word']} to {verb} the top {k} next period)"
+        verb = (
+            "stays in" if n["documents"] >= n["threshold"] else "enters"
+        )  # as `judgements.hotspot` words it
+        return f"hotspot: {verb} the top {k} next period ({j['word']})"
     return f"rising ({wording.count(n['documents'])} documents against {wording.count(n['previous'])} the period before)"
 
 

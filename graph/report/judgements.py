@@ -37,7 +37,8 @@ def opening(word: str) -> str:
 def _judge(kind: str, out: Outlook, s: Subject, q: int, support: list[Doc], role: str, place: str | None,
            claim: str, change: str, p: float | None = None) -> dict[str, object] | None:  # fmt: skip
     """`claim` and `change` are templates over {opening}, {word}, {lo}, {hi}, {mean}, {cur}, {prev},
-    {delta}, {recent}, {q}, {period}, {last}, {label} and {s}: numbers written for a reader
+    {delta}, {recent}, {q}, {period}, {last}, {label}, {s} and the clauses {Fewer_q}, {Fewer_lo},
+    {fewer_lo} ("No document", "Fewer than 12 documents") and {more_hi} ("1 document"): written for a reader
     (`wording`); the probability is P(at least `q`) unless the judgement gives its own `p`."""
     if len(support) < 2:
         return None
@@ -49,7 +50,9 @@ def _judge(kind: str, out: Outlook, s: Subject, q: int, support: list[Doc], role
     fields = {"word": word_for(p), "opening": opening(word_for(p)), "lo": w.count(lo), "hi": w.count(hi),
               "mean": w.amount(mean), "cur": w.count(s.cur), "prev": w.count(s.prev), "delta": w.change(s.cur - s.prev),
               "recent": f", {w.count(latest)} of them in {last}" if s.several else "", "s": s,
-              "period": w.period(out.period), "last": last, "q": w.count(q), "label": w.label(s.name)}  # fmt: skip
+              "period": w.period(out.period), "last": last, "q": w.count(q), "label": w.label(s.name),
+              "Fewer_q": w.fewer(q), "Fewer_lo": w.fewer(lo), "fewer_lo": w.fewer(lo).lower(),
+              "more_hi": w.plural(hi, "document")}  # fmt: skip
     return {"kind": kind, "subject": s.name, "probability": round(p, 2), "word": word_for(p),
             "text": claim.format(**fields), "would_change_it": change.format(**fields),
             "numbers": {"documents": s.cur, "previous": s.prev, "change": s.cur - s.prev, "latest_period": latest,
@@ -66,7 +69,7 @@ def hotspot(
 ) -> dict[str, object] | None:
     if s.cur >= threshold:
         claim = f"{{opening}} that {{s.name}} will remain one of the {k} places with the most reports in "
-        change = ("Fewer than {q} documents naming {s.name} in {period} (the " + _ordinal(k) + " place's count "
+        change = ("{Fewer_q} naming {s.name} in {period} (the " + _ordinal(k) + " place's count "
                   "in {last}), or a source that stops reporting there, would weaken this judgement.")  # fmt: skip
     else:
         claim = f"{{opening}} that {{s.name}} will become one of the {k} places with the most reports in "
@@ -86,8 +89,8 @@ def rising(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, ob
                   f"{{opening}} that reports naming {{s.name}} will rise above {w.count(last)} (their count in "
                   f"{{last}}) in {{period}}; activity there is {trend} ({{cur}} documents in {{s.window}} against "
                   "{prev} before; forecast {mean}, 80% interval {lo}–{hi}).",
-                  "More than {hi} documents naming {s.name} in {period} would point to a faster shift than the "
-                  "model expects; fewer than {lo} would mean the shift has stalled.")  # fmt: skip
+                  "More than {more_hi} naming {s.name} in {period} would point to a faster shift than the "
+                  "model expects; {fewer_lo} naming it would mean the shift has stalled.")  # fmt: skip
 
 
 def route(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, object] | None:
@@ -97,7 +100,7 @@ def route(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, obj
                   "{opening} that movement along {s.name} will be recorded again in {period} ({cur} "
                   "documents in {s.window}{recent}, {delta} on the previous period; forecast {mean} documents, "
                   "80% interval {lo}–{hi}).",
-                  "No document recording movement along {s.name} in {period} would lower this; more than {hi} "
+                  "No document recording movement along {s.name} in {period} would lower this; more than {more_hi} "
                   "would mean the corridor is busier than the model expects. Sources that stop recording "
                   "movement change the count without a change on the ground.")  # fmt: skip
 
@@ -108,7 +111,7 @@ def form(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, obje
                   f"{{opening}} that reporting of {{label}} will hold at or above {w.count(last)} documents (its "
                   "count in {last}) in {period} ({cur} documents in {s.window}, {delta} on the previous "
                   "period; forecast {mean}, 80% interval {lo}–{hi}).",
-                  "Fewer than {lo} {label} documents in {period} would lower this; a new source covering "
+                  "{Fewer_lo} on {label} in {period} would lower this; a new source covering "
                   "{label} would raise the counts without a change on the ground.")  # fmt: skip
 
 

@@ -160,7 +160,8 @@ def prevention(
         forms = Counter(t for d in there for t in d.types)
         at_risk = [label(t) for t, _ in forms.most_common(2)]
         row["for_whom"] = (
-            "; ".join(moving + ([f"at risk of {_names(at_risk)}"] if at_risk else [])) or "all forms"
+            "; ".join(moving + ([f"at risk of {_names(at_risk)}"] if at_risk else []))
+            or "not stated: no movement or form of trafficking recorded there in the period"
         )
         row["watch_for"] = ", ".join(label(i) for i, _ in indicators.most_common(3)) or "—"
         out.append(row)

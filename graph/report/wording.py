@@ -17,6 +17,25 @@ def _month_end(d: date) -> date:
     return date(d.year, d.month, calendar.monthrange(d.year, d.month)[1])
 
 
+def whole_months(start: date, end: date) -> int:
+    """How many whole calendar months `start`..`end` covers (0 unless it starts on a 1st and ends on a
+    month's last day)."""
+    if start.day != 1 or end != _month_end(end) or end < start:
+        return 0
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def add_months(d: date, n: int) -> date:
+    """The first of the month `n` months from `d`'s month (n may be negative)."""
+    m = d.month - 1 + n
+    return date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def fewer(n: int, noun: str = "document") -> str:
+    """ "No document" (n <= 1), "Fewer than 12 documents": a clause to go on with " naming Prague"."""
+    return f"No {noun}" if n <= 1 else f"Fewer than {count(n)} {noun}s"
+
+
 def window(start: date, end: date) -> str:
     """A date range as a reader names it: a year ("2024"), a quarter ("Q4 2025"), a month ("October
     2025"), whole months ("October – November 2025"), else the days ("3 – 17 March 2025")."""

@@ -183,10 +183,10 @@ def test_prevention_targets_judged_places_then_where_people_leave_and_pass_throu
     rows[0]["classification"]["indicators"] = [{"type": "FalseJobOffer"}]  # type: ignore[index]
     docs = parse(rows)
     flows = routes(movement_facts(rows), docs, [], "Q1")["flows"]
-    out = prevention([("Leeds", "hotspot (likely to stay in the top 10 next period)")], flows, docs, label,
+    out = prevention([("Leeds", "hotspot: stays in the top 10 next period (likely)")], flows, docs, label,
                      inside=lambda p: p != "Calais")  # fmt: skip
     assert [(r["where"], r["why"]) for r in out] == [
-        ("Leeds", "hotspot (likely to stay in the top 10 next period)"),
+        ("Leeds", "hotspot: stays in the top 10 next period (likely)"),
         ("Hull", "departure point of Hull → Bradford → Leeds (2 people in the period)"),
         ("Bradford", "transit of Hull → Bradford → Leeds (2 people in the period)"),
     ]  # Calais, a departure point outside the region, is not a target of this report

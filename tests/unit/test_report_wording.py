@@ -62,3 +62,27 @@ def test_ontology_names_read_as_the_ontology_labels_them() -> None:
     assert wording.label("SexTrafficking") == "sex trafficking"
     assert wording.label("OnlineAdvertising") == "online advertising"
     assert wording.label("Prague") == "Prague"  # not an ontology individual: as it is
+
+
+def test_clauses_on_few_documents_read_as_english() -> None:
+    assert (wording.fewer(0), wording.fewer(1), wording.fewer(12)) == (
+        "No document", "No document", "Fewer than 12 documents",
+    )  # fmt: skip
+    assert (wording.plural(1, "document"), wording.plural(2, "document")) == ("1 document", "2 documents")
+
+
+def test_the_previous_period_of_whole_months_is_the_same_months_before() -> None:
+    from graph.report.build import Request
+
+    def previous(a: date, b: date) -> tuple[date, date]:
+        return Request(a, b).previous()
+
+    assert previous(date(2024, 1, 1), date(2024, 12, 31)) == (
+        date(2023, 1, 1),
+        date(2023, 12, 31),
+    )  # leap year
+    assert previous(date(2025, 10, 1), date(2025, 12, 31)) == (date(2025, 7, 1), date(2025, 9, 30))
+    assert previous(date(2024, 3, 1), date(2024, 3, 31)) == (date(2024, 2, 1), date(2024, 2, 29))
+    assert previous(date(2025, 3, 3), date(2025, 3, 17)) == (date(2025, 2, 16), date(2025, 3, 2))  # days
+    assert wording.whole_months(date(2024, 1, 1), date(2024, 12, 31)) == 12
+    assert wording.add_months(date(2025, 1, 1), -3) == date(2024, 10, 1)
