@@ -74,11 +74,9 @@ def _why(j: dict[str, Any], k: int) -> str:
     """Why a judged place is a prevention target, in a few words."""
     n = j["numbers"]
     if j["kind"] == "hotspot":
-        verb = (
-            "stays in" if n["documents"] >= n["threshold"] else "enters"
-        )  # as `judgements.hotspot` words it
+        verb = "stays in" if n["documents"] >= n["threshold"] else "enters"  # as `jd.hotspot` has it
         return f"hotspot: {verb} the top {k} next period ({j['word']})"
-    return f"rising ({wording.count(n['documents'])} documents against {wording.count(n['previous'])} the period before)"
+    return f"rising: {wording.count(n['documents'])} documents against {wording.count(n['previous'])} the period before"
 
 
 def _forecast_routes(sec: dict[str, Any], out: Outlook, shown: int = 5) -> None:

@@ -78,6 +78,14 @@ def test_judgements_have_phia_words_numbers_and_two_documents(rows) -> None:  # 
     assert outlook["period"] == "2024-07" and outlook["predicted"]
     for p in outlook["predicted"]:
         assert p["word"] in WORDS and p["interval_80"][0] <= p["forecast"] <= p["interval_80"][1]
+    # prevention: every judged place, in judgement order, each saying why; then corridor stops
+    targets = rep["prevention_targeting"]
+    judged = [(j["subject"], j["kind"], j["word"]) for j in key if j["kind"] in ("hotspot", "rising")]
+    assert [t["where"] for t in targets[: len(judged)]] == [s for s, _, _ in judged]
+    for t, (_, kind, word) in zip(targets, judged, strict=False):
+        assert t["why"].startswith(f"{kind}: ") and (kind == "rising" or t["why"].endswith(f"({word})"))
+    assert all(t["why"].startswith(("departure point of ", "transit of ")) for t in targets[len(judged) :])
+    assert all(t["for_whom"] and t["watch_for"] for t in targets)
 
 
 def test_personal_names_follow_the_readers_role(rows) -> None:  # type: ignore[no-untyped-def]
