@@ -78,6 +78,41 @@ def parse_date(value: str) -> str | None:
     return None
 
 
+OPENING_DATE = re.compile(
+    r"^(?:(?:date|published|released|updated|posted|issued|for immediate release)\s*:?\s*)?"
+    r"((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})\b",
+    re.IGNORECASE,
+)
+OPENING_LINES = 8
+FILE_NAME_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})(?=[_\-. ]|$)")
+
+
+def opening_date(text: str) -> str | None:
+    """ISO date a plain document opens with: a line among its first `OPENING_LINES` that starts with
+    a written date ("October 15, 2018  Contact: …", "Date: Sept. 9, 2015", "FOR IMMEDIATE RELEASE:
+    May 8, 2014"), as press releases and letters date themselves. A date further into the text is
+    an event, not the publication, and is not read."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:OPENING_LINES]
+    for line in lines:
+        m = OPENING_DATE.match(line)
+        found = parse_date(m.group(1)) if m else None
+        if found:
+            return found
+    return None
+
+
+def file_name_date(stem: str) -> str | None:
+    """ISO date a file name starts with (`20230216_da-launches-campaign`, `2023-02-16 notes`): how
+    exported archives often name their documents; None when the digits are no valid date."""
+    m = FILE_NAME_DATE.match(stem)
+    if not m:
+        return None
+    try:
+        return datetime(int(m[1]), int(m[2]), int(m[3])).date().isoformat()
+    except ValueError:
+        return None
+
+
 def looks_scraped(lines: list[str]) -> bool:
     head = {line.lower() for line in lines[:40]} | {line.lower() for line in lines[-120:]}
     return len(head & NAV_MARKERS) >= 2

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from extraction.cleaning import clean_scraped_text, parse_date
+from extraction.cleaning import clean_scraped_text, file_name_date, opening_date, parse_date
 from extraction.models import ReadError, SourceDocument
 from extraction.read_checks import BadInput, SeenIds, check_id, check_text, file_id
 from ontology.names import C
@@ -93,7 +93,7 @@ def read_text_file(path: Path) -> SourceDocument:
         id=file_id(path.stem),
         text=_check_text(page.text),
         title=page.title,
-        published=page.published,
+        published=page.published or opening_date(page.text) or file_name_date(path.stem),
         source=str(path),
         doc_type=C.PressRelease if page.scraped and path.stem.startswith("press") else None,
     )
@@ -166,7 +166,8 @@ def read_pdf_file(path: Path) -> SourceDocument:
             f"no text layer: {len(pages)} page(s) of images (a scanned PDF?); run OCR first, e.g. "
             "`ocrmypdf in.pdf out.pdf`, then extract out.pdf"
         )
-    return SourceDocument(id=file_id(path.stem), text=_check_text(text), title=title, source=str(path))
+    return SourceDocument(id=file_id(path.stem), text=_check_text(text), title=title, source=str(path),
+                          published=opening_date(text) or file_name_date(path.stem))  # fmt: skip
 
 
 def _record_to_document(record: dict, fallback_id: str, source: str) -> SourceDocument:

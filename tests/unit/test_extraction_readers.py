@@ -202,3 +202,45 @@ def test_pypdf_repairs_are_one_log_line_not_raw_warnings(
     assert "startxref" in lines[0]
     captured = capsys.readouterr()
     assert captured.err == "" and captured.out == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "published"),
+    [
+        (
+            "pr_101518.txt",
+            "October 15, 2018 Contact: Dana Fictive\nExample County Attorney's Office\nA jury found …",
+            "2018-10-15",
+        ),  # a dateline before the contact, as county press releases open
+        ("note.txt", "FOR IMMEDIATE RELEASE: Sept. 9, 2015\nCharges filed in Riverton.", "2015-09-09"),
+        ("note.txt", "Example County\nDate: March 3, 2021\nCharges filed.", "2021-03-03"),
+        ("note.txt", "Updated January 8, 2021 at 11 AM ET\nJoint statement.", "2021-01-08"),
+        ("20230216_da-launches-campaign.txt", "DA Launches Campaign\n\nThe office announced …", "2023-02-16"),
+        ("2023-02-16 notes.txt", "Notes from the outreach round.", "2023-02-16"),
+        ("note.txt", "October 15, 2018 first, though the file name says otherwise", "2018-10-15"),
+        (
+            "20231399_bad-digits.txt",
+            "Outreach notes from the station, no date given.",
+            None,
+        ),  # digits that are no date
+        (
+            "note.txt",
+            "Case notes.\n" + "Line.\n" * 10 + "On March 3, 2021 the victim left Leeds.",
+            None,
+        ),  # an event
+        ("note.txt", "The victim left Leeds on March 3, 2021.", None),  # a date inside a sentence
+    ],
+)
+def test_a_plain_document_is_dated_by_its_opening_date_or_its_file_name(
+    tmp_path: Path, name: str, text: str, published: str | None
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (doc,) = read_inputs([tmp_path / name])
+    assert isinstance(doc, SourceDocument) and doc.published == published
+    assert doc.text == text  # dating a document does not change its text
+
+
+def test_a_pdf_is_dated_by_its_opening_date(tmp_path: Path) -> None:
+    (tmp_path / "release.pdf").write_bytes(_pdf_with_text("May 8, 2014 Contact: Dana Fictive"))
+    (doc,) = read_inputs([tmp_path / "release.pdf"])
+    assert isinstance(doc, SourceDocument) and doc.published == "2014-05-08"
