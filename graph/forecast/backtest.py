@@ -121,18 +121,19 @@ def pool(scores: Sequence[ModelScore], parts: Sequence[CountForecast]) -> Pooled
     return PooledForecast(tuple(parts), pool_weights(density))
 
 
-def judgements(panel: Panel, t: int, fc: Forecast, k: int) -> list[Judgement]:
-    """Probabilities for 'hotspot at t+1' (one of the k places with most documents, ties included) and
-    'more documents at t+1 than at t' on candidate places."""
-    now, nxt = panel.counts[:, t], panel.counts[:, t + 1]
+def judgements(
+    known: Panel, nxt: np.ndarray, period: str, fc: Forecast, k: int, actual: set[int]
+) -> list[Judgement]:
+    """Probabilities for 'hotspot next period' (one of the k places with most documents, ties
+    included: `actual`, indices into `known`) and 'more documents next period than in the last' on
+    candidate places of `known` (the panel at the origin); `nxt` are their counts next period."""
+    now = known.counts[:, -1]
     candidates = sorted(top_k(fc.mean, 2 * k) | hotspots(now, k))
     p_hot = fc.prob_hotspot(k)
     p_up = fc.prob_at_least(now + 1)
-    period = panel.periods[t + 1]
-    actual = hotspots(nxt, k)
     out = []
     for i in candidates:
-        place = panel.places[i]
+        place = known.places[i]
         out.append(Judgement("hotspot", place, period, float(p_hot[i]), i in actual))
         out.append(Judgement("increase", place, period, float(p_up[i]), bool(nxt[i] > now[i])))
     return out
@@ -156,6 +157,7 @@ def backtest(
     truth: np.ndarray | None = None,
     criterion: str = "pool",
     warmup: int | None = None,
+    min_total: int = 1,
 ) -> tuple[list[ModelScore], list[Judgement]]:
     """Score each model at every origin t from `first` to the second-last period (target periods
     without any document are skipped: there is no ranking to score).
@@ -170,6 +172,11 @@ def backtest(
     intensity per place x period: precision is then also measured against the true top-k, free of the
     noise in the realised counts. The published row's `picked` says which candidate it used (a
     pool: its heaviest), per origin, and `weights` a pool's weights.
+
+    At each origin the models see only the places a forecaster would have had then: those with at
+    least `min_total` documents up to t (`Panel.known_at`). A place first named later is in no
+    forecast before it appears (keeping it, with its zeros, would tell the models and the judgements
+    that it is about to appear); when it then enters the top k it is a miss for every model alike.
     """
     models = list(models) if models is not None else candidates(panel)
     n_periods = panel.counts.shape[1]
@@ -181,13 +188,15 @@ def backtest(
     chosen = ModelScore(CHOSEN)
     calls: list[Judgement] = []
     for t in range(warmup, n_periods - 1):
-        known = panel.upto(t)
-        y = panel.counts[:, t + 1]
-        actual = hotspots(y, k)
-        if not actual:  # no documents in the target period: nothing to rank, nothing to score
+        keep, known = panel.known_at(t, min_total)
+        everywhere = hotspots(panel.counts[:, t + 1], k)
+        if not everywhere or not len(keep):  # no documents in the target period (or none known before)
             continue
+        y = panel.counts[keep, t + 1]
+        local = {int(i): j for j, i in enumerate(keep)}
+        actual = {local[i] for i in everywhere if i in local}  # the top k at t+1, among known places
         reported = t >= first
-        planted = top_k(truth[:, t + 1], k) if truth is not None else None
+        planted = {local[i] for i in top_k(truth[:, t + 1], k) if i in local} if truth is not None else None
         fcs = [model.forecast(known) for model in models]
         ranks = [ranking_score(model, known, fc) for model, fc in zip(models, fcs, strict=True)]
         published: Forecast
@@ -206,12 +215,11 @@ def backtest(
             chosen.picked.append(max(used, key=lambda name: used[name]))
             if criterion == "pool":
                 chosen.weights.append(used)
-            calls.extend(judgements(panel, t, published, k))
+            calls.extend(judgements(known, y, panel.periods[t + 1], published, k, actual))
         if truth is not None and reported:
-            oracle.precision.append(precision_at_k(truth[:, t + 1], actual, k))
+            planted_mu = truth[keep, t + 1]
+            oracle.precision.append(precision_at_k(planted_mu, actual, k))
             oracle.precision_truth.append(1.0)
-            oracle.deviance.append(float(mean_poisson_deviance(y, np.maximum(truth[:, t + 1], FLOOR))))
-            oracle.log_score.append(
-                CountForecast(truth[:, t + 1], moment_alpha(y, truth[:, t + 1])).log_score(y)
-            )
+            oracle.deviance.append(float(mean_poisson_deviance(y, np.maximum(planted_mu, FLOOR))))
+            oracle.log_score.append(CountForecast(planted_mu, moment_alpha(y, planted_mu)).log_score(y))
     return [chosen, *scores] + ([oracle] if truth is not None else []), calls

@@ -109,11 +109,13 @@ def run_extracted(
     path: Path, granularity: str = "year", k: int = 10, min_total: int = 3, criterion: str = "pool"
 ) -> dict[str, object]:
     """Backtest on `lantern extract` output: places (City/Location) by publication period."""
-    panel = build_panel(events_from_file(path), granularity, min_total=min_total)
+    panel = build_panel(events_from_file(path), granularity)
     warnings = signal_matrix(panel, events_from_file(path, warnings_only=True), granularity)
     panel = panel.with_leading(warnings, None)  # no corridor is known in advance for an archive
-    scores, calls = backtest(panel, k=k, first=3, criterion=criterion)
-    return _result(f"{path.name} by {granularity} ({_span(panel)})", k, len(panel.places), [scores], calls)
+    # places with `min_total` documents by each origin: as known then, not as the whole archive knows
+    scores, calls = backtest(panel, k=k, first=3, criterion=criterion, min_total=min_total)
+    places = int((panel.counts.sum(axis=1) >= min_total).sum())
+    return _result(f"{path.name} by {granularity} ({_span(panel)})", k, places, [scores], calls)
 
 
 def run_routes(

@@ -41,6 +41,17 @@ class Panel:
         return Panel(self.places, self.periods[: t + 1], self.counts[:, : t + 1], self.season, self.docs,
                      signals, self.upstream)  # fmt: skip
 
+    def known_at(self, t: int, min_total: int = 1) -> tuple[np.ndarray, Panel]:
+        """The places a forecaster at the end of period index `t` would have: those with at least
+        `min_total` documents up to `t` (a place first seen later is not in its panel), as their
+        indices here and the panel of them up to `t`."""
+        keep = np.flatnonzero(self.counts[:, : t + 1].sum(axis=1) >= min_total)
+        signals = None if self.signals is None else self.signals[keep, : t + 1]
+        upstream = None if self.upstream is None else self.upstream[np.ix_(keep, keep)]
+        sub = Panel(tuple(self.places[i] for i in keep), self.periods[: t + 1], self.counts[keep, : t + 1],
+                    self.season, self.docs, signals, upstream)  # fmt: skip
+        return keep, sub
+
     def with_leading(self, signals: np.ndarray | None, upstream: np.ndarray | None) -> Panel:
         return Panel(self.places, self.periods, self.counts, self.season, self.docs, signals, upstream)
 

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
-from graph.forecast.backtest import Judgement, backtest, judgements
+from graph.forecast.backtest import Judgement, backtest, hotspots, judgements
 from graph.forecast.calibration import (
     YARDSTICK,
     brier,
@@ -124,7 +124,12 @@ def test_hotspot_probabilities_of_a_true_model_are_calibrated_word_by_word() -> 
     calls, old = [], []
     for t in range(periods - 1):
         fc = CountForecast(mu[:, t + 1], alpha)
-        hot = [c for c in judgements(panel, t, fc, k) if c.kind == "hotspot"]
+        known, nxt = panel.upto(t), counts[:, t + 1]
+        hot = [
+            c
+            for c in judgements(known, nxt, panel.periods[t + 1], fc, k, hotspots(nxt, k))
+            if c.kind == "hotspot"
+        ]
         calls += hot
         threshold = max(np.sort(counts[:, t])[::-1][k - 1], 1)
         p_old = fc.prob_at_least(threshold)

@@ -125,6 +125,32 @@ def test_backtest_scores_every_origin_and_records_judgements() -> None:
     assert len(grows) == 9 and all(c.came_true for c in grows) and min(c.probability for c in grows) > 0.5
 
 
+def test_a_backtest_forecasts_only_the_places_known_at_each_origin() -> None:
+    """A place first named in period 14 is in no forecast or judgement before it: keeping it with its
+    zeros would tell the models it is about to appear. Once it is in the top k, it is a miss for every
+    model alike until it has been seen; after that it is forecast like any other place."""
+    rng = np.random.default_rng(3)
+    counts = rng.poisson(5.0, size=(6, 20)).astype(float)
+    counts[5, :14] = 0.0
+    counts[5, 14:] = 40.0  # appears at 14 and at once leads
+    panel = Panel(tuple(f"p{i}" for i in range(6)), tuple(map(str, range(20))), counts)
+    scores, calls = backtest(panel, k=1, first=8, criterion="log-score")
+    late = [c for c in calls if c.place == "p5"]
+    assert late and min(int(c.period) for c in late) == 15  # first judged for 15, from origin 14
+    assert all(int(c.period) > 14 for c in late)
+    last, mean = (next(s for s in scores if s.name == n) for n in ("last period repeats", "long-run average"))
+    assert last.precision[13 - 8] == 0.0 and mean.precision[13 - 8] == 0.0  # origin 13 -> 14: unknown, missed
+    assert last.precision[14 - 8] == 1.0  # origin 14 -> 15: seen once, ranked first by last period
+    # required documents before a place is forecast: 3 keeps p5 out until it has three
+    _, strict = backtest(panel, k=1, first=8, criterion="log-score", min_total=3)
+    assert min(int(c.period) for c in strict if c.place == "p5") == 15  # 40 documents at 14 already
+    counts[5, 14:] = 1.0
+    _, thin = backtest(
+        Panel(panel.places, panel.periods, counts), k=1, first=8, criterion="log-score", min_total=3
+    )
+    assert min((int(c.period) for c in thin if c.place == "p5"), default=99) >= 17  # three by 16
+
+
 def test_leading_indicators_warnings_and_upstream_raise_the_forecast_where_they_precede_rises() -> None:
     """Planted: a quiet place jumps two periods after early warnings there and one period after its
     upstream neighbour jumps; the GLM with leading indicators learns it, the baseline cannot."""
