@@ -162,7 +162,11 @@ class PoissonGLM:
     the data has them, leading indicators. `leading=False` / `seasonal=False` are the variants the
     backtest also weighs (`candidates`)."""
 
-    l2: float = 1e-3
+    # ridge penalty: 1e-3 let a sparse panel (Harris County releases by month: 2 places with three or
+    # more documents) extrapolate 30x past any count it had seen (a forecast of 328 where the place's
+    # most was 10); 1e-2 does not, and leaves the scenarios' and Orange County's scores as they were
+    # (docs/design/forecasting.md, "Sparse archives"; tests/unit/test_forecast_models.py guards it)
+    l2: float = 1e-2
     name: str = "Poisson GLM (trend + seasonality)"
     leading: bool = True
     seasonal: bool = True

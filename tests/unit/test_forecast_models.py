@@ -151,6 +151,19 @@ def test_a_backtest_forecasts_only_the_places_known_at_each_origin() -> None:
     assert min((int(c.period) for c in thin if c.place == "p5"), default=99) >= 17  # three by 16
 
 
+def test_the_glm_does_not_extrapolate_far_past_anything_a_sparse_panel_has_seen() -> None:
+    """Three bursty places and twenty-two near-silent ones, on in about half the months: the pooled
+    fit has few informative rows, and a weak penalty let it forecast hundreds of times a place's
+    highest count (1 579x with the former 1e-3)."""
+    rng = np.random.default_rng(116)
+    base = np.r_[rng.uniform(2, 6, 3), rng.uniform(0.02, 0.15, 22)]
+    on = rng.random(20) < 0.55
+    counts = rng.poisson(np.outer(base, on * 2.0 + 0.05)).astype(float)
+    panel = Panel(tuple(f"p{i}" for i in range(25)), tuple(map(str, range(20))), counts, 12)
+    assert float((PoissonGLM(l2=1e-3).forecast(panel).mean / (counts.max(axis=1) + 1)).max()) > 100
+    assert float((PoissonGLM().forecast(panel).mean / (counts.max(axis=1) + 1)).max()) < 3
+
+
 def test_leading_indicators_warnings_and_upstream_raise_the_forecast_where_they_precede_rises() -> None:
     """Planted: a quiet place jumps two periods after early warnings there and one period after its
     upstream neighbour jumps; the GLM with leading indicators learns it, the baseline cannot."""
