@@ -88,6 +88,26 @@ def test_judgements_have_phia_words_numbers_and_two_documents(rows) -> None:  # 
     assert all(t["for_whom"] and t["watch_for"] for t in targets)
 
 
+def test_the_pdf_is_the_same_report(rows, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """WeasyPrint renders the HTML report to PDF (`make setup` installs the `pdf` extra; Pango comes
+    from the OS): every section heading and every judgement is in its text layer."""
+    from pypdf import PdfReader
+
+    from graph.report.render import write
+
+    rep = _report(rows, "auditor")
+    write(rep, tmp_path / "kjr.pdf")
+    reader = PdfReader(tmp_path / "kjr.pdf")
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    assert len(reader.pages) >= 2 and str(rep["title"]) in text
+    for heading in ("Summary", "Key judgements", "Hotspots", "Routes", "Recommended prevention targeting",
+                    "How this report was made"):  # fmt: skip
+        assert heading in text, heading
+    for j in rep["key_judgements"]:  # type: ignore[attr-defined]
+        assert " ".join(str(j["text"]).split()[:8]) in text, j["text"]
+    assert NAME not in text  # an auditor's PDF carries no name in clear either
+
+
 def test_personal_names_follow_the_readers_role(rows) -> None:  # type: ignore[no-untyped-def]
     def snippets(rep: dict[str, object]) -> str:
         return " ".join(e["snippet"] for j in rep["key_judgements"] for e in j["evidence"])  # type: ignore[attr-defined]
