@@ -37,7 +37,8 @@ def opening(word: str) -> str:
 def _judge(kind: str, out: Outlook, s: Subject, q: int, support: list[Doc], role: str, place: str | None,
            claim: str, change: str, p: float | None = None) -> dict[str, object] | None:  # fmt: skip
     """`claim` and `change` are templates over {opening}, {word}, {lo}, {hi}, {mean}, {cur}, {prev},
-    {delta}, {recent}, {q}, {period}, {last}, {label}, {s} and the clauses {Fewer_q}, {Fewer_lo},
+    {delta} (the change with its 80 % interval), {recent}, {q}, {period}, {last}, {label}, {s} and the
+    clauses {Fewer_q}, {Fewer_lo},
     {fewer_lo} ("No document", "Fewer than 12 documents") and {more_hi} ("1 document"): written for a reader
     (`wording`); the probability is P(at least `q`) unless the judgement gives its own `p`."""
     if len(support) < 2:
@@ -48,7 +49,7 @@ def _judge(kind: str, out: Outlook, s: Subject, q: int, support: list[Doc], role
     latest = int(out.panel.counts[out.index(s.name), -1])
     last = w.period(out.panel.periods[-1])
     fields = {"word": word_for(p), "opening": opening(word_for(p)), "lo": w.count(lo), "hi": w.count(hi),
-              "mean": w.amount(mean), "cur": w.count(s.cur), "prev": w.count(s.prev), "delta": w.change(s.cur - s.prev),
+              "mean": w.amount(mean), "cur": w.count(s.cur), "prev": w.count(s.prev), "delta": _change(s.cur, s.prev),
               "recent": f", {w.count(latest)} of them in {last}" if s.several else "", "s": s,
               "period": w.period(out.period), "last": last, "q": w.count(q), "label": w.label(s.name),
               "Fewer_q": w.fewer(q), "Fewer_lo": w.fewer(lo), "fewer_lo": w.fewer(lo).lower(),
@@ -56,6 +57,7 @@ def _judge(kind: str, out: Outlook, s: Subject, q: int, support: list[Doc], role
     return {"kind": kind, "subject": s.name, "probability": round(p, 2), "word": word_for(p),
             "text": claim.format(**fields), "would_change_it": change.format(**fields),
             "numbers": {"documents": s.cur, "previous": s.prev, "change": s.cur - s.prev, "latest_period": latest,
+                        "change_interval_80": list(change_interval(s.cur, s.prev)),
                         "forecast": round(mean, 1), "interval_80": [lo, hi], "threshold": q},
             "evidence": cite(support, role, place)}  # fmt: skip
 
@@ -88,7 +90,7 @@ def rising(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, ob
     return _judge("rising", out, s, last + 1, _naming(docs, s.name), role, s.name,
                   f"{{opening}} that reports naming {{s.name}} will rise above {w.count(last)} (their count in "
                   f"{{last}}) in {{period}}; activity there is {trend} ({{cur}} documents in {{s.window}} against "
-                  "{prev} before; forecast {mean}, 80% interval {lo}–{hi}).",
+                  "{prev} before, {delta}; forecast {mean}, 80% interval {lo}–{hi}).",
                   "More than {more_hi} naming {s.name} in {period} would point to a faster shift than the "
                   "model expects; {fewer_lo} naming it would mean the shift has stalled.")  # fmt: skip
 
@@ -113,6 +115,26 @@ def form(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, obje
                   "period; forecast {mean}, 80% interval {lo}–{hi}).",
                   "{Fewer_lo} on {label} in {period} would lower this; a new source covering "
                   "{label} would raise the counts without a change on the ground.")  # fmt: skip
+
+
+CHANGE_LEVEL = 0.8
+
+
+def change_interval(cur: int, prev: int, level: float = CHANGE_LEVEL) -> tuple[int, int]:
+    """How far the change `cur - prev` could move by chance alone: the central `level` interval of
+    the difference of two Poisson counts at the observed rates (Skellam). Reporting that clusters
+    (one case, several releases) varies more than this, so it is a lower bound on the noise."""
+    from scipy.stats import skellam
+
+    tail = (1 - level) / 2
+    lo, hi = skellam.ppf([tail, 1 - tail], max(cur, 1e-9), max(prev, 1e-9))
+    return int(lo), int(hi)
+
+
+def _change(cur: int, prev: int) -> str:
+    """ "+2,289 (80% interval +2,222 to +2,357)": the change and how far chance alone could move it."""
+    lo, hi = change_interval(cur, prev)
+    return f"{w.change(cur - prev)} ({CHANGE_LEVEL:.0%} interval {w.change(lo)} to {w.change(hi)})"
 
 
 def _ordinal(n: int) -> str:

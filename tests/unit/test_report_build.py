@@ -54,6 +54,11 @@ def test_judgements_have_phia_words_numbers_and_two_documents(rows) -> None:  # 
         assert len(j["evidence"]) >= 2 and all(e["date"] <= "2024-06-30" for e in j["evidence"])
         n = j["numbers"]
         assert n["change"] == n["documents"] - n["previous"]
+        c_lo, c_hi = n["change_interval_80"]  # the change and its uncertainty, in numbers and in words
+        assert (
+            c_lo <= n["change"] <= c_hi
+            and f"{n['change']:+,} (80% interval {c_lo:+,} to {c_hi:+,})" in j["text"]
+        )
         lo, hi = n["interval_80"]
         assert lo <= n["forecast"] <= hi and f"{n['documents']:,} documents in Q2 2024" in j["text"]
         assert j["would_change_it"]

@@ -86,3 +86,17 @@ def test_the_previous_period_of_whole_months_is_the_same_months_before() -> None
     assert previous(date(2025, 3, 3), date(2025, 3, 17)) == (date(2025, 2, 16), date(2025, 3, 2))  # days
     assert wording.whole_months(date(2024, 1, 1), date(2024, 12, 31)) == 12
     assert wording.add_months(date(2025, 1, 1), -3) == date(2024, 10, 1)
+
+
+def test_a_change_carries_how_far_chance_alone_could_move_it() -> None:
+    """The 80 % interval of the difference of two Poisson counts at the observed rates (Skellam)."""
+    from graph.report.judgements import _change, change_interval
+
+    assert change_interval(2529, 240) == (2222, 2357)
+    assert change_interval(0, 0) == (0, 0)
+    lo, hi = change_interval(112, 24)
+    assert (
+        lo < 88 < hi and hi - lo > change_interval(12, 2)[1] - change_interval(12, 2)[0]
+    )  # more counts, wider
+    assert change_interval(3, 0)[0] >= 0  # nothing before: the change cannot be negative
+    assert _change(128, 229) == "-101 (80% interval -125 to -77)"
