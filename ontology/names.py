@@ -109,6 +109,9 @@ class C:
     Role: Final = "Role"
     """A role a person or organisation plays in a trafficking process."""
 
+    Sector: Final = "Sector"
+    """An economic sector a business works in, where trafficking for labour or ... (RDF only)."""
+
     SightingReport: Final = "SightingReport"
     """An anonymous report from a member of the public (what, where, when they saw ..."""
 

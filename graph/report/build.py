@@ -16,7 +16,7 @@ from graph.forecast.calibration import word_for
 from graph.forecast.corridors import corridor_events, corridor_pairs, movement_facts
 from graph.forecast.panel import build_panel, signal_matrix, upstream_matrix
 from graph.report import judgements as jd
-from graph.report import wording
+from graph.report import sectors, wording
 from graph.report.evidence import Doc, parse, place_names
 from graph.report.outlook import Outlook, outlook
 from graph.report.region import region as read_region
@@ -68,6 +68,30 @@ def _trend(cur: Counter[str], prev: Counter[str], n: int = 10) -> list[dict[str,
     names = sorted(set(cur) | set(prev), key=lambda x: (-cur[x], -prev[x], x))[:n]
     return [{"name": x, "label": wording.label(x), "documents": cur[x], "previous": prev[x], "change": cur[x] - prev[x]}
             for x in names]  # fmt: skip
+
+
+def _sector_rows(cur: list[Doc], prev: list[Doc]) -> list[dict[str, object]]:
+    """Documents per sector of the businesses they name, against the previous period
+    (`graph/report/sectors.py`); businesses of no known sector are one row, said as such."""
+    rows = _trend(_count(cur, lambda d: sectors.of_document(d.business_types)),
+                  _count(prev, lambda d: sectors.of_document(d.business_types)), 12)  # fmt: skip
+    for r in rows:
+        if r["name"] == sectors.UNKNOWN:
+            r["label"] = "sector not known (the business's class and name name none)"
+    return rows
+
+
+def _business_rows(cur: list[Doc], prev: list[Doc]) -> list[dict[str, object]]:
+    """Businesses named in the period against the previous one, each with its sectors."""
+    classes: dict[str, set[str]] = {}
+    for d in [*cur, *prev]:
+        for name, cls in d.business_types:
+            classes.setdefault(name, set()).add(cls)
+    rows = _trend(_count(cur, lambda d: d.businesses), _count(prev, lambda d: d.businesses))
+    for r in rows:
+        named = sectors.sectors_of(str(r["name"]), classes.get(str(r["name"]), ()))
+        r["sectors"] = ", ".join(wording.label(x) for x in named) or "not known"
+    return rows
 
 
 def _why(j: dict[str, Any], k: int) -> str:
@@ -253,7 +277,8 @@ def build_report(
         "forms": _trend(type_cur, type_prev),
         "indicators": _trend(indicators, _count(prev, lambda d: d.indicators)),
         "networks": net_sec,
-        "businesses": _trend(_count(cur, lambda d: d.businesses), _count(prev, lambda d: d.businesses)),
+        "sectors": _sector_rows(cur, prev),
+        "businesses": _business_rows(cur, prev),
         "intelligence_gaps": {"places_with_one_document": single, "forms_with_fewer_than_two_documents": thin_types,
                               "documents_without_a_place": sum(1 for d in cur if not d.places),
                               "routes": route_sec["note"], "networks": net_sec["note"] if not net_sec["available"] else None},

@@ -30,6 +30,7 @@ class Doc:
     names: frozenset[str]  # every entity value, lower-case (region filter)
     communities: tuple[tuple[int, str, str], ...] = ()  # (community id, entity id, kind): graph rows only
     locations: tuple[tuple[str, str | None], ...] = ()  # (value, country code if recorded): region filter
+    business_types: tuple[tuple[str, str], ...] = ()  # (value, class) of each business: its sectors
 
 
 def parse(rows: Iterable[dict[str, object]]) -> list[Doc]:
@@ -55,6 +56,8 @@ def parse(rows: Iterable[dict[str, object]]) -> list[Doc]:
             types=_types(cls.get("trafficking_types", [])),
             indicators=tuple(sorted({str(i.get("type")) for i in cls.get("indicators", [])})),
             businesses=tuple(sorted({str(e["value"]) for e in ents if e.get("type") in BUSINESS_TYPES})),
+            business_types=tuple(sorted({(str(e["value"]), str(e["type"])) for e in ents
+                                         if e.get("type") in BUSINESS_TYPES})),
             mentions=tuple((str(e["type"]), text[int(e["start"]):int(e["end"])], None)
                            for e in ents if privacy.category_of(str(e.get("type"))) and "start" in e),
             names=frozenset(str(e.get("value", "")).lower() for e in ents),

@@ -169,7 +169,9 @@ def to_html(r: dict[str, object]) -> str:
         "<h2>Forms of trafficking</h2>" + _table(r["forms"], ["label", "documents", "previous", "change"], {"label": "form"}),  # type: ignore[arg-type]
         "<h2>Indicators</h2>" + _table(r["indicators"], ["label", "documents", "previous", "change"], {"label": "indicator"}),  # type: ignore[arg-type]
         "<h2>Networks that appeared, grew or went quiet</h2>" + _networks(r["networks"]),  # type: ignore[arg-type]
-        "<h2>Sectors and businesses exposed</h2>" + _table(r["businesses"], ["name", "documents", "previous", "change"]),  # type: ignore[arg-type]
+        "<h2>Sectors and businesses exposed</h2>"
+        + (_table(r["sectors"], ["label", "documents", "previous", "change"], {"label": "sector"}) if r.get("sectors") else "")  # type: ignore[arg-type]
+        + _table(r["businesses"], ["name", "sectors", "documents", "previous", "change"], {"name": "business"}),  # type: ignore[arg-type]
         "<h2>Intelligence gaps</h2><ul>"
         f"<li>Places named by a single document: {escape(', '.join(gaps['places_with_one_document']) or 'none')}</li>"
         f"<li>Forms with fewer than two documents: {escape(', '.join(map(wording.label, gaps['forms_with_fewer_than_two_documents'])) or 'none')}</li>"

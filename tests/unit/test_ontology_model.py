@@ -63,7 +63,7 @@ def test_class_names_match_graph_model_doc() -> None:
 def test_individual_names_match_graph_model_doc() -> None:
     ont = load_ontology()
     block = _model_block()
-    for cls in ("TraffickingType", "Indicator", "Role"):
+    for cls in ("TraffickingType", "Indicator", "Role", "Sector"):
         section = block.split(cls, 1)[1].split("individuals:", 1)[1]
         section = re.split(r"\n[A-Z]", section, maxsplit=1)[0]
         assert ont.individuals(cls) == sorted(section.split()), cls
