@@ -90,7 +90,7 @@ def _business_rows(cur: list[Doc], prev: list[Doc]) -> list[dict[str, object]]:
     rows = _trend(_count(cur, lambda d: d.businesses), _count(prev, lambda d: d.businesses))
     for r in rows:
         named = sectors.sectors_of(str(r["name"]), classes.get(str(r["name"]), ()))
-        r["sectors"] = ", ".join(wording.label(x) for x in named) or "not known"
+        r["sectors"] = "; ".join(wording.label(x) for x in named) or "not known"  # labels hold commas
     return rows
 
 

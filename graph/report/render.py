@@ -177,7 +177,7 @@ def to_html(r: dict[str, object]) -> str:
         f"<li>Forms with fewer than two documents: {escape(', '.join(map(wording.label, gaps['forms_with_fewer_than_two_documents'])) or 'none')}</li>"
         f"<li>Documents without a place: {gaps['documents_without_a_place']}</li>"
         + "".join(f"<li>{escape(str(gaps[k]))}</li>" for k in ("routes", "networks") if gaps.get(k)) + "</ul>",
-        "<h2>Recommended prevention targeting</h2>" + _table(r["prevention_targeting"], ["where", "why", "for_whom", "watch_for"]),  # type: ignore[arg-type]
+        "<h2>Recommended prevention targeting</h2>" + _table(r["prevention_targeting"], ["where", "why", "for_whom", "sectors", "watch_for"]),  # type: ignore[arg-type]
         "<h2>How this report was made</h2>"
         f'<p class="muted">Source {escape(str(prov["source"]))} (sha256 {escape(str(prov["source_sha256"]))}); '
         f"{wording.count(int(prov['documents_read']))} documents read. Forecast for {escape(wording.period(str(prov['predicted_period'])))}: "

@@ -18,6 +18,7 @@ from typing import Any
 
 from graph.analytics.routes import FACT_ORDER, corridors
 from graph.forecast.corridors import flow_name, within
+from graph.report import sectors
 from graph.report.evidence import Doc, place_names
 
 MIN_NETWORK_DOCS = 2  # a network "appears" or "grows" on two or more documents, as a judgement does
@@ -129,9 +130,9 @@ def prevention(
     Where: the places the key judgements are about (`judged`: place, why), then the departure points
     and transits of the period's busiest corridors — recruitment happens where people leave and pass
     through, not only where exploitation is reported — inside the report's region. For whom: the
-    people moving through the place on those corridors (leaving for, passing towards, arriving from),
-    minors where the documents say a minor was involved, and the forms of trafficking reported there.
-    Watch for: the indicators most reported there."""
+    people moving through the place on those corridors (leaving for, passing towards, arriving from)
+    and the forms of trafficking reported there. Sectors: where to reach them, the sectors of the
+    businesses named there (`graph/report/sectors.py`). Watch for: the indicators most reported there."""
     rows: dict[str, dict[str, str]] = {}
     for place, why in judged:
         rows.setdefault(place, {"where": place, "why": why})
@@ -163,6 +164,12 @@ def prevention(
             "; ".join(moving + ([f"at risk of {_names(at_risk)}"] if at_risk else []))
             or "not stated: no movement or form of trafficking recorded there in the period"
         )
+        in_sectors = Counter(
+            x for d in there for x in sectors.of_document(d.business_types) if x != sectors.UNKNOWN
+        )
+        row["sectors"] = (
+            "; ".join(label(x) for x, _ in in_sectors.most_common(3)) or "—"
+        )  # labels hold commas
         row["watch_for"] = ", ".join(label(i) for i, _ in indicators.most_common(3)) or "—"
         out.append(row)
     return out

@@ -86,7 +86,10 @@ def test_a_report_counts_documents_per_sector_and_names_each_business_sectors() 
     ) == (2, 2, 1)
     assert by[sectors.UNKNOWN]["documents"] == 1 and "not known" in by[sectors.UNKNOWN]["label"]
     firms = {b["name"]: b["sectors"] for b in rep["businesses"]}  # type: ignore[attr-defined]
-    assert firms["AgriFlex Recruitment Ltd"] == "agriculture and food processing, recruitment and staffing"
+    assert firms["AgriFlex Recruitment Ltd"] == "agriculture and food processing; recruitment and staffing"
     assert firms["BudMax Sp. z o.o."] == "not known"
+    (leeds,) = [t for t in rep["prevention_targeting"] if t["where"] == "Leeds"]  # type: ignore[attr-defined]
+    assert set(leeds["sectors"].split("; ")) == {
+        "car washes", "agriculture and food processing", "recruitment and staffing"}  # fmt: skip
     html = to_html(rep)
     assert "car washes" in html and "recruitment and staffing" in html
