@@ -106,7 +106,7 @@ def run_scenarios(
 
 
 def run_extracted(
-    path: Path, granularity: str = "year", k: int = 10, min_total: int = 3, criterion: str = "pool"
+    path: Path, granularity: str = "year", k: int = 10, min_total: int = 1, criterion: str = "pool"
 ) -> dict[str, object]:
     """Backtest on `lantern extract` output: places (City/Location) by publication period."""
     panel = build_panel(events_from_file(path), granularity)
