@@ -24,6 +24,7 @@ from graph.report.sections import networks, prevention, routes
 
 FORMAT = "lantern-key-judgement-report/1"
 MAX_JUDGEMENTS = 8
+UNDATED_SHARE = 0.1  # a source this share undated is said in the summary, not only under the gaps
 MIN_TESTED = 3  # backtested periods below which the report says its words are untested on this data
 
 
@@ -143,7 +144,9 @@ def build_report(
     and a digest of the data) turns the networks section on and goes into the provenance."""
     rows = list(rows)
     facts = movements if movements is not None else movement_facts(rows)
-    docs = [d for d in parse(rows) if d.day <= req.end]
+    dated = parse(rows)
+    undated = len(rows) - len(dated)  # no publication date: in no period, so in no count of this report
+    docs = [d for d in dated if d.day <= req.end]
     area = read_region(req.region) if req.region else None
     if area is not None:
         docs = [d for d in docs if area.covers(d)]
@@ -255,6 +258,9 @@ def build_report(
     if places.origins < MIN_TESTED:
         summary.append(f"The forecast could be backtested on only {places.origins} earlier period(s) of these "
                        "documents: its probability words are the model's, not odds tested on this data.")  # fmt: skip
+    if rows and undated / len(rows) >= UNDATED_SHARE:
+        summary.append(f"{wording.count(undated)} of the source's {wording.count(len(rows))} documents have no publication "
+                       "date and are in no count of this report (intelligence gaps).")  # fmt: skip
     if len(key) < 3:
         summary.append(f"Only {len(key)} judgement(s) have two or more supporting documents in this period: "
                        "the sources are too thin for a fuller assessment (see intelligence gaps).")  # fmt: skip
@@ -281,6 +287,7 @@ def build_report(
         "businesses": _business_rows(cur, prev),
         "intelligence_gaps": {"places_with_one_document": single, "forms_with_fewer_than_two_documents": thin_types,
                               "documents_without_a_place": sum(1 for d in cur if not d.places),
+                              "documents_without_a_date": undated,
                               "routes": route_sec["note"], "networks": net_sec["note"] if not net_sec["available"] else None},
         "prevention_targeting": targets,
         "provenance": {

@@ -176,6 +176,8 @@ def to_html(r: dict[str, object]) -> str:
         f"<li>Places named by a single document: {escape(', '.join(gaps['places_with_one_document']) or 'none')}</li>"
         f"<li>Forms with fewer than two documents: {escape(', '.join(map(wording.label, gaps['forms_with_fewer_than_two_documents'])) or 'none')}</li>"
         f"<li>Documents without a place: {gaps['documents_without_a_place']}</li>"
+        + (f"<li>Documents in the source without a publication date, so in no period of this report: {gaps['documents_without_a_date']}</li>"
+           if gaps.get("documents_without_a_date") else "")
         + "".join(f"<li>{escape(str(gaps[k]))}</li>" for k in ("routes", "networks") if gaps.get(k)) + "</ul>",
         "<h2>Recommended prevention targeting</h2>" + _table(r["prevention_targeting"], ["where", "why", "for_whom", "sectors", "watch_for"]),  # type: ignore[arg-type]
         "<h2>How this report was made</h2>"

@@ -177,3 +177,17 @@ def test_report_cli_writes_html_and_json_and_explains_bad_input(rows, tmp_path, 
         app, ["report", "-d", str(src), "--period", "2024", "--out", str(tmp_path / "r.docx")]
     )
     assert bad.exit_code == 1 and ".html, .pdf or .json" in bad.output
+
+
+def test_undated_documents_are_counted_and_said_not_dropped_in_silence(rows) -> None:  # type: ignore[no-untyped-def]
+    undated = [{**r, "id": f"undated-{i}", "published": None} for i, r in enumerate(rows[: len(rows) // 4])]
+    rep = build_report([*rows, *undated], Request(date(2024, 4, 1), date(2024, 6, 30)))
+    assert rep["intelligence_gaps"]["documents_without_a_date"] == len(undated)  # type: ignore[index]
+    said = [s for s in rep["summary"] if "have no publication date" in s]  # type: ignore[attr-defined]
+    total = len(rows) + len(undated)
+    assert said == [f"{len(undated):,} of the source's {total:,} documents have no publication date and are in no "
+                    "count of this report (intelligence gaps)."]  # fmt: skip
+    assert "without a publication date" in to_html(rep)
+    few = build_report([*rows, *undated[:2]], Request(date(2024, 4, 1), date(2024, 6, 30)))
+    assert not any("publication date" in s for s in few["summary"])  # type: ignore[attr-defined]
+    assert few["intelligence_gaps"]["documents_without_a_date"] == 2  # type: ignore[index]
