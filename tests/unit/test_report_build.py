@@ -185,8 +185,9 @@ def test_undated_documents_are_counted_and_said_not_dropped_in_silence(rows) -> 
     assert rep["intelligence_gaps"]["documents_without_a_date"] == len(undated)  # type: ignore[index]
     said = [s for s in rep["summary"] if "have no publication date" in s]  # type: ignore[attr-defined]
     total = len(rows) + len(undated)
-    assert said == [f"{len(undated):,} of the source's {total:,} documents have no publication date and are in no "
-                    "count of this report (intelligence gaps)."]  # fmt: skip
+    expected = (f"{len(undated):,} of the source's {total:,} documents have no publication date and are in "
+                "no count of this report (intelligence gaps).")  # fmt: skip
+    assert said == [expected]
     assert "without a publication date" in to_html(rep)
     few = build_report([*rows, *undated[:2]], Request(date(2024, 4, 1), date(2024, 6, 30)))
     assert not any("publication date" in s for s in few["summary"])  # type: ignore[attr-defined]
