@@ -250,6 +250,12 @@ def build_report(
         )
     else:
         summary.append("No movement was recorded in the period: routes are an intelligence gap.")
+    sector_rows = _sector_rows(cur, prev)
+    exposed = [r for r in sector_rows if r["name"] != sectors.UNKNOWN and int(r["documents"]) > 0][:3]  # type: ignore[call-overload]
+    if exposed:
+        summary.append("Sectors most exposed: " + "; ".join(
+            f"{r['label']} ({wording.plural(int(r['documents']), 'document')}, {wording.change(int(r['change']))})"  # type: ignore[call-overload]
+            for r in exposed) + ".")  # fmt: skip
     if net_sec["available"]:
         summary.append(
             f"Networks: {len(net_sec['appeared'])} appeared, {len(net_sec['grew'])} grew and "
@@ -283,7 +289,7 @@ def build_report(
         "forms": _trend(type_cur, type_prev),
         "indicators": _trend(indicators, _count(prev, lambda d: d.indicators)),
         "networks": net_sec,
-        "sectors": _sector_rows(cur, prev),
+        "sectors": sector_rows,
         "businesses": _business_rows(cur, prev),
         "intelligence_gaps": {"places_with_one_document": single, "forms_with_fewer_than_two_documents": thin_types,
                               "documents_without_a_place": sum(1 for d in cur if not d.places),

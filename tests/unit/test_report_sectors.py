@@ -91,5 +91,8 @@ def test_a_report_counts_documents_per_sector_and_names_each_business_sectors() 
     (leeds,) = [t for t in rep["prevention_targeting"] if t["where"] == "Leeds"]  # type: ignore[attr-defined]
     assert set(leeds["sectors"].split("; ")) == {
         "car washes", "agriculture and food processing", "recruitment and staffing"}  # fmt: skip
+    (said,) = [x for x in rep["summary"] if x.startswith("Sectors most exposed")]  # type: ignore[attr-defined]
+    assert said.startswith("Sectors most exposed: car washes (3 documents, +0); ")  # known sectors only
+    assert "not known" not in said
     html = to_html(rep)
     assert "car washes" in html and "recruitment and staffing" in html
