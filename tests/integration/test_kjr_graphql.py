@@ -20,6 +20,7 @@ from graph.ingest import ingest_results
 
 NAME, PHONE = "Dorin Vasile", "+44 7700 900321"
 QUIET_NAME, QUIET_PHONE = "Ilona Marsh", "+44 7700 900322"
+CAR_WASH = "Bright Suds Car Wash"
 
 
 def _doc(doc_id: str, published: str, text: str, ents: list[tuple[str, str, str, str]],
@@ -52,11 +53,11 @@ def _world() -> list[ExtractionResult]:
                          [("p", "Person", QUIET_NAME, QUIET_NAME), ("t", "Phone", QUIET_PHONE, "+447700900322"),
                           ("l", "City", "Leeds", "Leeds")], [("USES_PHONE", "p", "t")]))  # fmt: skip
     for n, month in enumerate((10, 11, 12)):
-        text = f"{NAME} on {PHONE} drove a worker from Hull through Bradford to Leeds."
+        text = f"{NAME} on {PHONE} drove a worker from Hull through Bradford to Leeds, to {CAR_WASH}."
         docs.append(_doc(f"kjr-q4-net-{n}", f"2025-{month:02d}-21", text,
                          [("p", "Person", NAME, NAME), ("t", "Phone", PHONE, "+447700900321"),
                           ("h", "City", "Hull", "Hull"), ("b", "City", "Bradford", "Bradford"),
-                          ("l", "City", "Leeds", "Leeds")],
+                          ("l", "City", "Leeds", "Leeds"), ("w", "Business", CAR_WASH, CAR_WASH)],
                          [("USES_PHONE", "p", "t"), ("TRANSPORTED_FROM", "p", "h"), ("TRANSPORTED_VIA", "p", "b"),
                           ("TRANSPORTED_TO", "p", "l")]))  # fmt: skip
     return docs
@@ -94,6 +95,9 @@ def test_key_judgement_report_from_the_graph_by_role(
         flows = content["routes"]["flows"]
         assert [f["name"] for f in flows] == ["Hull → Bradford → Leeds"] and flows[0]["persons"] == 1
         assert flows[0]["previous"] == 0 and content["routes"]["note"] is None
+        # sectors from the graph's businesses: the Q4 network's car wash, new this quarter
+        assert [(r["name"], r["documents"], r["previous"]) for r in content["sectors"]] == [("CarWash", 3, 0)]
+        assert [(b["name"], b["sectors"]) for b in content["businesses"]] == [(CAR_WASH, "car washes")]
         nets = content["networks"]
         assert nets["available"] and content["provenance"]["graph"]["analysis_run"]
         assert any(n["documents"] == 3 and n["previous"] == 0 and "Phone" in n["members_by_kind"]
