@@ -71,8 +71,8 @@ def report(
 ) -> None:
     """Key judgements in PHIA probability language (from the backtest-weighted forecast, recalibrated
     where that helps), each with its numbers, ≥ 2 cited documents and what would change it; hotspots
-    (inline SVG map), routes with their next-period outlook, forms and indicators, businesses,
-    intelligence gaps, prevention targeting, provenance.
+    (inline SVG map), routes with their next-period outlook, forms and indicators, sectors and
+    businesses exposed, intelligence gaps, prevention targeting (where, why, for whom), provenance.
 
     With --graph the report reads the running Neo4j instead: routes from its movement relationships and
     networks that appeared, grew or went quiet from the last analytics run's communities.

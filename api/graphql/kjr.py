@@ -138,7 +138,8 @@ class KeyJudgementQuery:
         description=(
             "Key Judgement Report read from the graph for a region and period: judgements in PHIA "
             "probability language from the backtest-weighted forecast, hotspots, routes from the movement "
-            "relationships, networks that appeared/grew/went quiet, gaps, prevention targeting."
+            "relationships, networks that appeared/grew/went quiet, sectors and businesses exposed, gaps, "
+            "prevention targeting."
         ),
         metadata={"work": REPORT_WORK},
     )
