@@ -10,7 +10,21 @@ from functools import cache
 
 from ontology import load_ontology
 
-MONTHS = tuple(calendar.month_name)  # English whatever the machine's locale ("" at index 0)
+MONTHS = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)  # English whatever the locale (calendar.month_name follows it)
 
 
 def _month_end(d: date) -> date:
@@ -39,14 +53,14 @@ def fewer(n: int, noun: str = "document") -> str:
 def window(start: date, end: date) -> str:
     """A date range as a reader names it: a year ("2024"), a quarter ("Q4 2025"), a month ("October
     2025"), whole months ("October – November 2025"), else the days ("3 – 17 March 2025")."""
-    whole_months = start.day == 1 and end == _month_end(end)
-    if whole_months and (start.month, end.month) == (1, 12) and start.year == end.year:
+    whole = whole_months(start, end) > 0
+    if whole and (start.month, end.month) == (1, 12) and start.year == end.year:
         return str(start.year)
-    if whole_months and start.year == end.year and start.month % 3 == 1 and end.month == start.month + 2:
+    if whole and start.year == end.year and start.month % 3 == 1 and end.month == start.month + 2:
         return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if whole_months and (start.year, start.month) == (end.year, end.month):
+    if whole and (start.year, start.month) == (end.year, end.month):
         return f"{MONTHS[start.month]} {start.year}"
-    if whole_months:
+    if whole:
         first = MONTHS[start.month] + ("" if start.year == end.year else f" {start.year}")
         return f"{first} – {MONTHS[end.month]} {end.year}"
     if start == end:
