@@ -105,12 +105,7 @@ def file_name_date(stem: str) -> str | None:
     """ISO date a file name starts with (`20230216_da-launches-campaign`, `2023-02-16 notes`): how
     exported archives often name their documents; None when the digits are no valid date."""
     m = FILE_NAME_DATE.match(stem)
-    if not m:
-        return None
-    try:
-        return datetime(int(m[1]), int(m[2]), int(m[3])).date().isoformat()
-    except ValueError:
-        return None
+    return parse_date(f"{m[1]}-{m[2]}-{m[3]}") if m else None
 
 
 def looks_scraped(lines: list[str]) -> bool:
