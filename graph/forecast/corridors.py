@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from graph.analytics.routes import FACT_ORDER, corridors
 from graph.forecast.panel import period_of
+from graph.forecast.sources import published_day
 from ontology import load_ontology
 
 _MOVED_TO = next(r for r in load_ontology().relations.values() if r.name == "transportedFrom").range
@@ -40,13 +41,8 @@ class DatedId:
 
 def dated(rows: Iterable[dict[str, Any]]) -> list[DatedId]:
     """(id, publication day) of extraction lines; undated lines are skipped."""
-    out = []
-    for row in rows:
-        try:
-            out.append(DatedId(str(row["id"]), date.fromisoformat(str(row.get("published") or "")[:10])))
-        except ValueError:
-            continue
-    return out
+    days = ((str(row["id"]), published_day(row.get("published"))) for row in rows)
+    return [DatedId(doc, day) for doc, day in days if day is not None]
 
 
 def movement_facts(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

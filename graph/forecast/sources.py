@@ -14,7 +14,8 @@ from ontology.names import C
 PLACE_TYPES: tuple[str, ...] = (C.City, C.Location)
 
 
-def _day(value: object) -> date | None:
+def published_day(value: object) -> date | None:
+    """The day of an ISO `published` value (its first ten characters); None when there is none."""
     if not isinstance(value, str) or len(value) < 10:
         return None
     try:
@@ -31,7 +32,7 @@ def events_from_extraction(
         if not line.strip():
             continue
         doc = json.loads(line)
-        day = _day(doc.get("published"))
+        day = published_day(doc.get("published"))
         if day is None:
             continue
         for ent in doc.get("entities", []):
