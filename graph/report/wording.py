@@ -8,6 +8,7 @@ import calendar
 from datetime import date
 from functools import cache
 
+from graph.forecast.panel import period_of
 from ontology import load_ontology
 
 MONTHS = (
@@ -85,13 +86,7 @@ def period(label: str) -> str:
 def spans_several_periods(start: date, end: date, granularity: str) -> bool:
     """True when the window starts before the forecast period its last day falls in (then a judgement
     says how many of its documents fell in that last period)."""
-    if granularity == "year":
-        first = date(end.year, 1, 1)
-    elif granularity == "quarter":
-        first = date(end.year, (end.month - 1) // 3 * 3 + 1, 1)
-    else:
-        first = date(end.year, end.month, 1)
-    return start < first
+    return period_of(start, granularity) != period_of(end, granularity)
 
 
 def count(n: int) -> str:
