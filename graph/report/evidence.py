@@ -25,12 +25,16 @@ class Doc:
     places: tuple[tuple[str, int, int], ...]  # (value, start, end) in reading order
     types: tuple[str, ...]
     indicators: tuple[str, ...]
-    businesses: tuple[str, ...]
     mentions: tuple[tuple[str, str, str | None], ...]  # (kind, surface, None) for masking
     names: frozenset[str]  # every entity value, lower-case (region filter)
     communities: tuple[tuple[int, str, str], ...] = ()  # (community id, entity id, kind): graph rows only
     locations: tuple[tuple[str, str | None], ...] = ()  # (value, country code if recorded): region filter
     business_types: tuple[tuple[str, str], ...] = ()  # (value, class) of each business: its sectors
+
+    @property
+    def businesses(self) -> tuple[str, ...]:
+        """The businesses' names."""
+        return tuple(sorted({name for name, _ in self.business_types}))
 
 
 def parse(rows: Iterable[dict[str, object]]) -> list[Doc]:
@@ -55,7 +59,6 @@ def parse(rows: Iterable[dict[str, object]]) -> list[Doc]:
             id=str(row["id"]), day=day, title=str(row.get("title") or ""), text=text, places=places,
             types=_types(cls.get("trafficking_types", [])),
             indicators=tuple(sorted({str(i.get("type")) for i in cls.get("indicators", [])})),
-            businesses=tuple(sorted({str(e["value"]) for e in ents if e.get("type") in BUSINESS_TYPES})),
             business_types=tuple(sorted({(str(e["value"]), str(e["type"])) for e in ents
                                          if e.get("type") in BUSINESS_TYPES})),
             mentions=tuple((str(e["type"]), text[int(e["start"]):int(e["end"])], None)
