@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import shlex
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -130,6 +132,22 @@ def _forecast_routes(sec: dict[str, Any], out: Outlook, shown: int = 5) -> None:
     }
 
 
+FILE_OF_ROWS = "<these documents as a JSON-lines file>"
+
+
+def _origin(
+    rows: list[dict[str, object]], source: Path | None, graph: dict[str, object] | None
+) -> tuple[str, str]:
+    """What the report was built from and its sha256, for the provenance: the graph's data digest, the
+    file's bytes, or (rows handed in by a caller, no file) the rows themselves as sorted JSON."""
+    if graph is not None:
+        return "Neo4j graph", str(graph.get("data_sha256"))
+    if source is not None and source.exists():
+        return str(source), hashlib.sha256(source.read_bytes()).hexdigest()
+    canonical = json.dumps(rows, sort_keys=True, ensure_ascii=False, default=str).encode()
+    return "documents handed in by the caller (no file)", hashlib.sha256(canonical).hexdigest()
+
+
 def build_report(
     rows: Iterable[dict[str, object]],
     req: Request,
@@ -143,6 +161,7 @@ def build_report(
     relations of the extraction lines are used. `graph` (when read from the graph: the analytics run
     and a digest of the data) turns the networks section on and goes into the provenance."""
     rows = list(rows)
+    origin, origin_sha256 = _origin(rows, source, graph)
     facts = movements if movements is not None else movement_facts(rows)
     dated = parse(rows)
     undated = len(rows) - len(dated)  # no publication date: in no period, so in no count of this report
@@ -298,17 +317,17 @@ def build_report(
         "prevention_targeting": targets,
         "provenance": {
             "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "source": str(source) if source else "Neo4j graph" if graph is not None else None,
+            "source": origin,
             "graph": graph,
-            "source_sha256": hashlib.sha256(source.read_bytes()).hexdigest() if source and source.exists() else None,
+            "source_sha256": origin_sha256,
             "documents_read": len(docs), "documents_in_period": len(cur), "documents_previous_period": len(prev),
             "granularity": req.granularity, "k": req.k, "model": places.model, "predicted_period": places.period,
             "backtest": places.backtest, "calibration": places.calibration, "probabilities": places.probabilities,
             "route_model": route_out.model if route_out else None,
             "route_backtest": route_out.backtest if route_out else None,
-            "regenerate": f"lantern report {'--graph' if graph is not None else f'--documents {source}'} "
+            "regenerate": f"lantern report {'--graph' if graph is not None else f'--documents {shlex.quote(str(source)) if source else FILE_OF_ROWS}'} "
                           f"--from {req.start} --to {req.end} "
                           f"--granularity {req.granularity} --role {req.role}"
-                          + (f" --region '{req.region}'" if req.region else ""),
+                          + (f" --region {shlex.quote(req.region)}" if req.region else ""),
         },
     }  # fmt: skip

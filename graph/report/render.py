@@ -36,9 +36,47 @@ def _locate(names: list[str]) -> dict[str, tuple[float, float]]:
     return out
 
 
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _labels(
+    circles: list[tuple[str, float, float, float]], width: int, height: int
+) -> list[tuple[float, float, str] | None]:
+    """Where each circle's name goes (x, y, text-anchor), largest circle first: right of it, left,
+    above, below, then the diagonals, the first spot that stays inside the frame and covers no label
+    already placed and no other circle (failing that, a spot over another circle); None when every spot is taken (the name is then listed under
+    the map). Widths are estimated at 6.5 px a character of the 11 px font."""
+    taken: list[Box] = []
+    disks = [(x - r, y - r, x + r, y + r) for _, x, y, r in circles]
+    out: list[tuple[float, float, str] | None] = []
+    for i, (name, x, y, r) in enumerate(circles):
+        w, h = 6.5 * len(name), 12.0
+        spots = [(x + r + 3, y + 4, "start"), (x - r - 3, y + 4, "end"), (x, y - r - 4, "middle"),
+                 (x, y + r + 12, "middle"), (x + 0.8 * r, y - 0.8 * r - 3, "start"), (x - 0.8 * r, y - 0.8 * r - 3, "end"),
+                 (x + 0.8 * r, y + 0.8 * r + 11, "start"), (x - 0.8 * r, y + 0.8 * r + 11, "end")]  # fmt: skip
+        chosen = None
+        for strict, (tx, ty, anchor) in ((s, spot) for s in (True, False) for spot in spots):
+            left = tx if anchor == "start" else tx - w if anchor == "end" else tx - w / 2
+            box = (left, ty - h + 2, left + w, ty + 2)
+            inside = box[0] >= 0 and box[2] <= width and box[1] >= 0 and box[3] <= height
+            clear = not any(_overlaps(box, b) for b in taken)
+            off_disks = not strict or not any(_overlaps(box, d) for j, d in enumerate(disks) if j != i)
+            if inside and clear and off_disks:
+                chosen = (tx, ty, anchor)
+                taken.append(box)
+                break
+        out.append(chosen)
+    return out
+
+
 def map_svg(hotspots: list[dict[str, object]], width: int = 640, height: int = 360) -> str:
     """Places as circles (area ~ documents; red = more than the previous period, green = fewer) on an
-    equirectangular frame fitted to them. Places the gazetteer cannot place are listed under it."""
+    equirectangular frame fitted to them, each named beside its circle where the name has room (see
+    `_labels`). Places the gazetteer cannot place, and names with no room, are listed under it."""
     where = _locate([str(h["name"]) for h in hotspots])
     pts = [(h, where[str(h["name"])]) for h in hotspots if str(h["name"]) in where]
     if not pts:
@@ -47,22 +85,39 @@ def map_svg(hotspots: list[dict[str, object]], width: int = 640, height: int = 3
     pad = 0.15 * max(max(lats) - min(lats), max(lons) - min(lons), 0.5)
     y0, y1, x0, x1 = min(lats) - pad, max(lats) + pad, min(lons) - pad, max(lons) + pad
     top = max(int(h["documents"]) for h, _ in pts) or 1  # type: ignore[call-overload]
+    ordered = sorted(pts, key=lambda p: -int(p[0]["documents"]))  # type: ignore[call-overload]
+    circles = [(str(h["name"]),
+                20 + (lon - x0) / (x1 - x0) * (width - 40),
+                20 + (y1 - lat) / (y1 - y0) * (height - 40),
+                4 + 22 * (int(h["documents"]) / top) ** 0.5)  # type: ignore[call-overload]
+               for h, (lat, lon) in ordered]  # fmt: skip
     out = [f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-label="hotspot map">']
-    for h, (lat, lon) in sorted(pts, key=lambda p: -int(p[0]["documents"])):  # type: ignore[call-overload]
-        x = 20 + (lon - x0) / (x1 - x0) * (width - 40)
-        y = 20 + (y1 - lat) / (y1 - y0) * (height - 40)
-        r = 4 + 22 * (int(h["documents"]) / top) ** 0.5  # type: ignore[call-overload]
+    for (h, _), (raw, x, y, r) in zip(ordered, circles, strict=True):
         change = int(h["change"])  # type: ignore[call-overload]
         fill = "#d9483b" if change > 0 else "#2e9e55" if change < 0 else "#7d8799"
-        name = escape(str(h["name"]))
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}" fill-opacity=".55" '
-                   f'stroke="{fill}"><title>{name}: {h["documents"]} ({change:+d})</title></circle>'
-                   f'<text x="{x + r + 3:.1f}" y="{y + 4:.1f}" font-size="11">{name}</text>')  # fmt: skip
+                   f'stroke="{fill}"><title>{escape(raw)}: {h["documents"]} ({change:+d})</title></circle>')  # fmt: skip
+    unlabelled = []
+    for (raw, *_), spot in zip(circles, _labels(circles, width, height), strict=True):
+        if spot is None:
+            unlabelled.append(raw)
+        else:
+            tx, ty, anchor = spot
+            out.append(
+                f'<text x="{tx:.1f}" y="{ty:.1f}" font-size="11" text-anchor="{anchor}">{escape(raw)}</text>'
+            )
     out.append("</svg>")
+    if unlabelled:
+        out.append(
+            f'<p class="muted">Circles too crowded to name on the map: {escape(", ".join(unlabelled))}</p>'
+        )
     missing = [str(h["name"]) for h in hotspots if str(h["name"]) not in where]
     if missing:
         out.append(f'<p class="muted">Not on the map (no coordinates): {escape(", ".join(missing))}</p>')
     return "".join(out)
+
+
+DECIMALS = {"p_recorded_again": 2}  # columns rounded to fewer than 3 decimals in the JSON
 
 
 def _table(rows: list[dict[str, object]], cols: list[str], heads: dict[str, str] | None = None) -> str:
@@ -84,6 +139,10 @@ def _table(rows: list[dict[str, object]], cols: list[str], heads: dict[str, str]
                 cells.append(f"<td>{wording.amount(v)}</td>")
             elif isinstance(v, int) and not isinstance(v, bool) and c != "community":  # an id, not a count
                 cells.append(f"<td>{wording.count(v)}</td>")
+            elif v is None:  # no judgement used the word, no forecast made: not "None"
+                cells.append("<td>—</td>")
+            elif isinstance(v, float):  # scores and probabilities: the same digits down a column
+                cells.append(f"<td>{v:.{DECIMALS.get(c, 3)}f}</td>")
             elif isinstance(v, list):
                 sep = "–" if all(isinstance(x, int) for x in v) else ", "
                 cells.append(
@@ -116,12 +175,13 @@ def _routes(sec: dict[str, object]) -> str:
     cols = ["name", "persons", "previous", "change", "documents"] + (
         ["forecast", "interval_80", "word"] if ahead else []
     )
-    return (_note(sec) + (_table(flows, cols) if flows else "")
+    return (_note(sec) + (_table(flows, cols, {"word": "recorded again next period"}) if flows else "")
             + (f'<p class="muted">Corridors of the previous period not seen now: {escape("; ".join(gone))}</p>'  # type: ignore[arg-type]
                if gone else "")
             + (f"<p>Outlook for {escape(wording.period(str(ahead['period'])))} (documents recording each corridor; "  # type: ignore[index]
                f"{escape(str(ahead['model']))}):</p>"  # type: ignore[index]
-               + _table(ahead["predicted"], ["name", "forecast", "interval_80", "p_recorded_again", "word"])  # type: ignore[index]
+               + _table(ahead["predicted"], ["name", "forecast", "interval_80", "p_recorded_again", "word"],  # type: ignore[index]
+                        {"p_recorded_again": "probability recorded again", "word": "in words"})
                if ahead else "")
             + f'<p class="muted">From {escape(str(sec["basis"]))}.</p>')  # fmt: skip
 
@@ -181,10 +241,11 @@ def to_html(r: dict[str, object]) -> str:
         + "".join(f"<li>{escape(str(gaps[k]))}</li>" for k in ("routes", "networks") if gaps.get(k)) + "</ul>",
         "<h2>Recommended prevention targeting</h2>" + _table(r["prevention_targeting"], ["where", "why", "for_whom", "sectors", "watch_for"]),  # type: ignore[arg-type]
         "<h2>How this report was made</h2>"
-        f'<p class="muted">Source {escape(str(prov["source"]))} (sha256 {escape(str(prov["source_sha256"]))}); '
+        f'<p class="muted">Source: {escape(str(prov["source"]))} (sha256 {escape(str(prov["source_sha256"]))}); '
         f"{wording.count(int(prov['documents_read']))} documents read. Forecast for {escape(wording.period(str(prov['predicted_period'])))}: "
         f"{escape(str(prov['model']))}. Regenerate: <code>{escape(str(prov['regenerate']))}</code></p>",
-        _table(prov["backtest"], ["model", "origins", "precision_at_k", "poisson_deviance", "log_score"]),
+        _table(prov["backtest"], ["model", "origins", "precision_at_k", "poisson_deviance", "log_score"],
+               {"precision_at_k": f"precision@{prov['k']}"}),
         f"<p class='muted'>Calibration of the probability words on this data's backtest; probabilities: {escape(str(prov['probabilities']))}.</p>"
         + _table(prov["calibration"], ["word", "band", "judgements", "came_true"]),
         "</html>",

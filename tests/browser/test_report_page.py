@@ -3,6 +3,7 @@ no script error, no request leaves the file (issue 27: "renders cleanly, tested 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ def test_report_html_renders_every_section_offline(chromium: Any, tmp_path: Path
     assert isinstance(judgements, list) and 3 <= len(judgements) <= 8
     body = page.inner_text("body")
     assert all(str(j["text"])[:60] in body for j in judgements)
+    assert not re.search(r"\b(None|nan)\b", body)  # an empty cell reads "—"
     assert page.locator("svg circle").count() >= 3  # the hotspot map, drawn inline
     assert "Outlook for July 2024" in body  # the routes' next-period outlook
     box = page.locator("svg").first.bounding_box()

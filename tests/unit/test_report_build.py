@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import time
 from datetime import date
 from html import escape
@@ -132,6 +134,11 @@ def test_html_and_json_carry_the_same_content(rows, tmp_path) -> None:  # type: 
     for section in ("Summary", "Hotspots", "Routes", "Forms of trafficking", "Networks", "Intelligence gaps",
                     "Recommended prevention targeting"):  # fmt: skip
         assert f"<h2>{section}" in html
+    prov = rep["provenance"]
+    assert isinstance(prov, dict) and prov["source"] == "documents handed in by the caller (no file)"
+    assert re.fullmatch(r"[0-9a-f]{64}", prov["source_sha256"])  # the rows' own digest: regenerable
+    visible = re.sub(r"<[^>]+>", " ", html)
+    assert not re.search(r"\b(None|nan)\b", visible)  # an empty cell reads "—", never Python's None
     write(rep, tmp_path / "r.json")
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["key_judgements"] == json.loads(
         json.dumps(rep["key_judgements"])
@@ -167,6 +174,7 @@ def test_report_cli_writes_html_and_json_and_explains_bad_input(rows, tmp_path, 
     rep = json.loads(js.read_text(encoding="utf-8"))
     assert rep["reader_role"] == "ngo" and rep["from"] == "2024-04-01" and rep["to"] == "2024-06-30"
     assert NAME not in html.read_text(encoding="utf-8") and NAME not in js.read_text(encoding="utf-8")
+    assert rep["provenance"]["source_sha256"] == hashlib.sha256(src.read_bytes()).hexdigest()
     assert (
         "--period 2024-Q2" not in rep["provenance"]["regenerate"]
         and "--from 2024-04-01" in rep["provenance"]["regenerate"]
@@ -192,3 +200,23 @@ def test_undated_documents_are_counted_and_said_not_dropped_in_silence(rows) -> 
     few = build_report([*rows, *undated[:2]], Request(date(2024, 4, 1), date(2024, 6, 30)))
     assert not any("publication date" in s for s in few["summary"])  # type: ignore[attr-defined]
     assert few["intelligence_gaps"]["documents_without_a_date"] == 2  # type: ignore[index]
+
+
+def test_map_names_never_overlap_and_crowded_circles_are_listed() -> None:
+    from graph.report.render import _labels, _overlaps
+
+    # twelve circles on top of each other: some names cannot be placed and are listed instead
+    crowd = [(f"Place {i}", 300.0 + i, 180.0 + i, 10.0) for i in range(12)]
+    spots = _labels(crowd, 640, 360)
+    boxes = []
+    for (name, *_), spot in zip(crowd, spots, strict=True):
+        if spot is not None:
+            x, y, anchor = spot
+            w = 6.5 * len(name)
+            left = x if anchor == "start" else x - w if anchor == "end" else x - w / 2
+            boxes.append((left, y - 10, left + w, y + 2))
+    assert 2 <= len(boxes) < len(crowd)
+    assert not any(_overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    # a lone circle at the right edge is named on its left, inside the frame
+    (edge,) = _labels([("Dubai", 630.0, 180.0, 8.0)], 640, 360)
+    assert edge is not None and edge[2] == "end" and edge[0] < 630
