@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -89,9 +90,16 @@ def place_names(doc: Doc) -> list[str]:
 
 
 def snippet(doc: Doc, role: str, place: str | None = None) -> str:
-    """~220 characters around the first mention of `place` (else the opening), masked for `role`."""
+    """~220 characters around the first mention of `place` (else the opening), cut at spaces (no half
+    word: "…ESNO MAN", or a fragment of a name the masking would not recognise), masked for `role`."""
     at = next((s for p, s, _ in doc.places if p == place), 0) if place else 0
     lo, hi = max(at - SNIPPET, 0), min(at + SNIPPET, len(doc.text))
+    if lo and not doc.text[lo - 1].isspace():
+        first_space = re.search(r"\s", doc.text[lo:at])
+        lo = lo + first_space.end() if first_space else at
+    if hi < len(doc.text) and not doc.text[hi].isspace():
+        last_space = max(doc.text.rfind(c, at, hi) for c in " \n\t")
+        hi = last_space if last_space > at else hi
     cut = ("…" if lo else "") + " ".join(doc.text[lo:hi].split()) + ("…" if hi < len(doc.text) else "")
     return privacy.mask_snippet(cut, role, doc.mentions) or ""
 
