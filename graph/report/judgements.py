@@ -46,10 +46,11 @@ def _judge(kind: str, out: Outlook, s: Subject, q: int, support: list[Doc], role
     p = out.p_at_least(s.name, q) if p is None else p
     lo, hi = out.interval(s.name)
     mean = float(out.forecast.mean[out.index(s.name)])
+    median = out.middle(s.name)
     latest = int(out.panel.counts[out.index(s.name), -1])
     last = w.period(out.panel.periods[-1])
     fields = {"word": word_for(p), "opening": opening(word_for(p)), "lo": w.count(lo), "hi": w.count(hi),
-              "mean": w.amount(mean), "cur": w.count(s.cur), "prev": w.count(s.prev), "delta": _change(s.cur, s.prev),
+              "mean": w.amount(mean) + (f" (mean; median {w.count(median)})" if skewed(mean, median) else ""), "cur": w.count(s.cur), "prev": w.count(s.prev), "delta": _change(s.cur, s.prev),
               "recent": f", {w.count(latest)} of them in {last}" if s.several else "", "s": s,
               "period": w.period(out.period), "last": last, "q": w.count(q), "label": w.label(s.name),
               "Fewer_q": w.fewer(q), "Fewer_lo": w.fewer(lo), "fewer_lo": w.fewer(lo).lower(),
@@ -58,8 +59,16 @@ def _judge(kind: str, out: Outlook, s: Subject, q: int, support: list[Doc], role
             "text": claim.format(**fields), "would_change_it": change.format(**fields),
             "numbers": {"documents": s.cur, "previous": s.prev, "change": s.cur - s.prev, "latest_period": latest,
                         "change_interval_80": list(change_interval(s.cur, s.prev)),
-                        "forecast": round(mean, 1), "interval_80": [lo, hi], "threshold": q},
+                        "forecast": round(mean, 1), "median": median, "interval_80": [lo, hi], "threshold": q},
             "evidence": cite(support, role, place)}  # fmt: skip
+
+
+def skewed(mean: float, median: int) -> bool:
+    """Whether a forecast's mean alone would mislead: the median is more than a quarter (and more
+    than one document) away from it, as when one candidate of the pool expects far more than the
+    others. The judgement's probability is about the whole distribution; a reader who saw only
+    "forecast 111" would not expect "unlikely to reach 91" when the median is 22."""
+    return abs(mean - median) > max(1.0, 0.25 * mean)
 
 
 def _naming(docs: list[Doc], place: str) -> list[Doc]:

@@ -29,6 +29,7 @@ class Outlook:
     hotspot: np.ndarray  # raw P(hotspot next period) per place (joint draws: computed once)
     lower: np.ndarray  # 80 % prediction interval per place
     upper: np.ndarray
+    median: np.ndarray  # per place: below the mean when a candidate of the pool expects far more
     origins: int  # earlier periods the forecast was backtested on (0: its words are untested here)
     lead: str  # the heaviest candidate and its weight, for the summary ("Poisson GLM … 61%")
 
@@ -51,6 +52,10 @@ class Outlook:
     def p_hotspot(self, name: str) -> float:
         """P(`name` is one of the k places with most documents next period), recalibrated."""
         return float(self.calibrator(float(self.hotspot[self.index(name)]))[0])
+
+    def middle(self, name: str) -> int:
+        """The forecast's median for `name`."""
+        return int(self.median[self.index(name)])
 
     def interval(self, name: str) -> tuple[int, int]:
         i = self.index(name)
@@ -75,6 +80,6 @@ def outlook(panel: Panel, granularity: str, k: int = 10) -> Outlook:
     return Outlook(
         panel=panel, period=next_period(panel.periods[-1], granularity), model=name, forecast=pooled,
         calibrator=calibrator, backtest=rows, calibration=[r.as_dict() for r in table(held)], k=k,
-        hotspot=pooled.prob_hotspot(k), lower=lower, upper=upper, origins=len(scores[0].precision),
-        lead=f"{weights[0][1]} {weights[0][0]:.0%}",
+        hotspot=pooled.prob_hotspot(k), lower=lower, upper=upper, median=pooled.interval(0.0)[0],
+        origins=len(scores[0].precision), lead=f"{weights[0][1]} {weights[0][0]:.0%}",
     )  # fmt: skip
