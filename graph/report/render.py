@@ -18,8 +18,9 @@ text-align:left}.kj{background:#f5f7fb;border-left:4px solid #3a5bd9;padding:.6r
 
 
 def _locate(names: list[str]) -> dict[str, tuple[float, float]]:
-    """Coordinates from the extractor's gazetteer. A name several places share ('Paris') resolves to
-    the candidate in the country most of the report's places are in, else the most populous."""
+    """Coordinates from the extractor's gazetteer. A name several places share ('Paris',
+    'Westminster') resolves to the candidate in the country most of the report's places are in and,
+    within it, in the state or province most of them are in; else the most populous."""
     from collections import Counter
 
     from extraction.components.gazetteer import _key, gazetteer
@@ -28,9 +29,13 @@ def _locate(names: list[str]) -> dict[str, tuple[float, float]]:
     cands = {n: [c for c in gaz.cities.get(_key(n), []) if c.lat is not None] for n in names}
     majority = Counter(c[0].country_code for c in cands.values() if c).most_common(1)
     home = majority[0][0] if majority else None
+    firsts = [next((c for c in cs if c.country_code == home), None) for cs in cands.values()]
+    region = Counter(c.admin1 for c in firsts if c is not None and c.admin1).most_common(1)
+    home_admin1 = region[0][0] if region else None
     out = {}
     for n, cs in cands.items():
-        pick = next((c for c in cs if c.country_code == home), cs[0] if cs else None)
+        pick = next((c for c in cs if c.country_code == home and c.admin1 == home_admin1),
+                    next((c for c in cs if c.country_code == home), cs[0] if cs else None))  # fmt: skip
         if pick is not None and pick.lat is not None and pick.lon is not None:
             out[n] = (float(pick.lat), float(pick.lon))
     return out

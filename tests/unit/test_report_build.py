@@ -220,3 +220,12 @@ def test_map_names_never_overlap_and_crowded_circles_are_listed() -> None:
     # a lone circle at the right edge is named on its left, inside the frame
     (edge,) = _labels([("Dubai", 630.0, 180.0, 8.0)], 640, 360)
     assert edge is not None and edge[2] == "end" and edge[0] < 630
+
+
+def test_a_shared_name_is_mapped_in_the_state_most_places_are_in() -> None:
+    from graph.report.render import _locate
+
+    # Westminster, Colorado is the larger; an Orange County report's Westminster is California's
+    where = _locate(["Santa Ana", "Anaheim", "Fullerton", "Westminster"])
+    assert 33 < where["Westminster"][0] < 34.5 and where["Westminster"][1] < -117
+    assert 51 < _locate(["London", "Westminster", "Birmingham"])["Westminster"][0] < 52  # London's
