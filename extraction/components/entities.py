@@ -86,6 +86,16 @@ LEADING_FUNCTION_WORD = re.compile(
 )
 UNIT_FIRST = re.compile(r"(?:Unit|Flat|Apt\.?)\s+\d")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+PROCEEDING = re.compile(
+    r"(?:^|\s+)(?:(?:To|TO|Will|WILL)\s+(?:Be|BE)\s+)?"
+    r"(?:Pleads?|Pleaded|Pled|Sentenced|Convicted|Charged|Indicted|Arraigned|Arrested|Acquitted|Guilty|Admits)"
+    r"(?![\w-]).*$",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A court event the NER glued behind a name: "Nestor Hernandez Convicted", "Hawthorne Pleaded" (a
+results table's "…, 50, Hawthorne Pleaded guilty"), "Car Broker To Be Arraigned". The name ends before
+it; a span that opens with one ("Pleads Guilty") is no name. Only a capitalised word counts (checked
+where it is used): in lower case the verb is already outside the entity."""
 ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)$")
 LOCATIVE = frozenset("in at from near to outside across throughout around between within into".split())
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
@@ -351,6 +361,12 @@ class EntityRecognizer:
             and doc_text(doc)[start + len(trimmed) : start + len(trimmed) + 1] == "."
         ):
             trimmed += "."  # "Centurion Ministries, Inc." keeps its abbreviation's period
+        event = PROCEEDING.search(trimmed)
+        proceeding = bool(event and event.group().strip()[:1].isupper())
+        if event and proceeding:
+            trimmed = trimmed[: event.start()].rstrip(" ,;:-–")
+            if not trimmed:
+                return
         end = start + len(trimmed)
         start = trim_leading_ranks(doc, start, end)
         title = TITLE_ACRONYM.match(doc_text(doc), start, end)
@@ -366,6 +382,8 @@ class EntityRecognizer:
         type_ = C.Person if title and "name_shape" in self.rules else self._type_of(doc, ent, trimmed, end)
         if type_ is None:
             return
+        if proceeding and type_ == C.Person and self._is_place(trimmed):
+            type_ = C.Location  # "Hawthorne Pleaded": the verb made it a person; the town remains
         if type_ in ORG_LIKE and "name_shape" in self.rules and trimmed.lower() in ORG_HEADS:
             return  # "The Court entered an order": a lone head noun, not a name
         if "name_shape" in self.rules and ent.label_ == "ORG" and type_ in ORG_LIKE:

@@ -144,3 +144,23 @@ def test_a_person_span_does_not_grow_over_a_title_in_front(extractor: Extractor)
     )
     assert "Tobias Quillon" in people, people
     assert not any("Attorneys" in p for p in people), people
+
+
+@pytest.mark.parametrize(
+    ("text", "glued", "kept", "kind"),
+    [
+        # a results table: the NER glues the defendant's town to the verb and calls it a person
+        ("Defendant Conviction Sentence Jose Ramirez, 50, Hawthorne Pleaded guilty to one felony count.",
+         "Hawthorne Pleaded", "Hawthorne", "City"),
+        ("Person Tom Vale, 41, Laguna Hills Pleaded guilty to one misdemeanor count.",
+         "Laguna Hills Pleaded", "Laguna Hills", "City"),
+        # a headline: the verb is not part of the organisation
+        ("Career Criminal Pleads Guilty to Robbery in Houston", "Career Criminal Pleads Guilty", None, None),
+    ],
+)  # fmt: skip
+def test_a_court_event_glued_behind_a_name_is_cut(
+    extractor: Extractor, text: str, glued: str, kept: str | None, kind: str | None
+) -> None:
+    found = {(e.text, e.type) for e in extractor.extract(SourceDocument(id="t", text=text)).entities}
+    assert not any(name == glued for name, _ in found), found
+    assert kept is None or (kept, kind) in found, found
