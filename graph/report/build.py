@@ -80,17 +80,30 @@ def _sector_rows(cur: list[Doc], prev: list[Doc]) -> list[dict[str, object]]:
                   _count(prev, lambda d: sectors.of_document(d.business_types)), 12)  # fmt: skip
     for r in rows:
         if r["name"] == sectors.UNKNOWN:
-            r["label"] = "sector not known (the business's class and name name none)"
+            r["label"] = "sector not known (neither the business's class nor its name says one)"
     return rows
+
+
+def _one_spelling(docs: list[Doc]) -> dict[str, str]:
+    """Each spelling of a business name -> the one the report shows: "FACEBOOK" and "Facebook" (a
+    headline's capitals, extra spaces) are one business, shown as most documents write it outside
+    capitals."""
+    spellings: dict[str, Counter[str]] = {}
+    for d in docs:
+        for name in d.businesses:
+            spellings.setdefault(" ".join(name.casefold().split()), Counter())[name] += 1
+    return {name: max(c, key=lambda s: (not s.isupper(), c[s], s)) for c in spellings.values() for name in c}
 
 
 def _business_rows(cur: list[Doc], prev: list[Doc]) -> list[dict[str, object]]:
     """Businesses named in the period against the previous one, each with its sectors."""
+    shown = _one_spelling([*cur, *prev])
     classes: dict[str, set[str]] = {}
     for d in [*cur, *prev]:
         for name, cls in d.business_types:
-            classes.setdefault(name, set()).add(cls)
-    rows = _trend(_count(cur, lambda d: d.businesses), _count(prev, lambda d: d.businesses))
+            classes.setdefault(shown[name], set()).add(cls)
+    rows = _trend(_count(cur, lambda d: (shown[b] for b in d.businesses)),
+                  _count(prev, lambda d: (shown[b] for b in d.businesses)))  # fmt: skip
     for r in rows:
         named = sectors.sectors_of(str(r["name"]), classes.get(str(r["name"]), ()))
         r["sectors"] = "; ".join(wording.label(x) for x in named) or "not known"  # labels hold commas

@@ -74,6 +74,7 @@ def test_a_report_counts_documents_per_sector_and_names_each_business_sectors() 
     rows = [row(f"h{m}", f"2024-{m:02d}-05", "Bright Suds Car Wash", C.Business) for m in range(1, 13)]
     rows += [row("a1", "2024-11-02", "AgriFlex Recruitment Ltd", C.EmploymentAgency),
              row("a2", "2024-12-03", "AgriFlex Recruitment Ltd", C.EmploymentAgency),
+             row("a3", "2024-12-20", "AGRIFLEX  RECRUITMENT LTD", C.EmploymentAgency),  # headline capitals
              row("u1", "2024-12-04", "BudMax Sp. z o.o.", C.Business),
              row("p1", "2024-08-04", "AgriFlex Recruitment Ltd", C.EmploymentAgency)]  # fmt: skip
     rep = build_report(rows, Request(date(2024, 10, 1), date(2024, 12, 31)))
@@ -83,9 +84,13 @@ def test_a_report_counts_documents_per_sector_and_names_each_business_sectors() 
         by["Agriculture"]["documents"],
         by["Recruitment"]["documents"],
         by["Recruitment"]["previous"],
-    ) == (2, 2, 1)
+    ) == (3, 3, 1)
     assert by[sectors.UNKNOWN]["documents"] == 1 and "not known" in by[sectors.UNKNOWN]["label"]
     firms = {b["name"]: b["sectors"] for b in rep["businesses"]}  # type: ignore[attr-defined]
+    agriflex = [b for b in rep["businesses"] if "agriflex" in b["name"].lower()]  # type: ignore[attr-defined]
+    assert [(b["name"], b["documents"]) for b in agriflex] == [
+        ("AgriFlex Recruitment Ltd", 3)
+    ]  # one business
     assert firms["AgriFlex Recruitment Ltd"] == "agriculture and food processing; recruitment and staffing"
     assert firms["BudMax Sp. z o.o."] == "not known"
     (leeds,) = [t for t in rep["prevention_targeting"] if t["where"] == "Leeds"]  # type: ignore[attr-defined]
