@@ -114,7 +114,7 @@ def _why(j: dict[str, Any], k: int) -> str:
     """Why a judged place is a prevention target, in a few words."""
     n = j["numbers"]
     if j["kind"] == "hotspot":
-        verb = "stays in" if n["documents"] >= n["threshold"] else "enters"  # as `jd.hotspot` has it
+        verb = "stays in" if j["claim"] == "remain" else "enters"
         return f"hotspot: {verb} the top {k} next period ({j['word']})"
     return f"rising: {wording.count(n['documents'])} documents against {wording.count(n['previous'])} the period before"
 

@@ -78,7 +78,8 @@ def _naming(docs: list[Doc], place: str) -> list[Doc]:
 def hotspot(
     out: Outlook, s: Subject, threshold: int, k: int, docs: list[Doc], role: str
 ) -> dict[str, object] | None:
-    if s.cur >= threshold:
+    remains = s.cur >= threshold
+    if remains:
         claim = f"{{opening}} that {{s.name}} will remain one of the {k} places with the most reports in "
         change = ("{Fewer_q} naming {s.name} in {period} (the " + _ordinal(k) + " place's count "
                   "in {last}), or a source that stops reporting there, would weaken this judgement.")  # fmt: skip
@@ -89,8 +90,11 @@ def hotspot(
                   "change on the ground.")  # fmt: skip
     claim += ("{period} ({cur} documents in {s.window}{recent}, {delta} on the previous period; forecast {mean}, "
               "80% interval {lo}–{hi}).")  # fmt: skip
-    return _judge("hotspot", out, s, threshold, _naming(docs, s.name), role, s.name, claim, change,
-                  out.p_hotspot(s.name))  # fmt: skip
+    judged = _judge("hotspot", out, s, threshold, _naming(docs, s.name), role, s.name, claim, change,
+                    out.p_hotspot(s.name))  # fmt: skip
+    if judged is not None:
+        judged["claim"] = "remain" if remains else "become"  # one of the top k already, or not yet
+    return judged
 
 
 def rising(out: Outlook, s: Subject, docs: list[Doc], role: str) -> dict[str, object] | None:
