@@ -86,6 +86,11 @@ LEADING_FUNCTION_WORD = re.compile(
 )
 UNIT_FIRST = re.compile(r"(?:Unit|Flat|Apt\.?)\s+\d")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+UNFINISHED_PLACE = re.compile(
+    r"(?:^|\s)(?:of|de|del|the|and)$|^(?:City|County|State|Town|District|Criminal District)$"
+)
+"""A place span the NER ended on a connector or cut down to a kind of place: "the City of" | "Dallas"
+(the gold and the reader take "Dallas"), "Criminal District" of "Criminal District Attorney"."""
 PROCEEDING = re.compile(
     r"(?:^|\s+)(?:(?:To|TO|Will|WILL)\s+(?:Be|BE)\s+)?"
     r"(?:Pleads?|Pleaded|Pled|Sentenced|Convicted|Charged|Indicted|Arraigned|Arrested|Acquitted|Guilty|Admits)"
@@ -414,7 +419,7 @@ class EntityRecognizer:
                     return
                 start, end = repaired
         elif type_ == C.Location:
-            if PLACE_NOISE.search(trimmed):
+            if PLACE_NOISE.search(trimmed) or UNFINISHED_PLACE.search(trimmed):
                 return
             common = " " not in trimmed and trimmed.lower() in lower_case_words(doc)
             if common and "name_shape" in self.rules and not self._is_place(trimmed):

@@ -164,3 +164,20 @@ def test_a_court_event_glued_behind_a_name_is_cut(
     found = {(e.text, e.type) for e in extractor.extract(SourceDocument(id="t", text=text)).entities}
     assert not any(name == glued for name, _ in found), found
     assert kept is None or (kept, kind) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("The program is hosted with the City of Dallas, the county and the college.", "City of"),
+        (
+            "Statement from the Criminal District Attorney of Dallas County on the ruling.",
+            "Criminal District",
+        ),
+    ],
+)
+def test_a_place_span_cut_at_a_connector_or_to_a_kind_of_place_is_no_place(
+    extractor: Extractor, text: str, not_a_place: str
+) -> None:
+    found = {e.text for e in extractor.extract(SourceDocument(id="t", text=text)).entities}
+    assert not_a_place not in found and "Dallas" in " ".join(found), found
