@@ -37,6 +37,8 @@ from extraction.components.name_rules import (
 )
 from extraction.components.name_shape import (
     ORG_HEADS,
+    is_common_word,
+    is_first_name,
     looks_like_name,
     lower_case_words,
     organisation_shape,
@@ -105,6 +107,11 @@ ABBREVIATION_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros)$")
 LOCATIVE = frozenset("in at from near to outside across throughout around between within into".split())
 TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "mx", "mx."}
 AGE_AFTER = re.compile(r"^,\s*(\d{1,3})\s*,")
+AGE_BEFORE = re.compile(r"\b\d{1,3}-year-old\s+$")
+AGE_APPOSITION = re.compile(r"^,\s*\d{1,3}\s*[,.;)]")  # "Name, 21." closing a list as well as "Name, 21,"
+NAME_PARTICLES = frozenset(
+    "de del la las los da das do dos van von der den di du le bin binti al el y".split()
+)
 LOCATION_LABELS = {"GPE", "LOC"}
 TITLE_ACRONYM = re.compile(r"(?:ADA|AUSA|DDA|ADDA|SAUSA)\s+(?=[A-Z][a-z])")
 """Prosecutors' titles written in capitals before a name (assistant / deputy district attorney,
@@ -413,6 +420,8 @@ class EntityRecognizer:
             if trimmed.lower() in NOT_A_PERSON or len(trimmed) <= 2:
                 return
             start, end = extend_person(doc, start, end)
+            if ent.label_ != "PERSON" and " " not in trimmed and "name_shape" in self.rules:
+                end = self._surname_after(doc, ent, end)  # "32-year-old [Amalia] Alexander"
             if "name_shape" in self.rules:
                 repaired = self._person_shape(doc, start, end)
                 if repaired is None:
@@ -443,6 +452,13 @@ class EntityRecognizer:
     def _type_of(self, doc: Doc, ent: Span, text: str, end: int) -> str | None:
         label = ent.label_
         keyword_type = self.org_type(text)
+        if (
+            label != "PERSON"
+            and keyword_type is None
+            and "name_shape" in self.rules
+            and self._aged(doc, ent, text, end)
+        ):
+            return C.Person  # "Erica Olivia Hernandez, 23," tagged FAC; "18-year-old Amina" tagged GPE
         if label == "PERSON":
             return keyword_type or C.Person  # "Southern Methodist University", "Dallas Police"
         if label in LOCATION_LABELS:
@@ -457,6 +473,36 @@ class EntityRecognizer:
         if keyword_type is None and self._looks_like_person(doc, ent, text, end):
             return C.Person
         return keyword_type or C.Organization
+
+    def _aged(self, doc: Doc, ent: Span, text: str, end: int) -> bool:
+        """A name with an age beside it ("Name, 23," or "17-year-old Name") whose first word is a
+        known first name, the others capitalised or name particles ("Maria de Lourdes Perales"), and
+        that is no place: a person, whatever the NER's label."""
+        words = text.split()
+        if not 1 <= len(words) <= 5 or not is_first_name(words[0]) or self._is_place(text):
+            return False
+        if not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
+            return False
+        return bool(
+            AGE_APPOSITION.match(doc_text(doc)[end : end + 8])
+            or AGE_BEFORE.search(doc_text(doc)[max(ent.start_char - 16, 0) : ent.start_char])
+        )
+
+    @staticmethod
+    def _surname_after(doc: Doc, ent: Span, end: int) -> int:
+        """A first name the NER typed as a place or an organisation and cut short: the surname is the
+        next capitalised word on the line when no entity holds it and it is not a common word (or is
+        also a name: "Alexander")."""
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            after is None
+            or after.idx != end + 1
+            or not (after.is_alpha and after.is_title)
+            or after.ent_type_
+            or (is_common_word(after.text) and not is_first_name(after.text))
+        ):
+            return end
+        return after.idx + len(after.text)
 
     @staticmethod
     def _looks_like_person(doc: Doc, ent: Span, text: str, end: int) -> bool:

@@ -181,3 +181,24 @@ def test_a_place_span_cut_at_a_connector_or_to_a_kind_of_place_is_no_place(
 ) -> None:
     found = {e.text for e in extractor.extract(SourceDocument(id="t", text=text)).entities}
     assert not_a_place not in found and "Dallas" in " ".join(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("After shooting his daughters, 18-year-old Amina\nand 17-year-old Sarah, the man fled.", "Amina"),
+        ("He was convicted of killing 32-year-old Amalia Alexander on Sept. 19, 2016.", "Amalia Alexander"),
+    ],
+)
+def test_a_first_name_with_an_age_beside_it_is_a_person_whatever_the_ner_said(
+    extractor: Extractor, text: str, person: str
+) -> None:
+    found = {(e.text, e.type) for e in extractor.extract(SourceDocument(id="t", text=text)).entities}
+    assert (person, "Person") in found, found
+    assert not any(kind in {"Location", "City"} and name in person for name, kind in found), found
+
+
+def test_a_place_with_a_number_beside_it_stays_a_place(extractor: Extractor) -> None:
+    text = "Jurors heard from Houston, 45, a neighbour."
+    found = {(e.text, e.type) for e in extractor.extract(SourceDocument(id="t", text=text)).entities}
+    assert ("Houston", "City") in found, found
