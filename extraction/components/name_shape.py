@@ -229,6 +229,14 @@ they name the body, not a person. Only the organisation shape check reads them: 
 HEADLINE_SMALL_WORDS = frozenset(
     "a an the and or but nor for of to in on at by with from into over as vs v via per".split()
 )
+OFFENCE_NOUNS = frozenset(
+    "assault homicide murder manslaughter robbery burglary theft weapon weapons possession kidnapping "
+    "prostitution pandering pimping solicitation indecency fraud arson battery stalking charge "
+    "charges".split()
+)
+"""Words an offence's name ends in: "Aggravated Sexual Assault", "Unlawfully Carrying a Weapon", "DWI
+Charge" in title case are charges, not organisations (a name with an organisation's head word in it,
+"Sexual Assault Kit Initiative", stays one)."""
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 """A finite verb ("Sentenced", "Agrees", "Warn") makes a span a headline or a clause, not a name."""
 
@@ -264,6 +272,8 @@ def organisation_shape(span: Span, keyword_typed: bool) -> str:
         any(t.lower_ in PERSON_NOUNS for t in words) or any(t.tag_ in FINITE_VERB_TAGS for t in words)
     ):
         return "reject"  # a headline or a clause: "Houston Man Sentenced to Life"
+    if last.lower_ in OFFENCE_NOUNS and not any(t.lower_ in ORG_HEADS for t in words):
+        return "reject"  # an offence in title case: "Aggravated Sexual Assault"
     if keyword_typed or (headed and len(words) > 1):
         return "keep"
     lower = lower_case_words(span.doc)

@@ -69,13 +69,16 @@ def test_headlines_and_crime_names_are_not_organisations(extractor: Extractor) -
     text = (
         "Westbury Man Sentenced to Life in Prison for Killing Girlfriend\n"
         "He was convicted of Capital Murder and Aggravated Sexual Assault. The Domestic Violence "
-        "Division of the Kestrel County District Attorney's Office handled the case."
+        "Division of the Kestrel County District Attorney's Office handled the case.\n"
+        "The jury sentenced Rowan Pellworth to 70 years on the Aggravated Sexual Assault charge.\n"
+        "You may apply if you were convicted for Unlawfully Carrying a Weapon under Section 46.02.\n"
+        "The case was solved by the Kestrel Sexual Assault Kit Initiative."
     )
     orgs = _orgs(extractor, text)
     assert "Domestic Violence Division" in orgs or any("Domestic Violence Division" in o for o in orgs), orgs
-    assert not any("Sentenced" in o or o in {"Capital Murder", "Aggravated Sexual Assault"} for o in orgs), (
-        orgs
-    )
+    offences = {"Capital Murder", "Aggravated Sexual Assault", "Unlawfully Carrying a Weapon"}
+    assert not any("Sentenced" in o or o in offences for o in orgs), orgs
+    assert any("Sexual Assault Kit Initiative" in o for o in orgs), orgs  # its head word keeps it
 
 
 def test_trailing_acronym_is_its_own_mention(extractor: Extractor) -> None:
