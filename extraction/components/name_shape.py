@@ -38,7 +38,9 @@ PERSON_NOUNS = frozenset(
     "brother sister wife husband couple family resident residents visitor visitors officer officers "
     "worker workers driver owner victim victims suspect suspects defendant defendants inmate inmates "
     "student students tourist tourists citizen citizens national nationals islander islanders "
-    "gunman gunmen shooter killer offender offenders trafficker traffickers pimp pimps".split()
+    "gunman gunmen shooter killer offender offenders trafficker traffickers pimp pimps "
+    "rapist rapists felon felons murderer murderers robber robbers burglar burglars thief thieves "
+    "predator predators molester molesters abuser abusers".split()
 )
 """Words for a kind of person: a span holding one describes people, it does not name one."""
 CAPTION_BREAK = re.compile(r"(?:\s+(?:v\.?|vs\.?)(?=\s|$)|\s*/|(?:'s|’s)\s).*$", re.DOTALL)
@@ -231,8 +233,8 @@ HEADLINE_SMALL_WORDS = frozenset(
 )
 OFFENCE_NOUNS = frozenset(
     "assault homicide murder manslaughter robbery burglary theft weapon weapons possession kidnapping "
-    "prostitution pandering pimping solicitation indecency fraud arson battery stalking charge "
-    "charges".split()
+    "prostitution pandering pimping solicitation indecency fraud arson battery stalking tampering "
+    "bribery perjury smuggling forgery extortion embezzlement charge charges".split()
 )
 """Words an offence's name ends in: "Aggravated Sexual Assault", "Unlawfully Carrying a Weapon", "DWI
 Charge" in title case are charges, not organisations (a name with an organisation's head word in it,
