@@ -394,8 +394,10 @@ class EntityRecognizer:
         type_ = C.Person if title and "name_shape" in self.rules else self._type_of(doc, ent, trimmed, end)
         if type_ is None:
             return
-        if proceeding and type_ == C.Person and self._is_place(trimmed):
+        if proceeding and type_ in (C.Person, C.Location) and self._is_place(trimmed):
             type_ = C.Location  # "Hawthorne Pleaded": the verb made it a person; the town remains
+        elif proceeding and type_ == C.Location:
+            return  # "Career Criminal Pleads": a headline's subject, no place the gazetteer knows
         if type_ in ORG_LIKE and "name_shape" in self.rules and trimmed.lower() in ORG_HEADS:
             return  # "The Court entered an order": a lone head noun, not a name
         if "name_shape" in self.rules and ent.label_ == "ORG" and type_ in ORG_LIKE:

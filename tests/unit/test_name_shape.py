@@ -163,6 +163,9 @@ def test_a_person_span_does_not_grow_over_a_title_in_front(extractor: Extractor)
          "Laguna Hills Pleaded", "Laguna Hills", "City"),
         # a headline: the verb is not part of the organisation
         ("Career Criminal Pleads Guilty to Robbery in Houston", "Career Criminal Pleads Guilty", None, None),
+        # what is left once the verb is cut is no place the gazetteer knows: no place at all
+        ("Career Criminal Pleads to Two 25-Year Prison Sentences for Assaulting Teen\nA man was sentenced.",
+         "Career Criminal", None, None),
     ],
 )  # fmt: skip
 def test_a_court_event_glued_behind_a_name_is_cut(
