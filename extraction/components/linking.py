@@ -107,8 +107,9 @@ class PersonLinker:
                 continue
             word = parts[0]
             target = surnames.get(word)
-            if target is None and len(firsts.get(word, [])) == 1:
-                target = firsts[word][0]  # "Nicolae Rotari ... Nicolae says" (the NER: ORG)
+            if target is None and len({p["value"] for p in firsts.get(word, [])}) == 1:
+                target = firsts[word][0]  # "Nicolae Rotari ... Nicolae says" (the NER: ORG); one person
+                # however often the document names them in full ("Jordan Edwards" four times)
             if target is None or target is mention:
                 continue
             if mention["type"] != C.Person and mention["attributes"].get("geonameid"):

@@ -134,3 +134,16 @@ def test_a_prosecutors_title_in_capitals_is_not_part_of_an_organisation(up_to_lo
     found = {(m["text"], m["type"]) for m in mentions(doc)}
     assert ("Klarissa Quenby", "Person") in found, found
     assert not any(text.startswith("ADA") or text == "Summer" for text, _ in found), found
+
+
+def test_a_first_name_that_is_a_country_is_the_person_named_in_full_however_often() -> None:
+    # "Jordan Pellworth" three times is still one person: "Jordan" alone refers to them (the NER: Country)
+    text = " ".join([
+        "Officer Convicted of Murder of Jordan Pellworth\nThe officer was convicted for the murder of",
+        "15 year old Jordan Pellworth. In the spring, Jordan Pellworth and a group of teenagers were",
+        "leaving a party when the officer fired into the car Jordan was riding in.",
+        "“I wanted justice for Jordan,” said the District Attorney.",
+    ])  # fmt: skip
+    result = Extractor().extract(SourceDocument(id="t", text=text))
+    alone = [e for e in result.entities if e.text == "Jordan"]
+    assert len(alone) == 2 and all(e.type == "Person" and e.ref for e in alone), alone
