@@ -48,7 +48,7 @@ from extraction.components.name_shape import (
     warm_up,
 )
 from extraction.components.org_bounds import repair_organisation_tokens
-from extraction.components.spanish import is_spanish, spanish_stop_word
+from extraction.components.spanish import is_spanish, spanish_common_phrase, spanish_stop_word
 from extraction.components.spanish import names as spanish_names
 from extraction.components.spanish import person_span as spanish_person_span
 from ontology import load_ontology
@@ -432,6 +432,9 @@ class EntityRecognizer:
         elif type_ == C.Location:
             if PLACE_NOISE.search(trimmed) or UNFINISHED_PLACE.search(trimmed):
                 return
+            spanish_word = "name_shape" in self.rules and is_spanish(doc) and spanish_common_phrase(trimmed)
+            if spanish_word and not self._is_place(trimmed):
+                return  # "Formado", "Las investigaciones": Spanish prose the English model calls a place
             common = " " not in trimmed and trimmed.lower() in lower_case_words(doc)
             if common and "name_shape" in self.rules and not self._is_place(trimmed):
                 return  # "20 Years in Prison": a word this document also writes in lower case, no place

@@ -86,6 +86,23 @@ def spanish_stop_word(word: str) -> bool:
     return word.lower() in SPANISH_STOP_WORDS
 
 
+SPANISH_COMMON_ZIPF = 3.0
+"""A Spanish word at least this frequent (wordfreq's Zipf scale, Spanish) is an everyday word."""
+
+
+def spanish_common_phrase(text: str) -> bool:
+    """Every word of `text` (articles aside) is an everyday Spanish word and none is a first name:
+    "Formado", "Agravada", "Las investigaciones" at a sentence start, which the English model reads as
+    places. Names are not everyday words ("Garland", "Mesquite"); a place the gazetteer knows is checked
+    by the caller."""
+    from wordfreq import zipf_frequency
+
+    words = [w for w in text.split() if w.lower() not in {"el", "la", "los", "las", "un", "una"}]
+    return bool(words) and all(
+        zipf_frequency(w.lower(), "es") >= SPANISH_COMMON_ZIPF and not is_first_name(w) for w in words
+    )
+
+
 def _before_a_person(doc: Doc, start: int, end: int) -> int:
     """A name ends before a person's first name followed by another capitalised word ("Fiscal de
     Distrito | John Creuzot")."""

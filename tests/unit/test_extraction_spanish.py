@@ -78,3 +78,19 @@ def test_a_spanish_person_span_keeps_the_name_only(words: str, name: str | None)
     start = doc.text.index(words)
     span = person_span(doc, start, start + len(words))
     assert (doc.text[span[0] : span[1]] if span else None) == name
+
+
+def test_everyday_spanish_words_at_a_sentence_start_are_no_places() -> None:
+    from extraction.models import SourceDocument
+    from extraction.pipeline import Extractor
+
+    text = (
+        "La Fiscalía del Condado de Dallas anunció hoy que un hombre fue condenado por la muerte de su "
+        "vecino. "
+        "Formado en 2019, el equipo especial revisa los casos que no se resolvieron. "
+        "Las investigaciones continúan en Garland y en Mesquite, según la oficina del fiscal. "
+        "El jurado deliberó por dos horas antes de dictar su veredicto de culpabilidad."
+    )
+    found = {(e.text, e.type) for e in Extractor().extract(SourceDocument(id="t", text=text)).entities}
+    assert not {"Formado", "Las investigaciones", "El jurado"} & {name for name, _ in found}, found
+    assert {("Garland", "City"), ("Mesquite", "City")} <= found, found  # the places stay
