@@ -37,6 +37,7 @@ from extraction.components.name_rules import (
 )
 from extraction.components.name_shape import (
     ORG_HEADS,
+    hard_wrapped,
     is_common_word,
     is_first_name,
     looks_like_name,
@@ -377,6 +378,13 @@ class EntityRecognizer:
         proceeding = bool(event and event.group().strip()[:1].isupper())
         if event and proceeding:
             trimmed = trimmed[: event.start()].rstrip(" ,;:-–")
+            if not trimmed:
+                return
+        lines = trimmed.split("\n")
+        if ent.label_ != "PERSON" and (len(lines) > 2 or (len(lines) == 2 and not hard_wrapped(doc))):
+            # "Anaheim Motel\nFOR IMMEDIATE RELEASE\nDate: …": a name is on one line, or on two only
+            # in hard-wrapped prose (people: `repair_person_span`)
+            trimmed = lines[0].rstrip(" ,;:-–")
             if not trimmed:
                 return
         end = start + len(trimmed)

@@ -147,3 +147,27 @@ def test_a_first_name_that_is_a_country_is_the_person_named_in_full_however_ofte
     result = Extractor().extract(SourceDocument(id="t", text=text))
     alone = [e for e in result.entities if e.text == "Jordan"]
     assert len(alone) == 2 and all(e.type == "Person" and e.ref for e in alone), alone
+
+
+def test_a_name_the_ner_ran_over_several_lines_keeps_its_first_line() -> None:
+    # the NER ran "Kestrel Gardens" into a release's header block (seen on a real release: a motel's
+    # name up to the next town three lines on); the name is the first line
+    from spacy.tokens import Doc
+
+    from extraction.components.base import mentions
+
+    nlp = Extractor().nlp
+    text = (
+        "Police visited the Kestrel Gardens\nFOR IMMEDIATE RELEASE\nDate: January 14, 2026\nLong Beach police"
+    )
+    doc: Doc = nlp.make_doc(text)
+    for name, step in nlp.pipeline:
+        if name.startswith("lantern_"):
+            break
+        doc = step(doc)
+    span = doc.char_span(text.index("Kestrel"), text.index(" police"), label="FAC", alignment_mode="expand")
+    assert span is not None
+    doc.ents = [span]
+    for name in ("lantern_identifiers", "lantern_entities"):
+        doc = nlp.get_pipe(name)(doc)
+    assert [(m["type"], m["text"]) for m in mentions(doc)] == [("Location", "Kestrel Gardens")]
