@@ -17,6 +17,15 @@ app = typer.Typer(
 )
 
 
+def _cell(value: object) -> str:
+    """A figure as the table shows it: three decimals for a score or a share, "—" for none."""
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
 def _print(result: dict[str, object]) -> None:
     from rich.table import Table
 
@@ -29,7 +38,7 @@ def _print(result: dict[str, object]) -> None:
     for c in cols:
         tab.add_column(c.replace("_", " "), justify="right")
     for m in models:
-        tab.add_row(str(m["model"]), *(str(m.get(c, "")) for c in cols))
+        tab.add_row(str(m["model"]), *(_cell(m.get(c, "")) for c in cols))
     console.print(tab)
     weights, picked = models[0].get("weights"), models[0].get("picked")
     if isinstance(weights, dict):
@@ -47,8 +56,8 @@ def _print(result: dict[str, object]) -> None:
     for c in ("word", "band", "raw: judgements", "raw: came true", "recal.: judgements", "recal.: came true"):
         ctab.add_column(c)
     for raw, rec in zip(cal["raw"], cal["recalibrated"], strict=True):
-        ctab.add_row(raw["word"], raw["band"], str(raw["judgements"]), str(raw["came_true"]),
-                     str(rec["judgements"]), str(rec["came_true"]))  # fmt: skip
+        ctab.add_row(raw["word"], raw["band"], str(raw["judgements"]), _cell(raw["came_true"]),
+                     str(rec["judgements"]), _cell(rec["came_true"]))  # fmt: skip
     console.print(ctab)
 
 

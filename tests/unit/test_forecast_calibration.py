@@ -87,6 +87,7 @@ def test_backtest_cli_prints_scores_and_writes_json(tmp_path) -> None:  # type: 
     )
     assert result.exit_code == 0, result.output
     assert "calibration" in result.output and "precision@k gain" in result.output
+    assert "None" not in result.output and "—" in result.output  # a word no judgement used reads "—"
     data = json.loads(out.read_text(encoding="utf-8"))[0]
     assert data["places"] == 3 and data["models"][0]["origins"] == 3
     assert {"vs last period repeats", "vs long-run average", "vs Poisson GLM (trend + seasonality)"} < set(
