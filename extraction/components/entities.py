@@ -94,6 +94,8 @@ UNFINISHED_PLACE = re.compile(
 )
 """A place span the NER ended on a connector or cut down to a kind of place: "the City of" | "Dallas"
 (the gold and the reader take "Dallas"), "Criminal District" of "Criminal District Attorney"."""
+LEGAL_REFERENCE = re.compile(r"\b(?:Bill|Act|Code|Section|Article|Chapter|Proposition|Prop|Rule)\s+\d")
+"""A numbered law or section ("House Bill 1030", "Section 46.02") the NER took for a person."""
 PROCEEDING = re.compile(
     r"(?:^|\s+)(?:(?:To|TO|Will|WILL)\s+(?:Be|BE)\s+)?"
     r"(?:Pleads?|Pleaded|Pled|Sentenced|Convicted|Charged|Indicted|Arraigned|Arrested|Acquitted|Guilty|Admits)"
@@ -427,7 +429,7 @@ class EntityRecognizer:
         ):
             return  # "Casi", "Nuestra", "Fue": a Spanish sentence's first word, not a name
         if type_ == C.Person:
-            if trimmed.lower() in NOT_A_PERSON or len(trimmed) <= 2:
+            if trimmed.lower() in NOT_A_PERSON or len(trimmed) <= 2 or LEGAL_REFERENCE.search(trimmed):
                 return
             start, end = extend_person(doc, start, end)
             if ent.label_ != "PERSON" and " " not in trimmed and "name_shape" in self.rules:

@@ -212,3 +212,9 @@ def test_a_place_with_a_number_beside_it_stays_a_place(extractor: Extractor) -> 
     text = "Jurors heard from Houston, 45, a neighbour."
     found = {(e.text, e.type) for e in extractor.extract(SourceDocument(id="t", text=text)).entities}
     assert ("Houston", "City") in found, found
+
+
+def test_a_numbered_law_is_not_a_person(extractor: Extractor) -> None:
+    text = "The Legislature passed House Bill 1030 and Senate Bill 418 last year, said Tobias Quillon."
+    people = _people(extractor, text)
+    assert people == {"Tobias Quillon"}, people
