@@ -94,6 +94,9 @@ UNFINISHED_PLACE = re.compile(
 )
 """A place span the NER ended on a connector or cut down to a kind of place: "the City of" | "Dallas"
 (the gold and the reader take "Dallas"), "Criminal District" of "Criminal District Attorney"."""
+STREET_END = re.compile(
+    r"\s(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|Drive|Dr|Lane|Ln|Highway|Hwy|Freeway|Fwy|Parkway|Pkwy)\.?$"
+)
 LEGAL_REFERENCE = re.compile(r"\b(?:Bill|Act|Code|Section|Article|Chapter|Proposition|Prop|Rule)\s+\d")
 """A numbered law or section ("House Bill 1030", "Section 46.02") the NER took for a person."""
 PROCEEDING = re.compile(
@@ -431,6 +434,8 @@ class EntityRecognizer:
         if type_ == C.Person:
             if trimmed.lower() in NOT_A_PERSON or len(trimmed) <= 2 or LEGAL_REFERENCE.search(trimmed):
                 return
+            if STREET_END.search(trimmed):
+                return  # "Martin Luther King Jr. Blvd": a street named after a person
             start, end = extend_person(doc, start, end)
             if ent.label_ != "PERSON" and " " not in trimmed and "name_shape" in self.rules:
                 end = self._surname_after(doc, ent, end)  # "32-year-old [Amalia] Alexander"

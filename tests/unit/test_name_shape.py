@@ -214,7 +214,13 @@ def test_a_place_with_a_number_beside_it_stays_a_place(extractor: Extractor) -> 
     assert ("Houston", "City") in found, found
 
 
-def test_a_numbered_law_is_not_a_person(extractor: Extractor) -> None:
-    text = "The Legislature passed House Bill 1030 and Senate Bill 418 last year, said Tobias Quillon."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Legislature passed House Bill 1030 and Senate Bill 418 last year, said Tobias Quillon.",
+        "Tobias Quillon was arrested at a gas station on Martin Luther King Jr. Blvd in the evening.",
+    ],
+)
+def test_a_numbered_law_or_a_street_is_not_a_person(extractor: Extractor, text: str) -> None:
     people = _people(extractor, text)
     assert people == {"Tobias Quillon"}, people
