@@ -78,14 +78,36 @@ def _labels(
     return out
 
 
+FAR = 10.0  # a place this many times the typical distance from the middle is left off the map
+
+
+def _frame(coords: list[tuple[float, float]]) -> list[bool]:
+    """Which places the map draws: all of them, unless a few lie so far away that the rest would
+    crowd into a corner (a county's towns and one city across the state). The middle is the median
+    point; a place more than `FAR` times the median distance from it (and more than a degree) is
+    left off and listed. Half the places or more are always drawn."""
+    if len(coords) < 4:
+        return [True] * len(coords)
+    lat = sorted(c[0] for c in coords)[len(coords) // 2]
+    lon = sorted(c[1] for c in coords)[len(coords) // 2]
+    dist = [((c[0] - lat) ** 2 + (c[1] - lon) ** 2) ** 0.5 for c in coords]
+    typical = sorted(dist)[len(dist) // 2]
+    keep = [d <= max(FAR * typical, 1.0) for d in dist]
+    return keep if sum(keep) >= len(coords) / 2 else [True] * len(coords)
+
+
 def map_svg(hotspots: list[dict[str, object]], width: int = 640, height: int = 360) -> str:
     """Places as circles (area ~ documents; red = more than the previous period, green = fewer) on an
     equirectangular frame fitted to them, each named beside its circle where the name has room (see
-    `_labels`). Places the gazetteer cannot place, and names with no room, are listed under it."""
+    `_labels`). Places the gazetteer cannot place, names with no room and places far from all the others
+    (`_frame`) are listed under it; every place is in the table below the map."""
     where = _locate([str(h["name"]) for h in hotspots])
     pts = [(h, where[str(h["name"])]) for h in hotspots if str(h["name"]) in where]
     if not pts:
         return '<p class="muted">No place in this report has coordinates in the gazetteer.</p>'
+    inside = _frame([c for _, c in pts])
+    afar = [str(h["name"]) for (h, _), keep in zip(pts, inside, strict=True) if not keep]
+    pts = [p for p, keep in zip(pts, inside, strict=True) if keep]
     lats, lons = [c[0] for _, c in pts], [c[1] for _, c in pts]
     pad = 0.15 * max(max(lats) - min(lats), max(lons) - min(lons), 0.5)
     y0, y1, x0, x1 = min(lats) - pad, max(lats) + pad, min(lons) - pad, max(lons) + pad
@@ -116,6 +138,9 @@ def map_svg(hotspots: list[dict[str, object]], width: int = 640, height: int = 3
         out.append(
             f'<p class="muted">Circles too crowded to name on the map: {escape(", ".join(unlabelled))}</p>'
         )
+    if afar:
+        out.append(f'<p class="muted">Far from the others, so not drawn (the map would shrink the rest to a dot): '
+                   f"{escape(', '.join(afar))}</p>")  # fmt: skip
     missing = [str(h["name"]) for h in hotspots if str(h["name"]) not in where]
     if missing:
         out.append(f'<p class="muted">Not on the map (no coordinates): {escape(", ".join(missing))}</p>')

@@ -229,3 +229,19 @@ def test_a_shared_name_is_mapped_in_the_state_most_places_are_in() -> None:
     where = _locate(["Santa Ana", "Anaheim", "Fullerton", "Westminster"])
     assert 33 < where["Westminster"][0] < 34.5 and where["Westminster"][1] < -117
     assert 51 < _locate(["London", "Westminster", "Birmingham"])["Westminster"][0] < 52  # London's
+
+
+def test_a_county_map_leaves_off_the_few_places_far_away_and_says_so() -> None:
+    from graph.report.render import _frame, _locate, map_svg
+
+    county = ["Santa Ana", "Fullerton", "Anaheim", "Costa Mesa", "Westminster", "Stanton", "Irvine", "Fresno"]
+    where = _locate(county)
+    assert dict(zip(county, _frame([where[n] for n in county]), strict=True)) == {
+        **dict.fromkeys(county[:-1], True), "Fresno": False}  # fmt: skip
+    # a continent's map keeps its far destinations: London and Dubai are part of the picture
+    europe = ["Przemyśl", "Wrocław", "Munich", "Warsaw", "Kyiv", "London", "Dubai", "Bucharest", "Chisinau"]
+    spots = _locate(europe)
+    assert all(_frame([spots[n] for n in europe]))
+    rows = [{"name": n, "documents": 10 - i, "change": 1} for i, n in enumerate(county)]
+    svg = map_svg(rows)  # type: ignore[arg-type]
+    assert svg.count("<circle") == len(county) - 1 and "Far from the others" in svg and "Fresno" in svg
