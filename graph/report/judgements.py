@@ -47,10 +47,11 @@ def _judge(kind: str, out: Outlook, s: Subject, q: int, support: list[Doc], role
     lo, hi = out.interval(s.name)
     mean = float(out.forecast.mean[out.index(s.name)])
     median = out.middle(s.name)
+    said = w.amount(mean) + (f" (mean; median {w.count(median)})" if skewed(mean, median) else "")
     latest = int(out.panel.counts[out.index(s.name), -1])
     last = w.period(out.panel.periods[-1])
     fields = {"word": word_for(p), "opening": opening(word_for(p)), "lo": w.count(lo), "hi": w.count(hi),
-              "mean": w.amount(mean) + (f" (mean; median {w.count(median)})" if skewed(mean, median) else ""), "cur": w.count(s.cur), "prev": w.count(s.prev), "delta": _change(s.cur, s.prev),
+              "mean": said, "cur": w.count(s.cur), "prev": w.count(s.prev), "delta": _change(s.cur, s.prev),
               "recent": f", {w.count(latest)} of them in {last}" if s.several else "", "s": s,
               "period": w.period(out.period), "last": last, "q": w.count(q), "label": w.label(s.name),
               "Fewer_q": w.fewer(q), "Fewer_lo": w.fewer(lo), "fewer_lo": w.fewer(lo).lower(),

@@ -52,9 +52,10 @@ def _labels(
     circles: list[tuple[str, float, float, float]], width: int, height: int
 ) -> list[tuple[float, float, str] | None]:
     """Where each circle's name goes (x, y, text-anchor), largest circle first: right of it, left,
-    above, below, then the diagonals, the first spot that stays inside the frame and covers no label
-    already placed and no other circle (failing that, a spot over another circle); None when every spot is taken (the name is then listed under
-    the map). Widths are estimated at 6.5 px a character of the 11 px font."""
+    above, below, then the diagonals; the first spot that stays inside the frame and covers no label
+    already placed and no other circle (failing that, a spot over another circle). None when every
+    spot is taken: the name is then listed under the map. Widths are estimated at 6.5 px a character
+    of the 11 px font."""
     taken: list[Box] = []
     disks = [(x - r, y - r, x + r, y + r) for _, x, y, r in circles]
     out: list[tuple[float, float, str] | None] = []
