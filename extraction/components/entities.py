@@ -37,9 +37,9 @@ from extraction.components.name_rules import (
 )
 from extraction.components.name_shape import (
     ORG_HEADS,
-    hard_wrapped,
     is_common_word,
     is_first_name,
+    is_offence,
     looks_like_name,
     lower_case_words,
     organisation_shape,
@@ -275,6 +275,8 @@ class EntityRecognizer:
                 run = doc.char_span(*repaired, alignment_mode="expand") if repaired else None
                 if repaired is None or run is None or not unsupported_name_plausible(run):
                     continue
+                if is_offence(run[-1].text):
+                    continue  # "Assaults", "Intoxication Manslaughter": an offence, no name
                 start, end = repaired
             name = doc_text(doc)[start:end]
             if free(start, end) and self.org_type(name) is None and not self._is_place(name):
@@ -385,10 +387,15 @@ class EntityRecognizer:
             trimmed = trimmed[: event.start()].rstrip(" ,;:-–")
             if not trimmed:
                 return
+        trimmed = trimmed.rstrip()  # "Santa Ana\n": the line break is not part of the name
         lines = trimmed.split("\n")
-        if ent.label_ != "PERSON" and (len(lines) > 2 or (len(lines) == 2 and not hard_wrapped(doc))):
-            # "Anaheim Motel\nFOR IMMEDIATE RELEASE\nDate: …": a name is on one line, or on two only
-            # in hard-wrapped prose (people: `repair_person_span`)
+        second = lines[1].strip() if len(lines) == 2 else ""
+        block = bool(second) and (second[0].isdigit() or self._is_place(second))
+        if ent.label_ != "PERSON" and (len(lines) > 2 or block):
+            # "Anaheim Motel\nFOR IMMEDIATE RELEASE\nDate: …": a name runs over two lines at most
+            # ("Dallas Bar\nAssociation" in a narrow column), and not into an address or a town on the
+            # next line of a header block ("… Securities Board\n8700 N Stemmons", "… Motel\nLong Beach");
+            # people: `repair_person_span`
             trimmed = lines[0].rstrip(" ,;:-–")
             if not trimmed:
                 return

@@ -234,11 +234,20 @@ HEADLINE_SMALL_WORDS = frozenset(
 OFFENCE_NOUNS = frozenset(
     "assault homicide murder manslaughter robbery burglary theft weapon weapons possession kidnapping "
     "prostitution pandering pimping solicitation indecency fraud arson battery stalking tampering "
-    "bribery perjury smuggling forgery extortion embezzlement charge charges".split()
+    "bribery perjury smuggling forgery extortion embezzlement slaying slayings killing killings "
+    "shooting shootings charge charges".split()
 )
 """Words an offence's name ends in: "Aggravated Sexual Assault", "Unlawfully Carrying a Weapon", "DWI
 Charge" in title case are charges, not organisations (a name with an organisation's head word in it,
 "Sexual Assault Kit Initiative", stays one)."""
+
+
+def is_offence(word: str) -> bool:
+    """An offence noun, singular or plural ("Assault", "Assaults", "Robberies")."""
+    w = word.lower()
+    return bool({w, w.removesuffix("s"), w[:-3] + "y" if w.endswith("ies") else w} & OFFENCE_NOUNS)
+
+
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 """A finite verb ("Sentenced", "Agrees", "Warn") makes a span a headline or a clause, not a name."""
 
@@ -274,7 +283,7 @@ def organisation_shape(span: Span, keyword_typed: bool) -> str:
         any(t.lower_ in PERSON_NOUNS for t in words) or any(t.tag_ in FINITE_VERB_TAGS for t in words)
     ):
         return "reject"  # a headline or a clause: "Houston Man Sentenced to Life"
-    if last.lower_ in OFFENCE_NOUNS and not any(t.lower_ in ORG_HEADS for t in words):
+    if is_offence(last.text) and not any(t.lower_ in ORG_HEADS for t in words):
         return "reject"  # an offence in title case: "Aggravated Sexual Assault"
     if keyword_typed or (headed and len(words) > 1):
         return "keep"

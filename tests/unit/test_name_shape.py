@@ -75,13 +75,17 @@ def test_headlines_and_crime_names_are_not_organisations(extractor: Extractor) -
         "The case was solved by the Kestrel Sexual Assault Kit Initiative.\n"
         "Pleasantville Serial Rapist Sentenced to Life in Prison\n"
         "He was also charged with Tampering with Evidence and Bribery of a public servant.\n"
-        "The ruling by the Texas Court of Criminal Appeals stands."
+        "The ruling by the Texas Court of Criminal Appeals stands.\n"
+        "The Family Violence Division handles Assaults, Stalking, and Robberies in the county.\n"
+        "The unit prosecutes Intoxication Manslaughter cases. Offenses range from Assaults to Murder."
     )
     orgs = _orgs(extractor, text)
     assert "Domestic Violence Division" in orgs or any("Domestic Violence Division" in o for o in orgs), orgs
     offences = {"Capital Murder", "Aggravated Sexual Assault", "Unlawfully Carrying a Weapon"}
     assert not any("Sentenced" in o or "Rapist" in o or "Bribery" in o or o in offences for o in orgs), orgs
     assert "Texas Court of Criminal Appeals" in orgs, orgs  # "criminal" here is no person
+    assert not {"Assaults", "Robberies", "Intoxication Manslaughter"} & orgs, orgs  # plurals too
+    assert not {"Assaults", "Manslaughter"} & _people(extractor, text)  # nor people, once rejected
     assert any("Sexual Assault Kit Initiative" in o for o in orgs), orgs  # its head word keeps it
 
 
