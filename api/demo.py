@@ -83,6 +83,7 @@ def seed_extraction(
     cached = cached_extraction(settings)
     if cached.exists():
         return cached
+    from extraction.boilerplate import Boilerplate
     from extraction.models import ReadError
     from extraction.pipeline import Extractor
     from extraction.readers import read_inputs
@@ -90,10 +91,11 @@ def seed_extraction(
     cached.parent.mkdir(parents=True, exist_ok=True)
     docs = [d for d in read_inputs([SEED_CORPUS]) if not isinstance(d, ReadError)]
     tick = start(len(docs)) if start else (lambda _n: None)
+    boilerplate = Boilerplate.of(docs)  # as `lantern extract` does
     tmp = cached.with_suffix(".tmp")
     with tmp.open("w", encoding="utf-8") as out:
         for result in Extractor(region=SEED_PHONE_REGION).extract_many(docs):
-            out.write(result.model_dump_json() + "\n")
+            out.write(boilerplate.apply(result).model_dump_json() + "\n")
             tick(1)
     tmp.replace(cached)
     for old in cached.parent.glob("seed-extract-*.jsonl"):  # keep only the current extraction

@@ -6,7 +6,8 @@ One `ExtractionResult` per document == one JSON line (see docs/graph-model.md an
      "entities":  [{"id","type","text","start","end","value","confidence","ref","attributes"}],
      "relations": [{"id","type","source","target","start","end","confidence","snippet"}],
      "classification": {"trafficking_types": [{"type","confidence","spans":[[s,e],...]}],
-                        "indicators": [{"type","start","end","text"}]},
+                        "indicators": [{"type","start","end","text"}],
+                        "boilerplate": [{"type","start","end","documents"}]},
      "errors": [{"stage","reason"}]}
 
 `start`/`end` are character offsets into `text` (for JSONL input: its own `text` field). `type` is an
@@ -95,9 +96,22 @@ class IndicatorMention(BaseModel):
     text: str = ""
 
 
+class SetAside(BaseModel):
+    """A type or indicator cue that is no evidence: it sits in a sentence its source repeats in many
+    documents (extraction/boilerplate.py)."""
+
+    type: str
+    start: int
+    end: int
+    documents: int
+    """In how many documents of the same source the sentence recurs."""
+
+
 class Classification(BaseModel):
     trafficking_types: list[TypeLabel] = Field(default_factory=list)
     indicators: list[IndicatorMention] = Field(default_factory=list)
+    boilerplate: list[SetAside] = Field(default_factory=list)
+    """Cues set aside as boilerplate; not counted in `trafficking_types` or `indicators`."""
 
 
 class StageError(BaseModel):

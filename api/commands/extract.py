@@ -30,11 +30,17 @@ def extract(
     url_column: str = typer.Option("url", "--url-column", help="CSV column with the URL."),
     published_column: str = typer.Option("published", "--published-column", help="CSV date column."),
     delimiter: str = typer.Option(",", "--delimiter", help="CSV delimiter."),
+    keep_boilerplate: bool = typer.Option(
+        False,
+        "--keep-boilerplate",
+        help="Count cues in sentences a source repeats in 5+ documents (a mission statement) as evidence.",
+    ),
 ) -> None:
     """Extract typed entities, identifiers, relations and trafficking indicators from documents.
 
     Example: lantern extract seed/corpus/news.jsonl --out /tmp/news.jsonl --n-process 2
     """
+    from extraction.boilerplate import MIN_DOCUMENTS, Boilerplate
     from extraction.models import ReadError, SourceDocument
     from extraction.pipeline import Extractor
     from extraction.readers import CsvOptions, iter_files, read_inputs
@@ -54,10 +60,18 @@ def extract(
         except OSError as exc:
             fail(str(exc))
 
+    boilerplate = Boilerplate()
+    if not keep_boilerplate:  # a first pass: which sentences each source repeats (no spaCy, seconds)
+        with console.status(f"Reading {file_count} file(s) for repeated boilerplate ..."):
+            for item in read_inputs(inputs, options):
+                if isinstance(item, SourceDocument):
+                    boilerplate.add(item)
+
     read_errors: list[ReadError] = []
     entity_counts: Counter[str] = Counter()
     relation_counts: Counter[str] = Counter()
     type_counts: Counter[str] = Counter()
+    set_aside = [0, 0]  # boilerplate cues, documents with any
     docs_done = 0
     docs_with_errors = 0
     hints = RegionHints(region)
@@ -86,6 +100,7 @@ def extract(
         # JSONL/CSV files hold many documents; the total grows as they are read.
         task = progress.add_task("extract", total=None if _has_multi(inputs) else file_count)
         for result in extractor.extract_many(documents(), n_process=n_process, batch_size=batch_size):
+            result = boilerplate.apply(result)
             sink.write(result.to_json() + "\n")
             sink.flush()  # a finished document survives a kill (in the .partial file)
             docs_done += 1
@@ -93,12 +108,21 @@ def extract(
             entity_counts.update(e.type for e in result.entities)
             relation_counts.update(r.type for r in result.relations)
             type_counts.update(t.type for t in result.classification.trafficking_types)
+            set_aside[0] += len(result.classification.boilerplate)
+            set_aside[1] += bool(result.classification.boilerplate)
             hints.add_result(places.pop(result.id, None), result.entities)
             progress.advance(task)
     elapsed = time.perf_counter() - started
     _summary(
         docs_done, read_errors, docs_with_errors, entity_counts, relation_counts, type_counts, elapsed, out
     )
+    if set_aside[0]:
+        console.print(
+            f"Set aside {set_aside[0]} type/indicator cue(s) in {set_aside[1]} document(s): they sit in "
+            f"sentences their source repeats in {MIN_DOCUMENTS}+ documents (classification.boilerplate); "
+            "--keep-boilerplate counts them.",
+            highlight=False,
+        )
     hint = hints.message("--region")
     if hint:
         console.print(f"[yellow]{hint}[/]", highlight=False)

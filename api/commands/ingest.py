@@ -85,6 +85,11 @@ def ingest(
     n_process: int = typer.Option(1, "--n-process", min=1, help="spaCy worker processes for raw documents."),
     region: str = typer.Option("", "--region", help="Default phone region (ISO country; '' = settings)."),
     force: bool = typer.Option(False, "--force", help="Rewrite documents even when their hash is unchanged."),
+    keep_boilerplate: bool = typer.Option(
+        False,
+        "--keep-boilerplate",
+        help="Count cues in sentences a source repeats in 5+ documents (a mission statement) as evidence.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Load documents (extracted on the fly) or `lantern extract` JSONL into Neo4j.
@@ -109,7 +114,10 @@ def ingest(
     summary = IngestSummary()
     logging.getLogger("neo4j").setLevel(logging.ERROR)  # retries are bounded and summed up below, not logged
     try:
-        _run(db, inputs, delete, summary, settings, batch_size, n_process, region, force, as_json)
+        _run(
+            db, inputs, delete, summary, settings, batch_size, n_process, region, force, as_json,
+            keep_boilerplate,
+        )  # fmt: skip
     except IngestInterruptedError as exc:
         summary.add(exc.summary)
         if as_json:
@@ -142,6 +150,7 @@ def _run(
     region: str,
     force: bool,
     as_json: bool,
+    keep_boilerplate: bool = False,
 ) -> None:
     from graph.ingest import delete_documents, ingest_paths
     from graph.ingest.paths import count_documents
@@ -169,6 +178,7 @@ def _run(
                     progress=lambda n: bar.advance(task, n),
                     region=region or settings.default_phone_region,
                     force=force,
+                    keep_boilerplate=keep_boilerplate,
                 )
             summary.add(result)
             summary.elapsed_s += result.elapsed_s

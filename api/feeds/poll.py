@@ -8,14 +8,18 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import feedparser
 import httpx
 
 from api.feeds.store import Feed, FeedStore
+from extraction.models import SourceDocument
 from extraction.readers import read_html
 from ontology.names import C
+
+if TYPE_CHECKING:
+    from extraction.boilerplate import Boilerplate
 
 USER_AGENT = "Lantern feed reader (+https://example.org/lantern)"
 
@@ -52,6 +56,7 @@ def _get(client: httpx.Client, url: str) -> bytes:
 def poll_feed(
     db: Any, feeds: FeedStore, feed: Feed, extractor: Any, timeout_s: float, region: str
 ) -> PollResult:
+    from extraction.boilerplate import fingerprints, source_key
     from graph.ingest import ingest_results
 
     out = PollResult(feed=feed.name, errors=[])
@@ -60,7 +65,8 @@ def poll_feed(
         if not parsed.entries and (parsed.bozo or not parsed.get("version")):
             reason = getattr(parsed, "bozo_exception", None) or "no RSS/Atom entries"
             raise FeedError(f"not a readable feed: {reason}")
-        results, hashes = [], {}
+        pending: list[SourceDocument] = []
+        hashes: dict[str, tuple[str, str, bool]] = {}
         for entry in parsed.entries:
             link = entry.get("link")
             if not link:
@@ -78,8 +84,10 @@ def poll_feed(
             published = doc.published or _entry_date(entry)
             src = doc.model_copy(update={"url": link, "title": doc.title or entry.get("title"),
                                          "published": published, "doc_type": C.NewsArticle})  # fmt: skip
-            results.append(extractor.extract(src))
+            pending.append(src)
             hashes[src.id] = (link, digest, known is not None)
+    boilerplate = _boilerplate(feeds, pending, hashes)
+    results = [boilerplate.apply(extractor.extract(src)) for src in pending]
     if results:
         summary = ingest_results(db, results, region=feed.region or region, quiet_gc=False)
         failed = {f.id: f.reason for f in summary.failed}
@@ -88,12 +96,31 @@ def poll_feed(
             if r.id in failed:
                 out.errors = [*(out.errors or []), f"{link}: {failed[r.id]}"]
                 continue
-            feeds.remember(link, feed.id, r.id, digest)
+            prints = set() if was_known else fingerprints(r.text)  # an article counts once, when new
+            feeds.remember(link, feed.id, r.id, digest, source_key(r), prints)
             if was_known:
                 out.changed += 1
             else:
                 out.new += 1
     return out
+
+
+def _boilerplate(
+    feeds: FeedStore, pending: list[SourceDocument], hashes: dict[str, tuple[str, str, bool]]
+) -> Boilerplate:
+    """Sentence counts for this poll's articles: the source's earlier articles (state store) and the
+    new articles of this poll, so a footer every article carries is known from the first poll on."""
+    from extraction.boilerplate import Boilerplate, fingerprints, source_key
+
+    found = Boilerplate()
+    wanted: dict[str, set[str]] = {}
+    for src in pending:
+        wanted.setdefault(source_key(src), set()).update(fingerprints(src.text))
+        if not hashes[src.id][2]:
+            found.add(src)
+    for source, prints in wanted.items():
+        found.include(source, feeds.sentence_counts(source, prints))
+    return found
 
 
 def _entry_date(entry: Any) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -30,6 +31,12 @@ CREATE TABLE IF NOT EXISTS feed_items (
     doc_id TEXT NOT NULL,
     content_hash TEXT NOT NULL,
     fetched_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS feed_sentences (
+    source TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    documents INTEGER NOT NULL,
+    PRIMARY KEY (source, fingerprint)
 );
 """
 
@@ -88,13 +95,41 @@ class FeedStore:
         rows = self.store.execute("SELECT * FROM feed_items WHERE url = ?", (url,))
         return dict(rows[0]) if rows else None
 
-    def remember(self, url: str, feed_id: int, doc_id: str, content_hash: str) -> None:
-        self.store.execute(
-            "INSERT INTO feed_items (url, feed_id, doc_id, content_hash, fetched_at) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT(url) DO UPDATE SET content_hash = excluded.content_hash,"
-            " fetched_at = excluded.fetched_at",
-            (url, feed_id, doc_id, content_hash, now_iso()),
-        )
+    def remember(
+        self, url: str, feed_id: int, doc_id: str, content_hash: str,
+        source: str = "", prints: Iterable[str] = (),
+    ) -> None:  # fmt: skip
+        """The article is ingested; with `prints`, one more article of `source` holds those sentence
+        fingerprints (both in one transaction: a crash never counts an article twice)."""
+
+        def write(conn: Any) -> None:
+            conn.execute(
+                "INSERT INTO feed_items (url, feed_id, doc_id, content_hash, fetched_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET content_hash = excluded.content_hash,"
+                " fetched_at = excluded.fetched_at",
+                (url, feed_id, doc_id, content_hash, now_iso()),
+            )
+            conn.executemany(
+                "INSERT INTO feed_sentences (source, fingerprint, documents) VALUES (?, ?, 1)"
+                " ON CONFLICT(source, fingerprint) DO UPDATE SET documents = documents + 1",
+                [(source, p) for p in prints],
+            )
+
+        self.store.transaction(write)
+
+    def sentence_counts(self, source: str, prints: Iterable[str]) -> dict[str, int]:
+        """In how many earlier articles of `source` each sentence fingerprint was seen (boilerplate)."""
+        wanted = list(prints)
+        found: dict[str, int] = {}
+        for at in range(0, len(wanted), 500):
+            chunk = wanted[at : at + 500]
+            rows = self.store.execute(
+                f"SELECT fingerprint, documents FROM feed_sentences WHERE source = ?"
+                f" AND fingerprint IN ({', '.join('?' * len(chunk))})",
+                (source, *chunk),
+            )
+            found.update((r["fingerprint"], r["documents"]) for r in rows)
+        return found
 
     def succeeded(self, feed: Feed, seen: int, new: int, at: float) -> None:
         self.store.execute(

@@ -35,7 +35,9 @@ def _cue_rules() -> list[tuple[tuple[str, ...], re.Pattern[str]]]:
 _CUES = _cue_rules()
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split after . ! ? (and closing quotes) before a space, and at
+    line breaks."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         if match.start() > start:
@@ -75,7 +77,7 @@ def definitional_spans(text: str) -> list[tuple[int, int]]:
         for m in regex.finditer(lowered)
     ]
     if cues:  # the sentence around each cue (most documents have none: no split needed)
-        sentences = _sentences(text)
+        sentences = sentence_spans(text)
         starts = [start for start, _ in sentences]
         for cue_start, cue_end in cues:
             at = bisect.bisect_right(starts, cue_start) - 1

@@ -12,12 +12,15 @@ import itertools
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from extraction.models import ExtractionResult, ReadError, SourceDocument
 from extraction.region_hint import RegionHints, place_country
+
+if TYPE_CHECKING:
+    from extraction.boilerplate import Boilerplate
 from graph.db import Database, FakeRunner
 from graph.ingest.delete import count_as_replaced, forget_documents
 from graph.ingest.run import Progress, ingest_results
@@ -101,8 +104,13 @@ def ingest_paths(
     progress: Progress | None = None,
     region: str = "US",
     force: bool = False,
+    keep_boilerplate: bool = False,
 ) -> IngestSummary:
     """Ingest files/folders: extraction JSONL directly, everything else through the extractor.
+
+    Raw inputs are read twice: first for the sentences each source repeats (extraction/boilerplate.py;
+    cues inside them are set aside unless `keep_boilerplate`), then to extract. A document is
+    re-extracted when its text, the extractor or the boilerplate sentences it holds changed.
 
     `force=True`: the documents of the inputs are removed from the graph first (`forget_documents`; the
     inputs are read twice, once for their ids) and then written as new ones — see `ingest_results`."""
@@ -114,6 +122,7 @@ def ingest_paths(
     reg = getattr(extractor, "region", region)
     hints = RegionHints(reg)
     places: dict[str, tuple[str, str] | None] = {}  # documents in flight: their place evidence
+    boilerplate = _boilerplate(raw) if raw and not keep_boilerplate else None
 
     def fresh(docs: list[SourceDocument], version: str) -> Iterator[SourceDocument]:
         """Documents whose raw text/metadata changed since their last ingest (one read per chunk)."""
@@ -123,7 +132,8 @@ def ingest_paths(
             r["id"]: r["source_hash"] for r in db.read("ingest/document_hashes", ids=[d.id for d in docs])
         }
         for doc in docs:
-            digest = source_hash(doc, version)
+            held = boilerplate.held(doc) if boilerplate else ""
+            digest = source_hash(doc, version + held)
             if known.get(doc.id) == digest:
                 problems.skipped += 1
                 if progress:
@@ -167,6 +177,8 @@ def ingest_paths(
 
                 ex = Extractor(region=region)
             for result in ex.extract_many(itertools.chain([first], todo), n_process=n_process):
+                if boilerplate:
+                    result = boilerplate.apply(result)
                 hints.add_result(places.pop(result.id, None), result.entities)
                 yield result
 
@@ -178,6 +190,13 @@ def ingest_paths(
     summary.skipped += problems.skipped
     count_as_replaced(summary, removed)
     return summary
+
+
+def _boilerplate(raw: list[Path]) -> Boilerplate:
+    from extraction.boilerplate import Boilerplate
+    from extraction.readers import read_inputs
+
+    return Boilerplate.of(item for item in read_inputs(raw) if isinstance(item, SourceDocument))
 
 
 def _input_ids(extracted: list[Path], raw: list[Path]) -> Iterator[str]:

@@ -11,7 +11,8 @@ from graph.ingest import ingest_paths
 from ontology.schema import apply_schema
 from tests.fixtures.ingest_world import sample_world
 from tests.integration.cli import lantern as _lantern
-from tests.integration.test_ingest_graph import node
+from tests.integration.test_ingest_graph import node, rels
+from tests.unit.test_extraction_boilerplate import CASES, FOOTER
 
 
 def test_cli_ingests_jsonl_reports_summary_and_deletes(
@@ -63,6 +64,32 @@ def test_raw_documents_go_through_the_extractor_and_rerun_skips(db: Database, tm
     changed = ingest_paths(db, [tmp_path], region="GB")
     assert (changed.skipped, changed.replaced) == (1, 1)
     assert node(db, "phone:+447700900123")["doc_count"] == 1  # type: ignore[index]
+
+
+def test_a_footer_becomes_boilerplate_when_the_fifth_release_repeats_it(db: Database, tmp_path: Path) -> None:
+    apply_schema(db)
+    folder = tmp_path / "examplestown"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"release-{n}.txt").write_text(f"{CASES[n]}\n{FOOTER}\n", encoding="utf-8")
+
+    def minors() -> list[str]:
+        return sorted(r["src"] for r in rels(db, "HAS_INDICATOR") if r["dst"] == "MinorInvolved")
+
+    (folder / "release-4.txt").rename(tmp_path / "later-4.txt")
+    (folder / "release-5.txt").rename(tmp_path / "later-5.txt")
+    first = ingest_paths(db, [folder], region="US")
+    assert first.written == 4
+    assert minors() == ["release-0", "release-1", "release-2", "release-3"]  # four: not yet boilerplate
+    (tmp_path / "later-4.txt").rename(folder / "release-4.txt")
+    (tmp_path / "later-5.txt").rename(folder / "release-5.txt")
+    second = ingest_paths(db, [folder], region="US")
+    # the footer now recurs in six releases: the four are read again and lose the footer's cue
+    assert (second.written, second.replaced, second.skipped) == (2, 4, 0)
+    assert minors() == ["release-4"]  # its own 15-year-old
+    assert ingest_paths(db, [folder], region="US").skipped == 6
+    kept = ingest_paths(db, [folder], region="US", keep_boilerplate=True)
+    assert kept.replaced == 6 and len(minors()) == 6
 
 
 def test_cli_ingest_warns_when_the_search_index_is_from_an_older_lantern(
