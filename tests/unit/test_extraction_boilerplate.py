@@ -31,7 +31,8 @@ CASES = [
 
 
 def _doc(n: int, body: str, folder: str = "/data/examplestown") -> SourceDocument:
-    return SourceDocument(id=f"release-{n}", text=f"EXAMPLESTOWN\n{body}\n{FOOTER}\n", source=f"{folder}/r{n}.txt")
+    text = f"EXAMPLESTOWN\n{body}\n{FOOTER}\n"
+    return SourceDocument(id=f"release-{n}", text=text, source=f"{folder}/r{n}.txt")
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +74,9 @@ def test_too_few_documents_another_source_or_a_short_line_are_kept(extractor: Ex
         assert boilerplate.apply(result) == result
         assert "MinorInvolved" in _indicators(result)
     charge = "Pimping a minor"  # a charge in a list: recurs, but too short to be boilerplate
-    listed = [SourceDocument(id=f"c{n}", text=f"{CASES[n]}\n{charge}\n", source=f"/d/c{n}.txt") for n in range(6)]
+    listed = [
+        SourceDocument(id=f"c{n}", text=f"{CASES[n]}\n{charge}\n", source=f"/d/c{n}.txt") for n in range(6)
+    ]
     boilerplate = Boilerplate.of(listed)
     for result in extractor.extract_many(listed):
         assert "MinorInvolved" in _indicators(boilerplate.apply(result))
@@ -81,8 +84,11 @@ def test_too_few_documents_another_source_or_a_short_line_are_kept(extractor: Ex
 
 def test_a_repeated_sentence_that_names_a_person_is_about_the_case(extractor: Extractor) -> None:
     # every release of one case repeats its background, with the defendant's name in it
-    background = "In March, Lena Placeholder recruited two children from a shelter in Springfield."
-    docs = [SourceDocument(id=f"b{n}", text=f"{CASES[n]}\n{background}\n", source=f"/d/b{n}.txt") for n in range(6)]
+    background = "In March, Lena Placeholder recruited two children from a shelter in Ogdenville."
+    docs = [
+        SourceDocument(id=f"b{n}", text=f"{c}\n{background}\n", source=f"/d/b{n}.txt")
+        for n, c in enumerate(CASES)
+    ]
     boilerplate = Boilerplate.of(docs)
     for result in extractor.extract_many(docs):
         assert any(e.text == "Lena Placeholder" for e in result.entities)
@@ -101,7 +107,8 @@ def test_a_type_keeps_the_evidence_outside_the_footer_at_its_confidence(extracto
 
 
 def test_the_source_is_the_site_then_the_source_field_then_the_folder() -> None:
-    assert source_key(SourceDocument(id="a", text="x", url="https://News.Example.com/a/1")) == "news.example.com"
+    site = SourceDocument(id="a", text="x", url="https://News.Example.com/a/1")
+    assert source_key(site) == "news.example.com"
     assert source_key(SourceDocument(id="a", text="x", source="/data/da/release.txt")) == "/data/da"
     assert source_key(SourceDocument(id="a", text="x", source="Danube Post")) == "Danube Post"
     assert source_key(SourceDocument(id="a", text="x", source="/data/all.jsonl")) == "/data/all.jsonl"
