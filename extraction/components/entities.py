@@ -223,6 +223,8 @@ class EntityRecognizer:
                 continue  # "25-Year Prison Sentences": a number's compound, not a name
             if doc[end - 1].lower_ in NUMBERED_PARTS and end < len(doc) and doc[end].like_num:
                 continue  # "Penal Code Section 236.1", "Unit 4": a numbered part, not a body
+            if doc[end - 1].text == "AS" and all(t.is_upper or not t.is_alpha for t in doc[start : end - 1]):
+                continue  # "… UNDERCOVER OFFICER POSING AS": a headline's "as", not a Norwegian "AS"
             spans.append(Span(doc, start, end, label=label))
         return filter_spans(spans)
 
@@ -366,8 +368,10 @@ class EntityRecognizer:
         return self.places.lookup(name) is not None
 
     def _only_a_place(self, doc: Doc, span: Span) -> bool:
+        """No business name: a town and a kind of business ("Anaheim Motel"), or a town whose name ends
+        in a business word ("Diamond Bar", "Ladera Ranch")."""
         name = " ".join(t.text for t in span[:-1])
-        return bool(name) and self.places.lookup(name) is not None
+        return bool(name) and (self._is_place(name) or self._is_place(span.text))
 
     def _add_ent(self, doc: Doc, ent: Span, taken: SpanSet) -> None:
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"}:
@@ -479,6 +483,9 @@ class EntityRecognizer:
     def _type_of(self, doc: Doc, ent: Span, text: str, end: int) -> str | None:
         label = ent.label_
         keyword_type = self.org_type(text)
+        town = " " in text.strip() and "name_shape" in self.rules and self._is_place(text)
+        if keyword_type not in (None, C.Authority) and town:
+            return C.Location  # "Diamond Bar", "Ladera Ranch": a town whose name ends in a business word
         if (
             label != "PERSON"
             and keyword_type is None

@@ -228,3 +228,20 @@ def test_a_place_with_a_number_beside_it_stays_a_place(extractor: Extractor) -> 
 def test_a_numbered_law_or_a_street_is_not_a_person(extractor: Extractor, text: str) -> None:
     people = _people(extractor, text)
     assert people == {"Tobias Quillon"}, people
+
+
+def test_a_town_whose_name_ends_in_a_business_word_is_a_town(extractor: Extractor) -> None:
+    text = "Kari Nordmann, 45, of Diamond Bar, and Ole Testesen, 33, of Ladera Ranch, were charged."
+    found = {(e.type, e.text) for e in extractor.extract(SourceDocument(id="t", text=text)).entities}
+    assert {("City", "Diamond Bar"), ("City", "Ladera Ranch")} <= found, found
+    lived = extractor.extract(SourceDocument(id="t", text="The defendant lived in Diamond Bar.")).entities
+    assert [(e.type, e.text) for e in lived] == [("City", "Diamond Bar")]
+    assert "Diamond Bar Motel" in _orgs(extractor, "He took her to the Diamond Bar Motel on Monday.")
+    exam = extractor.extract(SourceDocument(id="t", text="Law students awaiting Bar exam results visited."))
+    assert not [e for e in exam.entities if e.type == "City"]  # "Bar" alone is no town in Montenegro
+
+
+def test_a_headline_in_capitals_ending_in_as_is_no_norwegian_company(extractor: Extractor) -> None:
+    headline = "MAN CHARGED WITH PIMPING OF UNDERCOVER OFFICER POSING AS A MINOR\nA man was arrested."
+    assert not _orgs(extractor, headline)
+    assert "Nordic Cleaning AS" in _orgs(extractor, "The contract went to Nordic Cleaning AS in Oslo.")
