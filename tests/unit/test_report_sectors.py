@@ -30,6 +30,10 @@ def test_every_cue_names_an_ontology_sector_and_every_sector_has_a_cue() -> None
         ("BudMax Sp. z o.o.", C.Business, []),  # its name names no sector
         ("Texas Bar Association", C.Business, []),  # a bar association is no bar
         ("Diamond Bar", C.Business, []),  # nor is a town
+        ("Facebook", C.Business, ["OnlinePlatforms"]),  # where victims are advertised or recruited
+        ("Craig’s List", C.Business, ["OnlinePlatforms"]),
+        ("Backpage.com", C.Business, ["OnlinePlatforms"]),
+        ("Applebee’s Grill", C.Business, ["Hospitality"]),  # "app" only as a word
     ],
 )
 def test_a_business_is_in_the_sectors_its_class_and_name_name(
