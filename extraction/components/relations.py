@@ -103,6 +103,27 @@ def _same(mention: dict[str, Any], other: dict[str, Any] | None) -> bool:
     return entity_key(mention) == entity_key(other)
 
 
+PLACE_RANK = {C.City: 0, C.Region: 1, C.Country: 2}
+
+
+def without_qualifiers(
+    found: list[tuple[str, dict[str, Any]]], text: str
+) -> list[tuple[str, dict[str, Any]]]:
+    """A state or country right after a smaller place and a comma says where that place is ("from Las
+    Vegas, Nevada, to …", "flew to Mexicali, Mexico"); it is no stop of its own on the journey. A list
+    of places of one kind ("to Texas, Oklahoma and Kansas") is left as it is."""
+    places = [m for _, m in found if m["type"] in PLACE_RANK]
+
+    def qualifies(m: dict[str, Any]) -> bool:
+        return m["type"] in (C.Region, C.Country) and any(
+            PLACE_RANK[o["type"]] < PLACE_RANK[m["type"]] and text[o["end"] : m["start"]].strip() == ","
+            for o in places
+            if o["end"] <= m["start"]
+        )
+
+    return [(prep, m) for prep, m in found if not qualifies(m)]
+
+
 class RelationFinder:
     def __init__(self) -> None:
         self.verbs, self.nouns = _load_triggers()
@@ -220,7 +241,7 @@ class RelationFinder:
                         if g.dep_ == "pobj"
                         for m in self._mentions_at(g, index)
                     ]
-        return found
+        return without_qualifiers(found, doc_text(verb.doc))
 
     # ------------------------------------------------------------------ rules
     def _find(self, doc: Doc) -> None:

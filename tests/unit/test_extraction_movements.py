@@ -82,6 +82,17 @@ def test_no_movement_without_a_cue(extractor: Extractor) -> None:
     assert moves(run(extractor, text)) == set()
 
 
+def test_a_state_or_country_after_a_town_is_where_the_town_is_not_a_stop() -> None:
+    us = Extractor(region="US")
+    text = "Dmytro Testenko transported Jane Doe from Las Vegas, Nevada, to Orange County last spring."
+    assert moves(run(us, text)) == {
+        ("TRANSPORTED_FROM", "Jane Doe", "Las Vegas"),
+        ("TRANSPORTED_TO", "Jane Doe", "Orange County"),
+    }
+    listed = "Kari Testova transported the women to Texas, Oklahoma and Kansas."  # a list stays a list
+    assert {m[2] for m in moves(run(us, listed))} == {"Texas", "Oklahoma", "Kansas"}
+
+
 @pytest.mark.parametrize(
     ("address", "city"),
     [
