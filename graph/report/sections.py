@@ -20,8 +20,14 @@ from graph.analytics.routes import FACT_ORDER, corridors
 from graph.forecast.corridors import flow_name, within
 from graph.report import sectors
 from graph.report.evidence import Doc, place_names
+from ontology import load_ontology
 
 MIN_NETWORK_DOCS = 2  # a network "appears" or "grows" on two or more documents, as a judgement does
+_MOVES = [load_ontology().relation(t).label for t in sorted(FACT_ORDER, key=FACT_ORDER.__getitem__)]
+MOVEMENT_BASIS = (
+    f"what the documents say about the places people were {', '.join(_MOVES[:-1])} or {_MOVES[-1]}"
+)
+"""The routes' source in words, from the ontology's labels ("… recruited in, transported from, …")."""
 SHOWN = 8
 
 
@@ -49,7 +55,7 @@ def routes(facts: list[dict[str, Any]], cur: list[Doc], prev: list[Doc], window:
         note = (f"No movement recorded in the period: {said} ({len(before)} corridor(s) in the previous period). "
                 "Routes cannot be assessed from these sources; treat this as an intelligence gap, not as "
                 "an absence of movement.")  # fmt: skip
-    return {"basis": "movement relationships: " + ", ".join(sorted(FACT_ORDER, key=FACT_ORDER.__getitem__)),
+    return {"basis": MOVEMENT_BASIS,
             "movement_facts": len(within(facts, {d.id for d in cur})), "flows": flows,
             "no_longer_seen": stopped[:SHOWN], "note": note}  # fmt: skip
 

@@ -5,6 +5,7 @@ section says so) and networks that appeared, grew or went quiet (by kind, never 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 from graph.forecast.corridors import corridor_events, corridor_pairs, movement_facts
@@ -42,6 +43,10 @@ def test_routes_from_movement_relations_and_a_stated_gap_when_there_are_none() -
         ("Hull → Bradford → Leeds", 2, 0)
     ]
     assert sec["no_longer_seen"] == ["York → Leeds"] and sec["note"] is None
+    assert sec["basis"].endswith(
+        "recruited in, transported from, transported via, transported to or exploited at"
+    )
+    assert not re.search(r"[A-Z]+_[A-Z]+", sec["basis"])  # read by people: no relationship type names
     assert corridor_pairs(facts, docs) == [("Bradford", "Leeds"), ("Hull", "Bradford"), ("York", "Leeds")]
     empty = routes(facts, [d for d in cur if d.id == "c1"], prev, "Q1")
     assert empty["flows"] == [] and empty["note"].startswith("No movement recorded in the period")
