@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from spacy.language import Language
@@ -66,6 +67,25 @@ def _place_context(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _home_country(doc: Doc) -> str | None:
+    """The country most of the document's places are in (None when it names none)."""
+    codes = Counter(
+        m["attributes"]["country_code"]
+        for m in mentions(doc)
+        if m["type"] != C.Person and m["attributes"].get("country_code")
+    )
+    return codes.most_common(1)[0][0] if codes else None
+
+
+def _abroad_bare(doc: Doc, mention: dict[str, Any], home: str | None) -> bool:
+    """A town abroad named with no state or country after it ("the arrest of Young" in a Californian
+    release: Young, Uruguay): when the document names a person of that surname, it is that person."""
+    code = mention["attributes"].get("country_code")
+    after = doc_text(doc)[mention["end"] : mention["end"] + 20]
+    town = mention["type"] == C.City  # a country ("travelled to Jordan") is named as itself
+    return town and home is not None and code is not None and code != home and not PLACE_AFTER.match(after)
+
+
 def name_parts(value: str) -> list[str]:
     parts = [p.strip(",") for p in value.split()]
     return [p for p in parts if p and p.lower() not in SUFFIXES]
@@ -99,6 +119,7 @@ class PersonLinker:
     def _link_short_mentions(
         self, doc: Doc, surnames: dict[str, dict[str, Any]], firsts: dict[str, list[dict[str, Any]]]
     ) -> None:
+        home = _home_country(doc)
         for mention in list(mentions(doc)):
             if mention["ref"] is not None or mention["type"] not in LINKABLE:
                 continue
@@ -113,7 +134,9 @@ class PersonLinker:
             if target is None or target is mention:
                 continue
             if mention["type"] != C.Person and mention["attributes"].get("geonameid"):
-                if _place_context(doc, mention["start"], mention["end"]):
+                if _place_context(doc, mention["start"], mention["end"]) and not _abroad_bare(
+                    doc, mention, home
+                ):
                     continue  # "in Allen", "Allen, Texas": a real place that shares a surname
                 # otherwise "Allen" is the person the document already named in full
             mention["type"] = C.Person

@@ -245,3 +245,18 @@ def test_a_headline_in_capitals_ending_in_as_is_no_norwegian_company(extractor: 
     headline = "MAN CHARGED WITH PIMPING OF UNDERCOVER OFFICER POSING AS A MINOR\nA man was arrested."
     assert not _orgs(extractor, headline)
     assert "Nordic Cleaning AS" in _orgs(extractor, "The contract went to Nordic Cleaning AS in Oslo.")
+
+
+def test_a_bare_town_abroad_that_is_a_named_persons_surname_is_that_person(extractor: Extractor) -> None:
+    text = (
+        "SANTA ANA, Calif. - Marquis Dion Young, 25, of Visalia, is charged with pimping. Detectives "
+        "thanked the Visalia Police for their help in the arrest of Young."
+    )
+    found = [(e.type, e.text) for e in extractor.extract(SourceDocument(id="t", text=text)).entities]
+    assert ("Person", "Young") in found and ("City", "Young") not in found  # not Young, Uruguay
+    home = "Harold Allen, 30, of Allen, Texas, was charged. He lived in Allen for years."
+    assert [e.type for e in extractor.extract(SourceDocument(id="t", text=home)).entities].count("City") == 2
+    country = "Martina Jordan was charged in Dallas. She had travelled to Jordan in 2019."
+    assert ("Country", "Jordan") in {
+        (e.type, e.text) for e in extractor.extract(SourceDocument(id="t", text=country)).entities
+    }
