@@ -127,6 +127,8 @@ COUNTY_AND_MORE = re.compile(r"^(.+?\b(?:County|Parish))\s+[A-Z]")
 NUMBERED_PARTS = frozenset({"section", "unit", "division"})
 """Unit heads that, followed by a number, name a part of a text or a building, not a unit."""
 # organisation classes a keyword or a legal form can give; a front business is decided by front_cues, later
+HYPHEN_BREAK = re.compile(r"[A-Za-z]-[ \t\n]$")
+
 ORG_LIKE = load_ontology().classes_under(C.Organization) - {C.FrontBusiness}
 
 
@@ -395,7 +397,15 @@ class EntityRecognizer:
         lines = trimmed.split("\n")
         second = lines[1].strip() if len(lines) == 2 else ""
         block = bool(second) and (second[0].isdigit() or self._is_place(second))
-        if ent.label_ != "PERSON" and (len(lines) > 2 or block):
+        # "Santa Ana\nCo-defendant …", "Lake Forest\nFound guilty …": a town at a line's end and the
+        # next line's first word; the town alone is a place the gazetteer knows, the whole is not
+        town_first = (
+            bool(second)
+            and ent.label_ in {"GPE", "LOC"}  # an organisation may run over two lines ("Parkland\nHospital")
+            and self._is_place(lines[0].strip())
+            and not self._is_place(" ".join(lines))
+        )
+        if ent.label_ != "PERSON" and (len(lines) > 2 or block or town_first):
             # "Anaheim Motel\nFOR IMMEDIATE RELEASE\nDate: …": a name runs over two lines at most
             # ("Dallas Bar\nAssociation" in a narrow column), and not into an address or a town on the
             # next line of a header block ("… Securities Board\n8700 N Stemmons", "… Motel\nLong Beach");
@@ -404,6 +414,8 @@ class EntityRecognizer:
             if not trimmed:
                 return
         end = start + len(trimmed)
+        if ent.label_ in {"GPE", "LOC"} and HYPHEN_BREAK.search(doc_text(doc)[max(0, start - 4) : start]):
+            return  # "Oscar Gutierrez- Delgado": the rest of a hyphenated surname a line break split
         start = trim_leading_ranks(doc, start, end)
         title = TITLE_ACRONYM.match(doc_text(doc), start, end)
         if title and "name_shape" in self.rules:

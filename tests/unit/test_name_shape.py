@@ -260,3 +260,19 @@ def test_a_bare_town_abroad_that_is_a_named_persons_surname_is_that_person(extra
     assert ("Country", "Jordan") in {
         (e.type, e.text) for e in extractor.extract(SourceDocument(id="t", text=country)).entities
     }
+
+
+def test_a_town_at_a_line_end_or_after_a_broken_hyphen_is_cut_right(extractor: Extractor) -> None:
+    def places(text: str) -> list[str]:
+        found = extractor.extract(SourceDocument(id="t", text=text)).entities
+        return [e.text for e in found if e.type in {"City", "Region", "Location"}]
+
+    table = "Defendant\nCharge\nNga Thuy Tran, 48, Lake Forest\nFound guilty by a jury on March 30, 2015."
+    assert places(table) == ["Lake Forest"]  # not "Lake Forest\nFound"
+    court = "The hearing is in Department C-55, Santa Ana\nCo-defendant Yolymar Ojeda-Gomez, 25, is charged."
+    assert places(court) == ["Santa Ana"]
+    assert places("They drove to Los Angeles\nCounty in May.") == [
+        "Los Angeles\nCounty"
+    ]  # a place as a whole
+    listed = "The defendants pleaded guilty.\n• Oscar Gutierrez- Delgado, 20, Newport Beach\n"
+    assert places(listed) == ["Newport Beach"]  # "Delgado" is the rest of a surname, not the town
