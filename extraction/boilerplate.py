@@ -90,34 +90,33 @@ class Boilerplate:
         """Add sentence counts seen elsewhere (a feed's earlier articles, kept in its state store)."""
         self._counts.setdefault(source, Counter()).update(counts)
 
+    def _recurring(self, doc: SourceDocument | ExtractionResult) -> list[tuple[int, int, str, int]]:
+        """(start, end, fingerprint, documents) of the sentences of `doc` its source repeats enough."""
+        counts = self._counts.get(source_key(doc))
+        if not counts:
+            return []
+        found = []
+        for start, end in sentence_spans(doc.text):
+            key = fingerprint(doc.text[start:end])
+            if key and counts[key] >= MIN_DOCUMENTS:
+                found.append((start, end, key, counts[key]))
+        return found
+
     def held(self, doc: SourceDocument) -> str:
         """A short digest of the boilerplate sentences `doc` holds ("" for none): part of the hash by
         which an incremental ingest decides to re-extract, so a document whose sentence has since become
-        boilerplate is read again."""
-        counts = self._counts.get(source_key(doc))
-        if not counts:
-            return ""
-        keys = sorted(
-            key
-            for a, b in sentence_spans(doc.text)
-            if (key := fingerprint(doc.text[a:b])) and counts[key] >= MIN_DOCUMENTS
-        )
+        boilerplate is read again (before extraction, so a sentence naming a person counts here too)."""
+        keys = sorted(key for _, _, key, _ in self._recurring(doc))
         return "|boilerplate:" + hashlib.sha256("\n".join(keys).encode()).hexdigest()[:16] if keys else ""
 
     def sentences(self, result: ExtractionResult) -> list[tuple[int, int, int]]:
-        """(start, end, documents) of the boilerplate sentences of `result`."""
-        counts = self._counts.get(source_key(result))
-        if not counts:
-            return []
+        """(start, end, documents) of the boilerplate sentences of `result`: recurring, naming no person."""
         people = [(e.start, e.end) for e in result.entities if e.type == C.Person]
-        found = []
-        for start, end in sentence_spans(result.text):
-            key = fingerprint(result.text[start:end])
-            seen = counts.get(key, 0) if key else 0
-            names_someone = any(start < p_end and p_start < end for p_start, p_end in people)
-            if seen >= MIN_DOCUMENTS and not names_someone:
-                found.append((start, end, seen))
-        return found
+        return [
+            (start, end, seen)
+            for start, end, _, seen in self._recurring(result)
+            if not any(start < p_end and p_start < end for p_start, p_end in people)
+        ]
 
     def apply(self, result: ExtractionResult) -> ExtractionResult:
         """`result` with the cues inside boilerplate sentences moved to `classification.boilerplate`."""

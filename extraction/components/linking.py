@@ -23,7 +23,10 @@ from spacy.tokens import Doc
 
 from extraction.components.base import SpanSet, add_mention, doc_text, guarded, mentions, overlaps
 from extraction.components.name_rules import sentence_initial
+from ontology import load_ontology
 from ontology.names import C
+
+PLACES = load_ontology().classes_under(C.Location)
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 ALIAS = re.compile(
@@ -72,7 +75,7 @@ def _home_country(doc: Doc) -> str | None:
     codes = Counter(
         m["attributes"]["country_code"]
         for m in mentions(doc)
-        if m["type"] != C.Person and m["attributes"].get("country_code")
+        if m["type"] in PLACES and m["attributes"].get("country_code")
     )
     return codes.most_common(1)[0][0] if codes else None
 
