@@ -113,16 +113,17 @@ def ingest_paths(
     re-extracted when its text, the extractor or the boilerplate sentences it holds changed.
 
     `force=True`: the documents of the inputs are removed from the graph first (`forget_documents`; the
-    inputs are read twice, once for their ids) and then written as new ones — see `ingest_results`."""
+    ids come from the same first read as the boilerplate counts) and then written as new ones — see
+    `ingest_results`."""
     extracted, raw = split_inputs(paths)
     problems = IngestSummary()
-    removed = forget_documents(db, _input_ids(extracted, raw), batch_size) if force else set()
+    boilerplate, raw_ids = _read_ahead(raw, force, keep_boilerplate)
+    removed = forget_documents(db, _input_ids(extracted, raw_ids), batch_size) if force else set()
 
     source_hashes: dict[str, str] = {}
     reg = getattr(extractor, "region", region)
     hints = RegionHints(reg)
     places: dict[str, tuple[str, str] | None] = {}  # documents in flight: their place evidence
-    boilerplate = _boilerplate(raw) if raw and not keep_boilerplate else None
 
     def fresh(docs: list[SourceDocument], version: str) -> Iterator[SourceDocument]:
         """Documents whose raw text/metadata changed since their last ingest (one read per chunk)."""
@@ -192,20 +193,28 @@ def ingest_paths(
     return summary
 
 
-def _boilerplate(raw: list[Path]) -> Boilerplate:
+def _read_ahead(raw: list[Path], force: bool, keep_boilerplate: bool) -> tuple[Boilerplate | None, list[str]]:
+    """One read of the raw inputs before extracting, for what needs them all first: the sentences each
+    source repeats (unless `keep_boilerplate`) and, with `force`, the ids to remove. Extraction JSONL
+    alone needs neither (and loads no spaCy)."""
+    if not raw or (keep_boilerplate and not force):
+        return None, []
     from extraction.boilerplate import Boilerplate
     from extraction.readers import read_inputs
 
-    return Boilerplate.of(item for item in read_inputs(raw) if isinstance(item, SourceDocument))
+    boilerplate = None if keep_boilerplate else Boilerplate()
+    ids: list[str] = []
+    for item in read_inputs(raw):
+        if isinstance(item, SourceDocument):
+            ids.append(item.id)
+            if boilerplate is not None:
+                boilerplate.add(item)
+    return boilerplate, ids
 
 
-def _input_ids(extracted: list[Path], raw: list[Path]) -> Iterator[str]:
+def _input_ids(extracted: list[Path], raw_ids: list[str]) -> Iterator[str]:
     """Ids of every readable document of the inputs (what `ingest_paths` will write)."""
-    from extraction.readers import read_inputs
-
     for path in extracted:
         for result in read_extraction_jsonl(path, IngestSummary()):
             yield result.id
-    for item in read_inputs(raw) if raw else ():
-        if isinstance(item, SourceDocument):
-            yield item.id
+    yield from raw_ids
